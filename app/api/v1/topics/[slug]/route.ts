@@ -1,0 +1,16 @@
+import { NextResponse } from "next/server";
+import { apiError, apiFailure, decodeSlug } from "@/lib/api/responses";
+import { getPublicTopic } from "@/lib/db/queries/topics";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const slug = decodeSlug((await params).slug);
+  try {
+    const topic = await getPublicTopic(slug);
+    if (!topic) return apiError(404, "not_found", "No topic at this address.");
+    return NextResponse.json(topic, { headers: { "Cache-Control": "public, max-age=60", "Access-Control-Allow-Origin": "*" } });
+  } catch (error) {
+    return apiFailure(error);
+  }
+}

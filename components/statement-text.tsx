@@ -1,0 +1,36 @@
+import { languageDirection, isSupportedLanguage } from "@/lib/languages";
+import { splitByRanges } from "@/lib/search/highlight";
+
+type Props = {
+  text: string;
+  language: string;
+  kind: "direct" | "indirect" | "mixed";
+  highlight?: Array<[number, number]>;
+  className?: string;
+};
+
+/**
+ * A statement's words, always as React text (never injected HTML), in their own
+ * language and direction. Direct quotes get quotation marks; paraphrases say so.
+ * <bdi> isolates the text so that bidi control characters in it cannot reorder
+ * the page around it.
+ */
+export function StatementText({ text, language, kind, highlight = [], className }: Props) {
+  const dir = isSupportedLanguage(language) ? languageDirection(language) : "auto";
+  const [open, close] = language === "ar" ? ["«", "»"] : language === "de" ? ["„", "“"] : ["“", "”"];
+  const segments = splitByRanges(text, highlight);
+  return (
+    <blockquote lang={language} dir={dir} className={className}>
+      <bdi>
+        {kind === "direct" ? open : null}
+        {segments.map((segment, i) => (segment.match ? <mark key={i}>{segment.text}</mark> : <span key={i}>{segment.text}</span>))}
+        {kind === "direct" ? close : null}
+      </bdi>
+    </blockquote>
+  );
+}
+
+export function KindLabel({ kind }: { kind: "direct" | "indirect" | "mixed" }) {
+  const label = kind === "direct" ? "direct quote" : kind === "indirect" ? "paraphrase" : "paraphrase with quoted words";
+  return <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{label}</span>;
+}

@@ -1,0 +1,7 @@
+// Runs once when a server process starts: each app instance runs an outbox
+// sync worker (several at once are safe, see lib/sync/worker.ts).
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startAppSyncWorker } = await import("./lib/sync/app-worker");
+  startAppSyncWorker();
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { SearchUnavailableError } from "@/lib/search/types";
+import type { FieldMessage } from "@/lib/validation/zod-messages";
+
+// Errors of the JSON API, mapped to responses in one place: only known messages
+// reach the client; anything unexpected is logged and answered with a generic 500.
+
+export type ApiErrorBody = { error: { code: string; message: string; fields?: FieldMessage[] } };
+
+export function apiError(status: number, code: string, message: string, fields?: FieldMessage[]): NextResponse<ApiErrorBody> {
+  return NextResponse.json({ error: { code, message, ...(fields ? { fields } : {}) } }, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+export function badRequest(fields: FieldMessage[]): NextResponse<ApiErrorBody> {
+  const message = fields.map((f) => (f.field ? `${f.field}: ${f.message}` : f.message)).join("; ");
+  return apiError(400, "invalid_parameter", message, fields);
+}
+
+/** Postgres unreachable (connection refused, server shutting down, pool timeout). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  const message = error instanceof Error ? error.message : "";
+  return (
+    code === "ECONNREFUSED" ||
+    code === "ECONNRESET" ||
+    code === "57P01" || // admin_shutdown
+    code === "57P02" ||
+    code === "57P03" || // cannot_connect_now
+    /timeout exceeded when trying to connect|Connection terminated/i.test(message)
+  );
+}
+
+export function apiFailure(error: unknown): NextResponse<ApiErrorBody> {
+  if (error instanceof SearchUnavailableError) return apiError(503, "search_unavailable", "Search is unavailable right now; try again shortly.");
+  if (isDatabaseUnavailable(error)) return apiError(503, "database_unavailable", "The database is unavailable right now; try again shortly.");
+  console.error(error);
+  return apiError(500, "internal_error", "Something went wrong on our side.");
+}
+
+/** Positive 32-bit integer ids only: anything else is a 400 naming the parameter. */
+export function parseId(raw: string, field = "id"): number | FieldMessage {
+  if (!/^[1-9]\d{0,9}$/.test(raw) || Number(raw) > 2_147_483_647) return { field, message: "must be a positive whole number" };
+  return Number(raw);
+}
+
+/** Route params may arrive percent-encoded (Arabic slugs); a malformed escape is kept as typed. */
+export function decodeSlug(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}

@@ -1,0 +1,136 @@
+import "server-only";
+import { getPool } from "@/lib/db/client";
+import { partialDateFromStorage, type DatePrecision, type PartialDate } from "@/lib/validation/partial-date";
+
+// Public reads of statements: plain objects with chosen columns. Drafts are
+// never returned here; retracted statements are (their page shows the retraction).
+
+export type StatementLink = { id: number; text: string; language: string; speaker: { slug: string; name: string } };
+
+export type PublicStatement = {
+  id: number;
+  externalId: string | null;
+  text: string;
+  language: string;
+  kind: "direct" | "indirect" | "mixed";
+  status: "published" | "retracted";
+  retractionReason: string | null;
+  speaker: { slug: string; name: string; kind: string };
+  saidOn: PartialDate | null;
+  saidOnApproximate: boolean;
+  reportedOn: PartialDate | null;
+  context: string | null;
+  attribution: string;
+  attributionNote: string | null;
+  translatedBy: string | null;
+  topics: Array<{ slug: string; name: string }>;
+  sources: Array<{ url: string | null; outlet: string | null; title: string | null; publishedOn: PartialDate | null }>;
+  translationOf: StatementLink | null;
+  translations: StatementLink[];
+  respondsTo: StatementLink[];
+  responses: StatementLink[];
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+};
+
+function partial(start: string | null, precision: string | null): PartialDate | null {
+  return start && precision ? partialDateFromStorage(start, precision as DatePrecision) : null;
+}
+
+const LINK = `json_build_object('id', l.id, 'text', l.text, 'language', l.language,
+                'speaker', json_build_object('slug', lsp.slug, 'name', lsp.name))`;
+
+export async function getPublicStatement(id: number): Promise<PublicStatement | null> {
+  const result = await getPool().query(
+    `SELECT s.id, s.external_id, s.text, s.language, s.kind, s.status, s.retraction_reason,
+            s.said_on::text AS said_on, s.said_on_precision, s.said_on_approximate,
+            s.reported_on::text AS reported_on, s.reported_on_precision, s.context, s.attribution, s.attribution_note,
+            s.translated_by, s.created_at, s.updated_at, s.version,
+            json_build_object('slug', sp.slug, 'name', sp.name, 'kind', sp.kind) AS speaker,
+            coalesce((SELECT json_agg(json_build_object('slug', t.slug, 'name', t.name) ORDER BY t.name)
+                        FROM statement_topics st JOIN topics t ON t.id = st.topic_id WHERE st.statement_id = s.id), '[]') AS topics,
+            coalesce((SELECT json_agg(json_build_object('url', so.url, 'outlet', so.outlet, 'title', so.title,
+                                                        'publishedOn', so.published_on::text, 'precision', so.published_on_precision) ORDER BY so.id)
+                        FROM statement_sources ss JOIN sources so ON so.id = ss.source_id WHERE ss.statement_id = s.id), '[]') AS sources,
+            (SELECT ${LINK} FROM statements l JOIN speakers lsp ON lsp.id = l.speaker_id
+              WHERE l.id = s.translation_of_id AND l.status <> 'draft') AS translation_of,
+            coalesce((SELECT json_agg(${LINK} ORDER BY l.id) FROM statements l JOIN speakers lsp ON lsp.id = l.speaker_id
+              WHERE l.translation_of_id = s.id AND l.status = 'published'), '[]') AS translations,
+            coalesce((SELECT json_agg(${LINK} ORDER BY l.id) FROM statement_responses r JOIN statements l ON l.id = r.responds_to_id
+              JOIN speakers lsp ON lsp.id = l.speaker_id WHERE r.statement_id = s.id AND l.status <> 'draft'), '[]') AS responds_to,
+            coalesce((SELECT json_agg(${LINK} ORDER BY l.id) FROM statement_responses r JOIN statements l ON l.id = r.statement_id
+              JOIN speakers lsp ON lsp.id = l.speaker_id WHERE r.responds_to_id = s.id AND l.status = 'published'), '[]') AS responses
+       FROM statements s JOIN speakers sp ON sp.id = s.speaker_id
+      WHERE s.id = $1 AND s.status <> 'draft'`,
+    [id],
+  );
+  const row = result.rows[0];
+  if (!row) return null;
+  return {
+    id: row.id,
+    externalId: row.external_id,
+    text: row.text,
+    language: row.language,
+    kind: row.kind,
+    status: row.status,
+    retractionReason: row.retraction_reason,
+    speaker: row.speaker,
+    saidOn: partial(row.said_on, row.said_on_precision),
+    saidOnApproximate: row.said_on_approximate,
+    reportedOn: partial(row.reported_on, row.reported_on_precision),
+    context: row.context,
+    attribution: row.attribution,
+    attributionNote: row.attribution_note,
+    translatedBy: row.translated_by,
+    topics: row.topics,
+    sources: (row.sources as Array<{ url: string | null; outlet: string | null; title: string | null; publishedOn: string | null; precision: string | null }>).map(
+      (s) => ({ url: s.url, outlet: s.outlet, title: s.title, publishedOn: partial(s.publishedOn, s.precision) }),
+    ),
+    translationOf: row.translation_of,
+    translations: row.translations,
+    respondsTo: row.responds_to,
+    responses: row.responses,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+    version: row.version,
+  };
+}
+
+export type StatementSummary = {
+  id: number;
+  text: string;
+  language: string;
+  kind: "direct" | "indirect" | "mixed";
+  speaker: { slug: string; name: string };
+  saidOn: PartialDate | null;
+};
+
+/** The most recently said published statements (by date said, then by id). */
+export async function latestStatements(limit: number): Promise<StatementSummary[]> {
+  const result = await getPool().query(
+    `SELECT s.id, s.text, s.language, s.kind, s.said_on::text AS said_on, s.said_on_precision,
+            json_build_object('slug', sp.slug, 'name', sp.name) AS speaker
+       FROM statements s JOIN speakers sp ON sp.id = s.speaker_id
+      WHERE s.status = 'published'
+      ORDER BY s.said_on DESC NULLS LAST, s.id DESC LIMIT $1`,
+    [limit],
+  );
+  return result.rows.map((row) => ({
+    id: row.id,
+    text: row.text,
+    language: row.language,
+    kind: row.kind,
+    speaker: row.speaker,
+    saidOn: partial(row.said_on, row.said_on_precision),
+  }));
+}
+
+export async function collectionTotals(): Promise<{ statements: number; speakers: number; topics: number }> {
+  const result = await getPool().query<{ statements: string; speakers: string; topics: string }>(
+    `SELECT (SELECT count(*) FROM statements WHERE status = 'published') AS statements,
+            (SELECT count(*) FROM speakers) AS speakers, (SELECT count(*) FROM topics) AS topics`,
+  );
+  const row = result.rows[0]!;
+  return { statements: Number(row.statements), speakers: Number(row.speakers), topics: Number(row.topics) };
+}

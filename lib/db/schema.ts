@@ -1,0 +1,290 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
+
+// The database enforces the model (kinds, statuses, precisions, links) so that
+// no writer — form, API, importer or a psql session — can store an invalid row.
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+};
+
+const PRECISION_CHECK = (column: string) =>
+  sql.raw(`${column} IN ('year', 'month', 'day')`);
+
+// A partial date is stored as its first day plus a precision: a month-precision
+// date must be the 1st, a year-precision date the 1st of January.
+const PARTIAL_DATE_CHECK = (dateColumn: string, precisionColumn: string) =>
+  sql.raw(
+    `(${dateColumn} IS NULL AND ${precisionColumn} IS NULL) OR (${dateColumn} IS NOT NULL AND ${precisionColumn} IS NOT NULL AND ` +
+      `(${precisionColumn} = 'day' OR (${precisionColumn} = 'month' AND extract(day FROM ${dateColumn}) = 1) OR ` +
+      `(${precisionColumn} = 'year' AND extract(day FROM ${dateColumn}) = 1 AND extract(month FROM ${dateColumn}) = 1)))`,
+  );
+
+export const users = pgTable(
+  "users",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: text("role").notNull(),
+    passwordHash: text("password_hash"),
+    sessionVersion: integer("session_version").notNull().default(1),
+    disabled: boolean("disabled").notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
+    check("users_role_check", sql`${t.role} IN ('admin', 'editor')`),
+    check("users_email_check", sql`${t.email} LIKE '%_@_%'`),
+  ],
+);
+
+export const speakers = pgTable(
+  "speakers",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    slug: text("slug").notNull(),
+    kind: text("kind").notNull(),
+    // The canonical display name; nameAr/nameEn/nameDe hold the name per language.
+    name: text("name").notNull(),
+    nameAr: text("name_ar"),
+    nameEn: text("name_en"),
+    nameDe: text("name_de"),
+    aliases: text("aliases").array().notNull().default(sql`'{}'::text[]`),
+    role: text("role"),
+    affiliation: text("affiliation"),
+    affiliationId: integer("affiliation_id").references((): AnyPgColumn => speakers.id, { onDelete: "set null" }),
+    country: text("country"),
+    wikidataId: text("wikidata_id"),
+    description: text("description"),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("speakers_slug_key").on(t.slug),
+    check("speakers_kind_check", sql`${t.kind} IN ('person', 'organization', 'group')`),
+    check("speakers_slug_check", sql`${t.slug} = lower(${t.slug}) AND ${t.slug} ~ '^[^\\s/?#%]{1,120}$'`),
+    check("speakers_name_check", sql`length(btrim(${t.name})) > 0`),
+    check("speakers_wikidata_check", sql`${t.wikidataId} IS NULL OR ${t.wikidataId} ~ '^Q[0-9]+$'`),
+    check("speakers_affiliation_self_check", sql`${t.affiliationId} IS NULL OR ${t.affiliationId} <> ${t.id}`),
+  ],
+);
+
+// Every name and alias of a speaker in normalised form, so that the importer and
+// the curator's autocomplete resolve «ميركل», "Merkel" and "Angela Merkel" alike.
+export const speakerNames = pgTable(
+  "speaker_names",
+  {
+    speakerId: integer("speaker_id")
+      .notNull()
+      .references(() => speakers.id, { onDelete: "cascade" }),
+    normalized: text("normalized").notNull(),
+    name: text("name").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.speakerId, t.normalized] }), index("speaker_names_normalized_idx").on(t.normalized)],
+);
+
+export const topics = pgTable(
+  "topics",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    nameAr: text("name_ar"),
+    nameEn: text("name_en"),
+    nameDe: text("name_de"),
+    parentId: integer("parent_id").references((): AnyPgColumn => topics.id, { onDelete: "set null" }),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("topics_slug_key").on(t.slug),
+    check("topics_slug_check", sql`${t.slug} = lower(${t.slug}) AND ${t.slug} ~ '^[^\\s/?#%]{1,120}$'`),
+    check("topics_name_check", sql`length(btrim(${t.name})) > 0`),
+    check("topics_parent_self_check", sql`${t.parentId} IS NULL OR ${t.parentId} <> ${t.id}`),
+  ],
+);
+
+export const sources = pgTable(
+  "sources",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    // One source per URL; a source without URL is identified by outlet, title and date.
+    key: text("key").notNull(),
+    url: text("url"),
+    outlet: text("outlet"),
+    title: text("title"),
+    language: text("language"),
+    publishedOn: date("published_on", { mode: "string" }),
+    publishedOnPrecision: text("published_on_precision"),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("sources_key_key").on(t.key),
+    check("sources_published_precision_check", sql`${t.publishedOnPrecision} IS NULL OR ${PRECISION_CHECK("published_on_precision")}`),
+    check("sources_published_check", PARTIAL_DATE_CHECK("published_on", "published_on_precision")),
+    check("sources_url_check", sql`${t.url} IS NULL OR ${t.url} ~ '^https?://'`),
+  ],
+);
+
+export const statements = pgTable(
+  "statements",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    externalId: text("external_id"),
+    text: text("text").notNull(),
+    language: text("language").notNull(),
+    kind: text("kind").notNull(),
+    speakerId: integer("speaker_id")
+      .notNull()
+      .references(() => speakers.id, { onDelete: "restrict" }),
+    saidOn: date("said_on", { mode: "string" }),
+    saidOnPrecision: text("said_on_precision"),
+    saidOnApproximate: boolean("said_on_approximate").notNull().default(false),
+    reportedOn: date("reported_on", { mode: "string" }),
+    reportedOnPrecision: text("reported_on_precision"),
+    context: text("context"),
+    translationOfId: integer("translation_of_id").references((): AnyPgColumn => statements.id, { onDelete: "set null" }),
+    translatedBy: text("translated_by"),
+    attribution: text("attribution").notNull().default("secondary"),
+    attributionNote: text("attribution_note"),
+    status: text("status").notNull().default("published"),
+    retractionReason: text("retraction_reason"),
+    createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    updatedById: integer("updated_by_id").references(() => users.id, { onDelete: "set null" }),
+    // Hash of the import line that last wrote this statement: a re-import of the
+    // same line changes nothing.
+    importFingerprint: text("import_fingerprint"),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("statements_external_id_key").on(t.externalId),
+    index("statements_speaker_idx").on(t.speakerId, t.saidOn),
+    index("statements_said_on_idx").on(t.saidOn),
+    index("statements_translation_of_idx").on(t.translationOfId),
+    index("statements_status_idx").on(t.status, t.updatedAt),
+    check("statements_kind_check", sql`${t.kind} IN ('direct', 'indirect', 'mixed')`),
+    check("statements_status_check", sql`${t.status} IN ('draft', 'published', 'retracted')`),
+    check(
+      "statements_attribution_check",
+      sql`${t.attribution} IN ('own_channel', 'secondary', 'disputed', 'misattributed')`,
+    ),
+    check("statements_language_check", sql`${t.language} ~ '^[a-z]{2,3}$'`),
+    check("statements_text_check", sql`length(btrim(${t.text})) > 0 AND length(${t.text}) <= 10000`),
+    check("statements_said_on_precision_check", sql`${t.saidOnPrecision} IS NULL OR ${PRECISION_CHECK("said_on_precision")}`),
+    check("statements_said_on_check", PARTIAL_DATE_CHECK("said_on", "said_on_precision")),
+    check(
+      "statements_reported_on_precision_check",
+      sql`${t.reportedOnPrecision} IS NULL OR ${PRECISION_CHECK("reported_on_precision")}`,
+    ),
+    check("statements_reported_on_check", PARTIAL_DATE_CHECK("reported_on", "reported_on_precision")),
+    check(
+      "statements_retraction_check",
+      sql`(${t.status} = 'retracted') = (${t.retractionReason} IS NOT NULL)`,
+    ),
+    check("statements_translation_self_check", sql`${t.translationOfId} IS NULL OR ${t.translationOfId} <> ${t.id}`),
+    check("statements_external_id_check", sql`${t.externalId} IS NULL OR length(${t.externalId}) BETWEEN 1 AND 200`),
+  ],
+);
+
+export const statementTopics = pgTable(
+  "statement_topics",
+  {
+    statementId: integer("statement_id")
+      .notNull()
+      .references(() => statements.id, { onDelete: "cascade" }),
+    topicId: integer("topic_id")
+      .notNull()
+      .references(() => topics.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.statementId, t.topicId] }), index("statement_topics_topic_idx").on(t.topicId)],
+);
+
+export const statementSources = pgTable(
+  "statement_sources",
+  {
+    statementId: integer("statement_id")
+      .notNull()
+      .references(() => statements.id, { onDelete: "cascade" }),
+    sourceId: integer("source_id")
+      .notNull()
+      .references(() => sources.id, { onDelete: "restrict" }),
+  },
+  (t) => [primaryKey({ columns: [t.statementId, t.sourceId] }), index("statement_sources_source_idx").on(t.sourceId)],
+);
+
+// A reaction may answer several statements (the envoy welcomes both Merkel's and
+// Steinmeier's words), so responses are a link table rather than one column.
+export const statementResponses = pgTable(
+  "statement_responses",
+  {
+    statementId: integer("statement_id")
+      .notNull()
+      .references(() => statements.id, { onDelete: "cascade" }),
+    respondsToId: integer("responds_to_id")
+      .notNull()
+      .references(() => statements.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.statementId, t.respondsToId] }),
+    index("statement_responses_target_idx").on(t.respondsToId),
+    check("statement_responses_self_check", sql`${t.statementId} <> ${t.respondsToId}`),
+  ],
+);
+
+export const revisions = pgTable(
+  "revisions",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
+    entityType: text("entity_type").notNull(),
+    entityId: integer("entity_id").notNull(),
+    version: integer("version").notNull(),
+    action: text("action").notNull(),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    // { field: [before, after] } — readable diffs are rendered from this.
+    changes: jsonb("changes").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("revisions_entity_idx").on(t.entityType, t.entityId, t.version),
+    index("revisions_user_idx").on(t.userId, t.createdAt),
+    check("revisions_entity_type_check", sql`${t.entityType} IN ('statement', 'speaker', 'topic')`),
+    check("revisions_action_check", sql`${t.action} IN ('create', 'update', 'import', 'retract', 'restore', 'merge', 'delete')`),
+  ],
+);
+
+// The transactional outbox: written in the same transaction as the change it
+// announces, drained by the sync worker into Meilisearch.
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
+    entityType: text("entity_type").notNull(),
+    entityId: integer("entity_id").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    availableAt: timestamp("available_at", { withTimezone: true }).notNull().defaultNow(),
+    lastError: text("last_error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    doneAt: timestamp("done_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("outbox_pending_idx").on(t.id).where(sql`${t.doneAt} IS NULL`),
+    check("outbox_entity_type_check", sql`${t.entityType} IN ('statement', 'speaker', 'topic')`),
+  ],
+);

@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+// The app's settings, read and checked once: a bad value fails loudly at the
+// first use with the variable's name, not deep inside a request.
+const schema = z.object({
+  DATABASE_URL: z
+    .string({ message: "DATABASE_URL is required (npm start sets it for the embedded Postgres)" })
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL"),
+  MEILI_URL: z
+    .string({ message: "MEILI_URL is required (npm start sets it for the embedded Meilisearch)" })
+    .url("MEILI_URL must be a URL"),
+  MEILI_MASTER_KEY: z.string().default(""),
+  MEILI_INDEX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,200}$/, "MEILI_INDEX may only hold letters, digits, - and _")
+    .default("statements"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  SYNC_WORKER: z.enum(["on", "off"]).default("on"),
+  PUBLIC_URL: z.string().url("PUBLIC_URL must be a URL").optional(),
+});
+
+export type AppEnv = z.infer<typeof schema>;
+
+let cached: AppEnv | undefined;
+
+export function appEnv(): AppEnv {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => issue.message).join("; ");
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

@@ -1,0 +1,23 @@
+import { Meilisearch } from "meilisearch";
+import { appEnv } from "@/lib/env";
+
+// The only place that constructs a Meilisearch client (lib/search is the only
+// module allowed to speak to Meilisearch).
+const globalHolder = globalThis as unknown as { __statementsMeili?: { key: string; client: Meilisearch } };
+
+export function createMeiliClient(url: string, apiKey: string, timeout = 10_000): Meilisearch {
+  return new Meilisearch({ host: url, apiKey: apiKey || undefined, timeout });
+}
+
+export function meiliClient(): Meilisearch {
+  const env = appEnv();
+  const key = `${env.MEILI_URL}|${env.MEILI_MASTER_KEY}`;
+  if (globalHolder.__statementsMeili?.key !== key) {
+    globalHolder.__statementsMeili = { key, client: createMeiliClient(env.MEILI_URL, env.MEILI_MASTER_KEY) };
+  }
+  return globalHolder.__statementsMeili.client;
+}
+
+export function statementsIndexName(): string {
+  return appEnv().MEILI_INDEX;
+}

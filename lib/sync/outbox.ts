@@ -1,0 +1,19 @@
+import type pg from "pg";
+
+export type OutboxEntity = "statement" | "speaker" | "topic";
+
+type Queryable = Pick<pg.PoolClient, "query">;
+
+/**
+ * Announces changed entities to the sync worker. Call it inside the transaction
+ * that makes the change: the outbox row commits or rolls back with it.
+ */
+export async function enqueueOutbox(tx: Queryable, entityType: OutboxEntity, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.query(`INSERT INTO outbox (entity_type, entity_id) SELECT $1, unnest($2::int[])`, [entityType, ids]);
+}
+
+export async function pendingOutboxCount(db: Queryable): Promise<number> {
+  const result = await db.query<{ count: string }>(`SELECT count(*) FROM outbox WHERE done_at IS NULL`);
+  return Number(result.rows[0]?.count ?? 0);
+}

@@ -1,0 +1,201 @@
+import type { Meilisearch } from "meilisearch";
+import type pg from "pg";
+import { deleteDocuments, ensureStatementIndex, upsertDocuments } from "@/lib/search/index-admin";
+import { loadDocuments } from "./documents";
+
+export type SyncContext = {
+  pool: pg.Pool;
+  meili: Meilisearch;
+  indexUid: string;
+  batchSize?: number;
+  log?: (message: string) => void;
+};
+
+export type DrainResult = { claimed: number; indexed: number; deleted: number; deferred: number; failed: number };
+
+// Advisory-lock namespace for "this statement's document is being written".
+const STATEMENT_LOCK_SPACE = 7_331;
+const MAX_BACKOFF_MS = 60_000;
+
+type OutboxRow = { id: string; entity_type: "statement" | "speaker" | "topic"; entity_id: number; attempts: number };
+
+/** Exponential backoff with jitter: 0.5 s, 1 s, 2 s … up to a minute. */
+export function backoffMs(attempts: number): number {
+  const base = Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.min(attempts, 10));
+  return Math.round(base * (0.75 + Math.random() * 0.5));
+}
+
+/**
+ * Drains one batch of the outbox into Meilisearch, in one transaction:
+ *  - rows are claimed with FOR UPDATE SKIP LOCKED, so several workers (one per
+ *    app instance) never take the same row;
+ *  - a speaker or topic change fans out into statement rows (their documents
+ *    carry the speaker's names and the topics), processed by a later batch;
+ *  - each statement is also held by an advisory lock while its document is
+ *    built and written: a second worker defers it rather than racing to write an
+ *    older version after a newer one;
+ *  - rows are marked done only after Meilisearch reports the task succeeded;
+ *    on failure they are retried with backoff. Nothing is lost if the worker
+ *    dies mid-batch: the transaction rolls back and the rows are claimed again.
+ */
+export async function drainOutboxOnce(ctx: SyncContext): Promise<DrainResult> {
+  const result: DrainResult = { claimed: 0, indexed: 0, deleted: 0, deferred: 0, failed: 0 };
+  const client = await ctx.pool.connect();
+  try {
+    await client.query("BEGIN");
+    const claimed = await client.query<OutboxRow>(
+      `SELECT id, entity_type, entity_id, attempts FROM outbox
+        WHERE done_at IS NULL AND available_at <= now()
+        ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [ctx.batchSize ?? 1000],
+    );
+    result.claimed = claimed.rows.length;
+    if (claimed.rows.length === 0) {
+      await client.query("COMMIT");
+      return result;
+    }
+
+    const fanOut = claimed.rows.filter((row) => row.entity_type !== "statement");
+    if (fanOut.length > 0) {
+      const speakerIds = fanOut.filter((r) => r.entity_type === "speaker").map((r) => r.entity_id);
+      const topicIds = fanOut.filter((r) => r.entity_type === "topic").map((r) => r.entity_id);
+      await client.query(
+        `INSERT INTO outbox (entity_type, entity_id)
+         SELECT 'statement', id FROM statements WHERE speaker_id = ANY($1::int[])
+         UNION SELECT 'statement', statement_id FROM statement_topics WHERE topic_id = ANY($2::int[])`,
+        [speakerIds, topicIds],
+      );
+      await client.query(`UPDATE outbox SET done_at = now() WHERE id = ANY($1::bigint[])`, [fanOut.map((r) => r.id)]);
+    }
+
+    const statementRows = claimed.rows.filter((row) => row.entity_type === "statement");
+    const distinctIds = [...new Set(statementRows.map((r) => r.entity_id))].sort((a, b) => a - b);
+    const locks = await client.query<{ id: number; locked: boolean }>(
+      `SELECT id, pg_try_advisory_xact_lock($1, id) AS locked FROM unnest($2::int[]) AS id`,
+      [STATEMENT_LOCK_SPACE, distinctIds],
+    );
+    const lockedIds = locks.rows.filter((r) => r.locked).map((r) => r.id);
+    const lockedSet = new Set(lockedIds);
+    const rowsToFinish = statementRows.filter((r) => lockedSet.has(r.entity_id));
+    result.deferred = statementRows.length - rowsToFinish.length;
+
+    if (rowsToFinish.length > 0) {
+      try {
+        const documents = await loadDocuments(client, lockedIds);
+        const published = new Set(documents.map((d) => d.id));
+        const absent = lockedIds.filter((id) => !published.has(id));
+        await upsertDocuments(ctx.meili, ctx.indexUid, documents);
+        await deleteDocuments(ctx.meili, ctx.indexUid, absent);
+        await client.query(`UPDATE outbox SET done_at = now() WHERE id = ANY($1::bigint[])`, [rowsToFinish.map((r) => r.id)]);
+        result.indexed = documents.length;
+        result.deleted = absent.length;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const attempts = Math.max(...rowsToFinish.map((r) => r.attempts)) + 1;
+        await client.query(
+          `UPDATE outbox SET attempts = attempts + 1, last_error = $2,
+                  available_at = now() + make_interval(secs => $3::float8 / 1000)
+            WHERE id = ANY($1::bigint[])`,
+          [rowsToFinish.map((r) => r.id), message.slice(0, 1000), backoffMs(attempts)],
+        );
+        result.failed = rowsToFinish.length;
+        ctx.log?.(`sync: ${rowsToFinish.length} change(s) not indexed yet, retrying in a moment: ${message}`);
+      }
+    }
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Drains until nothing is pending (or only rows waiting for their retry time remain). */
+export async function drainOutbox(ctx: SyncContext): Promise<DrainResult> {
+  const total: DrainResult = { claimed: 0, indexed: 0, deleted: 0, deferred: 0, failed: 0 };
+  for (;;) {
+    const round = await drainOutboxOnce(ctx);
+    for (const key of Object.keys(total) as Array<keyof DrainResult>) total[key] += round[key];
+    // Stop when idle, failing, or when every claimed row belongs to another worker's statements.
+    if (round.claimed === 0 || round.failed > 0 || round.deferred === round.claimed) return total;
+  }
+}
+
+export type RunningWorker = { stop: () => Promise<void>; done: Promise<void> };
+
+/**
+ * Runs the worker until stopped: woken by NOTIFY from the outbox trigger for
+ * freshness, and polling as a fallback (a missed notification, a retry whose
+ * backoff has passed, a Postgres restart).
+ */
+export function startSyncWorker(ctx: SyncContext & { pollMs?: number }): RunningWorker {
+  let stopped = false;
+  let wake: (() => void) | null = null;
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wake = null;
+        resolve();
+      }
+      wake = done;
+    });
+
+  let listener: pg.PoolClient | null = null;
+  async function listen() {
+    if (listener || stopped) return;
+    try {
+      const client = await ctx.pool.connect();
+      client.on("notification", () => wake?.());
+      client.on("error", () => {
+        client.release(true);
+        if (listener === client) listener = null;
+      });
+      await client.query("LISTEN outbox");
+      listener = client;
+    } catch {
+      listener = null;
+    }
+  }
+
+  const done = (async () => {
+    let indexReady = false;
+    let failures = 0;
+    while (!stopped) {
+      try {
+        await listen();
+        if (!indexReady) {
+          await ensureStatementIndex(ctx.meili, ctx.indexUid);
+          indexReady = true;
+        }
+        const round = await drainOutboxOnce(ctx);
+        failures = 0;
+        if (round.claimed > 0 && round.failed === 0 && round.deferred < round.claimed) continue;
+        await sleep(ctx.pollMs ?? 1000);
+      } catch (error) {
+        failures += 1;
+        if (failures === 1 || failures % 30 === 0) {
+          ctx.log?.(`sync: waiting for Postgres/Meilisearch (${error instanceof Error ? error.message : String(error)})`);
+        }
+        await sleep(Math.min(backoffMs(failures), 10_000));
+      }
+    }
+  })();
+
+  return {
+    done,
+    stop: async () => {
+      stopped = true;
+      wake?.();
+      await done;
+      if (listener) {
+        await listener.query("UNLISTEN outbox").catch(() => undefined);
+        listener.release();
+        listener = null;
+      }
+    },
+  };
+}
