@@ -34,7 +34,7 @@ await runWithServices("import", async ({ pool, meili, indexUid }) => {
   const progress = new ProgressBar(await countLines(file), "lines");
   const started = Date.now();
   // Index while importing: the throughput reported is end to end (Postgres and index).
-  const worker = startSyncWorker({ pool, meili, indexUid, pollMs: 200, log: (m) => progress.note(m) });
+  const worker = startSyncWorker({ pool, meili, indexUid, pollMs: 200, concurrency: 3, batchSize: 2000, log: (m) => progress.note(m) });
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
   const rejected: Array<{ lineNumber: number; reason: string }> = [];
   const resolver = new ImportResolver();

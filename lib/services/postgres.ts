@@ -127,6 +127,8 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
       "-c", "max_connections=200",
       "-c", "shared_buffers=256MB",
       "-c", "max_wal_size=2GB",
+      // The sync worker holds one advisory lock per statement of a batch.
+      "-c", "max_locks_per_transaction=256",
     ],
     { uid: owner?.uid, gid: owner?.gid, logFile, env: { ...process.env, LC_MESSAGES: "C" } },
   );

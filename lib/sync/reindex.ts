@@ -1,6 +1,6 @@
 import type { Meilisearch } from "meilisearch";
 import type pg from "pg";
-import { deleteIndex, ensureStatementIndex, swapIndexes, upsertDocuments } from "@/lib/search/index-admin";
+import { deleteIndex, ensureStatementIndex, swapIndexes, upsertDocumentsPipelined } from "@/lib/search/index-admin";
 import { allDocuments } from "./documents";
 
 /**
@@ -19,11 +19,7 @@ export async function reindexAll(
   await ensureStatementIndex(ctx.meili, fresh);
   let documents = 0;
   try {
-    for await (const page of allDocuments(ctx.pool, 5_000)) {
-      await upsertDocuments(ctx.meili, fresh, page, 100);
-      documents += page.length;
-      onProgress?.(documents);
-    }
+    documents = await upsertDocumentsPipelined(ctx.meili, fresh, allDocuments(ctx.pool, 5_000), onProgress);
     await swapIndexes(ctx.meili, ctx.indexUid, fresh);
   } finally {
     await deleteIndex(ctx.meili, fresh);

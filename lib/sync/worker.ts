@@ -128,49 +128,62 @@ export type RunningWorker = { stop: () => Promise<void>; done: Promise<void> };
 /**
  * Runs the worker until stopped: woken by NOTIFY from the outbox trigger for
  * freshness, and polling as a fallback (a missed notification, a retry whose
- * backoff has passed, a Postgres restart).
+ * backoff has passed, a Postgres restart). With `concurrency` above 1 several
+ * drain loops run at once; Meilisearch then merges their queued tasks into one
+ * batch, which is what makes a bulk import index quickly.
  */
-export function startSyncWorker(ctx: SyncContext & { pollMs?: number }): RunningWorker {
+export function startSyncWorker(ctx: SyncContext & { pollMs?: number; concurrency?: number }): RunningWorker {
   let stopped = false;
-  let wake: (() => void) | null = null;
+  const sleepers = new Set<() => void>();
+  const wakeAll = () => {
+    for (const wake of [...sleepers]) wake();
+  };
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
       const timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
-        wake = null;
+        sleepers.delete(done);
         resolve();
       }
-      wake = done;
+      sleepers.add(done);
     });
 
+  // One LISTEN connection shared by all loops; re-opened after Postgres restarts.
   let listener: pg.PoolClient | null = null;
-  async function listen() {
-    if (listener || stopped) return;
-    try {
-      const client = await ctx.pool.connect();
-      client.on("notification", () => wake?.());
-      client.on("error", () => {
-        client.release(true);
-        if (listener === client) listener = null;
-      });
-      await client.query("LISTEN outbox");
-      listener = client;
-    } catch {
-      listener = null;
-    }
+  let connecting: Promise<void> | null = null;
+  function listen(): Promise<void> {
+    if (listener || stopped) return Promise.resolve();
+    connecting ??= (async () => {
+      try {
+        const client = await ctx.pool.connect();
+        client.on("notification", wakeAll);
+        client.on("error", () => {
+          if (listener === client) listener = null;
+          client.release(true);
+        });
+        await client.query("LISTEN outbox");
+        listener = client;
+      } catch {
+        listener = null;
+      } finally {
+        connecting = null;
+      }
+    })();
+    return connecting;
   }
 
-  const done = (async () => {
-    let indexReady = false;
+  let indexReady: Promise<void> | null = null;
+  async function loop() {
     let failures = 0;
     while (!stopped) {
       try {
         await listen();
-        if (!indexReady) {
-          await ensureStatementIndex(ctx.meili, ctx.indexUid);
-          indexReady = true;
-        }
+        indexReady ??= ensureStatementIndex(ctx.meili, ctx.indexUid).catch((error) => {
+          indexReady = null;
+          throw error;
+        });
+        await indexReady;
         const round = await drainOutboxOnce(ctx);
         failures = 0;
         if (round.claimed > 0 && round.failed === 0 && round.deferred < round.claimed) continue;
@@ -183,13 +196,14 @@ export function startSyncWorker(ctx: SyncContext & { pollMs?: number }): Running
         await sleep(Math.min(backoffMs(failures), 10_000));
       }
     }
-  })();
+  }
 
+  const done = Promise.all(Array.from({ length: Math.max(1, ctx.concurrency ?? 1) }, loop)).then(() => undefined);
   return {
     done,
     stop: async () => {
       stopped = true;
-      wake?.();
+      wakeAll();
       await done;
       if (listener) {
         await listener.query("UNLISTEN outbox").catch(() => undefined);
