@@ -1,0 +1,436 @@
+// Arabic reporting constructions: VSO/SVO cue verbs with أن/إن complements, NP-object cues (أدان، دعا),
+// ḥāl participles (مؤكداً أن، معبراً عن), trailing "، حسبما أكدت X" and sources (بحسب، وفقاً لـ، نقلاً عن).
+import type { Candidate, KnownSpeaker, SpeakerRef } from "./types";
+import { foldToken, nameTokens } from "./normalize";
+import { GROUP_WORDS, ORG_WORDS, ROLE_WORDS, SpeakerIndex } from "./speakers";
+import { quoteAt, trimSpan, type QuoteSpan, type Sentence, type Token } from "./text";
+import { tokenize } from "./text";
+
+type CueType = "clause" | "object" | "participle";
+
+interface CueDef {
+  type: CueType;
+  /** Prepositions that introduce the content (folded), e.g. عن for أعلن عن. */
+  preps: string[];
+}
+
+const f = (s: string): string => foldToken(s, false);
+const sound = (past: string, ...present: string[]): string[] => [past, past + "ت", past + "وا", past + "ا", past + "تا", past + "ن", ...present];
+
+const CUES = new Map<string, CueDef>();
+function addCue(forms: string[], type: CueType, preps: string[] = []): void {
+  for (const form of forms) CUES.set(f(form), { type, preps: preps.map(f) });
+}
+addCue(["قال", "قالت", "قالوا", "قالا", "قلن", "يقول", "تقول", "يقولون"], "clause");
+addCue(sound("أكد", "يؤكد", "تؤكد", "يؤكدون"), "clause", ["على"]);
+addCue(sound("أوضح", "يوضح", "توضح"), "clause");
+addCue(sound("أضاف", "يضيف", "تضيف"), "clause");
+addCue(sound("أشار", "يشير", "تشير"), "clause", ["إلى"]);
+addCue(sound("اعتبر", "يعتبر", "تعتبر"), "clause");
+addCue(sound("أعلن", "يعلن", "تعلن"), "clause", ["عن"]);
+addCue(sound("صرح", "يصرح", "تصرح"), "clause");
+addCue(sound("ذكر", "يذكر", "تذكر"), "clause");
+addCue(sound("شدد", "يشدد", "تشدد"), "clause", ["على"]);
+addCue(sound("حذر", "يحذر", "تحذر"), "object", ["من"]);
+addCue(sound("لفت", "يلفت"), "clause", ["إلى"]);
+addCue(sound("تابع"), "clause");
+addCue(sound("أفاد", "يفيد", "تفيد"), "clause");
+addCue(sound("كشف", "يكشف", "تكشف"), "clause", ["عن"]);
+addCue(sound("بين"), "clause");
+addCue(sound("زعم", "يزعم"), "clause");
+addCue(sound("أعرب", "يعرب"), "clause", ["عن"]);
+addCue(sound("عبر", "يعبر"), "clause", ["عن"]);
+addCue(sound("أوردت"), "clause");
+addCue(["رأى", "رأت", "رأوا", "يرى", "ترى"], "clause");
+addCue(["ادعى", "ادعت", "ادعوا"], "clause");
+addCue(["نفى", "نفت", "نفوا", "ينفي", "تنفي"], "object");
+addCue(["دعا", "دعت", "دعوا", "يدعو", "تدعو"], "object");
+addCue(sound("أدان", "يدين", "تدين"), "object");
+addCue(sound("طالب", "يطالب", "تطالب"), "object");
+addCue(sound("انتقد", "ينتقد", "تنتقد"), "object");
+addCue(sound("اتهم", "يتهم", "تتهم"), "object");
+addCue(sound("ندد", "يندد", "تندد"), "object", ["ب"]);
+addCue(sound("نقل"), "clause", ["عن"]);
+// ḥāl participles continue the current speaker; only those with a content complement start a statement.
+const PARTICIPLES = new Map<string, string[]>();
+function addParticiple(forms: string[], preps: string[]): void {
+  for (const form of forms) PARTICIPLES.set(f(form), preps.map(f));
+}
+addParticiple(["مؤكداً", "مؤكدة", "مؤكدا"], ["على"]);
+addParticiple(["مشيراً", "مشيرة", "مشيرا"], ["إلى"]);
+addParticiple(["مضيفاً", "مضيفة", "مضيفا"], []);
+addParticiple(["موضحاً", "موضحة", "موضحا"], []);
+addParticiple(["معتبراً", "معتبرة", "معتبرا"], []);
+addParticiple(["لافتاً", "لافتة", "لافتا"], ["إلى"]);
+addParticiple(["معبراً", "معبرة", "معبرا", "معرباً", "معربة", "معربا"], ["عن"]);
+addParticiple(["محذراً", "محذرة", "محذرا"], ["من"]);
+addParticiple(["مشدداً", "مشددة", "مشددا"], ["على"]);
+addParticiple(["مطالباً", "مطالبة", "مطالبا"], ["ب"]);
+addParticiple(["داعياً", "داعية", "داعيا"], ["إلى"]);
+addParticiple(["قائلاً", "قائلة", "قائلا"], []);
+// Welcoming takes a noun, not a proposition: it stays part of the statement it follows unless a clause follows.
+addParticiple(["مرحباً", "مرحبة", "مرحبا"], []);
+
+const COMPLEMENTIZERS = new Set(["أن", "إن", "أنه", "أنها", "إنه", "إنها", "أنهم", "إنهم", "بأن", "بأنه", "بأنها", "وأن"].map(f));
+// Complementizers whose pronoun is part of the clause's subject in gold-style spans are still cut: "أنه وقعت" → "وقعت".
+const SOURCES = new Set(["بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا"].map(f));
+const TRAILERS = new Set(["حسبما", "كما", "وفقما", "بحسبما"].map(f));
+const RELATIVES = new Set(["الذي", "التي", "الذين", "اللذين", "اللتين", "ما", "مما", "عما", "لما", "فيما"].map(f));
+const AUX = new Set(["كان", "كانت", "كانوا", "قد", "وقد", "لقد", "فقد", "كما", "من", "جهته", "جهتها", "جهتهم", "ناحيته", "ناحيتها", "بدوره", "بدورها", "بدورهم", "وكان", "وكانت", "حيث", "ثم"].map(f));
+const SPEAKER_STOP = new Set(
+  ["أمس", "اليوم", "غدا", "البارحة", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "يوم", "بشدة", "بقوة", "أيضا", "أيضاً", "مجددا", "مجدداً", "كذلك", "في", "خلال", "عبر", "أمام", "لوسائل", "للصحفيين", "لوكالة", "لصحيفة", "لقناة", "بدوره", "بدورها", "صباح", "مساء", "ظهر", "الماضي", "الماضية"].map(f),
+);
+const ADVERBS = new Set(
+  ["أمس", "اليوم", "غدا", "البارحة", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "يوم", "بشدة", "بقوة", "أيضا", "أيضاً", "مجددا", "مجدداً", "كذلك", "صباح", "مساء"].map(f),
+);
+// "في بيان / في تصريح …" closes the speaker phrase; a plain "في <place>" may belong to it ("الدفاع المدني في حلب").
+const EVENT_NOUNS = new Set(["بيان", "تصريح", "تصريحات", "مؤتمر", "حديث", "كلمة", "لقاء", "مقابلة", "تغريدة", "رسالة", "اتصال", "خطاب", "جلسة"].map(f));
+const DEF_BACKREF = ORG_WORDS.ar;
+
+interface ArCtx {
+  text: string;
+  quotes: QuoteSpan[];
+  known: SpeakerIndex;
+  /** Folded tokens of earlier speaker mentions, to recognise a bare surname later ("العبدالله"). */
+  seenNameTokens: Set<string>;
+}
+
+interface CueHit {
+  tok: number;
+  def: CueDef | null;
+  participlePreps: string[] | null;
+  source: boolean;
+  trailing: boolean;
+}
+
+/** Strips a leading و/ف from a token for lexicon look-up. */
+function bare(t: string): string {
+  const x = f(t);
+  if (x.length > 2 && (x.startsWith("و") || x.startsWith("ف"))) {
+    const y = x.slice(1);
+    if (CUES.has(y) || PARTICIPLES.has(y) || SOURCES.has(y) || TRAILERS.has(y)) return y;
+  }
+  return x;
+}
+
+export function extractArabicSentence(ctx: ArCtx, sent: Sentence): Candidate[] {
+  const { text, quotes } = ctx;
+  const toks = tokenize(text, sent.start, sent.end).filter((t) => quoteAt(quotes, t.start) < 0);
+  const hits: CueHit[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const b = bare((toks[i] as Token).text);
+    const prev = i > 0 ? f((toks[i - 1] as Token).text) : "";
+    const def = CUES.get(b) ?? null;
+    const part = PARTICIPLES.get(b) ?? null;
+    const source = SOURCES.has(b);
+    if (!def && !part && !source) continue;
+    // Cues in relative clauses ("والذي عبّر عنه", "ما سماه") describe, they do not report.
+    if (def && RELATIVES.has(prev.replace(/^و/u, ""))) continue;
+    const trailing = !!def && TRAILERS.has(bare(prev)) && commaBefore(text, (toks[i - 1] as Token).start, sent.start);
+    hits.push({ tok: i, def, participlePreps: part, source, trailing });
+  }
+  const out: Candidate[] = [];
+  type Pending = { cand: Candidate; hit: number };
+  const pend: Pending[] = [];
+  for (let h = 0; h < hits.length; h++) {
+    const hit = hits[h] as CueHit;
+    const c = analyse(ctx, sent, toks, hit);
+    if (c) pend.push({ cand: c, hit: h });
+  }
+  // Each statement ends where the clause of the next statement begins.
+  for (let k = 0; k < pend.length; k++) {
+    const cur = pend[k] as Pending;
+    const next = pend[k + 1];
+    if (next && next.cand.start > cur.cand.start) {
+      const boundary = clauseStart(ctx, sent, toks, hits[next.hit] as CueHit, next.cand);
+      if (boundary > cur.cand.start && boundary < cur.cand.end) cur.cand.end = boundary;
+    }
+    const [s, e] = trimSpan(text, cur.cand.start, cur.cand.end);
+    if (e - s < 3) continue;
+    cur.cand.start = s;
+    cur.cand.end = e;
+    out.push(cur.cand);
+  }
+  return out;
+}
+
+function commaBefore(text: string, pos: number, floor: number): boolean {
+  for (let j = pos - 1; j >= floor; j--) {
+    const c = text[j] as string;
+    if (c === "،" || c === ",") return true;
+    if (!/\s/u.test(c)) return false;
+  }
+  return false;
+}
+
+/** Start of the clause holding a later cue: the comma before it, or the cue/speaker itself. */
+function clauseStart(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit, cand: Candidate): number {
+  const cue = toks[hit.tok] as Token;
+  let from = cue.start;
+  if (cand.speaker.type !== "none" && "start" in cand.speaker && cand.speaker.start < from) from = cand.speaker.start;
+  // Walk back over auxiliaries ("وكانت", "من جهته", "حيث", "كما") to the previous comma.
+  let j = hit.tok - 1;
+  while (j >= 0) {
+    const t = toks[j] as Token;
+    if (t.end > from) {
+      j--;
+      continue;
+    }
+    const between = ctx.text.slice(t.end, from);
+    if (/[،,:;؛]/u.test(between)) break;
+    if (AUX.has(bare(t.text)) || AUX.has(f(t.text)) || TRAILERS.has(bare(t.text))) {
+      from = t.start;
+      j--;
+      continue;
+    }
+    break;
+  }
+  for (let p = from - 1; p >= sent.start; p--) {
+    const c = ctx.text[p] as string;
+    if (c === "،" || c === "," || c === "؛" || c === ";") return p;
+    if (!/\s/u.test(c)) break;
+  }
+  return from;
+}
+
+function isSpeakerish(ctx: ArCtx, toks: Token[], i: number, limit: number): number {
+  // Returns the length (in tokens) of a speaker phrase starting at i, or 0.
+  const folded = toks.slice(i, limit).map((t) => nameTokens(t.text)[0] ?? "");
+  const k = ctx.known.matchAt(folded, 0);
+  if (k) return k.len;
+  const first = folded[0] ?? "";
+  if (!first || SPEAKER_STOP.has(f((toks[i] as Token).text))) return 0;
+  let len = 0;
+  while (i + len < limit && len < 8 && !SPEAKER_STOP.has(f((toks[i + len] as Token).text))) len++;
+  if (ORG_WORDS.ar.has(first) || GROUP_WORDS.ar.has(first) || ROLE_WORDS.ar.has(first) || ctx.seenNameTokens.has(first)) {
+    // A definite bare noun ("المنظمة") is the whole subject; a following definite noun is the object.
+    if (/^(?:و|ف)?ال/u.test((toks[i] as Token).text) && ORG_WORDS.ar.has(first)) return 1;
+    return len;
+  }
+  // VSO with an adverb/date right after a short subject: "أدان شتاينماير بشدة".
+  const delim = toks[i + len];
+  if (len >= 1 && len <= 3 && delim && ADVERBS.has(f(delim.text))) return len;
+  return 0;
+}
+
+function analyse(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit): Candidate | null {
+  const { text } = ctx;
+  const cue = toks[hit.tok] as Token;
+  const base = { sentenceStart: sent.start, sentenceEnd: sent.end, cueStart: cue.start, cueEnd: cue.end };
+  // Trailing cue: "<content>، حسبما أكدت X."
+  if (hit.trailing) {
+    const trailer = toks[hit.tok - 1] as Token;
+    const commaAt = text.lastIndexOf("،", trailer.start) >= sent.start ? text.lastIndexOf("،", trailer.start) : text.lastIndexOf(",", trailer.start);
+    const spk = speakerPhrase(ctx, toks, hit.tok + 1, toks.length, sent.end);
+    if (!spk) return null;
+    return {
+      ...base,
+      kind: "indirect",
+      start: sent.start,
+      end: commaAt,
+      speaker: spk,
+      dateRegions: [[cue.start, sent.end]],
+      confidence: 0.75,
+    };
+  }
+  if (hit.source) {
+    // "بحسب X" / "وفقاً لـX" / "نقلاً عن X": needs a speaker-like phrase, content is the rest of the sentence.
+    const spkLen = isSpeakerish(ctx, toks, hit.tok + 1, toks.length);
+    const next = toks[hit.tok + 1];
+    if (!next || spkLen === 0) return null;
+    const firstFold = nameTokens(next.text)[0] ?? "";
+    if (!(ORG_WORDS.ar.has(firstFold) || GROUP_WORDS.ar.has(firstFold) || ROLE_WORDS.ar.has(firstFold) || ctx.known.matchAt(toks.slice(hit.tok + 1).map((t) => nameTokens(t.text)[0] ?? ""), 0))) return null;
+    let spkEnd = hit.tok + 1;
+    while (spkEnd < toks.length && !/[،,]/u.test(text.slice((toks[spkEnd - 1] as Token).end, (toks[spkEnd] as Token).start))) spkEnd++;
+    const spStart = next.start;
+    const spEnd = (toks[spkEnd - 1] as Token).end;
+    const atStart = text.slice(sent.start, cue.start).trim().replace(/^و/u, "").length === 0;
+    if (atStart) {
+      let cs = spkEnd < toks.length ? (toks[spkEnd] as Token).start : sent.end;
+      const ft = toks[spkEnd];
+      if (ft && (f(ft.text) === f("فإن") || COMPLEMENTIZERS.has(f(ft.text)))) cs = ft.end;
+      return { ...base, kind: "indirect", start: cs, end: sent.end, speaker: mention(ctx, spStart, spEnd), dateRegions: [], confidence: 0.65 };
+    }
+    if (!commaBefore(text, cue.start, sent.start)) return null;
+    const end = text.lastIndexOf("،", cue.start);
+    return { ...base, kind: "indirect", start: sent.start, end: Math.max(end, sent.start), speaker: mention(ctx, spStart, spEnd), dateRegions: [], confidence: 0.65 };
+  }
+  if (hit.participlePreps) {
+    return participle(ctx, sent, toks, hit, base);
+  }
+  const def = hit.def as CueDef;
+  // Find the complementizer (أن/إن/quote/colon/preposition) within a short window.
+  const limit = Math.min(toks.length, hit.tok + 14);
+  let comp = -1;
+  let contentStart = -1;
+  for (let j = hit.tok + 1; j <= limit; j++) {
+    // j === toks.length checks the gap after the last word (a closing quote there).
+    const t: Token = toks[j] ?? { text: "", start: sent.end, end: sent.end };
+    const gap = text.slice((toks[j - 1] as Token).end, t.start);
+    // Object cues take a noun phrase that may itself contain a quote ("ما سماه «…»"); only clause cues open on a quote.
+    const q = def.type === "clause" ? firstQuoteIn(ctx, (toks[j - 1] as Token).end, t.start) : -1;
+    if (q >= 0) {
+      comp = j;
+      contentStart = q;
+      break;
+    }
+    if (/:/u.test(gap)) {
+      comp = j;
+      contentStart = t.start;
+      break;
+    }
+    if ((/[،,.]/u.test(gap) && j > hit.tok + 1) || j >= toks.length) break;
+    const ft = f(t.text);
+    if (COMPLEMENTIZERS.has(ft)) {
+      comp = j;
+      contentStart = t.end;
+      // "إن «…»" : the quote is the content.
+      break;
+    }
+    if (def.preps.length > 0) {
+      const p = def.preps.find((pr) => ft === pr || (pr.length === 1 && ft.startsWith(pr) && ft.length > 3));
+      if (p !== undefined) {
+        const nxt = toks[j + 1];
+        // "أشار إلى أن" → content after أن; "أعلن عن توقف" → content after عن.
+        if (nxt && COMPLEMENTIZERS.has(f(nxt.text))) {
+          comp = j + 1;
+          contentStart = nxt.end;
+        } else {
+          comp = j;
+          contentStart = p.length === 1 && ft !== p ? t.start + 1 : t.end;
+        }
+        break;
+      }
+    }
+  }
+  if (comp < 0 && def.type === "clause") {
+    // Direct quote straight after the cue: "وقال «…»".
+    const q = firstQuoteIn(ctx, cue.end, Math.min(sent.end, cue.end + 3));
+    if (q < 0) return null;
+    comp = hit.tok + 1;
+    contentStart = q;
+  }
+  let speaker: SpeakerRef;
+  let confidence: number;
+  let dateRegion: [number, number];
+  const before = subjectBefore(ctx, sent, toks, hit.tok);
+  if (comp >= 0) {
+    const compTok = toks[comp] as Token | undefined;
+    const regionEnd = compTok ? Math.min(compTok.start, contentStart) : contentStart;
+    const sp = speakerPhrase(ctx, toks, hit.tok + 1, comp, regionEnd);
+    speaker = sp ?? before ?? { type: "continuation" };
+    dateRegion = [before && before.type !== "continuation" && "start" in before ? before.start : cue.start, contentStart];
+    confidence = sp ? 0.85 : before ? 0.75 : 0.6;
+  } else {
+    // NP-object cue: "أدان X أمس الجرائم…" or continuation "ودعت نظام الأسد إلى…".
+    const spLen = before ? 0 : isSpeakerish(ctx, toks, hit.tok + 1, toks.length);
+    if (spLen > 0) {
+      speaker = mention(ctx, (toks[hit.tok + 1] as Token).start, (toks[hit.tok + spLen] as Token).end);
+      let j = hit.tok + spLen + 1;
+      while (j < toks.length && SPEAKER_STOP.has(f((toks[j] as Token).text)) && f((toks[j] as Token).text) !== f("في")) j++;
+      const t = toks[j];
+      if (!t) return null;
+      contentStart = t.start;
+      confidence = 0.75;
+    } else {
+      speaker = before ?? { type: "continuation" };
+      const t = toks[hit.tok + 1];
+      if (!t) return null;
+      contentStart = t.start;
+      confidence = before ? 0.7 : 0.55;
+    }
+    dateRegion = [before && "start" in before ? before.start : cue.start, contentStart];
+  }
+  return { ...base, kind: "indirect", start: contentStart, end: sent.end, speaker, dateRegions: [dateRegion], confidence };
+}
+
+function participle(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit, base: Pick<Candidate, "sentenceStart" | "sentenceEnd" | "cueStart" | "cueEnd">): Candidate | null {
+  const preps = hit.participlePreps ?? [];
+  const cue = toks[hit.tok] as Token;
+  // Only after a comma: the participle qualifies the main clause's subject.
+  if (!commaBefore(ctx.text, cue.start, sent.start)) return null;
+  for (let j = hit.tok + 1; j < Math.min(toks.length, hit.tok + 6); j++) {
+    const t = toks[j] as Token;
+    const ft = f(t.text);
+    const q = firstQuoteIn(ctx, (toks[j - 1] as Token).end, t.start);
+    if (q >= 0) return { ...base, kind: "indirect", start: q, end: sent.end, speaker: { type: "continuation" }, dateRegions: [], confidence: 0.6 };
+    if (COMPLEMENTIZERS.has(ft)) {
+      return { ...base, kind: "indirect", start: t.end, end: sent.end, speaker: { type: "continuation" }, dateRegions: [], confidence: 0.6 };
+    }
+    if (j === hit.tok + 1 && preps.some((p) => ft === p)) {
+      // "معبراً عن أمله في أن …": the content is the prepositional object.
+      const nxt = toks[j + 1];
+      if (!nxt) return null;
+      if (COMPLEMENTIZERS.has(f(nxt.text))) return { ...base, kind: "indirect", start: nxt.end, end: sent.end, speaker: { type: "continuation" }, dateRegions: [], confidence: 0.6 };
+      return { ...base, kind: "indirect", start: nxt.start, end: sent.end, speaker: { type: "continuation" }, dateRegions: [], confidence: 0.55 };
+    }
+  }
+  return null;
+}
+
+/** SVO subject before the cue within its clause: "وكانت المنظمة دعت". */
+function subjectBefore(ctx: ArCtx, sent: Sentence, toks: Token[], cueTok: number): SpeakerRef | null {
+  let j = cueTok - 1;
+  const parts: Token[] = [];
+  while (j >= 0 && parts.length < 6) {
+    const t = toks[j] as Token;
+    const next = toks[j + 1] as Token;
+    if (/[،,:;؛.]/u.test(ctx.text.slice(t.end, next.start))) break;
+    if (AUX.has(f(t.text)) || AUX.has(bare(t.text))) break;
+    parts.unshift(t);
+    j--;
+  }
+  if (parts.length === 0) return null;
+  const first = parts[0] as Token;
+  const folded = parts.map((t) => nameTokens(t.text)[0] ?? "");
+  const head = folded[0] ?? "";
+  const known = ctx.known.matchAt(folded, 0);
+  if (known || ORG_WORDS.ar.has(head) || GROUP_WORDS.ar.has(head) || ROLE_WORDS.ar.has(head) || ctx.seenNameTokens.has(head)) {
+    return mention(ctx, first.start, (parts[parts.length - 1] as Token).end);
+  }
+  return null;
+}
+
+/** Speaker phrase in toks[from,to): drops dates, adverbs and "في بيان" tails; splits off a trailing "وناشطون". */
+function speakerPhrase(ctx: ArCtx, toks: Token[], from: number, to: number, hardEnd: number): SpeakerRef | null {
+  let s = from;
+  while (s < to && (AUX.has(f((toks[s] as Token).text)) || SPEAKER_STOP.has(f((toks[s] as Token).text)))) s++;
+  let e = s;
+  while (e < to && (toks[e] as Token).end <= hardEnd) {
+    const ft = f((toks[e] as Token).text);
+    if (SPEAKER_STOP.has(ft) && ft !== f("في")) break;
+    if (ft === f("في") && EVENT_NOUNS.has(nameTokens((toks[e + 1] as Token | undefined)?.text ?? "")[0] ?? "")) break;
+    if (ft === f("في") && e + 1 < to && EVENT_NOUNS.has(f((toks[e + 1] as Token).text))) break;
+    if (e > s && /[،,]/u.test(ctx.text.slice((toks[e - 1] as Token).end, (toks[e] as Token).start))) break;
+    // A coordinated group/known speaker starts a second entity: keep the first.
+    if (e > s && ft.startsWith("و")) {
+      const rest = nameTokens((toks[e] as Token).text.slice(1))[0] ?? "";
+      if (GROUP_WORDS.ar.has(rest)) break;
+    }
+    e++;
+  }
+  if (e <= s) return null;
+  return mention(ctx, (toks[s] as Token).start, (toks[e - 1] as Token).end);
+}
+
+function mention(ctx: ArCtx, start: number, end: number): SpeakerRef {
+  const surface = ctx.text.slice(start, end);
+  const toks = nameTokens(surface);
+  for (const t of toks) if (t.length > 2 && !ROLE_WORDS.ar.has(t) && !ORG_WORDS.ar.has(t)) ctx.seenNameTokens.add(t);
+  const head = toks[0] ?? "";
+  // A lone definite organisation noun ("المنظمة") points back to the last organisation named.
+  if (toks.length === 1 && /^(?:و|ف)?ال/u.test(surface) && DEF_BACKREF.has(head)) return { type: "backref", start, end, head };
+  return { type: "mention", start, end };
+}
+
+function firstQuoteIn(ctx: ArCtx, from: number, to: number): number {
+  for (let p = from; p <= to && p < ctx.text.length; p++) {
+    const qi = quoteAt(ctx.quotes, p);
+    if (qi >= 0) return (ctx.quotes[qi] as QuoteSpan).start;
+  }
+  return -1;
+}
+
+export function makeArabicContext(text: string, quotes: QuoteSpan[], known: KnownSpeaker[]): ArCtx {
+  return { text, quotes, known: new SpeakerIndex(known), seenNameTokens: new Set() };
+}

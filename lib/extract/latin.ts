@@ -1,0 +1,425 @@
+// German and English reporting constructions: quotes with cues before/after, "X sagte, …"/"X said (that) …",
+// trailing ", sagte X"/", X said", source frames (laut, zufolge, nach Angaben, according to), and German
+// free indirect speech (Konjunktiv I sentences continuing the previous speaker).
+import type { Candidate, Lang, SpeakerRef } from "./types";
+import { nameTokens } from "./normalize";
+import { ORG_WORDS } from "./speakers";
+import { quoteAt, tokenize, trimSpan, type QuoteSpan, type Sentence, type Token } from "./text";
+
+export interface LatinCtx {
+  text: string;
+  lang: Lang;
+  quotes: QuoteSpan[];
+  sentences: Sentence[];
+}
+
+export function makeLatinContext(text: string, lang: Lang, quotes: QuoteSpan[], sentences: Sentence[]): LatinCtx {
+  return { text, lang, quotes, sentences };
+}
+
+const set = (s: string): Set<string> => new Set(s.split(/\s+/u).filter(Boolean));
+
+// Finite or participle cue forms; separable verbs need their particle later in the clause.
+const DE_CUES = set(
+  "begrüßte begrüßten lehnte lehnten verurteilte verurteilten bemängelte bemängelten sagte sagten sagt sagen gesagt erklärte erklärten erklärt erklären betonte betonten betont kritisierte kritisierten kritisiert forderte forderten fordert gefordert warnte warnten warnt gewarnt meinte meinten meint gemeint berichtete berichteten berichtet bestätigte bestätigten bestätigt schrieb schrieben schreibt geschrieben erläuterte erläuterten erläutert ergänzte ergänzten ergänzt versicherte versicherten versichert unterstrich unterstrichen behauptete behaupteten behauptet behaupten vermutete vermuteten vermutet glaubt glaubte glauben hofft hoffte hoffen befürchtet befürchtete befürchten argumentierte argumentiert äußerte äußerten geäußert antwortete antworteten entgegnete entgegneten verkündete verkündeten verkündet beklagte beklagten beklagt bekräftigte bekräftigten bekräftigt mahnte mahnten appellierte bestritt bestritten dementierte dementiert meldete meldeten meldet gemeldet kommentierte kommentierten kommentiert schätzt schätzte schätzen mitgeteilt mitteilte mitteilten angekündigt ankündigte bekanntgegeben bekanntgab erklärten hinzugefügt hinzufügte angegeben angab zitiert zitierte sprach sprachen nannte nannten bezeichnete bezeichneten bezeichnet räumte räumten verwies verwiesen wies wiesen stellte stellten teilte teilten teilt gab gaben gibt kündigte kündigten kündigt fügte fügten fügt rief riefen ging geht gehen sieht sah heißt hieß verlautete lautete",
+);
+const DE_PARTICLE: Record<string, string[]> = {
+  lehnte: ["ab"], lehnten: ["ab"], teilte: ["mit"], teilten: ["mit"], teilt: ["mit"], gab: ["bekannt", "an", "zu"], gaben: ["bekannt", "an", "zu"], gibt: ["bekannt", "an", "zu"],
+  kündigte: ["an"], kündigten: ["an"], kündigt: ["an"], fügte: ["hinzu"], fügten: ["hinzu"], fügt: ["hinzu"], räumte: ["ein"], räumten: ["ein"],
+  stellte: ["fest", "klar"], stellten: ["fest", "klar"], wies: ["hin"], wiesen: ["hin"], verwies: ["darauf"], verwiesen: ["darauf"], rief: ["auf"], riefen: ["auf"],
+  ging: ["aus"], geht: ["aus"], gehen: ["aus"], sprach: ["von", "aus"], sprachen: ["von", "aus"], sieht: ["darin", "als"], sah: ["darin", "als"],
+  heißt: ["es"], hieß: ["es"], lautete: [], nannte: [], nannten: [], bezeichnete: ["als"], bezeichneten: ["als"], bezeichnet: ["als"],
+};
+const EN_CUES = set(
+  "said says say told tells stated states warned warns added adds argued argues claimed claims explained explains noted notes insisted insists announced announces confirmed confirms denied denies acknowledged admitted suggested suggests wrote writes reported reports declared declares stressed stresses emphasized emphasised emphasizes urged urges believes believed thinks predicted estimated asserted maintained contended alleged tweeted replied responded complained conceded observed revealed recalled cautioned agreed",
+);
+const EN_PARTICLE: Record<string, string[]> = {};
+
+const DE_SUBJ_STOP = set(
+  "Demnach Danach Wonach Am Im In Auf Bei Nach Vor Seit Während Gegenüber Laut Mit Zu Zum Zur Für Über Unter Wie Gestern Heute Vorgestern Außerdem Zudem Dazu Dann Später Bereits Auch Weiter Ferner Daraufhin Inzwischen Zuvor Damals Schließlich Jetzt Nun Dabei Darüber Hierzu So Deshalb Doch Aber Allerdings Dies Das Diese Dieses Darin Dort Hier Anschließend Erst Noch Zuletzt Bisher Gleichzeitig Zugleich Jedoch Ebenso Ebenfalls Trotzdem Vorher Ende Anfang Mitte Aus",
+);
+const EN_SUBJ_STOP = set("On In At After Before During Yesterday Today Earlier Later Meanwhile However But And Also Then Speaking Last This That It");
+const DE_AUX = set("hat hatte hatten haben habe hätte wurde wurden wird werden worden ist war waren sind sei soll sollte sollen kann konnte könne will wollte muss musste");
+const EN_AUX = set("has had have was were is are will would also previously earlier later has had");
+const DE_PRON = set("er sie Er Sie");
+const EN_PRON = set("he she they He She They");
+const DE_KONJ = set(
+  "sei seien seiest habe werde könne müsse solle wolle dürfe möge gebe gehe komme stehe liege bleibe wisse brauche fehle lasse sehe gelte trage halte bestehe handle verfüge erwarte plane hätten wären würden",
+);
+const DE_NACH_HEADS = set("Angaben Informationen Ansicht Auffassung Einschätzung Einschätzungen Aussage Aussagen Worten Darstellung Meinung Berichten Schätzungen Erkenntnissen Untersuchungen Ermittlungen Recherchen Umfragen Zählungen Schätzung Medienberichten Polizeiangaben Expertenmeinung");
+const DE_NACH_ADJ = set("jüngsten ersten neuesten neuen offiziellen eigenen vorläufigen bisherigen unbestätigten übereinstimmenden inoffiziellen aktuellen");
+
+interface Lex {
+  cues: Set<string>;
+  particles: Record<string, string[]>;
+  subjStop: Set<string>;
+  aux: Set<string>;
+  pron: Set<string>;
+}
+const LEX: Record<"de" | "en", Lex> = {
+  de: { cues: DE_CUES, particles: DE_PARTICLE, subjStop: DE_SUBJ_STOP, aux: DE_AUX, pron: DE_PRON },
+  en: { cues: EN_CUES, particles: EN_PARTICLE, subjStop: EN_SUBJ_STOP, aux: EN_AUX, pron: EN_PRON },
+};
+
+const isCap = (t: string): boolean => /^\p{Lu}/u.test(t);
+
+export function extractLatin(ctx: LatinCtx): Candidate[] {
+  const out: Candidate[] = [];
+  const lang = ctx.lang === "en" ? "en" : "de";
+  let prevStatementSentence = -10;
+  ctx.sentences.forEach((sent, si) => {
+    const found = sentenceCandidates(ctx, lang, sent);
+    const near = si - prevStatementSentence <= 1;
+    if (found.length === 0 && lang === "de") {
+      const free = freeIndirect(ctx, sent, near);
+      if (free) found.push(free);
+    }
+    if (found.length === 0) {
+      const q = standaloneQuote(ctx, sent, near);
+      if (q) found.push(q);
+    }
+    if (found.length > 0) prevStatementSentence = si;
+    for (const c of found) {
+      const [s, e] = trimSpan(ctx.text, c.start, c.end);
+      if (e - s >= 3) out.push({ ...c, start: s, end: e });
+    }
+  });
+  return out;
+}
+
+function base(sent: Sentence, cue: Token | null): Pick<Candidate, "sentenceStart" | "sentenceEnd" | "cueStart" | "cueEnd"> {
+  return { sentenceStart: sent.start, sentenceEnd: sent.end, cueStart: cue ? cue.start : null, cueEnd: cue ? cue.end : null };
+}
+
+function sentenceCandidates(ctx: LatinCtx, lang: "de" | "en", sent: Sentence): Candidate[] {
+  const { text } = ctx;
+  const all = tokenize(text, sent.start, sent.end);
+  const toks = all.filter((t) => quoteAt(ctx.quotes, t.start) < 0);
+  const lex = LEX[lang];
+  const out: Candidate[] = [];
+  // Source frames first: "Laut X", "Nach Angaben X", "X zufolge", "According to X".
+  const frame = sourceFrame(ctx, lang, sent, toks);
+  if (frame) return [frame];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i] as Token;
+    const w = t.text;
+    const lw = w.toLowerCase();
+    if (lang === "de" && lw === "wonach" && i + 3 < toks.length) {
+      // "Berichte, wonach …": the content follows; the source is the preceding noun phrase.
+      out.push({ ...base(sent, t), kind: "indirect", start: t.end, end: sent.end, speaker: { type: "continuation" }, dateRegions: [], confidence: 0.5 });
+      break;
+    }
+    let isCue = lex.cues.has(lw) || (lang === "de" && lex.cues.has(w));
+    if (!isCue) {
+      if (lang === "de" && lw === "so" && commaBefore(text, t.start, sent.start)) isCue = true; // "…, so X."
+      else continue;
+    }
+    if (lang === "de" && isCap(w) && i === 0 && lw !== "so") continue; // "Sagt …" imperative/question forms are rare in news
+    const parts = lex.particles[lw];
+    if (parts && parts.length > 0) {
+      const rest = toks.slice(i + 1).map((x) => x.text);
+      if (!parts.some((p) => rest.includes(p))) continue;
+    }
+    const cand = cueCandidate(ctx, lang, sent, toks, i);
+    if (cand) {
+      out.push(cand);
+      break;
+    }
+  }
+  return out;
+}
+
+function commaBefore(text: string, pos: number, floor: number): boolean {
+  for (let j = pos - 1; j >= floor; j--) {
+    const c = text[j] as string;
+    if (c === "," || c === "“" || c === "”" || c === "\"" || c === "«" || c === "»") return true;
+    if (!/\s/u.test(c)) return false;
+  }
+  return false;
+}
+
+function firstQuoteIndex(quotes: QuoteSpan[], from: number): number {
+  let lo = 0;
+  let hi = quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((quotes[mid] as QuoteSpan).start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function quoteBetween(ctx: LatinCtx, from: number, to: number): QuoteSpan | null {
+  for (let i = firstQuoteIndex(ctx.quotes, from); i < ctx.quotes.length; i++) {
+    const q = ctx.quotes[i] as QuoteSpan;
+    if (q.start >= from && q.end <= to) return q;
+    if (q.start > to) break;
+  }
+  return null;
+}
+
+function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: Token[], i: number): Candidate | null {
+  const { text } = ctx;
+  const cue = toks[i] as Token;
+  const lex = LEX[lang];
+  const b = base(sent, cue);
+  const before = text.slice(sent.start, cue.start);
+  // Trailing cue: "<content>, sagte X." / "“…,” X said." / "<content>, so X."
+  const commaIdx = Math.max(before.lastIndexOf(","), before.lastIndexOf("”"), before.lastIndexOf("“"));
+  if (commaIdx >= 0) {
+    const between = before.slice(commaIdx + 1);
+    const btw = toks.filter((t) => t.start >= sent.start + commaIdx && t.end <= cue.start);
+    const inverted = btw.length === 0; // ", sagte X" / ", said X"
+    const enSubj = lang === "en" && btw.length > 0 && btw.length <= 5 && !/[,;]/u.test(between);
+    const wie = lang === "de" && btw.length >= 1 && (btw[0] as Token).text.toLowerCase() === "wie";
+    if ((inverted || enSubj) && !wie && commaIdx > 3) {
+      const contentEnd = sent.start + commaIdx;
+      let spk: SpeakerRef | null;
+      if (inverted) spk = npAfter(ctx, lang, toks, i + 1, sent.end);
+      else spk = subjectRef(ctx, lang, (btw[0] as Token).start, cue.start);
+      if (spk) {
+        const q = quoteBetween(ctx, sent.start, contentEnd + 1);
+        const direct = q !== null && q.start - sent.start <= 2 && q.end >= contentEnd - 1;
+        return {
+          ...b,
+          kind: direct ? "direct" : "indirect",
+          start: sent.start,
+          end: direct && q ? q.end : contentEnd,
+          speaker: spk,
+          dateRegions: [[cue.start, sent.end]],
+          confidence: direct ? 0.9 : 0.75,
+        };
+      }
+    }
+  }
+  // Cue then content: "X sagte, …" / "X sagte: „…“" / "X said (that) …" / "Am Montag sagte X, …".
+  let j = i + 1;
+  let contentStart = -1;
+  let afterCueSpeakerEnd = cue.end;
+  const limit = Math.min(toks.length, i + 14);
+  for (; j <= limit; j++) {
+    const prevEnd = (toks[j - 1] as Token).end;
+    const nextStart = j < toks.length ? (toks[j] as Token).start : sent.end;
+    const gap = text.slice(prevEnd, nextStart);
+    const q = quoteBetween(ctx, prevEnd, nextStart);
+    if (q && j - i <= 8) {
+      contentStart = q.start;
+      afterCueSpeakerEnd = prevEnd;
+      break;
+    }
+    if (/[,:]/u.test(gap)) {
+      if (j >= toks.length) break;
+      contentStart = nextStart;
+      afterCueSpeakerEnd = prevEnd;
+      break;
+    }
+    if (lang === "en" && j < toks.length && (toks[j] as Token).text === "that" && j - i <= 6) {
+      contentStart = (toks[j] as Token).end;
+      afterCueSpeakerEnd = prevEnd;
+      break;
+    }
+  }
+  if (contentStart < 0 && lang === "en") {
+    // "He said the talks had failed": bare complement after said/told X.
+    const lw = cue.text.toLowerCase();
+    if (["said", "says", "told", "tells", "added", "warned", "argued", "claimed", "believes", "insisted", "stressed"].includes(lw)) {
+      let k = i + 1;
+      if (lw === "told" || lw === "tells") while (k < toks.length && k < i + 4 && /^(?:the|a|an|reporters|journalists|\p{Lu}\S*)$/u.test((toks[k] as Token).text)) k++;
+      while (k < toks.length && /^(?:on|in|last|yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/iu.test((toks[k] as Token).text)) k++;
+      const nt = toks[k];
+      if (nt && toks.length - k >= 3 && !/^(?:to|for|of|by|with|as)$/u.test(nt.text)) {
+        contentStart = nt.start;
+        afterCueSpeakerEnd = k > i + 1 ? (toks[k - 1] as Token).end : cue.end;
+      }
+    }
+  }
+  let reported = false;
+  if (contentStart < 0 && lang === "de" && DE_OBJECT_CUES.has(cue.text)) {
+    // "X forderte eine Überprüfung …": the reported act itself, from after the cue.
+    reported = true;
+    contentStart = cue.end;
+    afterCueSpeakerEnd = cue.end;
+  }
+  if (contentStart < 0) return null;
+  if (lang === "de") {
+    const d = /^\s*(?:dass|daß)\s/u.exec(text.slice(contentStart, contentStart + 6));
+    if (d) contentStart += d[0].length;
+  }
+  // Speaker: after the cue (inversion) or the subject before it.
+  let speaker: SpeakerRef | null = null;
+  const firstBefore = toks.find((t) => t.start >= sent.start && t.end <= cue.start);
+  const leadStop = firstBefore ? lex.subjStop.has(firstBefore.text) : true;
+  if (leadStop || firstBefore === undefined) speaker = npAfter(ctx, lang, toks, i + 1, afterCueSpeakerEnd);
+  if (!speaker && firstBefore) {
+    // Skip a leading adverbial up to the finite verb in V2 clauses; otherwise the subject runs from the clause start.
+    let s = firstBefore.start;
+    const beforeToks = toks.filter((t) => t.start >= sent.start && t.end <= cue.start);
+    const auxIdx = beforeToks.findIndex((t) => lex.aux.has(t.text));
+    if (leadStop && auxIdx >= 0) s = beforeToks[auxIdx + 1]?.start ?? cue.start;
+    const e = auxIdx >= 0 && !leadStop ? (beforeToks[auxIdx] as Token).start : cue.start;
+    const lastComma = text.lastIndexOf(",", cue.start);
+    // "X, Sprecher von Y, sagte": keep the whole apposition; a clause comma ("Nachdem …, sagte X") is skipped.
+    if (lastComma > s && leadStop) s = lastComma + 1;
+    speaker = subjectRef(ctx, lang, s, e);
+  }
+  if (!speaker) speaker = npAfter(ctx, lang, toks, i + 1, afterCueSpeakerEnd);
+  if (!speaker) return null;
+  return {
+    ...b,
+    kind: "indirect",
+    start: contentStart,
+    end: sent.end,
+    speaker,
+    dateRegions: [[sent.start, contentStart]],
+    confidence: (speaker.type === "mention" ? 0.8 : 0.65) - (reported ? 0.25 : 0),
+  };
+}
+const DE_OBJECT_CUES = set("sprach sprachen kritisierte kritisierten forderte forderten warnte warnten begrüßte begrüßten bezeichnete bezeichneten nannte nannten bestätigte bestätigten kündigte kündigten gab gaben teilte teilten lehnte lehnten verurteilte verurteilten bemängelte bemängelten dementierte dementierten bestritt bestritten");
+
+
+/** Capitalised noun phrase right after the cue (inverted subject), stopped by prepositions and punctuation. */
+function npAfter(ctx: LatinCtx, lang: "de" | "en", toks: Token[], from: number, hardEnd: number): SpeakerRef | null {
+  const { text } = ctx;
+  const stop = lang === "de" ? /^(?:am|im|in|auf|bei|vor|gegenüber|zu|zum|zur|nach|mit|laut|heute|gestern|dazu|auch|bereits|weiter|außerdem|jedoch|aber|dem|den|einem|einer|so|noch|damals|später|zuvor|dann|nun|es|sich|ihm|ihr|ihnen|uns|am|daher|vergangene[nr]?|letzte[nr]?)$/u : /^(?:on|in|at|to|of|for|with|after|before|during|yesterday|today|last|this|that|on|told|who|when|while)$/u;
+  let k = from;
+  const det = lang === "de" ? /^(?:der|die|das|des|ein|eine|eines|einer)$/u : /^(?:the|a|an)$/u;
+  const startTok = toks[k];
+  if (!startTok || startTok.end > hardEnd) return null;
+  if (!(isCap(startTok.text) || det.test(startTok.text) || LEX[lang].pron.has(startTok.text))) return null;
+  if (LEX[lang].pron.has(startTok.text)) return { type: "pronoun", start: startTok.start, end: startTok.end };
+  let e = k;
+  while (e < toks.length && (toks[e] as Token).end <= hardEnd && e - k < 12) {
+    const w = (toks[e] as Token).text;
+    if (e > k && stop.test(w)) break;
+    if (e > k && /[,;:.]/u.test(text.slice((toks[e - 1] as Token).end, (toks[e] as Token).start)) && !/^\p{Lu}/u.test(w)) break;
+    e++;
+  }
+  if (e === k) return null;
+  const s = startTok.start;
+  const en = (toks[e - 1] as Token).end;
+  return refFor(ctx, lang, s, en);
+}
+
+function subjectRef(ctx: LatinCtx, lang: "de" | "en", s: number, e: number): SpeakerRef | null {
+  const [a, b] = trimSpan(ctx.text, s, e, /[\s,;:.\-–—()"„“”«»]/u);
+  if (b <= a) return null;
+  const surface = ctx.text.slice(a, b);
+  const words = surface.split(/\s+/u);
+  if (words.length > 16) return null;
+  // Needs a capitalised or determiner-led phrase; lower-case verbs or clauses are not subjects.
+  if (lang === "en" && !/^(?:\p{Lu}|the |a |an |he|she|they)/u.test(surface)) return null;
+  if (words.length === 1 && LEX[lang].pron.has(surface)) return { type: "pronoun", start: a, end: b };
+  if (lang === "de" && /^(?:es|Es|man|Man|das|Das|dies|Dies)$/u.test(surface)) return null;
+  return refFor(ctx, lang, a, b);
+}
+
+function refFor(ctx: LatinCtx, lang: "de" | "en", s: number, e: number): SpeakerRef {
+  const surface = ctx.text.slice(s, e);
+  const m = lang === "de" ? /^(?:der|die|das|Der|Die|Das)\s+(\p{L}+)$/u.exec(surface) : /^(?:the|The)\s+(\p{L}+)$/u.exec(surface);
+  if (m && m[1]) {
+    const head = nameTokens(m[1])[0] ?? "";
+    if (ORG_WORDS[lang].has(head)) return { type: "backref", start: s, end: e, head };
+  }
+  return { type: "mention", start: s, end: e };
+}
+
+function sourceFrame(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: Token[]): Candidate | null {
+  const { text } = ctx;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i] as Token;
+    const lw = t.text.toLowerCase();
+    let npFrom = -1;
+    let cueEndTok = i;
+    if (lang === "de" && (lw === "laut" || lw === "gemäß")) npFrom = i + 1;
+    else if (lang === "de" && lw === "nach") {
+      let k = i + 1;
+      if (toks[k] && DE_NACH_ADJ.has((toks[k] as Token).text)) k++;
+      if (toks[k] && DE_NACH_HEADS.has((toks[k] as Token).text)) {
+        npFrom = k;
+        cueEndTok = i;
+      }
+    } else if (lang === "en" && lw === "according" && toks[i + 1]?.text === "to") {
+      npFrom = i + 2;
+      cueEndTok = i + 1;
+    } else if (lang === "de" && lw === "zufolge") {
+      // "Dem Bericht zufolge …" / "…, der Polizei zufolge."
+      let k = i - 1;
+      while (k >= 0 && i - k <= 6 && !/[,;:]/u.test(text.slice((toks[k] as Token).end, (toks[k + 1] as Token).start))) k--;
+      const npS = toks[k + 1];
+      if (!npS || k + 1 >= i) continue;
+      return frameCandidate(ctx, sent, t, t, npS.start, (toks[i - 1] as Token).end, toks, i + 1);
+    }
+    if (npFrom < 0 || !toks[npFrom]) continue;
+    // NP: capitalised words, determiners and linking prepositions, up to the finite verb/comma.
+    let k = npFrom;
+    const link = lang === "de" ? /^(?:der|die|das|des|dem|den|von|vom|für|und|aus|im|in|zur|zum|eines|einer|ihres|seines|am)$/u : /^(?:the|of|for|and|a|an|in|at)$/u;
+    while (k < toks.length && k - npFrom < 12) {
+      const w = (toks[k] as Token).text;
+      if (k > npFrom && /[,;:]/u.test(text.slice((toks[k - 1] as Token).end, (toks[k] as Token).start))) break;
+      // English source phrases are lower-case too ("according to the ministry"): they run to the comma.
+      if (!(isCap(w) || link.test(w) || /^\d/u.test(w) || (k === npFrom && DE_NACH_ADJ.has(w)) || (lang === "en" && k - npFrom < 6 && /,/u.test(text.slice((toks[k] as Token).end, sent.end))))) break;
+      k++;
+    }
+    if (k === npFrom) continue;
+    return frameCandidate(ctx, sent, t, toks[cueEndTok] as Token, (toks[npFrom] as Token).start, (toks[k - 1] as Token).end, toks, k);
+  }
+  return null;
+}
+
+function frameCandidate(ctx: LatinCtx, sent: Sentence, cueS: Token, cueE: Token, npS: number, npE: number, toks: Token[], afterIdx: number): Candidate {
+  const frameStart = Math.min(cueS.start, npS);
+  const frameEnd = Math.max(cueE.end, npE);
+  const head = ctx.text.slice(sent.start, frameStart).trim();
+  let start = sent.start;
+  let end = sent.end;
+  if (head.length === 0) start = toks[afterIdx]?.start ?? frameEnd;
+  else if (/[,(–—-]\s*$/u.test(ctx.text.slice(sent.start, frameStart)) && ctx.text.slice(frameEnd, sent.end).replace(/[\s.)!?]/gu, "").length < 3) end = frameStart;
+  return {
+    sentenceStart: sent.start,
+    sentenceEnd: sent.end,
+    cueStart: cueS.start,
+    cueEnd: cueE.end,
+    kind: "indirect",
+    start,
+    end,
+    speaker: { type: "mention", start: npS, end: npE },
+    dateRegions: [],
+    confidence: 0.65,
+  };
+}
+
+/** German free indirect speech: a Konjunktiv I sentence right after a statement continues its speaker. */
+function freeIndirect(ctx: LatinCtx, sent: Sentence, near: boolean): Candidate | null {
+  const toks = tokenize(ctx.text, sent.start, sent.end).filter((t) => quoteAt(ctx.quotes, t.start) < 0);
+  if (toks.length < 3) return null;
+  const first = (toks[0] as Token).text;
+  // "Demnach/Danach …" attributes the sentence to the source just named.
+  if (/^(?:Demnach|Danach)$/u.test(first) && toks.length > 3) {
+    return { ...base(sent, toks[0] as Token), kind: "indirect", start: (toks[1] as Token).start, end: sent.end, speaker: { type: "continuation" }, dateRegions: [], confidence: 0.5 };
+  }
+  const konj1 = toks.some((t) => DE_KONJ.has(t.text) && !DE_KONJ2.has(t.text));
+  const konj2 = toks.some((t) => DE_KONJ2.has(t.text) || /^(?:hätte|wäre|würde)$/u.test(t.text));
+  // Reportive "soll(en) … haben/sein/worden": hearsay with the source left implicit.
+  const hearsay = toks.some((t) => /^(?:soll|sollen)$/u.test(t.text)) && /\b(?:haben|sein|worden)\W*$/u.test(ctx.text.slice(sent.start, sent.end));
+  if (!(konj1 || hearsay || (near && konj2))) return null;
+  return { ...base(sent, null), kind: "indirect", start: sent.start, end: sent.end, speaker: { type: "continuation" }, dateRegions: [], confidence: near ? 0.45 : 0.35 };
+}
+const DE_KONJ2 = set("hätten wären würden");
+
+/** A sentence that is (almost) entirely a quotation, right after a statement, continues that speaker. */
+function standaloneQuote(ctx: LatinCtx, sent: Sentence, near: boolean): Candidate | null {
+  // The longest quotation of at least four words (shorter ones are mostly names, titles, scare quotes).
+  let best: QuoteSpan | null = null;
+  for (let i = firstQuoteIndex(ctx.quotes, sent.start); i < ctx.quotes.length; i++) {
+    const q = ctx.quotes[i] as QuoteSpan;
+    if (q.start >= sent.end) break;
+    if (q.end > sent.end) continue;
+    if (tokenize(ctx.text, q.start, q.end).length < 4) continue;
+    if (!best || q.end - q.start > best.end - best.start) best = q;
+  }
+  if (!best) return null;
+  const whole = best.start - sent.start <= 1 && best.end >= sent.end - 2;
+  const colon = /:\s*$/u.test(ctx.text.slice(sent.start, best.start));
+  if (!whole && !colon && !near) return null;
+  return { ...base(sent, null), kind: "direct", start: best.start, end: best.end, speaker: { type: "continuation" }, dateRegions: [], confidence: whole && near ? 0.5 : 0.4 };
+}

@@ -1,0 +1,191 @@
+// Language-neutral text helpers: quotation pairing and sentence segmentation, robust to unbalanced marks.
+import type { Lang } from "./types";
+
+export interface QuoteSpan {
+  /** Offset of the opening mark. */
+  start: number;
+  /** Offset just after the closing mark. */
+  end: number;
+}
+
+// Quotes longer than this are almost always an unmatched mark swallowing the text.
+const MAX_QUOTE = 2000;
+
+const PAIRS: Record<Lang, Record<string, string[]>> = {
+  ar: { "«": ["»"], "“": ["”"], "„": ["“", "”"], "‹": ["›"] },
+  de: { "„": ["“", "”"], "»": ["«"], "«": ["»"], "‚": ["‘", "’"], "›": ["‹"], "‹": ["›"], "“": ["”"] },
+  en: { "“": ["”"], "«": ["»"], "„": ["“", "”"], "‹": ["›"] },
+};
+
+const isSpace = (c: string | undefined): boolean => c === undefined || /\s/u.test(c);
+const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+/** Finds paired quotations (outermost only). Unmatched openers are ignored, never swallow the rest of the text. */
+export function findQuotes(text: string, lang: Lang): QuoteSpan[] {
+  const pairs = PAIRS[lang];
+  const out: QuoteSpan[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text[i] as string;
+    const closers = pairs[c];
+    if (closers && !isSpace(text[i + 1])) {
+      const end = findCloser(text, i, c, closers);
+      if (end > 0) {
+        out.push({ start: i, end });
+        i = end;
+        continue;
+      }
+    } else if (c === '"' && !isWordChar(text[i - 1]) && !isSpace(text[i + 1])) {
+      const end = findStraightCloser(text, i);
+      if (end > 0) {
+        out.push({ start: i, end });
+        i = end;
+        continue;
+      }
+    }
+    i++;
+  }
+  return out;
+}
+
+function findCloser(text: string, open: number, opener: string, closers: string[]): number {
+  const limit = Math.min(text.length, open + MAX_QUOTE);
+  let depth = 0;
+  for (let j = open + 1; j < limit; j++) {
+    const c = text[j] as string;
+    if (c === "\n" && text[j + 1] === "\n") return -1;
+    // Same opener again (nested «…«…»…») deepens only when the closer differs from the opener.
+    if (c === opener && !closers.includes(c) && !isSpace(text[j + 1])) depth++;
+    else if (closers.includes(c)) {
+      if (depth === 0) return j + 1;
+      depth--;
+    }
+  }
+  return -1;
+}
+
+function findStraightCloser(text: string, open: number): number {
+  const limit = Math.min(text.length, open + MAX_QUOTE);
+  for (let j = open + 1; j < limit; j++) {
+    const c = text[j];
+    if (c === "\n") return -1;
+    if (c === '"' && !isSpace(text[j - 1]) && !isWordChar(text[j + 1])) return j + 1;
+  }
+  return -1;
+}
+
+/** Index of the quote containing offset `pos`, or -1. Quotes are sorted and disjoint. */
+export function quoteAt(quotes: QuoteSpan[], pos: number): number {
+  let lo = 0;
+  let hi = quotes.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const q = quotes[mid] as QuoteSpan;
+    if (pos < q.start) hi = mid - 1;
+    else if (pos >= q.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+}
+
+const ABBREV: Record<Lang, Set<string>> = {
+  ar: new Set(),
+  de: new Set(
+    "dr prof z b u a bzw ca nr st etc mio mrd usw vgl d h jh abs art inc co chr s o evtl ggf inkl sog str tel bzw geb gest hl ehem jun sen min max rd ev dt frz engl lat mr mrs bd".split(" "),
+  ),
+  en: new Set(
+    "mr mrs ms dr prof st jr sr inc co corp ltd no vs gen sen rep gov lt col capt sgt jan feb mar apr jun jul aug sep sept oct nov dec e g i u s mt ft dept est approx".split(" "),
+  ),
+};
+
+/** Splits text into sentences; terminal punctuation inside quotes does not split unless it closes the quote. */
+export function splitSentences(text: string, lang: Lang, quotes: QuoteSpan[]): Sentence[] {
+  const out: Sentence[] = [];
+  const n = text.length;
+  let start = 0;
+  let qi = 0;
+  const push = (end: number): void => {
+    let s = start;
+    let e = end;
+    while (s < e && isSpace(text[s])) s++;
+    while (e > s && isSpace(text[e - 1])) e--;
+    if (e > s) out.push({ start: s, end: e });
+    start = end;
+  };
+  for (let i = 0; i < n; i++) {
+    while (qi < quotes.length && (quotes[qi] as QuoteSpan).end <= i) qi++;
+    const q = quotes[qi];
+    if (q && i >= q.start && i < q.end) {
+      // Inside a quote: split only after a quote that ends with terminal punctuation and is followed by a new sentence.
+      if (i === q.end - 1) {
+        const inner = text[i - 1];
+        if (inner !== undefined && /[.!?؟]/u.test(inner) && startsNewSentence(text, i + 1, lang)) push(i + 1);
+      }
+      continue;
+    }
+    const c = text[i] as string;
+    if (c === "\n") {
+      push(i + 1);
+      continue;
+    }
+    if (/[.!?؟]/u.test(c) && (i + 1 >= n || isSpace(text[i + 1]))) {
+      if (c === "." && isAbbreviation(text, i, lang)) continue;
+      if (i + 1 < n && !startsNewSentence(text, i + 1, lang)) continue;
+      push(i + 1);
+    }
+  }
+  push(n);
+  return out;
+}
+
+function startsNewSentence(text: string, from: number, lang: Lang): boolean {
+  let j = from;
+  while (j < text.length && (text[j] === " " || text[j] === "\t" || text[j] === "\u00a0")) j++;
+  if (j >= text.length || text[j] === "\n") return true;
+  if (lang === "ar") return true;
+  const c = text[j] as string;
+  return /[\p{Lu}\p{N}„“"«»‚(\u0600-\u06FF]/u.test(c);
+}
+
+function isAbbreviation(text: string, dot: number, lang: Lang): boolean {
+  let j = dot - 1;
+  while (j >= 0 && /[\p{L}\p{N}]/u.test(text[j] as string)) j--;
+  const word = text.slice(j + 1, dot);
+  if (word.length === 0) return false;
+  if (/^\p{L}$/u.test(word)) return lang !== "ar"; // initials: "George W. Bush"
+  if (lang === "de" && /^\d{1,2}$/u.test(word)) return true; // ordinals: "17. November"
+  return ABBREV[lang].has(word.toLowerCase()) && /^\p{Lu}|^[a-z]{1,4}$/u.test(word);
+}
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Words (letters, digits, marks, internal hyphens/apostrophes). */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const re = /[\p{L}\p{N}\p{M}\u0640]+(?:[-'’][\p{L}\p{N}\p{M}]+)*/gu;
+  re.lastIndex = from;
+  const out: Token[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (m.index >= to) break;
+    const end = Math.min(m.index + m[0].length, to);
+    out.push({ text: text.slice(m.index, end), start: m.index, end });
+  }
+  return out;
+}
+
+/** Shrinks [s,e) past whitespace and the given punctuation on both sides. */
+export function trimSpan(text: string, s: number, e: number, punct = /[\s,،;؛:.\-–—]/u): [number, number] {
+  while (s < e && punct.test(text[s] as string)) s++;
+  while (e > s && punct.test(text[e - 1] as string)) e--;
+  return [s, e];
+}
