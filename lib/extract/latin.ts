@@ -281,7 +281,7 @@ const DE_OBJECT_CUES = set("sprach sprachen kritisierte kritisierten forderte fo
 function npAfter(ctx: LatinCtx, lang: "de" | "en", toks: Token[], from: number, hardEnd: number): SpeakerRef | null {
   const { text } = ctx;
   const stop = lang === "de" ? /^(?:am|im|in|auf|bei|vor|gegenüber|zu|zum|zur|nach|mit|laut|heute|gestern|dazu|auch|bereits|weiter|außerdem|jedoch|aber|dem|den|einem|einer|so|noch|damals|später|zuvor|dann|nun|es|sich|ihm|ihr|ihnen|uns|am|daher|vergangene[nr]?|letzte[nr]?)$/u : /^(?:on|in|at|to|of|for|with|after|before|during|yesterday|today|last|this|that|on|told|who|when|while)$/u;
-  let k = from;
+  const k = from;
   const det = lang === "de" ? /^(?:der|die|das|des|ein|eine|eines|einer)$/u : /^(?:the|a|an)$/u;
   const startTok = toks[k];
   if (!startTok || startTok.end > hardEnd) return null;
