@@ -5,6 +5,9 @@ import { appEnv } from "@/lib/env";
 // module allowed to speak to Meilisearch).
 const globalHolder = globalThis as unknown as { __statementsMeili?: { key: string; client: Meilisearch } };
 
+/** The search engine client, as the rest of the app may name it (only lib/search uses it). */
+export type SearchClient = Meilisearch;
+
 export function createMeiliClient(url: string, apiKey: string, timeout = 10_000): Meilisearch {
   return new Meilisearch({ host: url, apiKey: apiKey || undefined, timeout });
 }

@@ -1,4 +1,4 @@
-import type { Meilisearch } from "meilisearch";
+import type { SearchClient } from "@/lib/search/client";
 import type pg from "pg";
 import { deleteIndex, ensureStatementIndex, swapIndexes, upsertDocumentsPipelined } from "@/lib/search/index-admin";
 import { allDocuments } from "./documents";
@@ -9,7 +9,7 @@ import { allDocuments } from "./documents";
  * runs are replayed from the outbox afterwards, so none is lost by the swap.
  */
 export async function reindexAll(
-  ctx: { pool: pg.Pool; meili: Meilisearch; indexUid: string },
+  ctx: { pool: pg.Pool; meili: SearchClient; indexUid: string },
   onProgress?: (indexed: number) => void,
 ): Promise<{ documents: number }> {
   const started = await ctx.pool.query<{ now: Date }>("SELECT now() AS now");

@@ -1,11 +1,11 @@
-import type { Meilisearch } from "meilisearch";
+import type { SearchClient } from "@/lib/search/client";
 import pg from "pg";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { createMeiliClient } from "@/lib/search/client";
 import { LaunchError } from "@/lib/services/process-utils";
 import { startServiceStack, type ServiceStack } from "@/lib/services/stack";
 
-export type CliContext = { pool: pg.Pool; meili: Meilisearch; indexUid: string; stack: ServiceStack };
+export type CliContext = { pool: pg.Pool; meili: SearchClient; indexUid: string; stack: ServiceStack };
 
 /** Loads .env like Next does, so the commands and the app see the same settings. */
 export function loadDotEnv(): void {
@@ -17,7 +17,7 @@ export function loadDotEnv(): void {
 }
 
 /**
- * Runs a command against the app's Postgres and Meilisearch: the external ones
+ * Runs a command against the app's Postgres and SearchClient: the external ones
  * when configured, the embedded ones otherwise (adopting them when `npm start`
  * is running, starting them for the command's duration when it is not).
  */
