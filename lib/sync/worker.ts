@@ -26,7 +26,7 @@ export function backoffMs(attempts: number): number {
 }
 
 /**
- * Drains one batch of the outbox into SearchClient, in one transaction:
+ * Drains one batch of the outbox into Meilisearch, in one transaction:
  *  - rows are claimed with FOR UPDATE SKIP LOCKED, so several workers (one per
  *    app instance) never take the same row;
  *  - a speaker or topic change fans out into statement rows (their documents

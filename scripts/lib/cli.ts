@@ -17,7 +17,7 @@ export function loadDotEnv(): void {
 }
 
 /**
- * Runs a command against the app's Postgres and SearchClient: the external ones
+ * Runs a command against the app's Postgres and Meilisearch: the external ones
  * when configured, the embedded ones otherwise (adopting them when `npm start`
  * is running, starting them for the command's duration when it is not).
  */
