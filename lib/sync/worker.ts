@@ -34,7 +34,7 @@ export function backoffMs(attempts: number): number {
  *  - each statement is also held by an advisory lock while its document is
  *    built and written: a second worker defers it rather than racing to write an
  *    older version after a newer one;
- *  - rows are marked done only after SearchClient reports the task succeeded;
+ *  - rows are marked done only after Meilisearch reports the task succeeded;
  *    on failure they are retried with backoff. Nothing is lost if the worker
  *    dies mid-batch: the transaction rolls back and the rows are claimed again.
  */
@@ -129,7 +129,7 @@ export type RunningWorker = { stop: () => Promise<void>; done: Promise<void> };
  * Runs the worker until stopped: woken by NOTIFY from the outbox trigger for
  * freshness, and polling as a fallback (a missed notification, a retry whose
  * backoff has passed, a Postgres restart). With `concurrency` above 1 several
- * drain loops run at once; SearchClient then merges their queued tasks into one
+ * drain loops run at once; Meilisearch then merges their queued tasks into one
  * batch, which is what makes a bulk import index quickly.
  */
 export function startSyncWorker(ctx: SyncContext & { pollMs?: number; concurrency?: number }): RunningWorker {
@@ -191,7 +191,7 @@ export function startSyncWorker(ctx: SyncContext & { pollMs?: number; concurrenc
       } catch (error) {
         failures += 1;
         if (failures === 1 || failures % 30 === 0) {
-          ctx.log?.(`sync: waiting for Postgres/SearchClient (${error instanceof Error ? error.message : String(error)})`);
+          ctx.log?.(`sync: waiting for Postgres/Meilisearch (${error instanceof Error ? error.message : String(error)})`);
         }
         await sleep(Math.min(backoffMs(failures), 10_000));
       }
