@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { CURRENT_PATH_HEADER } from "@/lib/i18n/config";
 
 // Runs before routing. An address with a malformed %-escape (/topics/%E0%A4%A)
 // would otherwise fail inside Next's parameter decoding as a 500: answer 400.
@@ -12,7 +13,10 @@ export function proxy(request: NextRequest) {
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   }
-  return NextResponse.next();
+  // The layout's language switch links back to the page the reader is on.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set(CURRENT_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  return NextResponse.next({ request: { headers: requestHeaders } });
 }
 
 export const config = {

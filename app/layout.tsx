@@ -1,35 +1,73 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
+import { CURRENT_PATH_HEADER } from "@/lib/i18n/config";
+import { commonMessages } from "@/lib/i18n/messages/common";
+import { getI18n } from "@/lib/i18n/server";
 import "./globals.css";
 
-// Every page reads Postgres or Meilisearch at request time.
+// Every page reads Postgres or Meilisearch, and the reader's language, at request time.
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = {
-  title: { default: "Statements tracker", template: "%s · Statements tracker" },
-  description: "Who said what, when, about what — and where it was reported. Official statements in Arabic, German and English.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = (await getI18n()).t(commonMessages);
+  return {
+    title: { default: t("siteName"), template: `%s · ${t("siteName")}` },
+    description: t("siteDescription"),
+    metadataBase: process.env.PUBLIC_URL ? new URL(process.env.PUBLIC_URL) : undefined,
+  };
+}
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const { locale, dir, monthStyle, t: translate } = await getI18n();
+  const t = translate(commonMessages);
+  const here = (await headers()).get(CURRENT_PATH_HEADER) ?? "/";
+  const back = encodeURIComponent(here);
+  const otherLocale = locale === "ar" ? "en" : "ar";
   return (
-    <html lang="en" dir="ltr">
+    <html lang={locale} dir={dir}>
       <body className="min-h-screen">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
-          Skip to content
+          {t("skipToContent")}
         </a>
         <header className="border-b border-slate-200 bg-white">
-          <nav aria-label="Main" className="mx-auto flex max-w-4xl items-center gap-6 px-4 py-3">
+          <nav aria-label={t("navMain")} className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
             <Link href="/" className="text-lg font-bold">
-              Statements tracker
+              {t("siteName")}
             </Link>
             <Link href="/search" className="underline-offset-4 hover:underline">
-              Search
+              {t("navSearch")}
             </Link>
+            <Link href="/speakers" className="underline-offset-4 hover:underline">
+              {t("navSpeakers")}
+            </Link>
+            <Link href="/topics" className="underline-offset-4 hover:underline">
+              {t("navTopics")}
+            </Link>
+            <Link href="/dates" className="underline-offset-4 hover:underline">
+              {t("navDates")}
+            </Link>
+            <a
+              href={`/preferences?locale=${otherLocale}&back=${back}`}
+              lang={otherLocale}
+              hrefLang={otherLocale}
+              aria-label={t("switchLanguageLabel")}
+              className="ms-auto rounded border border-slate-400 px-2 py-1"
+            >
+              {t("switchLanguage")}
+            </a>
           </nav>
         </header>
-        <main id="main" className="mx-auto max-w-4xl px-4 py-8">
+        <main id="main" className="mx-auto max-w-5xl px-4 py-8">
           {children}
         </main>
+        <footer className="mx-auto max-w-5xl border-t border-slate-200 px-4 py-6 text-sm text-slate-700">
+          {locale === "ar" ? (
+            <a href={`/preferences?months=${monthStyle === "levantine" ? "standard" : "levantine"}&back=${back}`} className="underline">
+              {monthStyle === "levantine" ? t("monthsStandard") : t("monthsLevantine")}
+            </a>
+          ) : null}
+        </footer>
       </body>
     </html>
   );

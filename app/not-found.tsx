@@ -1,12 +1,15 @@
 import Link from "next/link";
+import { commonMessages } from "@/lib/i18n/messages/common";
+import { getI18n } from "@/lib/i18n/server";
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = (await getI18n()).t(commonMessages);
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">Not found</h1>
-      <p>There is nothing at this address. It may have been mistyped, or the statement may not be published.</p>
+      <h1 className="text-2xl font-bold">{t("notFoundTitle")}</h1>
+      <p>{t("notFoundText")}</p>
       <Link href="/search" className="underline">
-        Search the statements
+        {t("notFoundSearch")}
       </Link>
     </div>
   );

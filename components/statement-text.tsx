@@ -1,19 +1,23 @@
+import { getI18n } from "@/lib/i18n/server";
+import { commonMessages } from "@/lib/i18n/messages/common";
 import { languageDirection, isSupportedLanguage } from "@/lib/languages";
 import { splitByRanges } from "@/lib/search/highlight";
+
+export type StatementKind = "direct" | "indirect" | "mixed";
 
 type Props = {
   text: string;
   language: string;
-  kind: "direct" | "indirect" | "mixed";
+  kind: StatementKind;
   highlight?: Array<[number, number]>;
   className?: string;
 };
 
 /**
  * A statement's words, always as React text (never injected HTML), in their own
- * language and direction. Direct quotes get quotation marks; paraphrases say so.
- * <bdi> isolates the text so that bidi control characters in it cannot reorder
- * the page around it.
+ * language and direction. Direct quotes get the quotation marks of their
+ * language. <bdi> isolates the text so that bidi control characters in it cannot
+ * reorder the page around it.
  */
 export function StatementText({ text, language, kind, highlight = [], className }: Props) {
   const dir = isSupportedLanguage(language) ? languageDirection(language) : "auto";
@@ -30,7 +34,8 @@ export function StatementText({ text, language, kind, highlight = [], className 
   );
 }
 
-export function KindLabel({ kind }: { kind: "direct" | "indirect" | "mixed" }) {
-  const label = kind === "direct" ? "direct quote" : kind === "indirect" ? "paraphrase" : "paraphrase with quoted words";
-  return <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{label}</span>;
+export async function KindLabel({ kind }: { kind: StatementKind }) {
+  const t = (await getI18n()).t(commonMessages);
+  const label = kind === "direct" ? t("kindDirect") : kind === "indirect" ? t("kindIndirect") : t("kindMixed");
+  return <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-800">{label}</span>;
 }

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { KindLabel, StatementText } from "@/components/statement-text";
 import { parseId } from "@/lib/api/responses";
 import { getPublicStatement, type StatementLink } from "@/lib/db/queries/statements";
-import { formatPartialDate } from "@/lib/format/dates";
+import { getI18n } from "@/lib/i18n/server";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -44,6 +44,8 @@ function LinkList({ title, links }: { title: string; links: StatementLink[] }) {
 
 export default async function StatementPage(props: Props) {
   const statement = await load(props);
+  const { formatDate } = await getI18n();
+  const formatPartialDate = (date: Parameters<typeof formatDate>[0] | null) => (date ? formatDate(date) : "");
   return (
     <article className="space-y-6">
       {statement.status === "retracted" ? (
