@@ -15,7 +15,9 @@ function safeBack(raw: string | null): string {
  */
 export async function GET(request: NextRequest) {
   const params = request.nextUrl.searchParams;
-  const response = NextResponse.redirect(new URL(safeBack(params.get("back")), request.url), 303);
+  // A relative Location: the browser stays on the host it used (request.url may
+  // name another, e.g. localhost for 127.0.0.1, which would lose the cookie).
+  const response = new NextResponse(null, { status: 303, headers: { Location: safeBack(params.get("back")) } });
   const options = { maxAge: ONE_YEAR, path: "/", sameSite: "lax" as const, httpOnly: true, secure: request.nextUrl.protocol === "https:" };
   const locale = params.get("locale");
   if (isUiLocale(locale)) response.cookies.set(LOCALE_COOKIE, locale, options);
