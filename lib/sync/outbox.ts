@@ -17,3 +17,13 @@ export async function pendingOutboxCount(db: Queryable): Promise<number> {
   const result = await db.query<{ count: string }>(`SELECT count(*) FROM outbox WHERE done_at IS NULL`);
   return Number(result.rows[0]?.count ?? 0);
 }
+
+/** Waits until every change in the outbox has reached the index (a worker must be running). */
+export async function waitForOutboxDrained(db: Queryable, onWait?: (pending: number) => void, pollMs = 250): Promise<void> {
+  for (;;) {
+    const pending = await pendingOutboxCount(db);
+    if (pending === 0) return;
+    onWait?.(pending);
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}
