@@ -1,0 +1,206 @@
+// npm run bench [-- --size 120k|1m] [--samples N]: loads the corpus of
+// ../shared/data/corpus into a database of its own (once; kept in
+// .data/bench-SIZE), starts the built app beside it and prints one table:
+// search through the app vs the same queries sent straight to Meilisearch,
+// the server-rendered pages, bulk indexing, save-to-searchable freshness, and
+// peak memory. A benchmark, not a test: it asserts nothing.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import pg from "pg";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { ImportResolver, importBatch } from "@/lib/import/import-statements";
+import { importFile } from "@/lib/import/import-file";
+import { createMeiliClient } from "@/lib/search/client";
+import { deleteIndex, ensureStatementIndex, upsertDocumentsPipelined } from "@/lib/search/index-admin";
+import { buildSearchRequest } from "@/lib/search/request";
+import { findFreePort, stopChild } from "@/lib/services/process-utils";
+import { startServiceStack } from "@/lib/services/stack";
+import { isDatabaseEmpty, seedDemoData } from "@/lib/seed/demo";
+import { allDocuments } from "@/lib/sync/documents";
+import { waitForOutboxDrained } from "@/lib/sync/outbox";
+import { startSyncWorker } from "@/lib/sync/worker";
+import { parseImportLine } from "@/lib/validation/import-line";
+import { parseSearchParams } from "@/lib/validation/search-params";
+import { formatTable, peakRssMiB, percentile, timeRequests } from "./bench/stats";
+import { buildIsCurrent, runBuild } from "./lib/build";
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+};
+const size = option("size", "120k");
+if (size !== "120k" && size !== "1m") {
+  console.error("bench: --size must be 120k or 1m");
+  process.exit(2);
+}
+const samples = Number(option("samples", "30"));
+const corpusDir = path.resolve(process.env.CORPUS_DIR ?? "../shared/data/corpus");
+const UN = path.join(corpusDir, "un-general-debate.en.jsonl.gz");
+const SAUDI = path.join(corpusDir, "saudinewsnet-statements.ar.jsonl.gz");
+// 1M: the English corpus eight times under different externalId prefixes, plus the Arabic one.
+const COPIES = size === "1m" ? 8 : 1;
+
+const require = createRequire(import.meta.url);
+const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "—");
+
+const dataDir = path.resolve(".data", `bench-${size}`);
+const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
+for (const name of ["EMBEDDED_PG_PORT", "EMBEDDED_MEILI_PORT"]) env[name] ??= String(await findFreePort());
+const stack = await startServiceStack(env);
+let app: ChildProcess | null = null;
+const rows: string[][] = [];
+const notes: string[] = [];
+
+try {
+  await migrateDatabase(stack.databaseUrl);
+  const pool = new pg.Pool({ connectionString: stack.databaseUrl, max: 8 });
+  const meili = createMeiliClient(stack.meiliUrl, stack.meiliKey, 120_000);
+  const indexUid = "statements";
+  const ctx = { pool, meili, indexUid };
+  await ensureStatementIndex(meili, indexUid);
+  if (await isDatabaseEmpty(pool)) await seedDemoData(pool);
+
+  // Load the corpus once; the figure is end to end (Postgres and index).
+  const loaded = Number((await pool.query(`SELECT count(*) FROM statements WHERE external_id NOT LIKE 'demo-%'`)).rows[0].count);
+  if (loaded < 120_000 * COPIES) {
+    const worker = startSyncWorker({ ...ctx, pollMs: 200, concurrency: 3, batchSize: 2000 });
+    const started = performance.now();
+    let statements = 0;
+    for (let copy = 0; copy < COPIES; copy++) {
+      const prefix = copy === 0 ? undefined : `copy${copy}-`;
+      statements += (await importFile(pool, UN, { externalIdPrefix: prefix })).created;
+      process.stderr.write(`bench: loaded ${statements.toLocaleString("en")} statements\n`);
+    }
+    statements += (await importFile(pool, SAUDI)).created;
+    await waitForOutboxDrained(pool);
+    await worker.stop();
+    const seconds = (performance.now() - started) / 1000;
+    rows.push(["bulk import, end to end (Postgres + index)", `${statements.toLocaleString("en")} statements`, `${Math.round(statements / seconds)}/s`, `${seconds.toFixed(0)} s`, ""]);
+  } else {
+    notes.push(`The corpus was already loaded in ${dataDir}; delete that folder to measure the bulk import again.`);
+  }
+  const total = Number((await pool.query(`SELECT count(*) FROM statements WHERE status = 'published'`)).rows[0].count);
+
+  // The same documents added straight to Meilisearch, into a scratch index.
+  {
+    const scratch = `bench_direct_${Date.now()}`;
+    await ensureStatementIndex(meili, scratch);
+    const started = performance.now();
+    const documents = await upsertDocumentsPipelined(meili, scratch, allDocuments(pool, 5_000));
+    const seconds = (performance.now() - started) / 1000;
+    await deleteIndex(meili, scratch);
+    rows.push(["direct Meilisearch addition of the same documents", `${documents.toLocaleString("en")} documents`, `${Math.round(documents / seconds)}/s`, `${seconds.toFixed(0)} s`, ""]);
+  }
+
+  if (!buildIsCurrent()) await runBuild();
+  const port = await findFreePort();
+  const base = `http://127.0.0.1:${port}`;
+  app = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    stdio: "ignore",
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: stack.databaseUrl, MEILI_URL: stack.meiliUrl, MEILI_MASTER_KEY: stack.meiliKey, MEILI_INDEX: indexUid },
+  });
+  for (let i = 0; !(await fetch(`${base}/api/health`).then((r) => r.ok, () => false)); i++) {
+    if (i > 240) throw new Error("the app did not start");
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+
+  const topSpeaker = (
+    await pool.query<{ slug: string }>(
+      `SELECT sp.slug FROM speakers sp JOIN statements s ON s.speaker_id = sp.id WHERE sp.slug NOT LIKE 'e2e%' GROUP BY sp.slug ORDER BY count(*) DESC LIMIT 1`,
+    )
+  ).rows[0]!.slug;
+  const someStatement = (await pool.query<{ id: number }>(`SELECT id FROM statements WHERE status = 'published' ORDER BY id DESC LIMIT 1`)).rows[0]!.id;
+
+  const queries: Array<[string, string]> = [
+    ["one word (en)", "q=peace"],
+    ["phrase (en)", `q=${encodeURIComponent('"nuclear weapons"')}`],
+    ["words + speaker filter", `q=${encodeURIComponent("human rights")}&speaker=${encodeURIComponent(topSpeaker)}`],
+    ["word + year facet", "q=climate&year=2019"],
+    ["word + date range", "q=development&from=2000&to=2010-06"],
+    ["no words, newest first", "sort=newest"],
+    ["Arabic word", `q=${encodeURIComponent("السعودية")}`],
+    ["Arabic, hamza folded", `q=${encodeURIComponent("الاسد")}`],
+    ["language + kind filters", "lang=ar&kind=direct"],
+  ];
+  const appP50: number[] = [];
+  const engineP50: number[] = [];
+  for (const [name, qs] of queries) {
+    const parsed = parseSearchParams(new URLSearchParams(qs));
+    if (!parsed.ok) throw new Error(`bench query ${qs}: ${JSON.stringify(parsed.errors)}`);
+    const request = buildSearchRequest(parsed.query);
+    const engine = await timeRequests(async () => void (await meili.index(indexUid).search(request.q, request.params)), { samples });
+    const api = await timeRequests(async () => {
+      const response = await fetch(`${base}/api/v1/search?${qs}`);
+      if (!response.ok) throw new Error(`${qs}: HTTP ${response.status}`);
+      await response.arrayBuffer();
+    }, { samples });
+    appP50.push(percentile(api, 50));
+    engineP50.push(percentile(engine, 50));
+    rows.push([
+      `search "${decodeURIComponent(qs)}" (${name})`,
+      `app ${ms(percentile(api, 50))} / ${ms(percentile(api, 95))}`,
+      `engine ${ms(percentile(engine, 50))} / ${ms(percentile(engine, 95))}`,
+      `× ${(percentile(api, 50) / percentile(engine, 50)).toFixed(2)}`,
+      "",
+    ]);
+  }
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  rows.push(["search, all queries (sum of p50)", `app ${ms(sum(appP50))}`, `engine ${ms(sum(engineP50))}`, `× ${(sum(appP50) / sum(engineP50)).toFixed(2)}`, "target ≤ × 1.25"]);
+
+  const pages: Array<[string, string]> = [
+    ["home page", "/"],
+    ["search page (server-rendered)", "/search?q=peace"],
+    ["search page with filters", `/search?q=${encodeURIComponent("human rights")}&lang=en&from=1990&to=2020`],
+    [`speaker page (${topSpeaker})`, `/speakers/${encodeURIComponent(topSpeaker)}`],
+    ["statement page", `/statements/${someStatement}`],
+  ];
+  for (const [name, url] of pages) {
+    let status = 0;
+    const times = await timeRequests(async () => {
+      const response = await fetch(`${base}${url}`);
+      status = response.status;
+      await response.arrayBuffer();
+    }, { samples });
+    rows.push([name, `p50 ${ms(percentile(times, 50))} ms`, `p95 ${ms(percentile(times, 95))} ms`, "", status === 200 ? "" : `HTTP ${status}`]);
+  }
+
+  // Save to searchable: a statement written as the app writes it, then polled for through the API.
+  const freshness: number[] = [];
+  for (let i = 0; i < Math.min(samples, 20); i++) {
+    const marker = `freshness${Date.now().toString(36)}${i}`;
+    const parsed = parseImportLine(JSON.stringify({ externalId: `bench-${marker}`, text: `Benchmark statement ${marker}`, language: "en", speaker: { name: "Benchmark" } }));
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const started = performance.now();
+    await importBatch(pool, new ImportResolver(), [parsed.value]);
+    for (;;) {
+      const body = (await (await fetch(`${base}/api/v1/search?q=${marker}`)).json()) as { total: number };
+      if (body.total > 0) break;
+      if (performance.now() - started > 30_000) throw new Error("a saved statement was not searchable within 30 s");
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    freshness.push(performance.now() - started);
+  }
+  rows.push(["save → found by search (freshness)", `p50 ${ms(percentile(freshness, 50))} ms`, `p95 ${ms(percentile(freshness, 95))} ms`, "", "target p95 < 1000 ms"]);
+  // Remove the probes the way the app deletes: with outbox rows, so the index follows.
+  await pool.query(
+    `WITH gone AS (DELETE FROM statements WHERE external_id LIKE 'bench-freshness%' RETURNING id)
+     INSERT INTO outbox (entity_type, entity_id) SELECT 'statement', id FROM gone`,
+  );
+
+  const meiliPid = Number(fs.readFileSync(path.join(dataDir, "meili.pid"), "utf8").split("\n")[0]) || undefined;
+  rows.push(["peak memory", `app ${peakRssMiB(app.pid) ?? "—"} MiB`, `Meilisearch ${stack.embedded.meilisearch ? (peakRssMiB(meiliPid) ?? "—") : "external"} MiB`, "", ""]);
+  await pool.end();
+
+  console.log(`\nBenchmark at ${size} (${total.toLocaleString("en")} published statements), ${samples} samples each after 3 warm-ups; times in ms (p50 / p95).\n`);
+  console.log(formatTable(["measure", "app", "engine / p95", "ratio", "note"], rows));
+  for (const note of notes) console.log(`\n${note}`);
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  if (app) await stopChild(app, "SIGTERM");
+  await stack.stop();
+}

@@ -1,0 +1,71 @@
+// npm run lighthouse: Lighthouse (performance, accessibility, best practices,
+// SEO) for the home, search, speaker and statement pages, in Debian's Chromium,
+// against the built app on services of its own with the demo data.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import pg from "pg";
+import { createMeiliClient } from "@/lib/search/client";
+import { ensureStatementIndex } from "@/lib/search/index-admin";
+import { findFreePort, stopChild } from "@/lib/services/process-utils";
+import { seedDemoData } from "@/lib/seed/demo";
+import { drainOutbox } from "@/lib/sync/worker";
+import { createTestDatabase, startTestServices } from "../tests/support/test-services";
+import { formatTable } from "./bench/stats";
+import { buildIsCurrent, runBuild } from "./lib/build";
+
+const require = createRequire(import.meta.url);
+const services = await startTestServices();
+let app: ChildProcess | null = null;
+let chrome: chromeLauncher.LaunchedChrome | null = null;
+try {
+  const { databaseUrl, indexUid } = await createTestDatabase(services, "lighthouse");
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  const ctx = { pool, meili: createMeiliClient(services.meiliUrl, services.meiliKey, 60_000), indexUid };
+  await seedDemoData(pool);
+  await ensureStatementIndex(ctx.meili, indexUid);
+  await drainOutbox(ctx);
+  await drainOutbox(ctx);
+  const merkel = (await pool.query<{ id: number }>(`SELECT id FROM statements WHERE external_id = 'demo-aleppo-16'`)).rows[0]!.id;
+  await pool.end();
+
+  if (!buildIsCurrent()) await runBuild();
+  const port = await findFreePort();
+  const base = `http://127.0.0.1:${port}`;
+  app = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    stdio: "ignore",
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, MEILI_URL: services.meiliUrl, MEILI_MASTER_KEY: services.meiliKey, MEILI_INDEX: indexUid },
+  });
+  for (let i = 0; !(await fetch(`${base}/api/health`).then((r) => r.ok, () => false)); i++) {
+    if (i > 240) throw new Error("the app did not start");
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+
+  chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+  });
+  const pages: Array<[string, string]> = [
+    ["home", "/"],
+    ["search", `/search?q=${encodeURIComponent("ميركل")}`],
+    ["speaker", "/speakers/angela-merkel"],
+    ["statement", `/statements/${merkel}`],
+  ];
+  const categories = ["performance", "accessibility", "best-practices", "seo"] as const;
+  const rows: string[][] = [];
+  for (const [name, path] of pages) {
+    const result = await lighthouse(`${base}${path}`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: [...categories] });
+    const lhr = result?.lhr;
+    rows.push([name, ...categories.map((c) => String(Math.round((lhr?.categories[c]?.score ?? 0) * 100)))]);
+  }
+  console.log("\nLighthouse (desktop Chromium defaults: mobile emulation, simulated throttling), demo data:\n");
+  console.log(formatTable(["page", "performance", "accessibility", "best practices", "SEO"], rows));
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  chrome?.kill();
+  if (app) await stopChild(app, "SIGTERM");
+  await services.stop();
+}
