@@ -80,6 +80,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
     fs.rmSync(clusterDir, { recursive: true, force: true });
     fs.mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
     chownTree(clusterDir, owner);
+    if (owner) assertReachable(clusterDir, owner);
     // initdb reads the password from a file that the server user can read.
     const pwfile = path.join(clusterDir, "..", `.pwfile-${process.pid}`);
     fs.writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
@@ -98,6 +99,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
     }
   }
   chownTree(clusterDir, owner);
+  if (owner) assertReachable(clusterDir, owner);
 
   let port = options.port;
   const url = (database: string) =>
@@ -143,6 +145,15 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
     // SIGINT is Postgres's "fast" shutdown: it ends sessions and checkpoints cleanly.
     stop: () => stopChild(child, "SIGINT", 60_000),
   };
+}
+
+/** The server user must reach its data folder through every parent folder. */
+function assertReachable(dir: string, owner: { uid: number; gid: number }) {
+  try {
+    execFileSync("test", ["-w", dir, "-a", "-x", dir], { uid: owner.uid, gid: owner.gid, stdio: "ignore" });
+  } catch {
+    throw new LaunchError(`The postgres user cannot reach ${dir}: make its parent folders traversable (chmod o+x) or set DATA_DIR to another folder.`);
+  }
 }
 
 async function waitUntilReady(child: ChildProcess | null, url: string, logFile: string): Promise<void> {

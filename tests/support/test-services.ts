@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { migrateDatabase } from "@/lib/db/migrate";
@@ -22,8 +23,11 @@ export type TestServices = {
 export const TEMPLATE_DATABASE = "statements_test_template";
 
 export async function startTestServices(): Promise<TestServices> {
-  const dataDir = path.resolve(".data", "test", `${process.pid}-${randomBytes(3).toString("hex")}`);
-  fs.mkdirSync(dataDir, { recursive: true });
+  // Under the system's temporary folder: the Postgres server runs as the
+  // `postgres` user, who must be able to reach its data folder whatever folder
+  // the checkout is in.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "statements-test-"));
+  fs.chmodSync(dataDir, 0o755);
   const postgres = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), portVariable: "test Postgres port" });
   let meili: Awaited<ReturnType<typeof startEmbeddedMeili>>;
   try {
