@@ -98,7 +98,8 @@ export async function startEmbeddedMeili(options: { dataDir: string; port: numbe
   const binary = resolveMeiliBinary();
   fs.mkdirSync(options.dataDir, { recursive: true });
   const keyFile = path.join(options.dataDir, "meili-master-key");
-  if (!fs.existsSync(keyFile)) fs.writeFileSync(keyFile, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  // Hex, never starting with "-": a key read as a command-line option would stop Meilisearch.
+  if (!fs.existsSync(keyFile)) fs.writeFileSync(keyFile, randomBytes(32).toString("hex"), { mode: 0o600 });
   const masterKey = fs.readFileSync(keyFile, "utf8").trim();
   const pidFile = path.join(options.dataDir, "meili.pid");
   const logFile = path.join(options.dataDir, "meili.log");
@@ -122,7 +123,7 @@ export async function startEmbeddedMeili(options: { dataDir: string; port: numbe
       "--dump-dir", path.join(options.dataDir, "meili-dumps"),
       "--snapshot-dir", path.join(options.dataDir, "meili-snapshots"),
       "--http-addr", `127.0.0.1:${options.port}`,
-      "--master-key", masterKey,
+      `--master-key=${masterKey}`,
       "--env", "production",
       "--no-analytics",
     ],
