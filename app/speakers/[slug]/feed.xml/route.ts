@@ -1,0 +1,72 @@
+import { decodeSlug, isDatabaseUnavailable } from "@/lib/api/responses";
+import { getSpeakerProfile, preferredName, speakerFeedStatements } from "@/lib/db/queries/speakers";
+import { appEnv } from "@/lib/env";
+import { ATOM_CONTENT_TYPE, absoluteUrl, buildAtomFeed, excerpt } from "@/lib/feeds/atom";
+import { commonMessages } from "@/lib/i18n/messages/common";
+import { speakerMessages } from "@/lib/i18n/messages/speakers";
+import { getI18n } from "@/lib/i18n/server";
+
+export const dynamic = "force-dynamic";
+
+/** The latest published statements in the feed, newest (by date said) first. */
+const FEED_SIZE = 50;
+
+function plain(status: number, message: string): Response {
+  return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+}
+
+/** GET /speakers/:slug/feed.xml — an Atom 1.0 feed of the speaker's latest published statements. */
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const slug = decodeSlug((await params).slug);
+  try {
+    const speaker = await getSpeakerProfile(slug);
+    if (!speaker) return plain(404, "No speaker at this address.");
+    const statements = await speakerFeedStatements(speaker.id, FEED_SIZE);
+    const { locale, t, formatDate } = await getI18n();
+    const tr = t(speakerMessages);
+    const name = preferredName(speaker, locale).text;
+    const origin = appEnv().PUBLIC_URL ?? new URL(request.url).origin;
+    const page = absoluteUrl(origin, `/speakers/${encodeURIComponent(speaker.slug)}`);
+    const latestChange = [speaker.updatedAt, ...statements.map((s) => s.updatedAt)].sort().at(-1)!;
+
+    const xml = buildAtomFeed({
+      id: page,
+      title: tr("feedTitle", { name }),
+      subtitle: tr("feedSubtitle", { name }),
+      updated: latestChange,
+      lang: locale,
+      self: `${page}/feed.xml`,
+      alternate: page,
+      authors: [{ name, uri: page }],
+      generator: { name: t(commonMessages)("siteName"), uri: absoluteUrl(origin, "/") },
+      entries: statements.map((statement) => {
+        const link = absoluteUrl(origin, `/statements/${statement.id}`);
+        const short = excerpt(statement.text, 80);
+        return {
+          id: link,
+          title: statement.saidOn
+            ? tr("feedEntryTitle", { name, date: formatDate(statement.saidOn), excerpt: short })
+            : tr("feedEntryTitleUndated", { name, excerpt: short }),
+          updated: statement.updatedAt,
+          published: statement.createdAt,
+          lang: statement.language,
+          link,
+          content: statement.text,
+          categories: statement.topics.map((topic) => ({ term: topic.slug, label: topic.name, scheme: absoluteUrl(origin, "/topics/") })),
+        };
+      }),
+    });
+    return new Response(xml, {
+      headers: {
+        "Content-Type": ATOM_CONTENT_TYPE,
+        "Cache-Control": "public, max-age=300",
+        // The feed's title and dates follow the reader's interface language.
+        Vary: "Accept-Language, Cookie",
+      },
+    });
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return plain(503, "The database is unavailable right now; try again shortly.");
+    console.error(error);
+    return plain(500, "Something went wrong on our side.");
+  }
+}
