@@ -1,10 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { searchPageProxyResponse } from "@/app/search/_lib/page-status";
 import { CURRENT_PATH_HEADER } from "@/lib/i18n/config";
 
 // Runs before routing. An address with a malformed %-escape (/topics/%E0%A4%A)
 // would otherwise fail inside Next's parameter decoding as a 500: answer 400.
 // (Authorization is never decided here: it is checked in every handler.)
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   try {
     decodeURIComponent(request.nextUrl.pathname);
   } catch {
@@ -16,6 +17,9 @@ export function proxy(request: NextRequest) {
   // The layout's language switch links back to the page the reader is on.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(CURRENT_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  // The search page answers 400 for bad parameters and 503 when search is down (why here: see that file).
+  const search = await searchPageProxyResponse(request, requestHeaders);
+  if (search) return search;
   return NextResponse.next({ request: { headers: requestHeaders } });
 }
 

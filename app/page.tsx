@@ -1,25 +1,69 @@
+import Link from "next/link";
+import { HomeRanking } from "@/components/home-ranking";
 import { SearchForm } from "@/components/search-form";
 import { StatementCard } from "@/components/statement-card";
-import { collectionTotals, latestStatements } from "@/lib/db/queries/statements";
+import { homeLatestStatements, homeTotals, mostActiveSpeakers, mostActiveTopics } from "@/lib/db/queries/home";
+import { homeMessages } from "@/lib/i18n/messages/home";
+import { getI18n } from "@/lib/i18n/server";
+
+// The home page reads Postgres only, so it keeps working when search is down.
+
+const LATEST = 6;
+const RANKED = 8;
 
 export default async function HomePage() {
-  const [totals, latest] = await Promise.all([collectionTotals(), latestStatements(10)]);
+  const { locale, t } = await getI18n();
+  const tr = t(homeMessages);
+  const [totals, latest, speakers, topics] = await Promise.all([
+    homeTotals(),
+    homeLatestStatements(locale, LATEST),
+    mostActiveSpeakers(locale, RANKED),
+    mostActiveTopics(locale, RANKED),
+  ]);
+  const count = (base: "totalStatements" | "totalSpeakers" | "totalTopics", n: number) => tr(n === 1 ? `${base}One` : `${base}Other`, { count: n });
   return (
-    <div className="space-y-8">
-      <section className="space-y-4">
-        <h1 className="text-3xl font-bold">Who said what, when — and where it was reported</h1>
+    <div className="space-y-10">
+      <section aria-labelledby="home-heading" className="space-y-4">
+        <h1 id="home-heading" className="text-3xl font-bold">
+          {tr("heading")}
+        </h1>
+        <p className="max-w-3xl text-slate-700">{tr("intro")}</p>
         <SearchForm />
         <p className="text-slate-700">
-          {totals.statements.toLocaleString("en")} statements by {totals.speakers.toLocaleString("en")} speakers on{" "}
-          {totals.topics.toLocaleString("en")} topics.
+          {tr("totals", {
+            statements: count("totalStatements", totals.statements),
+            speakers: count("totalSpeakers", totals.speakers),
+            topics: count("totalTopics", totals.topics),
+          })}
         </p>
       </section>
-      <section aria-labelledby="latest-heading" className="space-y-4">
-        <h2 id="latest-heading" className="text-xl font-semibold">
-          Latest statements
-        </h2>
-        {latest.length === 0 ? <p>No statements yet.</p> : latest.map((statement) => <StatementCard key={statement.id} statement={statement} />)}
-      </section>
+      <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_18rem]">
+        <section aria-labelledby="home-latest" className="min-w-0 space-y-4">
+          <h2 id="home-latest" className="text-xl font-semibold">
+            {tr("latestHeading")}
+          </h2>
+          {latest.length === 0 ? (
+            <p>{tr("latestNone")}</p>
+          ) : (
+            <ol className="space-y-4">
+              {latest.map((statement) => (
+                <li key={statement.id}>
+                  <StatementCard statement={statement} />
+                </li>
+              ))}
+            </ol>
+          )}
+          <p>
+            <Link href="/search?sort=newest" className="underline underline-offset-4">
+              {tr("latestAll")}
+            </Link>
+          </p>
+        </section>
+        <div className="space-y-10">
+          <HomeRanking id="home-speakers" heading={tr("speakersHeading")} entries={speakers} base="/speakers" allLabel={tr("speakersAll")} />
+          <HomeRanking id="home-topics" heading={tr("topicsHeading")} entries={topics} base="/topics" allLabel={tr("topicsAll")} />
+        </div>
+      </div>
     </div>
   );
 }

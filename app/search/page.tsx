@@ -1,75 +1,149 @@
 import type { Metadata } from "next";
-import { SearchForm } from "@/components/search-form";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { unstable_rethrow } from "next/navigation";
 import { StatementCard } from "@/components/statement-card";
+import { facetLabels } from "@/lib/db/queries/facet-labels";
+import { plural, searchMessages } from "@/lib/i18n/messages/search";
+import { getI18n } from "@/lib/i18n/server";
 import { searchStatements } from "@/lib/search/query";
-import { SearchUnavailableError, type SearchResult } from "@/lib/search/types";
-import { partialDateFromStorage } from "@/lib/validation/partial-date";
-import { parseSearchParams } from "@/lib/validation/search-params";
+import { SearchUnavailableError, type SearchHit, type SearchResult } from "@/lib/search/types";
+import { partialDateFromStorage, type PartialDate } from "@/lib/validation/partial-date";
+import { parseSearchParams, SEARCH_LIMITS } from "@/lib/validation/search-params";
+import { activeFilters, FilterRemovalLinks } from "./_components/search-active-filters";
+import { SearchEmpty } from "./_components/search-empty";
+import { facetValueLabeler, SearchFacets } from "./_components/search-facets";
+import { SearchPagination } from "./_components/search-pagination";
+import { SearchParameterErrors, SearchUnavailable } from "./_components/search-problems";
+import { SearchQueryForm } from "./_components/search-query-form";
+import { SEARCH_STATE_HEADER } from "./_lib/page-status";
+import { readSearchState, searchHref, toUrlSearchParams } from "./_lib/search-url";
 
-export const metadata: Metadata = { title: "Search" };
+// The reader's search: a GET form and results rendered on the server, so it works
+// without JavaScript and the address holds the whole search. The HTTP status of the
+// page (400 for bad parameters, 503 when search is down) is set by proxy.ts; see
+// _lib/page-status.ts for why it cannot be set here.
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-function toUrlParams(raw: Record<string, string | string[] | undefined>): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(raw)) for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(key, v);
-  return params;
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const tr = (await getI18n()).t(searchMessages);
+  const q = readSearchState(toUrlSearchParams(await searchParams)).singles.q?.trim();
+  // Result lists are for readers; the statements' own pages are what search engines should index.
+  return { title: q ? tr("titleWithQuery", { q }) : tr("title"), robots: { index: false, follow: true } };
+}
+
+function saidOnOf(hit: SearchHit): PartialDate | null {
+  if (!hit.saidOn || !hit.saidOnPrecision) return null;
+  const iso = hit.saidOn.length === 4 ? `${hit.saidOn}-01-01` : hit.saidOn.length === 7 ? `${hit.saidOn}-01` : hit.saidOn;
+  return partialDateFromStorage(iso, hit.saidOnPrecision);
 }
 
 export default async function SearchPage({ searchParams }: Props) {
-  const params = toUrlParams(await searchParams);
+  const params = toUrlSearchParams(await searchParams);
+  const state = readSearchState(params);
   const parsed = parseSearchParams(params);
+  const { locale, t, formatNumber } = await getI18n();
+  const tr = t(searchMessages);
+
   let result: SearchResult | null = null;
   let unavailable = false;
   if (parsed.ok) {
-    try {
-      result = await searchStatements(parsed.query);
-    } catch (error) {
-      if (!(error instanceof SearchUnavailableError)) throw error;
+    // The proxy already found the index unreachable: do not wait for a second failure.
+    if ((await headers()).get(SEARCH_STATE_HEADER) === "unavailable") {
       unavailable = true;
+    } else {
+      try {
+        result = await searchStatements(parsed.query, { disjunctiveFacets: true });
+      } catch (error) {
+        unstable_rethrow(error);
+        if (!(error instanceof SearchUnavailableError)) throw error;
+        unavailable = true;
+      }
     }
   }
+
+  const labels = result
+    ? await facetLabels(
+        {
+          speakers: [...Object.keys(result.facets.speaker), ...state.lists.speaker, ...result.hits.map((hit) => hit.speaker.slug)],
+          topics: [...Object.keys(result.facets.topic), ...state.lists.topic],
+        },
+        locale,
+      )
+    : null;
+  const label = labels ? await facetValueLabeler(labels, locale) : null;
+  const filters = label ? await activeFilters(state, label) : [];
+
+  const status = !parsed.ok ? tr("errorHeading") : unavailable ? tr("unavailableHeading") : result ? plural(tr, locale, "found", result.total) : "";
+  const lastPage = result ? Math.min(result.totalPages, Math.floor(SEARCH_LIMITS.maxResultWindow / result.limit)) : 0;
+
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">Search statements</h1>
-      <SearchForm defaultValue={params.get("q") ?? ""} />
-      {!parsed.ok ? (
-        <div role="alert" className="rounded border border-red-300 bg-red-50 p-3">
-          <p className="font-semibold">The search could not be run:</p>
-          <ul className="list-disc ps-6">
-            {parsed.errors.map((e) => (
-              <li key={`${e.field}:${e.message}`}>
-                {e.field}: {e.message}
-              </li>
-            ))}
-          </ul>
+      <h1 className="text-2xl font-bold">{tr("heading")}</h1>
+      <SearchQueryForm state={state} invalidFields={new Set(parsed.ok ? [] : parsed.errors.map((e) => e.field))} />
+      {/* Announces the outcome of every search, including those made as the reader types. */}
+      <p role="status" className="text-lg font-semibold">
+        {status}
+      </p>
+      {!parsed.ok ? <SearchParameterErrors state={state} errors={parsed.errors} /> : null}
+      {unavailable ? <SearchUnavailable state={state} /> : null}
+      {result && label ? (
+        <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_16rem]">
+          <section aria-labelledby="search-results-heading" className="min-w-0 space-y-4">
+            <h2 id="search-results-heading" className="sr-only">
+              {tr("resultsHeading")}
+            </h2>
+            {/* On narrow screens the filters come after the results. */}
+            {result.total > 0 || filters.length > 0 ? (
+              <a href="#search-filters-heading" className="text-sm underline underline-offset-4 lg:hidden">
+                {tr("jumpToFilters")}
+              </a>
+            ) : null}
+            {filters.length > 0 ? (
+              <div className="space-y-1">
+                <p id="search-active-filters" className="text-sm font-semibold">
+                  {tr("activeFilters")}
+                </p>
+                <FilterRemovalLinks state={state} filters={filters} id="search-active-filter-links" />
+              </div>
+            ) : null}
+            {result.totalPages > 1 && result.hits.length > 0 ? (
+              <p className="text-sm text-slate-700">{tr("pageOf", { page: formatNumber(result.page), pages: formatNumber(lastPage) })}</p>
+            ) : null}
+            {result.hits.length > 0 ? (
+              <ol className="space-y-4">
+                {result.hits.map((hit) => (
+                  <li key={hit.id}>
+                    <StatementCard
+                      highlight={hit.highlight}
+                      statement={{
+                        id: hit.id,
+                        text: hit.text,
+                        language: hit.language,
+                        kind: hit.kind,
+                        speaker: { slug: hit.speaker.slug, name: labels?.speakers.get(hit.speaker.slug) ?? hit.speaker.name },
+                        saidOn: saidOnOf(hit),
+                      }}
+                    />
+                  </li>
+                ))}
+              </ol>
+            ) : result.total > 0 ? (
+              <p>
+                {tr("pageEmpty", { page: formatNumber(result.page) })}{" "}
+                <Link href={searchHref(state, { set: "page", value: String(lastPage) })} prefetch={false} className="underline underline-offset-4">
+                  {tr("goToLastPage", { page: formatNumber(lastPage) })}
+                </Link>
+              </p>
+            ) : (
+              <SearchEmpty state={state} filters={filters} />
+            )}
+            <SearchPagination state={state} page={result.page} totalPages={lastPage} />
+          </section>
+          <SearchFacets state={state} facets={result.facets} label={label} />
         </div>
-      ) : null}
-      {unavailable ? (
-        <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3">
-          Search is unavailable right now. Speaker, topic and statement pages still work; please try the search again shortly.
-        </p>
-      ) : null}
-      {result ? (
-        <section aria-label="Results" className="space-y-4">
-          <p aria-live="polite">{result.total.toLocaleString("en")} statements found</p>
-          {result.hits.map((hit) => (
-            <StatementCard
-              key={hit.id}
-              highlight={hit.highlight}
-              statement={{
-                ...hit,
-                saidOn: hit.saidOn && hit.saidOnPrecision ? partialDateFromStorage(isoStart(hit.saidOn), hit.saidOnPrecision) : null,
-              }}
-            />
-          ))}
-          {result.total === 0 ? <p>Nothing matched. Try fewer words, another spelling, or the speaker&apos;s name in another script.</p> : null}
-        </section>
       ) : null}
     </div>
   );
-}
-
-function isoStart(iso: string): string {
-  return iso.length === 4 ? `${iso}-01-01` : iso.length === 7 ? `${iso}-01` : iso;
 }
