@@ -10,6 +10,13 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: [["list"]],
+  // Tests that add data or take the index away run alone, after the rest, so
+  // that no other test sees their changes.
+  projects: [
+    { name: "main", testIgnore: /zz-/ },
+    { name: "own-data", testMatch: /zz-translations/, dependencies: ["main"] },
+    { name: "outage", testMatch: /zz-search-outage/, dependencies: ["own-data"] },
+  ],
   use: {
     baseURL: process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000",
     trace: "retain-on-failure",

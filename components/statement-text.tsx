@@ -23,12 +23,14 @@ export function StatementText({ text, language, kind, highlight = [], className 
   const dir = isSupportedLanguage(language) ? languageDirection(language) : "auto";
   const [open, close] = language === "ar" ? ["«", "»"] : language === "de" ? ["„", "“"] : ["“", "”"];
   const segments = splitByRanges(text, highlight);
+  // A quote whose text already carries its quotation marks is not quoted twice.
+  const quoted = kind === "direct" && !/^\s*[«“„"‹‚']/.test(text);
   return (
     <blockquote lang={language} dir={dir} className={className}>
       <bdi>
-        {kind === "direct" ? open : null}
+        {quoted ? open : null}
         {segments.map((segment, i) => (segment.match ? <mark key={i}>{segment.text}</mark> : <span key={i}>{segment.text}</span>))}
-        {kind === "direct" ? close : null}
+        {quoted ? close : null}
       </bdi>
     </blockquote>
   );
