@@ -4,9 +4,8 @@
 // search through the app vs the same queries sent straight to Meilisearch,
 // the server-rendered pages, bulk indexing, save-to-searchable freshness, and
 // peak memory. A benchmark, not a test: it asserts nothing.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import pg from "pg";
 import { migrateDatabase } from "@/lib/db/migrate";
@@ -25,6 +24,7 @@ import { parseImportLine } from "@/lib/validation/import-line";
 import { parseSearchParams } from "@/lib/validation/search-params";
 import { formatTable, peakRssMiB, percentile, timeRequests } from "./bench/stats";
 import { buildIsCurrent, runBuild } from "./lib/build";
+import { startBuiltApp } from "./lib/next-server";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -43,7 +43,6 @@ const SAUDI = path.join(corpusDir, "saudinewsnet-statements.ar.jsonl.gz");
 // 1M: the English corpus eight times under different externalId prefixes, plus the Arabic one.
 const COPIES = size === "1m" ? 8 : 1;
 
-const require = createRequire(import.meta.url);
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "—");
 
 const dataDir = path.resolve(".data", `bench-${size}`);
@@ -96,16 +95,12 @@ try {
   }
 
   if (!buildIsCurrent()) await runBuild();
-  const port = await findFreePort();
-  const base = `http://127.0.0.1:${port}`;
-  app = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    stdio: "ignore",
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: stack.databaseUrl, MEILI_URL: stack.meiliUrl, MEILI_MASTER_KEY: stack.meiliKey, MEILI_INDEX: indexUid },
+  const started = await startBuiltApp({
+    port: await findFreePort(),
+    env: { DATABASE_URL: stack.databaseUrl, MEILI_URL: stack.meiliUrl, MEILI_MASTER_KEY: stack.meiliKey, MEILI_INDEX: indexUid },
   });
-  for (let i = 0; !(await fetch(`${base}/api/health`).then((r) => r.ok, () => false)); i++) {
-    if (i > 240) throw new Error("the app did not start");
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  app = started.child;
+  const base = started.baseUrl;
 
   const topSpeaker = (
     await pool.query<{ slug: string }>(

@@ -15,6 +15,7 @@ import { drainOutbox } from "@/lib/sync/worker";
 import { parseImportLine, type ImportLine } from "@/lib/validation/import-line";
 import { createTestDatabase, startTestServices } from "../tests/support/test-services";
 import { buildIsCurrent, runBuild } from "./lib/build";
+import { startBuiltApp } from "./lib/next-server";
 
 const require = createRequire(import.meta.url);
 const services = await startTestServices();
@@ -39,19 +40,13 @@ try {
   await pool.end();
 
   if (!buildIsCurrent()) await runBuild();
-  const port = await findFreePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  app = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, MEILI_URL: services.meiliUrl, MEILI_MASTER_KEY: services.meiliKey, MEILI_INDEX: indexUid },
+  const started = await startBuiltApp({
+    port: await findFreePort(),
+    env: { DATABASE_URL: databaseUrl, MEILI_URL: services.meiliUrl, MEILI_MASTER_KEY: services.meiliKey, MEILI_INDEX: indexUid },
+    stdio: "inherit",
   });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
-    if (ok) break;
-    if (Date.now() > deadline) throw new Error("the app did not start within 60 s");
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  app = started.child;
+  const baseUrl = started.baseUrl;
 
   code = await new Promise<number>((resolve) => {
     const child = spawn(process.execPath, [path.join(path.dirname(require.resolve("@playwright/test/package.json")), "cli.js"), "test", ...process.argv.slice(2)], {

@@ -1,8 +1,7 @@
 // npm run lighthouse: Lighthouse (performance, accessibility, best practices,
 // SEO) for the home, search, speaker and statement pages, in Debian's Chromium,
 // against the built app on services of its own with the demo data.
-import { spawn, type ChildProcess } from "node:child_process";
-import { createRequire } from "node:module";
+import type { ChildProcess } from "node:child_process";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import pg from "pg";
@@ -14,8 +13,8 @@ import { drainOutbox } from "@/lib/sync/worker";
 import { createTestDatabase, startTestServices } from "../tests/support/test-services";
 import { formatTable } from "./bench/stats";
 import { buildIsCurrent, runBuild } from "./lib/build";
+import { startBuiltApp } from "./lib/next-server";
 
-const require = createRequire(import.meta.url);
 const services = await startTestServices();
 let app: ChildProcess | null = null;
 let chrome: chromeLauncher.LaunchedChrome | null = null;
@@ -31,16 +30,12 @@ try {
   await pool.end();
 
   if (!buildIsCurrent()) await runBuild();
-  const port = await findFreePort();
-  const base = `http://127.0.0.1:${port}`;
-  app = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    stdio: "ignore",
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, MEILI_URL: services.meiliUrl, MEILI_MASTER_KEY: services.meiliKey, MEILI_INDEX: indexUid },
+  const started = await startBuiltApp({
+    port: await findFreePort(),
+    env: { DATABASE_URL: databaseUrl, MEILI_URL: services.meiliUrl, MEILI_MASTER_KEY: services.meiliKey, MEILI_INDEX: indexUid },
   });
-  for (let i = 0; !(await fetch(`${base}/api/health`).then((r) => r.ok, () => false)); i++) {
-    if (i > 240) throw new Error("the app did not start");
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  app = started.child;
+  const base = started.baseUrl;
 
   chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
