@@ -12,7 +12,6 @@ import {
   getSpeakerProfile,
   preferredName,
   speakerActivityCounts,
-  speakerLatestStatements,
   speakerTopics,
   type SpeakerProfile,
 } from "@/lib/db/queries/speakers";
@@ -20,6 +19,7 @@ import { countOf, speakerMessages, type SpeakerMessageKey } from "@/lib/i18n/mes
 import { getI18n } from "@/lib/i18n/server";
 import { searchStatements } from "@/lib/search/query";
 import { SearchUnavailableError, type SearchResult } from "@/lib/search/types";
+import { latestStatements } from "@/lib/db/queries/statements";
 import { partialDateFromStorage } from "@/lib/validation/partial-date";
 import { parseSearchParams, SEARCH_LIMITS } from "@/lib/validation/search-params";
 
@@ -116,7 +116,7 @@ export default async function SpeakerPage(props: Props) {
   const [activityCounts, topics, latest, search] = await Promise.all([
     speakerActivityCounts(speaker.id),
     speakerTopics(speaker.id, locale, TOPICS_LIMIT),
-    speakerLatestStatements(speaker.id, LATEST_LIMIT),
+    latestStatements(LATEST_LIMIT, speaker.id),
     searchWithin(speaker.slug, raw, tr),
   ]);
   const activity = bucketActivity(activityCounts);

@@ -13,10 +13,10 @@ import {
   preferredName,
   speakerActivityCounts,
   speakerFeedStatements,
-  speakerLatestStatements,
   speakerTopics,
   type ActivityCounts,
 } from "./speakers";
+import { latestStatements } from "./statements";
 
 describe("nameScript", () => {
   it("classifies a name by its first Arabic or Latin letter", () => {
@@ -294,7 +294,7 @@ describe("speaker queries on Postgres", () => {
 
   it("lists the latest statements by date said, undated last, and the feed's with topics", async () => {
     const id = ids.get("both")!;
-    const latest = await speakerLatestStatements(id, 10);
+    const latest = await latestStatements(10, id);
     expect(latest.map((s) => s.text)).toEqual(["three", "two", "one", "four", "five"]);
     expect(latest[0]!.saidOn).toMatchObject({ iso: "2017-02", precision: "month" });
     const feed = await speakerFeedStatements(id, 2);

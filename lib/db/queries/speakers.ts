@@ -1,9 +1,9 @@
 import "server-only";
 import { getPool } from "@/lib/db/client";
-import type { StatementSummary } from "@/lib/db/queries/statements";
+import { storedPartialDate, type StatementSummary } from "@/lib/db/queries/statements";
 import type { UiLocale } from "@/lib/i18n/config";
 import { nameKey } from "@/lib/text/name-key";
-import { partialDateFromStorage, type DatePrecision, type PartialDate } from "@/lib/validation/partial-date";
+import { partialDateFromStorage, type PartialDate } from "@/lib/validation/partial-date";
 
 // Public reads of speakers: plain objects with chosen columns. Statements are
 // counted and listed only when published.
@@ -310,30 +310,6 @@ export async function getSpeakerProfile(slug: string): Promise<SpeakerProfile | 
   };
 }
 
-function partial(start: string | null, precision: string | null): PartialDate | null {
-  return start && precision ? partialDateFromStorage(start, precision as DatePrecision) : null;
-}
-
-/** The speaker's most recently said published statements (by date said, then newest id). */
-export async function speakerLatestStatements(speakerId: number, limit: number): Promise<StatementSummary[]> {
-  const result = await getPool().query(
-    `SELECT s.id, s.text, s.language, s.kind, s.said_on::text AS said_on, s.said_on_precision,
-            json_build_object('slug', sp.slug, 'name', sp.name) AS speaker
-       FROM statements s JOIN speakers sp ON sp.id = s.speaker_id
-      WHERE s.speaker_id = $1 AND s.status = 'published'
-      ORDER BY s.said_on DESC NULLS LAST, s.id DESC LIMIT $2`,
-    [speakerId, limit],
-  );
-  return result.rows.map((row) => ({
-    id: row.id,
-    text: row.text,
-    language: row.language,
-    kind: row.kind,
-    speaker: row.speaker,
-    saidOn: partial(row.said_on, row.said_on_precision),
-  }));
-}
-
 export type SpeakerTopic = { slug: string; name: DisplayName; count: number };
 
 /** The topics of the speaker's published statements, most frequent first, and how many topics there are in all. */
@@ -505,7 +481,7 @@ export async function speakerFeedStatements(speakerId: number, limit: number): P
     language: row.language,
     kind: row.kind,
     speaker: row.speaker,
-    saidOn: partial(row.said_on, row.said_on_precision),
+    saidOn: storedPartialDate(row.said_on, row.said_on_precision),
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
     topics: row.topics,

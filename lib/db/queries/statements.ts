@@ -34,7 +34,8 @@ export type PublicStatement = {
   version: number;
 };
 
-function partial(start: string | null, precision: string | null): PartialDate | null {
+/** A partial date as stored (first day + precision columns), or null when absent. */
+export function storedPartialDate(start: string | null, precision: string | null): PartialDate | null {
   return start && precision ? partialDateFromStorage(start, precision as DatePrecision) : null;
 }
 
@@ -76,16 +77,16 @@ export async function getPublicStatement(id: number): Promise<PublicStatement | 
     status: row.status,
     retractionReason: row.retraction_reason,
     speaker: row.speaker,
-    saidOn: partial(row.said_on, row.said_on_precision),
+    saidOn: storedPartialDate(row.said_on, row.said_on_precision),
     saidOnApproximate: row.said_on_approximate,
-    reportedOn: partial(row.reported_on, row.reported_on_precision),
+    reportedOn: storedPartialDate(row.reported_on, row.reported_on_precision),
     context: row.context,
     attribution: row.attribution,
     attributionNote: row.attribution_note,
     translatedBy: row.translated_by,
     topics: row.topics,
     sources: (row.sources as Array<{ url: string | null; outlet: string | null; title: string | null; publishedOn: string | null; precision: string | null }>).map(
-      (s) => ({ url: s.url, outlet: s.outlet, title: s.title, publishedOn: partial(s.publishedOn, s.precision) }),
+      (s) => ({ url: s.url, outlet: s.outlet, title: s.title, publishedOn: storedPartialDate(s.publishedOn, s.precision) }),
     ),
     translationOf: row.translation_of,
     translations: row.translations,
@@ -106,15 +107,15 @@ export type StatementSummary = {
   saidOn: PartialDate | null;
 };
 
-/** The most recently said published statements (by date said, then by id). */
-export async function latestStatements(limit: number): Promise<StatementSummary[]> {
+/** The most recently said published statements (by date said, then by id), of one speaker when given. */
+export async function latestStatements(limit: number, speakerId?: number): Promise<StatementSummary[]> {
   const result = await getPool().query(
     `SELECT s.id, s.text, s.language, s.kind, s.said_on::text AS said_on, s.said_on_precision,
             json_build_object('slug', sp.slug, 'name', sp.name) AS speaker
        FROM statements s JOIN speakers sp ON sp.id = s.speaker_id
-      WHERE s.status = 'published'
+      WHERE s.status = 'published' AND ($2::int IS NULL OR s.speaker_id = $2)
       ORDER BY s.said_on DESC NULLS LAST, s.id DESC LIMIT $1`,
-    [limit],
+    [limit, speakerId ?? null],
   );
   return result.rows.map((row) => ({
     id: row.id,
@@ -122,7 +123,7 @@ export async function latestStatements(limit: number): Promise<StatementSummary[
     language: row.language,
     kind: row.kind,
     speaker: row.speaker,
-    saidOn: partial(row.said_on, row.said_on_precision),
+    saidOn: storedPartialDate(row.said_on, row.said_on_precision),
   }));
 }
 
