@@ -3,7 +3,9 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Server-only packages loaded from node_modules at run time rather than bundled.
-  serverExternalPackages: ["pg", "meilisearch"],
+  serverExternalPackages: ["pg", "meilisearch", "@node-rs/argon2"],
+  // forbidden() answers 403 on a curator page the user's role does not open.
+  experimental: { authInterrupts: true },
   async headers() {
     return [
       {

@@ -13,9 +13,12 @@ export default defineConfig({
   // Tests that add data or take the index away run alone, after the rest, so
   // that no other test sees their changes.
   projects: [
-    { name: "main", testIgnore: /zz-/ },
+    { name: "main", testIgnore: /zz-|curate/ },
     { name: "own-data", testMatch: /zz-translations/, dependencies: ["main"] },
-    { name: "outage", testMatch: /zz-search-outage/, dependencies: ["own-data"] },
+    // Curators' specs add and change data: after the readers' specs, before the outage.
+    { name: "curate-setup", testMatch: /curate\.setup\.ts/, dependencies: ["own-data"] },
+    { name: "curate", testMatch: /curate-.*\.spec\.ts/, dependencies: ["curate-setup"] },
+    { name: "outage", testMatch: /zz-search-outage/, dependencies: ["curate"] },
   ],
   use: {
     baseURL: process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000",

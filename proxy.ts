@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { searchPageProxyResponse } from "@/app/search/_lib/page-status";
 import { CURRENT_PATH_HEADER } from "@/lib/i18n/config";
+import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
 
 // Runs before routing. An address with a malformed %-escape (/topics/%E0%A4%A)
 // would otherwise fail inside Next's parameter decoding as a 500: answer 400.
@@ -17,10 +18,15 @@ export async function proxy(request: NextRequest) {
   // The layout's language switch links back to the page the reader is on.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(CURRENT_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  const csp = contentSecurityPolicy(newNonce(), {
+    development: process.env.NODE_ENV === "development",
+    https: (process.env.PUBLIC_URL ?? request.nextUrl.origin).startsWith("https:"),
+  });
+  requestHeaders.set("Content-Security-Policy", csp);
   // The search page answers 400 for bad parameters and 503 when search is down (why here: see that file).
-  const search = await searchPageProxyResponse(request, requestHeaders);
-  if (search) return search;
-  return NextResponse.next({ request: { headers: requestHeaders } });
+  const response = (await searchPageProxyResponse(request, requestHeaders)) ?? NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
 }
 
 export const config = {

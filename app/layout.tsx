@@ -61,7 +61,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <main id="main" className="mx-auto max-w-5xl px-4 py-8">
           {children}
         </main>
-        <footer className="mx-auto max-w-5xl border-t border-slate-200 px-4 py-6 text-sm text-slate-700">
+        <footer className="mx-auto flex max-w-5xl flex-wrap gap-6 border-t border-slate-200 px-4 py-6 text-sm text-slate-700">
+          <Link href="/curate" className="underline">
+            {t("curatorsLink")}
+          </Link>
           {locale === "ar" ? (
             <a href={`/preferences?months=${monthStyle === "levantine" ? "standard" : "levantine"}&back=${back}`} className="underline">
               {monthStyle === "levantine" ? t("monthsStandard") : t("monthsLevantine")}

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { getI18n } from "@/lib/i18n/server";
 import { commonMessages } from "@/lib/i18n/messages/common";
 import type { PartialDate } from "@/lib/validation/partial-date";
-import { KindLabel, StatementText, type StatementKind } from "./statement-text";
+import { KindLabel } from "./kind-label";
+import { StatementText, type StatementKind } from "./statement-text";
 
 type Props = {
   statement: {

@@ -1,5 +1,3 @@
-import { getI18n } from "@/lib/i18n/server";
-import { commonMessages } from "@/lib/i18n/messages/common";
 import { languageDirection, isSupportedLanguage } from "@/lib/languages";
 import { splitByRanges } from "@/lib/search/highlight";
 
@@ -34,10 +32,4 @@ export function StatementText({ text, language, kind, highlight = [], className 
       </bdi>
     </blockquote>
   );
-}
-
-export async function KindLabel({ kind }: { kind: StatementKind }) {
-  const t = (await getI18n()).t(commonMessages);
-  const label = kind === "direct" ? t("kindDirect") : kind === "indirect" ? t("kindIndirect") : t("kindMixed");
-  return <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-800">{label}</span>;
 }

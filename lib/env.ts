@@ -17,6 +17,9 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   SYNC_WORKER: z.enum(["on", "off"]).default("on"),
   PUBLIC_URL: z.string().url("PUBLIC_URL must be a URL").optional(),
+  // Signs the curators' session cookies; npm start makes one under DATA_DIR when unset.
+  // Optional here so that the CLIs need not set it; authSecret() insists.
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
 });
 
 export type AppEnv = z.infer<typeof schema>;
@@ -32,4 +35,11 @@ export function appEnv(): AppEnv {
   }
   cached = parsed.data;
   return cached;
+}
+
+/** The secret that signs session cookies: required by the app server, not by the command-line tools. */
+export function authSecret(): string {
+  const secret = appEnv().AUTH_SECRET;
+  if (!secret) throw new Error("Invalid configuration: AUTH_SECRET is required (npm start makes one under DATA_DIR)");
+  return secret;
 }

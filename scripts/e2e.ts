@@ -2,9 +2,11 @@
 // real embedded Postgres and Meilisearch of the run's own (own database and
 // index), all stopped afterwards.
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { createRequire } from "node:module";
 import path from "node:path";
 import pg from "pg";
+import { createUser } from "@/lib/auth/users";
 import { ImportResolver, importBatch } from "@/lib/import/import-statements";
 import { readLines } from "@/lib/import/read-lines";
 import { createMeiliClient } from "@/lib/search/client";
@@ -16,6 +18,7 @@ import { parseImportLine, type ImportLine } from "@/lib/validation/import-line";
 import { createTestDatabase, startTestServices } from "../tests/support/test-services";
 import { buildIsCurrent, runBuild } from "./lib/build";
 import { startBuiltApp } from "./lib/next-server";
+import { E2E_CURATORS } from "../e2e/support/curators";
 
 const require = createRequire(import.meta.url);
 const services = await startTestServices();
@@ -33,6 +36,7 @@ try {
     fixtures.push(parsed.value);
   }
   await importBatch(pool, new ImportResolver(), fixtures);
+  for (const curator of Object.values(E2E_CURATORS)) await createUser(pool, curator);
   await ensureStatementIndex(meili, indexUid);
   const ctx = { pool, meili, indexUid };
   await drainOutbox(ctx);
@@ -40,9 +44,11 @@ try {
   await pool.end();
 
   if (!buildIsCurrent()) await runBuild();
+  // Known to the tests, which check that it never reaches the browser.
+  const authSecret = randomBytes(32).toString("base64url");
   const started = await startBuiltApp({
     port: await findFreePort(),
-    env: { DATABASE_URL: databaseUrl, MEILI_URL: services.meiliUrl, MEILI_MASTER_KEY: services.meiliKey, MEILI_INDEX: indexUid },
+    env: { DATABASE_URL: databaseUrl, MEILI_URL: services.meiliUrl, MEILI_MASTER_KEY: services.meiliKey, MEILI_INDEX: indexUid, AUTH_SECRET: authSecret },
     stdio: "inherit",
   });
   app = started.child;
@@ -51,7 +57,7 @@ try {
   code = await new Promise<number>((resolve) => {
     const child = spawn(process.execPath, [path.join(path.dirname(require.resolve("@playwright/test/package.json")), "cli.js"), "test", ...process.argv.slice(2)], {
       stdio: "inherit",
-      env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_DATABASE_URL: databaseUrl, E2E_MEILI_URL: services.meiliUrl, E2E_MEILI_KEY: services.meiliKey, E2E_MEILI_INDEX: indexUid },
+      env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_DATABASE_URL: databaseUrl, E2E_MEILI_URL: services.meiliUrl, E2E_MEILI_KEY: services.meiliKey, E2E_MEILI_INDEX: indexUid, E2E_AUTH_SECRET: authSecret },
     });
     child.once("exit", (exitCode) => resolve(exitCode ?? 1));
   });

@@ -45,6 +45,7 @@ export const users = pgTable(
     passwordHash: text("password_hash"),
     sessionVersion: integer("session_version").notNull().default(1),
     disabled: boolean("disabled").notNull().default(false),
+    lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
     ...timestamps,
   },
   (t) => [
@@ -259,13 +260,18 @@ export const revisions = pgTable(
     userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
     // { field: [before, after] } — readable diffs are rendered from this.
     changes: jsonb("changes").notNull(),
+    // The whole record after this change (curator writes), so any revision can be restored.
+    snapshot: jsonb("snapshot"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("revisions_entity_idx").on(t.entityType, t.entityId, t.version),
     index("revisions_user_idx").on(t.userId, t.createdAt),
-    check("revisions_entity_type_check", sql`${t.entityType} IN ('statement', 'speaker', 'topic')`),
-    check("revisions_action_check", sql`${t.action} IN ('create', 'update', 'import', 'retract', 'restore', 'merge', 'delete')`),
+    check("revisions_entity_type_check", sql`${t.entityType} IN ('statement', 'speaker', 'topic', 'user')`),
+    check(
+      "revisions_action_check",
+      sql`${t.action} IN ('create', 'update', 'import', 'retract', 'restore', 'merge', 'delete', 'role', 'disable', 'enable', 'password', 'logout_all')`,
+    ),
   ],
 );
 
@@ -286,5 +292,44 @@ export const outbox = pgTable(
   (t) => [
     index("outbox_pending_idx").on(t.id).where(sql`${t.doneAt} IS NULL`),
     check("outbox_entity_type_check", sql`${t.entityType} IN ('statement', 'speaker', 'topic')`),
+  ],
+);
+
+// Failed logins, counted per account and per client address over a sliding
+// window. Kept in Postgres so the limit holds across several app instances.
+export const loginFailures = pgTable(
+  "login_failures",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
+    scope: text("scope").notNull(),
+    key: text("key").notNull(),
+    failedAt: timestamp("failed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("login_failures_key_idx").on(t.scope, t.key, t.failedAt),
+    check("login_failures_scope_check", sql`${t.scope} IN ('account', 'address')`),
+  ],
+);
+
+// The one-time link `npm start` prints while no user exists; only its hash is stored.
+export const setupTokens = pgTable("setup_tokens", {
+  tokenHash: text("token_hash").primaryKey(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+// The old address of a merged speaker or topic keeps working: it redirects to the survivor.
+export const slugRedirects = pgTable(
+  "slug_redirects",
+  {
+    entityType: text("entity_type").notNull(),
+    oldSlug: text("old_slug").notNull(),
+    targetId: integer("target_id").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.entityType, t.oldSlug] }),
+    check("slug_redirects_entity_type_check", sql`${t.entityType} IN ('speaker', 'topic')`),
   ],
 );

@@ -26,7 +26,7 @@ export function effectiveExternalId(line: ImportLine): string {
   return `content:${createHash("sha256").update(identity).digest("hex").slice(0, 32)}`;
 }
 
-function sourceKey(source: NonNullable<ImportLine["source"]>): string {
+export function sourceKey(source: NonNullable<ImportLine["source"]>): string {
   if (source.url) return `url:${source.url}`;
   return `ref:${[source.outlet ?? "", source.title ?? "", source.publishedAt?.iso ?? ""].join("|")}`;
 }
@@ -118,7 +118,7 @@ function languageColumn(language: string): "name_ar" | "name_en" | "name_de" | "
   return "name";
 }
 
-async function createSpeaker(db: Queryable, speaker: ImportLine["speaker"], language: string): Promise<number> {
+export async function createSpeaker(db: Queryable, speaker: ImportLine["speaker"], language: string): Promise<number> {
   const base = slugify(speaker.name);
   const candidates = [base, speaker.affiliation ? slugify(`${speaker.name} ${speaker.affiliation}`) : null].filter((s): s is string => s !== null);
   for (let n = 2; candidates.length < 50; n++) candidates.push(`${base}-${n}`);

@@ -74,7 +74,7 @@ export function cleanSingleLineText(value: string): string {
   return cleanMultilineText(value).replace(/\s+/g, " ");
 }
 
-// --- field builders ----------------------------------------------------------
+// --- field builders (shared with the curator forms: lib/validation/statement-form.ts) ---
 
 type TypeIssue = { input?: unknown };
 
@@ -86,14 +86,14 @@ function typeError(expected: string) {
 
 const tooLong = (max: number) => `must be at most ${max} characters`;
 
-function requiredText(max: number, clean: (value: string) => string) {
+export function requiredText(max: number, clean: (value: string) => string) {
   return z
     .string({ error: typeError("a string") })
     .transform(clean)
     .pipe(z.string().min(1, "is required").max(max, tooLong(max)));
 }
 
-function optionalText(max: number, clean: (value: string) => string) {
+export function optionalText(max: number, clean: (value: string) => string) {
   return z
     .string({ error: "must be a string" })
     .nullish()
@@ -102,7 +102,7 @@ function optionalText(max: number, clean: (value: string) => string) {
 }
 
 /** An optional choice from a fixed list; blank or absent gives the default. */
-function optionalChoice<const T extends readonly [string, ...string[]]>(choices: T, fallback: T[number]) {
+export function optionalChoice<const T extends readonly [string, ...string[]]>(choices: T, fallback: T[number]) {
   const allowed = choices.join(", ");
   return z
     .string({ error: `must be one of ${allowed}` })
@@ -118,7 +118,7 @@ function optionalChoice<const T extends readonly [string, ...string[]]>(choices:
 }
 
 /** An optional list of single-line strings: blank items dropped, duplicates removed (case-insensitively, first spelling wins). */
-function stringList(maxItems: number, maxItemLength: number) {
+export function stringList(maxItems: number, maxItemLength: number) {
   return z
     .array(
       z
@@ -142,7 +142,7 @@ function stringList(maxItems: number, maxItemLength: number) {
     });
 }
 
-const optionalPartialDate = z
+export const optionalPartialDate = z
   .string({ error: PARTIAL_DATE_MESSAGES.format })
   .nullish()
   .transform((value) => (value == null || value.trim() === "" ? null : value))
@@ -155,7 +155,7 @@ function isHttpUrl(value: string): boolean {
 }
 
 // Kept as written (not url.href) so that non-Latin paths stay readable; only validated.
-const optionalUrl = z
+export const optionalUrl = z
   .string({ error: "must be a string" })
   .nullish()
   .transform((value) => (value == null ? null : value.trim() || null))
@@ -167,7 +167,7 @@ const optionalUrl = z
       .nullable(),
   );
 
-const languageField = z.string({ error: typeError("a string") }).transform((value, ctx): LanguageCode => {
+export const languageField = z.string({ error: typeError("a string") }).transform((value, ctx): LanguageCode => {
   // Language tags are case-insensitive (BCP 47), so "AR" is Arabic.
   const code = value.trim().toLowerCase();
   if (isSupportedLanguage(code)) return code;

@@ -1,0 +1,104 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RevisionChanges } from "@/components/curate/revision-changes";
+import { DeleteButton, RestoreButton, RetractForm } from "@/components/curate/statement-actions";
+import { StatementEditor } from "@/components/curate/statement-editor";
+import { parseId } from "@/lib/api/responses";
+import { requireCuratorPage } from "@/lib/auth/page";
+import { editorStateFrom } from "@/lib/curate/editor-state";
+import { getEditableStatement, statementHistory } from "@/lib/curate/statements";
+import { getPool } from "@/lib/db/client";
+import { curateMessages } from "@/lib/i18n/messages/curate";
+import { curateStatementMessages } from "@/lib/i18n/messages/curate-statement";
+import { getI18n } from "@/lib/i18n/server";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await getI18n()).t(curateStatementMessages)("editTitle", { id: (await params).id }) };
+}
+
+export default async function EditStatementPage({ params, searchParams }: Props) {
+  const user = await requireCuratorPage();
+  const id = parseId((await params).id);
+  if (typeof id !== "number") notFound();
+  const statement = await getEditableStatement(getPool(), id);
+  if (!statement) notFound();
+  const history = await statementHistory(getPool(), id);
+  const { locale, t: translate } = await getI18n();
+  const t = translate(curateMessages);
+  const te = translate(curateStatementMessages);
+  const { status, retractionReason } = statement.record;
+  const statusLabel = status === "draft" ? t("statusDraft") : status === "published" ? t("statusPublished") : t("statusRetracted");
+  const dateFormat = new Intl.DateTimeFormat(locale === "ar" ? "ar-SY-u-nu-latn" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  const actionLabel = (action: string) =>
+    ({ create: t("actionCreate"), update: t("actionUpdate"), import: t("actionImport"), retract: t("actionRetract"), restore: t("actionRestore"), merge: t("actionMerge"), delete: t("actionDelete") })[action] ?? action;
+
+  return (
+    <div className="space-y-8">
+      <header className="space-y-1">
+        <h1 className="text-2xl font-bold">{te("editTitle", { id })}</h1>
+        <p>
+          {t("status", { status: statusLabel })} · {t("version", { version: statement.version })}
+          {status !== "draft" ? (
+            <>
+              {" · "}
+              <Link href={`/statements/${id}`} className="underline">
+                {t("publicPage")}
+              </Link>
+            </>
+          ) : null}
+        </p>
+        {(await searchParams).saved ? <p role="status">{t("savedNotice")}</p> : null}
+        {status === "retracted" ? (
+          <p className="rounded border border-red-700 bg-red-50 p-2 text-red-900">
+            {t("retractedNotice", { reason: "" })}
+            <bdi>{retractionReason}</bdi>
+          </p>
+        ) : null}
+      </header>
+
+      {/* keyed by version: after a save elsewhere (restore, retract) the form starts from what is stored */}
+      <StatementEditor key={statement.version} locale={locale} statementId={id} version={statement.version} status={status} initial={editorStateFrom(statement.record, statement.labels)} />
+
+      {status !== "retracted" ? (
+        <section className="rounded border border-slate-300 p-4">
+          <RetractForm statementId={id} version={statement.version} labels={{ heading: t("retract"), reason: t("retractReason"), button: t("retractButton") }} />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="history-heading" className="space-y-3">
+        <h2 id="history-heading" className="text-xl font-semibold">
+          {t("history")}
+        </h2>
+        <p className="text-sm text-slate-700">{t("restoreNote")}</p>
+        <ol className="space-y-4">
+          {history.map((revision) => (
+            <li key={revision.id} className="rounded border border-slate-200 p-3">
+              <p>
+                <strong>{t("version", { version: revision.version })}</strong> · {actionLabel(revision.action)} · <time dateTime={revision.createdAt}>{dateFormat.format(new Date(revision.createdAt))}</time> ·{" "}
+                {t("by", { name: revision.userName ?? t("importer") })}
+              </p>
+              <RevisionChanges changes={revision.changes} labels={{ field: t("field"), before: t("before"), after: t("after"), empty: t("empty") }} />
+              {revision.version !== statement.version ? (
+                revision.restorable ? (
+                  <RestoreButton statementId={id} revisionId={revision.id} version={statement.version} label={`${t("restore")} (${revision.version})`} />
+                ) : (
+                  <p className="text-sm text-slate-700">{t("notRestorable")}</p>
+                )
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {user.role === "admin" ? (
+        <section className="rounded border border-red-300 p-4">
+          <h2 className="mb-2 text-lg font-semibold">{t("deleteStatement")}</h2>
+          <DeleteButton statementId={id} labels={{ button: t("deleteButton"), confirm: t("deleteConfirm", { id }) }} />
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import "next-auth";
+import "next-auth/jwt";
+
+// What our callbacks put in the token and the session (see options.ts).
+declare module "next-auth/jwt" {
+  interface JWT {
+    uid?: number;
+    sv?: number;
+  }
+}
+
+declare module "next-auth" {
+  interface Session {
+    uid?: number;
+    sv?: number;
+  }
+}

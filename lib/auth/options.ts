@@ -1,0 +1,86 @@
+import "server-only";
+import type { AuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getPool } from "@/lib/db/client";
+import { authSecret } from "@/lib/env";
+import { clientAddress } from "./client-address";
+import { verifyPassword } from "./password";
+import { loginAllowed, recordLoginFailure, recordLoginSuccess } from "./throttle";
+
+// next-auth with email + password and JWT sessions. The token carries the
+// user id and the session version; lib/auth/session.ts compares that version
+// with the database on every request, so disabling a user, a password change
+// and "log out everywhere" take effect at once.
+
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+/** Messages the login form shows; one for every wrong email or password, so neither is revealed. */
+export const LOGIN_ERRORS = {
+  wrong: "The email or password is wrong.",
+  throttled: "Too many failed logins. Try again in {minutes} minutes.",
+} as const;
+
+type UserRow = { id: number; email: string; name: string; role: string; password_hash: string | null; session_version: number; disabled: boolean };
+
+// A function, not a constant: `next build` imports this module without the
+// runtime's AUTH_SECRET, which is only required once a request needs it.
+export function authOptions(): AuthOptions {
+  return {
+    secret: authSecret(),
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/login", error: "/login" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials, request) {
+          const email = String(credentials?.email ?? "").trim().slice(0, 320);
+          const password = String(credentials?.password ?? "");
+          if (!email || !password) throw new Error(LOGIN_ERRORS.wrong);
+          const pool = getPool();
+          const address = clientAddress(request?.headers ?? {});
+          const decision = await loginAllowed(pool, email, address);
+          if (!decision.allowed) throw new Error(LOGIN_ERRORS.throttled.replace("{minutes}", String(Math.ceil(decision.retryAfterSeconds / 60))));
+          const { rows } = await pool.query<UserRow>(
+            `SELECT id, email, name, role, password_hash, session_version, disabled FROM users WHERE lower(email) = lower($1)`,
+            [email],
+          );
+          const user = rows[0];
+          const valid = await verifyPassword(user?.password_hash ?? null, password);
+          if (!user || !valid || user.disabled) {
+            await recordLoginFailure(pool, email, address);
+            throw new Error(LOGIN_ERRORS.wrong);
+          }
+          await recordLoginSuccess(pool, email);
+          await pool.query(`UPDATE users SET last_login_at = now() WHERE id = $1`, [user.id]);
+          return { id: String(user.id), email: user.email, name: user.name, sessionVersion: user.session_version };
+        },
+      }),
+    ],
+    callbacks: {
+      // Never off-site. A same-site path stays relative, so that signOut's
+      // `window.location.href = url` keeps the browser on the host it is on
+      // (whatever next-auth guessed as the base URL); an absolute URL of this
+      // site stays absolute (signIn with redirect: false parses it).
+      redirect({ url, baseUrl }) {
+        if (url.startsWith("/") && !url.startsWith("//") && !url.includes("\\")) return url;
+        try {
+          if (new URL(url).origin === new URL(baseUrl).origin) return url;
+        } catch {
+          // not a URL: fall through to the site's root
+        }
+        return baseUrl;
+      },
+      jwt({ token, user }) {
+        if (user) {
+          token.uid = Number(user.id);
+          token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        return { ...session, uid: token.uid, sv: token.sv };
+      },
+    },
+  };
+}

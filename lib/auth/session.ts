@@ -1,0 +1,43 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { cache } from "react";
+import { getPool } from "@/lib/db/client";
+import { authOptions } from "./options";
+import { hasRole, type CurrentUser, type Role } from "./roles";
+
+/** Thrown by requireUser; route handlers answer it with 401 or 403, pages with a redirect to /login. */
+export class AuthError extends Error {
+  constructor(
+    readonly status: 401 | 403,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type Row = { id: number; email: string; name: string; role: CurrentUser["role"]; session_version: number; disabled: boolean };
+
+/**
+ * The logged-in curator of this request, or null. The session's version is
+ * checked against the database each time: a disabled user, a changed password
+ * or "log out everywhere" ends every session at once. Once per request.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await getServerSession(authOptions());
+  if (!session?.uid || session.sv === undefined) return null;
+  const { rows } = await getPool().query<Row>(
+    `SELECT id, email, name, role, session_version, disabled FROM users WHERE id = $1`,
+    [session.uid],
+  );
+  const row = rows[0];
+  if (!row || row.disabled || row.session_version !== session.sv) return null;
+  return { id: row.id, email: row.email, name: row.name, role: row.role };
+});
+
+/** The current curator with at least `role`; otherwise an AuthError (401 without a session, 403 without the role). */
+export async function requireUser(role: Role = "editor"): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AuthError(401, "Log in to do this.");
+  if (!hasRole(user, role)) throw new AuthError(403, "Your role does not allow this.");
+  return user;
+}

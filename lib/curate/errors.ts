@@ -1,0 +1,22 @@
+import type { FieldMessage } from "@/lib/validation/zod-messages";
+
+// The curator services' expected failures. Route handlers turn them into
+// 400/404/409 answers (lib/api/curator-route.ts); anything else is a bug.
+
+export class ValidationError extends Error {
+  constructor(readonly fields: FieldMessage[]) {
+    super(fields.map((f) => (f.field ? `${f.field}: ${f.message}` : f.message)).join("; "));
+  }
+}
+
+export class NotFoundError extends Error {}
+
+/** A save based on an older version: `current` is what is stored now, for the curator to reconcile. */
+export class VersionConflictError<T = unknown> extends Error {
+  constructor(
+    readonly currentVersion: number,
+    readonly current: T,
+  ) {
+    super(`Someone else saved a newer version (${currentVersion}) while you were editing.`);
+  }
+}

@@ -1,0 +1,66 @@
+import type pg from "pg";
+
+// Every curator change writes one revision: who, when, the fields that
+// changed as [before, after], and (for statements, speakers and topics) the
+// whole record after the change so that any revision can be restored.
+
+export type Queryable = Pick<pg.PoolClient, "query">;
+export type RevisionEntity = "statement" | "speaker" | "topic" | "user";
+export type RevisionAction =
+  | "create" | "update" | "import" | "retract" | "restore" | "merge" | "delete"
+  | "role" | "disable" | "enable" | "password" | "logout_all";
+
+export type FieldChanges = Record<string, [unknown, unknown]>;
+
+/** The fields whose values differ, as [before, after]; a field absent on one side counts as null. */
+export function diffRecords(before: Record<string, unknown>, after: Record<string, unknown>): FieldChanges {
+  const changes: FieldChanges = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const a = before[key] ?? null;
+    const b = after[key] ?? null;
+    if (JSON.stringify(a) !== JSON.stringify(b)) changes[key] = [a, b];
+  }
+  return changes;
+}
+
+export async function writeRevision(
+  tx: Queryable,
+  revision: {
+    entityType: RevisionEntity;
+    entityId: number;
+    version: number;
+    action: RevisionAction;
+    userId: number | null;
+    changes: FieldChanges;
+    snapshot?: unknown;
+  },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO revisions (entity_type, entity_id, version, action, user_id, changes, snapshot) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [
+      revision.entityType,
+      revision.entityId,
+      revision.version,
+      revision.action,
+      revision.userId,
+      JSON.stringify(revision.changes),
+      revision.snapshot === undefined ? null : JSON.stringify(revision.snapshot),
+    ],
+  );
+}
+
+/** Runs `work` in one transaction on a pooled client. */
+export async function inTransaction<T>(pool: pg.Pool, work: (tx: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
