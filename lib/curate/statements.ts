@@ -310,14 +310,35 @@ async function updateRow(tx: Queryable, id: number, record: StatementRecord, use
   return rows[0]!.version;
 }
 
+async function createInTransaction(tx: Queryable, user: CurrentUser, form: StatementForm): Promise<Saved> {
+  const record = await resolveForm(tx, form, user, null);
+  const id = await insertStatement(tx, record, user);
+  await writeLinks(tx, id, record);
+  await writeRevision(tx, { entityType: "statement", entityId: id, version: 1, action: "create", userId: user.id, changes: diffRecords({}, await describe(tx, record)), snapshot: record });
+  await enqueueOutbox(tx, "statement", [id]);
+  return { id, version: 1 };
+}
+
 export async function createStatement(pool: pg.Pool, user: CurrentUser, form: StatementForm): Promise<Saved> {
+  return inTransaction(pool, (tx) => createInTransaction(tx, user, form));
+}
+
+/**
+ * Several statements in one transaction (the extraction assistant's "accept"):
+ * all are saved or none. A problem in one names it by its position ("statements.2.speakerId").
+ */
+export async function createStatements(pool: pg.Pool, user: CurrentUser, forms: StatementForm[]): Promise<Saved[]> {
   return inTransaction(pool, async (tx) => {
-    const record = await resolveForm(tx, form, user, null);
-    const id = await insertStatement(tx, record, user);
-    await writeLinks(tx, id, record);
-    await writeRevision(tx, { entityType: "statement", entityId: id, version: 1, action: "create", userId: user.id, changes: diffRecords({}, await describe(tx, record)), snapshot: record });
-    await enqueueOutbox(tx, "statement", [id]);
-    return { id, version: 1 };
+    const saved: Saved[] = [];
+    for (const [i, form] of forms.entries()) {
+      try {
+        saved.push(await createInTransaction(tx, user, form));
+      } catch (error) {
+        if (error instanceof ValidationError) throw new ValidationError(error.fields.map((f) => ({ field: `statements.${i}.${f.field}`, message: f.message })));
+        throw error;
+      }
+    }
+    return saved;
   });
 }
 

@@ -33,6 +33,7 @@ export const FORM_LIMITS = {
 } as const;
 
 const MAX_ID = 2_147_483_647;
+const SPEAKER_REQUIRED = "is required: pick a speaker or create one";
 
 const id = z
   .number({ error: "must be a whole number" })
@@ -97,7 +98,7 @@ export const statementFormSchema = z
     { error: "must be an object" },
   )
   .superRefine((form, ctx) => {
-    if (form.speakerId === null && form.newSpeaker === null) ctx.addIssue({ code: "custom", path: ["speakerId"], message: "is required: pick a speaker or create one" });
+    if (form.speakerId === null && form.newSpeaker === null) ctx.addIssue({ code: "custom", path: ["speakerId"], message: SPEAKER_REQUIRED });
     if (form.speakerId !== null && form.newSpeaker !== null) ctx.addIssue({ code: "custom", path: ["newSpeaker"], message: "must be empty when a speaker is picked" });
     if (form.topicIds.length + form.newTopics.length > STATEMENT_LIMITS.topicsMaxItems) {
       ctx.addIssue({ code: "custom", path: ["topicIds"], message: `must have at most ${STATEMENT_LIMITS.topicsMaxItems} topics in all` });
@@ -115,7 +116,14 @@ export type StatementFormResult = { ok: true; value: StatementForm } | { ok: fal
 
 export function parseStatementForm(input: unknown): StatementFormResult {
   const parsed = statementFormSchema.safeParse(input);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, fields: zodIssuesToMessages(parsed.error) };
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const fields = zodIssuesToMessages(parsed.error);
+  // The cross-field checks only run on an otherwise valid form; the missing speaker is worth saying at once.
+  const given = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
+  if (given.speakerId == null && given.newSpeaker == null && !fields.some((f) => f.field === "speakerId")) {
+    fields.push({ field: "speakerId", message: SPEAKER_REQUIRED });
+  }
+  return { ok: false, fields };
 }
 
 /** The version an edit is based on: required, a positive whole number. */
