@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { cache, type ReactNode } from "react";
 import { SpeakerActivityChart } from "@/components/speaker-activity-chart";
 import { Interpolate, Quoted, SpeakerName } from "@/components/speaker-name";
@@ -20,6 +20,7 @@ import { getI18n } from "@/lib/i18n/server";
 import { searchStatements } from "@/lib/search/query";
 import { SearchUnavailableError, type SearchResult } from "@/lib/search/types";
 import { latestStatements } from "@/lib/db/queries/statements";
+import { findSlugRedirect } from "@/lib/db/queries/redirects";
 import { partialDateFromStorage } from "@/lib/validation/partial-date";
 import { parseSearchParams, SEARCH_LIMITS } from "@/lib/validation/search-params";
 
@@ -35,8 +36,18 @@ const SEARCH_MAX_PAGE = Math.floor(SEARCH_LIMITS.maxResultWindow / SEARCH_PER_PA
 const loadSpeaker = cache((slug: string) => getSpeakerProfile(slug));
 
 async function load(props: Props): Promise<SpeakerProfile> {
-  const speaker = await loadSpeaker(decodeSlug((await props.params).slug));
-  if (!speaker) notFound();
+  const slug = decodeSlug((await props.params).slug);
+  const speaker = await loadSpeaker(slug);
+  if (!speaker) {
+    // A merged speaker's old address leads to the speaker it was merged into.
+    const target = await findSlugRedirect("speaker", slug);
+    if (target) {
+      const query = new URLSearchParams();
+      for (const [key, value] of Object.entries(await props.searchParams)) for (const v of [value ?? []].flat()) query.append(key, v);
+      permanentRedirect(`${speakerPath(target)}${query.size > 0 ? `?${query.toString()}` : ""}`);
+    }
+    notFound();
+  }
   return speaker;
 }
 

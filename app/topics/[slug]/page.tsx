@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { Pager } from "@/components/date-pager";
 import { StatementList } from "@/components/date-statement-list";
 import { TopicTimeline } from "@/components/topic-timeline";
 import { decodeSlug } from "@/lib/api/responses";
 import { pageCount, parsePageParam } from "@/lib/db/queries/dates";
+import { findSlugRedirect } from "@/lib/db/queries/redirects";
 import { TOPIC_STATEMENTS_PAGE_SIZE, getTopicDetail, topicStatements, topicStatistics } from "@/lib/db/queries/topics";
 import type { UiLocale } from "@/lib/i18n/config";
 import { topicSpeakersCount, topicStatementsCount, topicsMessages } from "@/lib/i18n/messages/topics";
@@ -17,8 +18,14 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 const resolve = cache(async (rawSlug: string, rawPage: string | string[] | undefined, locale: UiLocale) => {
   const page = parsePageParam(rawPage);
   if (page === null) notFound();
-  const topic = await getTopicDetail(decodeSlug(rawSlug), locale);
-  if (!topic) notFound();
+  const slug = decodeSlug(rawSlug);
+  const topic = await getTopicDetail(slug, locale);
+  if (!topic) {
+    // A merged topic's old address leads to the topic it was merged into.
+    const target = await findSlugRedirect("topic", slug);
+    if (target) permanentRedirect(`/topics/${encodeURIComponent(target)}`);
+    notFound();
+  }
   const stats = await topicStatistics(topic.id);
   const pages = pageCount(stats.statementCount, TOPIC_STATEMENTS_PAGE_SIZE);
   if (page > pages) notFound();

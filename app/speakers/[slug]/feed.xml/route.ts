@@ -1,4 +1,5 @@
 import { decodeSlug, isDatabaseUnavailable } from "@/lib/api/responses";
+import { findSlugRedirect, permanentRedirectResponse } from "@/lib/db/queries/redirects";
 import { getSpeakerProfile, preferredName, speakerFeedStatements } from "@/lib/db/queries/speakers";
 import { appEnv } from "@/lib/env";
 import { ATOM_CONTENT_TYPE, absoluteUrl, buildAtomFeed, excerpt } from "@/lib/feeds/atom";
@@ -20,7 +21,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const slug = decodeSlug((await params).slug);
   try {
     const speaker = await getSpeakerProfile(slug);
-    if (!speaker) return plain(404, "No speaker at this address.");
+    if (!speaker) {
+      const target = await findSlugRedirect("speaker", slug);
+      if (target) return permanentRedirectResponse(`/speakers/${encodeURIComponent(target)}/feed.xml`);
+      return plain(404, "No speaker at this address.");
+    }
     const statements = await speakerFeedStatements(speaker.id, FEED_SIZE);
     const { locale, t, formatDate } = await getI18n();
     const tr = t(speakerMessages);

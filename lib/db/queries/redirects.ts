@@ -1,0 +1,22 @@
+import "server-only";
+import { getPool } from "@/lib/db/client";
+
+// The old address of a merged speaker or topic: looked up only when no speaker
+// or topic has the slug, and answered with a permanent redirect to the survivor.
+
+export type RedirectEntity = "speaker" | "topic";
+
+/** The current slug of the speaker or topic that `oldSlug` was merged into, or null. */
+export async function findSlugRedirect(entity: RedirectEntity, oldSlug: string): Promise<string | null> {
+  const table = entity === "speaker" ? "speakers" : "topics";
+  const { rows } = await getPool().query<{ slug: string }>(
+    `SELECT t.slug FROM slug_redirects r JOIN ${table} t ON t.id = r.target_id WHERE r.entity_type = $1 AND r.old_slug = $2`,
+    [entity, oldSlug],
+  );
+  return rows[0]?.slug ?? null;
+}
+
+/** A 308 to `location` (a path), for route handlers; pages use Next's permanentRedirect. */
+export function permanentRedirectResponse(location: string): Response {
+  return new Response(null, { status: 308, headers: { Location: location, "Cache-Control": "public, max-age=300" } });
+}
