@@ -9,7 +9,9 @@ import { migrateDatabase } from "@/lib/db/migrate";
 import { createMeiliClient } from "@/lib/search/client";
 import { ensureStatementIndex } from "@/lib/search/index-admin";
 import { LaunchError, assertPortFree, stopChild } from "@/lib/services/process-utils";
-import { startServiceStack, type ServiceStack } from "@/lib/services/stack";
+import { firstAdminSetupLink } from "@/lib/auth/setup-token";
+import { persistentSecret } from "@/lib/services/secrets";
+import { dataDir, startServiceStack, type ServiceStack } from "@/lib/services/stack";
 import { isDatabaseEmpty, seedDemoData } from "@/lib/seed/demo";
 import { buildIsCurrent, runBuild } from "./lib/build";
 import { loadDotEnv } from "./lib/cli";
@@ -45,12 +47,15 @@ async function main() {
   await migrateDatabase(stack.databaseUrl);
 
   const pool = new pg.Pool({ connectionString: stack.databaseUrl, max: 2 });
+  let setupLink: string | null = null;
   try {
     await ensureStatementIndex(createMeiliClient(stack.meiliUrl, stack.meiliKey, 60_000), process.env.MEILI_INDEX ?? "statements");
     if (await isDatabaseEmpty(pool)) {
       const seeded = await seedDemoData(pool);
       console.log(`Loaded the demo data: ${seeded.statements} statements by ${seeded.speakers} speakers.`);
     }
+    // While no account exists: a one-time link (valid 24 h) to create the first admin.
+    setupLink = await firstAdminSetupLink(pool, { port, publicUrl: process.env.PUBLIC_URL });
   } finally {
     await pool.end();
   }
@@ -69,6 +74,7 @@ async function main() {
       DATABASE_URL: stack.databaseUrl,
       MEILI_URL: stack.meiliUrl,
       MEILI_MASTER_KEY: stack.meiliKey,
+      ...authEnvironment(),
     },
   });
   app.once("exit", (code) => {
@@ -79,6 +85,16 @@ async function main() {
   });
   await waitForApp(`http://127.0.0.1:${port}/api/health`);
   console.log(`\nReady: open http://localhost:${port}  (Ctrl-C stops the app, Meilisearch and Postgres)`);
+  if (setupLink) console.log(`Create the first admin: ${setupLink}\n  (valid 24 hours, once; or run: npm run user:create -- --email you@example.org --role admin)`);
+}
+
+/** Session signing secret (made once under DATA_DIR unless set) and where next-auth takes the site's address from. */
+function authEnvironment(): Record<string, string> {
+  const env: Record<string, string> = { AUTH_SECRET: process.env.AUTH_SECRET ?? persistentSecret(dataDir(process.env), "auth-secret") };
+  // With a public address configured, next-auth builds its links from it; otherwise from the request's Host.
+  if (process.env.PUBLIC_URL) env.NEXTAUTH_URL = process.env.PUBLIC_URL;
+  else env.AUTH_TRUST_HOST = "true";
+  return env;
 }
 
 async function waitForApp(url: string): Promise<void> {

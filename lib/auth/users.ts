@@ -60,7 +60,6 @@ export type UserSummary = {
   createdAt: Date;
 };
 
-/** Every account, admins first, then by email; never the password hash. */
 type SummaryRow = { id: number; email: string; name: string; role: Role; disabled: boolean; last_login_at: Date | null; created_at: Date };
 const SUMMARY_COLUMNS = "id, email, name, role, disabled, last_login_at, created_at";
 
@@ -68,16 +67,17 @@ function toSummary(row: SummaryRow): UserSummary {
   return { id: row.id, email: row.email, name: row.name, role: row.role, disabled: row.disabled, lastLoginAt: row.last_login_at, createdAt: row.created_at };
 }
 
+/** Every account, admins first, then by email; never the password hash. */
 export async function listUsers(db: Queryable): Promise<UserSummary[]> {
   const { rows } = await db.query<SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM users ORDER BY role = 'admin' DESC, lower(email)`);
   return rows.map(toSummary);
 }
 
-type LockedUser = { id: number; email: string; role: Role; disabled: boolean; session_version: number; password_hash: string | null };
+type LockedUser = { id: number; role: Role; disabled: boolean; session_version: number };
 
 async function lockUser(tx: Queryable, userId: number): Promise<LockedUser> {
   const { rows } = await tx.query<LockedUser>(
-    `SELECT id, email, role, disabled, session_version, password_hash FROM users WHERE id = $1 FOR UPDATE`,
+    `SELECT id, role, disabled, session_version FROM users WHERE id = $1 FOR UPDATE`,
     [userId],
   );
   if (!rows[0]) throw new NotFoundError(`There is no user ${userId}.`);

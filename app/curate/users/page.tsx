@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import { requireCuratorPage } from "@/lib/auth/page";
+import { PASSWORD_RULES } from "@/lib/auth/password";
+import { USER_LIMITS, listUsers } from "@/lib/auth/users";
+import { getPool } from "@/lib/db/client";
+import { curateAccountsMessages } from "@/lib/i18n/messages/curate-accounts";
+import { getI18n } from "@/lib/i18n/server";
+import { NewUserForm } from "./new-user-form";
+import { UserRowActions } from "./user-row-actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = (await getI18n()).t(curateAccountsMessages);
+  return { title: t("usersTitle") };
+}
+
+export default async function UsersPage() {
+  const me = await requireCuratorPage("admin");
+  const { t: translate, locale } = await getI18n();
+  const t = translate(curateAccountsMessages);
+  const users = await listUsers(getPool());
+  const when = new Intl.DateTimeFormat(locale === "ar" ? "ar-SY-u-nu-latn" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  const roleName = (role: string) => (role === "admin" ? t("roleAdmin") : t("roleEditor"));
+  const text = curateAccountsMessages[locale];
+  return (
+    <div className="space-y-8">
+      <div className="space-y-2">
+        <h1 className="text-2xl font-bold">{t("usersTitle")}</h1>
+        <p className="text-slate-700">{t("usersIntro")}</p>
+      </div>
+      <div className="overflow-x-auto">
+        <table className="w-full border-collapse text-start text-sm">
+          <caption className="sr-only">{t("usersTable")}</caption>
+          <thead>
+            <tr className="border-b border-slate-300 text-start">
+              <th scope="col" className="px-2 py-2 text-start">{t("email")}</th>
+              <th scope="col" className="px-2 py-2 text-start">{t("name")}</th>
+              <th scope="col" className="px-2 py-2 text-start">{t("role")}</th>
+              <th scope="col" className="px-2 py-2 text-start">{t("status")}</th>
+              <th scope="col" className="px-2 py-2 text-start">{t("lastLogin")}</th>
+              <th scope="col" className="px-2 py-2 text-start">{t("actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((user) => (
+              <tr key={user.id} className="border-b border-slate-200 align-top" data-user-email={user.email}>
+                <td className="px-2 py-2" dir="ltr">
+                  {user.email} {user.id === me.id ? <span className="text-slate-700">{t("you")}</span> : null}
+                </td>
+                <td className="px-2 py-2" dir="auto">{user.name}</td>
+                <td className="px-2 py-2">{roleName(user.role)}</td>
+                <td className="px-2 py-2">{user.disabled ? t("disabledStatus") : t("active")}</td>
+                <td className="px-2 py-2">{user.lastLoginAt ? `${when.format(user.lastLoginAt)} UTC` : t("never")}</td>
+                <td className="px-2 py-2">
+                  <UserRowActions user={{ id: user.id, email: user.email, role: user.role, disabled: user.disabled }} text={text} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <section aria-labelledby="new-user-title" className="space-y-4">
+        <h2 id="new-user-title" className="text-xl font-bold">{t("newUserTitle")}</h2>
+        <NewUserForm text={text} limits={{ email: USER_LIMITS.emailMaxLength, name: USER_LIMITS.nameMaxLength, passwordMin: PASSWORD_RULES.minLength, passwordMax: PASSWORD_RULES.maxLength }} />
+      </section>
+    </div>
+  );
+}
