@@ -333,3 +333,39 @@ export const slugRedirects = pgTable(
     check("slug_redirects_entity_type_check", sql`${t.entityType} IN ('speaker', 'topic')`),
   ],
 );
+
+// Personal API tokens for the write API: only a SHA-256 of the token is kept;
+// the role is at most the owner's (checked again on every use).
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    role: text("role").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("api_tokens_hash_key").on(t.tokenHash),
+    index("api_tokens_user_idx").on(t.userId),
+    check("api_tokens_role_check", sql`${t.role} IN ('admin', 'editor')`),
+    check("api_tokens_name_check", sql`length(btrim(${t.name})) BETWEEN 1 AND 100`),
+  ],
+);
+
+// Fixed-window request counters of the public API, per client address, shared
+// by every app instance through Postgres.
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_limits_window_idx").on(t.windowStart)],
+);
