@@ -191,6 +191,7 @@ try {
     [probes],
   );
 
+  rows.push(...(await (await import("./bench/extract")).benchExtraction(pool, samples))); // 20,000-word articles in ar/de/en through lib/extract
   const meiliPid = Number(fs.readFileSync(path.join(dataDir, "meili.pid"), "utf8").split("\n")[0]) || undefined;
   rows.push(["peak memory", `app ${peakRssMiB(app.pid) ?? "—"} MiB`, `Meilisearch ${stack.embedded.meilisearch ? (peakRssMiB(meiliPid) ?? "—") : "external"} MiB`, "", ""]);
   await pool.end();

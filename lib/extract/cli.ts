@@ -3,6 +3,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { z } from "zod";
 import { extractStatements } from "./index";
 import { parseIsoDay } from "./dates";
+import { loadKnownSpeakers, toEngineSpeaker } from "./known";
 import type { KnownSpeaker, Lang } from "./types";
 
 export class UsageError extends Error {}
@@ -74,12 +75,17 @@ export function loadSpeakers(file: string): KnownSpeaker[] {
   return r.data.map((s) => ({ name: s.name, kind: s.kind, aliases: s.aliases, names: s.names }));
 }
 
+export interface CliOptions {
+  /** Known speakers to use when `--speakers` is not given (the database's, read by runCliWithDatabase). */
+  knownSpeakers?: KnownSpeaker[];
+}
+
 /** Runs the CLI; returns the exit code and writes to the given sinks (testable without spawning). */
-export function runCli(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+export function runCli(argv: string[], out: (s: string) => void, err: (s: string) => void, options: CliOptions = {}): number {
   try {
     const args = parseArgs(argv);
     const text = readText(args.file, "input file").replace(/^\uFEFF/u, "");
-    const knownSpeakers = args.speakers ? loadSpeakers(args.speakers) : [];
+    const knownSpeakers = args.speakers ? loadSpeakers(args.speakers) : (options.knownSpeakers ?? []);
     const res = extractStatements({ text, lang: args.lang, published: args.published, knownSpeakers });
     const statements = res.statements.map((s) => ({
       kind: s.kind,
@@ -101,4 +107,49 @@ export function runCli(argv: string[], out: (s: string) => void, err: (s: string
     err(`extract: internal error: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}\n`);
     return 1;
   }
+}
+
+/** Where the app's database is, as the other commands find it; null when there is none to read. */
+export type DatabaseLocator = () => Promise<{ url: string; label: string; release: () => Promise<void> } | null>;
+
+/**
+ * The CLI with known speakers from the app's database when `--speakers` is not
+ * given: the external one (DATABASE_URL), else the embedded one (adopted when
+ * `npm start` runs, started for this run when its data folder exists). No
+ * database, or one that cannot be read, leaves the speakers unknown (a line on
+ * stderr says why); stdout keeps the contract either way.
+ */
+export async function runCliWithDatabase(argv: string[], out: (s: string) => void, err: (s: string) => void, locate: DatabaseLocator): Promise<number> {
+  let args: CliArgs;
+  let text: string;
+  try {
+    args = parseArgs(argv);
+    text = readText(args.file, "input file").replace(/^\uFEFF/u, "");
+  } catch {
+    return runCli(argv, out, err); // reports the usage problem in its one line
+  }
+  if (args.speakers) return runCli(argv, out, err);
+  let knownSpeakers: KnownSpeaker[] = [];
+  let where: Awaited<ReturnType<DatabaseLocator>> = null;
+  try {
+    where = await locate();
+    if (where) {
+      const pg = (await import("pg")).default;
+      const client = new pg.Client({ connectionString: where.url, connectionTimeoutMillis: 5_000 });
+      client.on("error", () => undefined);
+      try {
+        await client.connect();
+        knownSpeakers = (await loadKnownSpeakers(client, text)).map(toEngineSpeaker);
+      } finally {
+        await client.end().catch(() => undefined);
+      }
+    }
+  } catch (e) {
+    const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
+    err(`extract: known speakers not read from the database${where ? ` (${where.label})` : ""}: ${why}; continuing without them\n`);
+    knownSpeakers = [];
+  } finally {
+    await where?.release().catch(() => undefined);
+  }
+  return runCli(argv, out, err, { knownSpeakers });
 }

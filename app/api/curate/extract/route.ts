@@ -1,0 +1,42 @@
+import { NextResponse } from "next/server";
+import { curatorRoute, readJsonBody } from "@/lib/api/curator-route";
+import { isDatabaseUnavailable } from "@/lib/api/responses";
+import { ValidationError } from "@/lib/curate/errors";
+import { getPool } from "@/lib/db/client";
+import { loadKnownFor, type KnownEntities } from "@/lib/extract/known";
+import { EXTRACT_LIMITS, TEXT_TOO_LONG, parseExtractRequest, proposeStatements, type ExtractNote } from "@/lib/extract/request";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * POST /api/curate/extract {text, language?, publishedOn?, source?} — the
+ * statements an article reports, proposed by lib/extract with the speakers and
+ * topics the database knows. Bad input is a 400 naming the field; what cannot
+ * be read (another language, no statements, unpaired quotation marks, no
+ * publication day) is a 200 with a note.
+ */
+export const POST = curatorRoute("editor", async ({ request }) => {
+  let body: Record<string, unknown>;
+  try {
+    body = await readJsonBody(request, EXTRACT_LIMITS.bodyMaxBytes);
+  } catch (error) {
+    // Only the article can make a request this large: name it, with its limit.
+    if (error instanceof ValidationError && error.fields.some((f) => f.field === "body" && f.message.startsWith("must be at most"))) {
+      throw new ValidationError([{ field: "text", message: TEXT_TOO_LONG }]);
+    }
+    throw error;
+  }
+  const parsed = parseExtractRequest(body);
+  if (!parsed.ok) throw new ValidationError(parsed.fields);
+
+  const notes: ExtractNote[] = [];
+  let known: KnownEntities = { speakers: [], topics: [] };
+  try {
+    known = await loadKnownFor(getPool(), parsed.value.text);
+  } catch (error) {
+    // The database down must not stop the reading: propose without known speakers, and say so.
+    if (!isDatabaseUnavailable(error)) throw error;
+    notes.push({ code: "known_unavailable", message: "The database is unavailable: speakers and topics are not linked to known ones, and saving will wait until it is back." });
+  }
+  return NextResponse.json(proposeStatements(parsed.value, known, notes), { headers: { "Cache-Control": "no-store" } });
+});
