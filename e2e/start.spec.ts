@@ -74,6 +74,14 @@ test("npm start serves the demo data and Ctrl-C leaves no process behind; a seco
   expect(first.output()).toContain("Loaded the demo data: 18 statements by 8 speakers.");
   const home = await request.get(`http://127.0.0.1:${ports.app}/`);
   expect(await home.text()).toContain("Angela Merkel");
+  // No account yet: the terminal shows a one-time link to create the first admin, and it opens the form.
+  await expect.poll(() => /Create the first admin: (\S+)/.exec(first.output())?.[1] ?? "").toMatch(/\/setup\?token=[\w-]{20,}$/);
+  const link = new URL(/Create the first admin: (\S+)/.exec(first.output())![1]!);
+  const setup = await request.get(`http://127.0.0.1:${ports.app}${link.pathname}${link.search}`);
+  expect(setup.status()).toBe(200);
+  expect(await setup.text()).toContain("Create the first admin");
+  const forged = await request.get(`http://127.0.0.1:${ports.app}/setup?token=forged-token`);
+  expect(await forged.text()).not.toContain('name="password"');
   expect(await stop(first.child, "SIGINT")).toBe(0);
   expect(processesUsing(dataDir)).toBe("");
 

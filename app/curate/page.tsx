@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CuratorTable } from "@/components/curate/curator-table";
 import { parseId } from "@/lib/api/responses";
 import { requireCuratorPage } from "@/lib/auth/page";
 import { curatorList, draftsOf, recentActivity, type ActivityEntry } from "@/lib/curate/activity";
@@ -96,43 +97,33 @@ export default async function WorkspacePage({ searchParams }: Props) {
         {activity.length === 0 ? (
           <p>{t("noChanges")}</p>
         ) : (
-          <table className="w-full border-collapse text-sm">
-            <thead>
-              <tr>
-                <th scope="col" className="border-b border-slate-300 text-start">{t("when")}</th>
-                <th scope="col" className="border-b border-slate-300 text-start">{t("who")}</th>
-                <th scope="col" className="border-b border-slate-300 text-start">{t("what")}</th>
-                <th scope="col" className="border-b border-slate-300 text-start">{t("item")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {activity.map((entry) => {
-                const href = itemHref(entry);
-                const label = `${entities[entry.entityType]} #${entry.entityId}${entry.label ? ` ${entry.label.length > 90 ? `${entry.label.slice(0, 90)}…` : entry.label}` : ""}`;
-                return (
-                  <tr key={entry.id} className="align-top">
-                    <td className="border-b border-slate-200 py-1 pe-2">
-                      <time dateTime={entry.createdAt}>{dateFormat.format(new Date(entry.createdAt))}</time>
-                    </td>
-                    <td className="border-b border-slate-200 py-1 pe-2">{entry.userName ?? t("importer")}</td>
-                    <td className="border-b border-slate-200 py-1 pe-2">
-                      {actions[entry.action] ?? entry.action}
-                      {entry.fields.length > 0 && entry.action === "update" ? <span className="text-slate-700"> ({entry.fields.join(", ")})</span> : null}
-                    </td>
-                    <td className="border-b border-slate-200 py-1">
-                      {href ? (
-                        <Link href={href} className="underline">
-                          <bdi>{label}</bdi>
-                        </Link>
-                      ) : (
+          <CuratorTable columns={[{ label: t("when") }, { label: t("who") }, { label: t("what") }, { label: t("item") }]}>
+            {activity.map((entry) => {
+              const href = itemHref(entry);
+              const label = `${entities[entry.entityType]} #${entry.entityId}${entry.label ? ` ${entry.label.length > 90 ? `${entry.label.slice(0, 90)}…` : entry.label}` : ""}`;
+              return (
+                <tr key={entry.id} className="border-b border-slate-200 align-top">
+                  <td className="px-2 py-2">
+                    <time dateTime={entry.createdAt}>{dateFormat.format(new Date(entry.createdAt))}</time>
+                  </td>
+                  <td className="px-2 py-2">{entry.userName ?? t("importer")}</td>
+                  <td className="px-2 py-2">
+                    {actions[entry.action] ?? entry.action}
+                    {entry.fields.length > 0 && entry.action === "update" ? <span className="text-slate-700"> ({entry.fields.join(", ")})</span> : null}
+                  </td>
+                  <td className="px-2 py-2">
+                    {href ? (
+                      <Link href={href} className="underline">
                         <bdi>{label}</bdi>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                      </Link>
+                    ) : (
+                      <bdi>{label}</bdi>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </CuratorTable>
         )}
         {last && activity.length === 50 ? (
           <Link href={`/curate?${new URLSearchParams({ ...(curatorId ? { curator: String(curatorId) } : {}), before: String(last.id) })}`} className="underline">

@@ -2,7 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useRef, useState, type FormEvent } from "react";
-import { FormMessage, TextField } from "@/components/account-forms";
+import { FormMessage, TextField } from "@/components/forms";
 import { describeLoginError, type LoginErrorTemplates, type LoginErrorText } from "./login-error";
 
 type Text = LoginErrorText & { email: string; password: string; logIn: string; loggingIn: string; networkFailed: string };

@@ -4,8 +4,9 @@ import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { FormMessage, TextField, sendJson, type FieldErrors } from "@/components/account-forms";
-import { fill, type CurateAccountsText } from "@/lib/i18n/messages/curate-accounts";
+import { FormMessage, PasswordField, TextField, requestJson, type FieldErrors } from "@/components/forms";
+import { type CurateAccountsText } from "@/lib/i18n/messages/curate-accounts";
+import { fill } from "@/lib/i18n/translate";
 
 type Limits = { email: number; name: number; passwordMin: number; passwordMax: number };
 
@@ -35,7 +36,7 @@ export function SetupForm({ token, text, limits }: { token: string; text: Curate
       return;
     }
     setPending(true);
-    const result = await sendJson<{ id: number; email: string }>("/api/setup", "POST", { token, email: values.email, name: values.name, password: values.password }, text);
+    const result = await requestJson<{ id: number; email: string }>("/api/setup", "POST", { token, email: values.email, name: values.name, password: values.password }, text);
     if (!result.ok) {
       setPending(false);
       setFields(result.fields);
@@ -64,22 +65,8 @@ export function SetupForm({ token, text, limits }: { token: string; text: Curate
       <FormMessage error={error} id="setup" />
       <TextField id="setup-email" label={text.email} error={fields.email} name="email" type="email" autoComplete="username" dir="ltr" required maxLength={limits.email} value={values.email} onChange={set("email")} />
       <TextField id="setup-name" label={text.name} hint={text.nameHint} error={fields.name} name="name" autoComplete="name" dir="auto" maxLength={limits.name} value={values.name} onChange={set("name")} />
-      <TextField
-        id="setup-password"
-        label={text.password}
-        hint={fill(text.passwordHint, { min: limits.passwordMin })}
-        error={fields.password}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        dir="ltr"
-        required
-        minLength={limits.passwordMin}
-        maxLength={limits.passwordMax}
-        value={values.password}
-        onChange={set("password")}
-      />
-      <TextField id="setup-confirm" label={text.confirmPassword} error={fields.confirm} name="confirm" type="password" autoComplete="new-password" dir="ltr" required maxLength={limits.passwordMax} value={values.confirm} onChange={set("confirm")} />
+      <PasswordField purpose="new" limits={limits} id="setup-password" label={text.password} hint={fill(text.passwordHint, { min: limits.passwordMin })} error={fields.password} name="password" value={values.password} onChange={set("password")} />
+      <PasswordField purpose="confirm" limits={limits} id="setup-confirm" label={text.confirmPassword} error={fields.confirm} name="confirm" value={values.confirm} onChange={set("confirm")} />
       <button type="submit" disabled={pending} className="self-start rounded bg-slate-900 px-4 py-2 font-semibold text-white disabled:opacity-70">
         {pending ? text.creating : text.createAdmin}
       </button>

@@ -20,3 +20,13 @@ export class VersionConflictError<T = unknown> extends Error {
     super(`Someone else saved a newer version (${currentVersion}) while you were editing.`);
   }
 }
+
+/** A delete refused because statements still use the speaker or topic (answered with 409). */
+export class InUseError extends Error {
+  constructor(
+    readonly statementCount: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,31 +1,35 @@
 import type pg from "pg";
 import { z } from "zod";
-import { enqueueOutbox } from "@/lib/sync/outbox";
 import { nameKey } from "@/lib/text/name-key";
 import { STATEMENT_LIMITS } from "@/lib/validation/import-line";
-import { NotFoundError, ValidationError, VersionConflictError } from "./errors";
-import { diffRecords, inTransaction, writeRevision, type Queryable } from "./revisions";
 import {
-  InUseError,
-  freeSlug,
+  createEntity,
+  deleteUnused,
+  mergeEntities,
   optionalId,
   optionalLine,
   parseOrThrow,
-  parseVersion,
-  pickPresent,
+  pickFields,
   queryKey,
-  redirectSlug,
   requiredName,
   statementRevisions,
-  type CurateUser,
+  updateEntity,
+  type CreateRequest,
+  type DeleteRequest,
+  type EntityStore,
+  type MergeRequest,
   type MergeResult,
   type SuggestParams,
-} from "./speakers";
+  type UpdateRequest,
+} from "./entities";
+import { ValidationError } from "./errors";
+import { writeRevision, type Queryable } from "./revisions";
 
 // Curators' work on topics: create, edit names and parent (never a loop), merge
-// two into one, delete an unused one, and the topic autocomplete. Topic names
-// are part of statements' search documents, so a rename or merge enqueues the
-// topic: the sync worker re-indexes its statements.
+// two into one, delete an unused one, and the topic autocomplete. The steps
+// topics and speakers share are in ./entities.ts. Topic names are part of
+// statements' search documents, so a rename or merge enqueues the topic: the
+// sync worker re-indexes its statements.
 
 export const TOPIC_LIMITS = { nameMaxLength: STATEMENT_LIMITS.topicMaxLength } as const;
 
@@ -56,56 +60,25 @@ export type TopicFields = Pick<TopicRecord, TopicField>;
 
 const NAME_FIELDS = ["name", "nameAr", "nameEn", "nameDe"] as const;
 
+// Columns are named as the record's fields, so that a row is the record but for its date.
 const TOPIC_SELECT = `
-  SELECT t.id, t.slug, t.name, t.name_ar, t.name_en, t.name_de, t.parent_id, p.name AS parent_name, p.slug AS parent_slug, t.version, t.updated_at
+  SELECT t.id, t.slug, t.name, t.name_ar AS "nameAr", t.name_en AS "nameEn", t.name_de AS "nameDe", t.parent_id AS "parentId",
+         p.name AS "parentName", p.slug AS "parentSlug", t.version, t.updated_at AS "updatedAt"
     FROM topics t LEFT JOIN topics p ON p.id = t.parent_id`;
 
-type TopicRow = {
-  id: number;
-  slug: string;
-  name: string;
-  name_ar: string | null;
-  name_en: string | null;
-  name_de: string | null;
-  parent_id: number | null;
-  parent_name: string | null;
-  parent_slug: string | null;
-  version: number;
-  updated_at: Date;
-};
+type TopicRow = Omit<TopicRecord, "updatedAt"> & { updatedAt: Date };
 
 function toRecord(row: TopicRow): TopicRecord {
-  return {
-    id: row.id,
-    slug: row.slug,
-    name: row.name,
-    nameAr: row.name_ar,
-    nameEn: row.name_en,
-    nameDe: row.name_de,
-    parentId: row.parent_id,
-    parentName: row.parent_name,
-    parentSlug: row.parent_slug,
-    version: row.version,
-    updatedAt: new Date(row.updated_at).toISOString(),
-  };
+  return { ...row, updatedAt: new Date(row.updatedAt).toISOString() };
 }
 
 export function topicFields(record: TopicFields): TopicFields {
-  return { name: record.name, nameAr: record.nameAr, nameEn: record.nameEn, nameDe: record.nameDe, parentId: record.parentId };
-}
-
-function snapshotOf(record: TopicFields & { id: number; slug: string }, version: number) {
-  return { id: record.id, slug: record.slug, version, ...topicFields(record) };
+  return pickFields(TOPIC_FIELDS, record);
 }
 
 export async function getTopicRecord(db: Queryable, id: number): Promise<TopicRecord | null> {
   const { rows } = await db.query<TopicRow>(`${TOPIC_SELECT} WHERE t.id = $1`, [id]);
   return rows[0] ? toRecord(rows[0]) : null;
-}
-
-async function lockTopics(tx: Queryable, ids: number[]): Promise<Map<number, TopicRecord>> {
-  const { rows } = await tx.query<TopicRow>(`${TOPIC_SELECT} WHERE t.id = ANY($1::int[]) ORDER BY t.id FOR UPDATE OF t`, [ids]);
-  return new Map(rows.map((row) => [row.id, toRecord(row)]));
 }
 
 /** How many statements (of any status) are linked to a topic. */
@@ -175,68 +148,48 @@ async function checkNamesFree(tx: Queryable, topicId: number | null, fields: Top
   if (problems.length > 0) throw new ValidationError(problems);
 }
 
-const WRITE_COLUMNS = `name = $2, name_ar = $3, name_en = $4, name_de = $5, parent_id = $6`;
-
-function writeValues(id: number, f: TopicFields): unknown[] {
-  return [id, f.name, f.nameAr, f.nameEn, f.nameDe, f.parentId];
-}
-
 // ---------------------------------------------------------------------------
 // Create, update, merge, delete.
 
-export async function createTopic(pool: pg.Pool, { input, user }: { input: Record<string, unknown>; user: CurateUser }): Promise<TopicRecord> {
-  const fields = parseTopicFields(pickPresent(input, TOPIC_FIELDS));
-  return inTransaction(pool, async (tx) => {
-    // One curator's topic change at a time: the name and loop checks must see the same topics.
+const WRITE_COLUMNS = `name = $2, name_ar = $3, name_en = $4, name_de = $5, parent_id = $6`;
+
+const topics: EntityStore<TopicFields, TopicRecord> = {
+  type: "topic",
+  fields: TOPIC_FIELDS,
+  indexedFields: NAME_FIELDS,
+  parse: parseTopicFields,
+  get: getTopicRecord,
+  async lock(tx, ids) {
+    const { rows } = await tx.query<TopicRow>(`${TOPIC_SELECT} WHERE t.id = ANY($1::int[]) ORDER BY t.id FOR UPDATE OF t`, [ids]);
+    return new Map(rows.map((row) => [row.id, toRecord(row)]));
+  },
+  async insert(tx, slug, fields) {
+    const inserted = await tx.query<{ id: number }>(`INSERT INTO topics (slug, name) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING RETURNING id`, [slug, fields.name]);
+    return inserted.rows[0]?.id;
+  },
+  async write(tx, id, f, version) {
+    const values = [id, f.name, f.nameAr, f.nameEn, f.nameDe, f.parentId];
+    if (version === undefined) await tx.query(`UPDATE topics SET ${WRITE_COLUMNS} WHERE id = $1`, values);
+    else await tx.query(`UPDATE topics SET ${WRITE_COLUMNS}, version = $7, updated_at = now() WHERE id = $1`, [...values, version]);
+  },
+  statementCount: topicStatementCount,
+  // One curator's topic change at a time: the name and loop checks must see the same topics.
+  async serialize(tx) {
     await tx.query(`SELECT pg_advisory_xact_lock(${TOPIC_LOCK}, 0)`);
-    await checkParent(tx, null, fields.parentId);
-    await checkNamesFree(tx, null, fields, NAME_FIELDS);
-    const slug = await freeSlug(tx, "topic", fields.name);
-    const inserted = await tx.query<{ id: number }>(`INSERT INTO topics (slug, name) VALUES ($1, $2) RETURNING id`, [slug, fields.name]);
-    const id = inserted.rows[0]!.id;
-    await tx.query(`UPDATE topics SET ${WRITE_COLUMNS} WHERE id = $1`, writeValues(id, fields));
-    await writeRevision(tx, {
-      entityType: "topic",
-      entityId: id,
-      version: 1,
-      action: "create",
-      userId: user.id,
-      changes: diffRecords({}, { slug, ...fields }),
-      snapshot: snapshotOf({ id, slug, ...fields }, 1),
-    });
-    return (await getTopicRecord(tx, id))!;
-  });
+  },
+  async check(tx, id, fields, changes) {
+    if ("parentId" in changes) await checkParent(tx, id, fields.parentId);
+    await checkNamesFree(tx, id, fields, Object.keys(changes));
+  },
+};
+
+export async function createTopic(pool: pg.Pool, request: CreateRequest): Promise<TopicRecord> {
+  return createEntity(pool, topics, request);
 }
 
 /** Saves a curator's edit of a topic (names and parent) against the version they loaded; the slug never changes. */
-export async function updateTopic(pool: pg.Pool, { id, input, user }: { id: number; input: Record<string, unknown>; user: CurateUser }): Promise<TopicRecord> {
-  const version = parseVersion(input);
-  return inTransaction(pool, async (tx) => {
-    // Taken first (as merges do): two curators re-parenting or renaming at once must not close a loop or share a name.
-    await tx.query(`SELECT pg_advisory_xact_lock(${TOPIC_LOCK}, 0)`);
-    const current = (await lockTopics(tx, [id])).get(id);
-    if (!current) throw new NotFoundError("No topic has this id.");
-    if (current.version !== version) throw new VersionConflictError(current.version, current);
-    const before = topicFields(current);
-    const next = parseTopicFields({ ...before, ...pickPresent(input, TOPIC_FIELDS) });
-    const changes = diffRecords(before, next);
-    if (Object.keys(changes).length === 0) return current;
-    if ("parentId" in changes) await checkParent(tx, id, next.parentId);
-    await checkNamesFree(tx, id, next, Object.keys(changes));
-    const nextVersion = current.version + 1;
-    await tx.query(`UPDATE topics SET ${WRITE_COLUMNS}, version = $7, updated_at = now() WHERE id = $1`, [...writeValues(id, next), nextVersion]);
-    await writeRevision(tx, {
-      entityType: "topic",
-      entityId: id,
-      version: nextVersion,
-      action: "update",
-      userId: user.id,
-      changes,
-      snapshot: snapshotOf({ id, slug: current.slug, ...next }, nextVersion),
-    });
-    if (NAME_FIELDS.some((field) => field in changes)) await enqueueOutbox(tx, "topic", [id]);
-    return (await getTopicRecord(tx, id))!;
-  });
+export async function updateTopic(pool: pg.Pool, request: UpdateRequest): Promise<TopicRecord> {
+  return updateEntity(pool, topics, request);
 }
 
 /**
@@ -246,19 +199,9 @@ export async function updateTopic(pool: pg.Pool, { id, input, user }: { id: numb
  * the loser's address redirects to the survivor, and the loser is deleted.
  * When the loser was an ancestor of the survivor, the survivor takes its place.
  */
-export async function mergeTopics(
-  pool: pg.Pool,
-  { fromId, intoId, user }: { fromId: number; intoId: number; user: CurateUser },
-): Promise<MergeResult<TopicRecord>> {
-  if (fromId === intoId) throw new ValidationError([{ field: "intoId", message: "must be another topic than the one merged into it" }]);
-  return inTransaction(pool, async (tx) => {
-    await tx.query(`SELECT pg_advisory_xact_lock(${TOPIC_LOCK}, 0)`);
-    const locked = await lockTopics(tx, [fromId, intoId]);
-    const from = locked.get(fromId);
-    const into = locked.get(intoId);
-    if (!from) throw new NotFoundError("No topic has this id.");
-    if (!into) throw new ValidationError([{ field: "intoId", message: `no topic has the id ${intoId}` }]);
-
+export async function mergeTopics(pool: pg.Pool, request: MergeRequest): Promise<MergeResult<TopicRecord>> {
+  const { fromId, intoId, user } = request;
+  return mergeEntities(pool, topics, request, async (tx, from, into) => {
     const touched = await tx.query<{ id: number; version: number }>(
       `UPDATE statements SET version = version + 1, updated_at = now(), updated_by_id = $2
         WHERE id IN (SELECT statement_id FROM statement_topics WHERE topic_id = $1) RETURNING id, version`,
@@ -271,7 +214,6 @@ export async function mergeTopics(
     );
     await tx.query(`DELETE FROM statement_topics WHERE topic_id = $1`, [fromId]);
 
-    const before = topicFields(into);
     const loserIsAncestor = await isSelfOrAncestor(tx, intoId, fromId);
     const next: TopicFields = {
       name: into.name,
@@ -287,61 +229,24 @@ export async function mergeTopics(
     for (const child of children.rows) {
       await writeRevision(tx, { entityType: "topic", entityId: child.id, version: child.version, action: "merge", userId: user.id, changes: { parentId: [fromId, intoId] } });
     }
-    const nextVersion = into.version + 1;
-    await tx.query(`UPDATE topics SET ${WRITE_COLUMNS}, version = $7, updated_at = now() WHERE id = $1`, [...writeValues(intoId, next), nextVersion]);
-    await redirectSlug(tx, "topic", fromId, from.slug, intoId);
-    await tx.query(`DELETE FROM topics WHERE id = $1`, [fromId]);
-
-    await writeRevision(tx, {
-      entityType: "topic",
-      entityId: intoId,
-      version: nextVersion,
-      action: "merge",
-      userId: user.id,
-      changes: { ...diffRecords(before, next), mergedFrom: [null, { id: fromId, slug: from.slug, name: from.name, statements: touched.rowCount ?? 0 }] },
-      snapshot: snapshotOf({ id: intoId, slug: into.slug, ...next }, nextVersion),
-    });
-    await writeRevision(tx, {
-      entityType: "topic",
-      entityId: fromId,
-      version: from.version + 1,
-      action: "merge",
-      userId: user.id,
-      changes: { mergedInto: [null, { id: intoId, slug: into.slug }] },
-      snapshot: snapshotOf(from, from.version),
-    });
-    await enqueueOutbox(tx, "topic", [intoId]);
-    return { into: (await getTopicRecord(tx, intoId))!, from: { id: fromId, slug: from.slug }, movedStatements: touched.rowCount ?? 0 };
+    return { next, movedStatements: touched.rowCount ?? 0 };
   });
 }
 
 /** Deletes a topic no statement uses (an admin's action); its subtopics become top-level topics. */
-export async function deleteTopic(pool: pg.Pool, { id, user }: { id: number; user: CurateUser }): Promise<{ id: number; slug: string }> {
-  return inTransaction(pool, async (tx) => {
-    await tx.query(`SELECT pg_advisory_xact_lock(${TOPIC_LOCK}, 0)`);
-    const current = (await lockTopics(tx, [id])).get(id);
-    if (!current) throw new NotFoundError("No topic has this id.");
-    const count = await topicStatementCount(tx, id);
-    if (count > 0) throw new InUseError(count, `${count} statement(s) are linked to this topic: merge it into another topic instead.`);
-    const children = await tx.query<{ id: number; version: number }>(
-      `UPDATE topics SET parent_id = NULL, version = version + 1, updated_at = now() WHERE parent_id = $1 AND id <> $1 RETURNING id, version`,
-      [id],
-    );
-    for (const child of children.rows) {
-      await writeRevision(tx, { entityType: "topic", entityId: child.id, version: child.version, action: "update", userId: user.id, changes: { parentId: [id, null] } });
-    }
-    await tx.query(`DELETE FROM slug_redirects WHERE entity_type = 'topic' AND target_id = $1`, [id]);
-    await tx.query(`DELETE FROM topics WHERE id = $1`, [id]);
-    await writeRevision(tx, {
-      entityType: "topic",
-      entityId: id,
-      version: current.version + 1,
-      action: "delete",
-      userId: user.id,
-      changes: diffRecords(topicFields(current), {}),
-      snapshot: snapshotOf(current, current.version),
-    });
-    return { id, slug: current.slug };
+export async function deleteTopic(pool: pg.Pool, request: DeleteRequest): Promise<{ id: number; slug: string }> {
+  const { id, user } = request;
+  return deleteUnused(pool, topics, request, {
+    inUse: (count) => `${count} statement(s) are linked to this topic: merge it into another topic instead.`,
+    async beforeDelete(tx) {
+      const children = await tx.query<{ id: number; version: number }>(
+        `UPDATE topics SET parent_id = NULL, version = version + 1, updated_at = now() WHERE parent_id = $1 AND id <> $1 RETURNING id, version`,
+        [id],
+      );
+      for (const child of children.rows) {
+        await writeRevision(tx, { entityType: "topic", entityId: child.id, version: child.version, action: "update", userId: user.id, changes: { parentId: [id, null] } });
+      }
+    },
   });
 }
 
@@ -447,5 +352,3 @@ export async function listTopicsForCuration(db: Queryable, { q, page }: { q: str
     hasMore: ranked.length > start + TOPIC_LIST_PAGE_SIZE,
   };
 }
-
-export { InUseError };

@@ -21,3 +21,8 @@ export function translator<Keys extends string>(messages: Messages<Keys>, locale
       return typeof value === "number" ? numbers.format(value) : value;
     });
 }
+
+/** Fills {placeholders} of a message as it is (for client components, which get a language's table rather than a translator). */
+export function fill(template: string, values: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (values[name] === undefined ? whole : String(values[name])));
+}

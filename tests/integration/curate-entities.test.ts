@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth/users";
-import { ValidationError, VersionConflictError } from "@/lib/curate/errors";
+import { InUseError, ValidationError, VersionConflictError } from "@/lib/curate/errors";
 import {
-  InUseError,
   createSpeaker,
   deleteSpeaker,
   getSpeakerRecord,

@@ -3,8 +3,9 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { FormMessage, TextField, sendJson, type FieldErrors } from "@/components/account-forms";
-import { fill, type CurateAccountsText } from "@/lib/i18n/messages/curate-accounts";
+import { FormMessage, PasswordField, requestJson, type FieldErrors } from "@/components/forms";
+import { type CurateAccountsText } from "@/lib/i18n/messages/curate-accounts";
+import { fill } from "@/lib/i18n/translate";
 
 type Limits = { passwordMin: number; passwordMax: number };
 const EMPTY = { currentPassword: "", newPassword: "", confirmPassword: "" };
@@ -32,7 +33,7 @@ export function ChangePasswordForm({ email, text, limits }: { email: string; tex
       return;
     }
     setPending(true);
-    const result = await sendJson("/api/curate/account/password", "POST", values, text);
+    const result = await requestJson("/api/curate/account/password", "POST", values, text);
     if (!result.ok) {
       setPending(false);
       setFields(result.fields);
@@ -56,23 +57,9 @@ export function ChangePasswordForm({ email, text, limits }: { email: string; tex
       <FormMessage error={error} success={success} id="change-password" />
       {/* For password managers: whose password this is. */}
       <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
-      <TextField id="current-password" label={text.currentPassword} error={fields.currentPassword} name="currentPassword" type="password" autoComplete="current-password" dir="ltr" required maxLength={limits.passwordMax} value={values.currentPassword} onChange={set("currentPassword")} />
-      <TextField
-        id="new-password"
-        label={text.newPassword}
-        hint={fill(text.passwordHint, { min: limits.passwordMin })}
-        error={fields.newPassword}
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        dir="ltr"
-        required
-        minLength={limits.passwordMin}
-        maxLength={limits.passwordMax}
-        value={values.newPassword}
-        onChange={set("newPassword")}
-      />
-      <TextField id="confirm-password" label={text.confirmNewPassword} error={fields.confirmPassword} name="confirmPassword" type="password" autoComplete="new-password" dir="ltr" required maxLength={limits.passwordMax} value={values.confirmPassword} onChange={set("confirmPassword")} />
+      <PasswordField purpose="current" limits={limits} id="current-password" label={text.currentPassword} error={fields.currentPassword} name="currentPassword" value={values.currentPassword} onChange={set("currentPassword")} />
+      <PasswordField purpose="new" limits={limits} id="new-password" label={text.newPassword} hint={fill(text.passwordHint, { min: limits.passwordMin })} error={fields.newPassword} name="newPassword" value={values.newPassword} onChange={set("newPassword")} />
+      <PasswordField purpose="confirm" limits={limits} id="confirm-password" label={text.confirmNewPassword} error={fields.confirmPassword} name="confirmPassword" value={values.confirmPassword} onChange={set("confirmPassword")} />
       <button type="submit" disabled={pending} className="self-start rounded bg-slate-900 px-4 py-2 font-semibold text-white disabled:opacity-70">
         {pending ? text.saving : text.changePassword}
       </button>

@@ -3,7 +3,7 @@
 import { signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { FormMessage, sendJson } from "@/components/account-forms";
+import { FormMessage, requestJson } from "@/components/forms";
 import type { CurateAccountsText } from "@/lib/i18n/messages/curate-accounts";
 
 /** Ends every session of this user (the server bumps the session version), then this browser's cookie, then on to /login. */
@@ -15,7 +15,7 @@ export function LogOutEverywhere({ text }: { text: CurateAccountsText }) {
   async function logOutAll() {
     setPending(true);
     setError("");
-    const result = await sendJson("/api/curate/account/logout-all", "POST", {}, text);
+    const result = await requestJson("/api/curate/account/logout-all", "POST", {}, text);
     if (!result.ok) {
       setPending(false);
       setError(result.message);

@@ -3,6 +3,7 @@ import { requireCuratorPage } from "@/lib/auth/page";
 import { PASSWORD_RULES } from "@/lib/auth/password";
 import { curateAccountsMessages } from "@/lib/i18n/messages/curate-accounts";
 import { getI18n } from "@/lib/i18n/server";
+import { ApiTokensSection } from "./api-tokens-section";
 import { ChangePasswordForm } from "./change-password-form";
 import { LogOutEverywhere } from "./log-out-everywhere";
 
@@ -32,6 +33,7 @@ export default async function AccountPage() {
         <p className="text-slate-700">{t("logoutAllIntro")}</p>
         <LogOutEverywhere text={text} />
       </section>
+      <ApiTokensSection user={user} />
     </div>
   );
 }

@@ -2,8 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { FormMessage, TextField, sendJson, type FieldErrors } from "@/components/account-forms";
-import { fill, type CurateAccountsText } from "@/lib/i18n/messages/curate-accounts";
+import { Field, FormMessage, PasswordField, TextField, inputClass, requestJson, type FieldErrors } from "@/components/forms";
+import { type CurateAccountsText } from "@/lib/i18n/messages/curate-accounts";
+import { fill } from "@/lib/i18n/translate";
 
 type Limits = { email: number; name: number; passwordMin: number; passwordMax: number };
 type Created = { user: { id: number; email: string }; password?: string };
@@ -25,7 +26,7 @@ export function NewUserForm({ text, limits }: { text: CurateAccountsText; limits
     setError("");
     setCreated(null);
     const body = { email: values.email, name: values.name, role: values.role, ...(values.generate ? { generate: true } : { password: values.password }) };
-    const result = await sendJson<Created>("/api/curate/users", "POST", body, text);
+    const result = await requestJson<Created>("/api/curate/users", "POST", body, text);
     setPending(false);
     if (!result.ok) {
       // What was typed stays; the fields say what is wrong.
@@ -54,45 +55,27 @@ export function NewUserForm({ text, limits }: { text: CurateAccountsText; limits
       ) : null}
       <TextField id="new-user-email" label={text.email} error={fields.email} name="email" type="email" autoComplete="off" dir="ltr" required maxLength={limits.email} value={values.email} onChange={(e) => setValues((v) => ({ ...v, email: e.target.value }))} />
       <TextField id="new-user-name" label={text.name} error={fields.name} name="name" autoComplete="off" dir="auto" maxLength={limits.name} value={values.name} onChange={(e) => setValues((v) => ({ ...v, name: e.target.value }))} />
-      <div className="flex flex-col gap-1">
-        <label htmlFor="new-user-role" className="font-semibold">
-          {text.role}
-        </label>
-        <select
-          id="new-user-role"
-          name="role"
-          value={values.role}
-          aria-invalid={fields.role ? true : undefined}
-          aria-describedby={fields.role ? "new-user-role-error" : undefined}
-          onChange={(e) => setValues((v) => ({ ...v, role: e.target.value }))}
-          className="rounded border border-slate-500 px-3 py-2"
-        >
-          <option value="editor">{text.roleEditor}</option>
-          <option value="admin">{text.roleAdmin}</option>
-        </select>
-        {fields.role ? (
-          <p id="new-user-role-error" className="text-sm text-red-800">
-            {text.role}: {fields.role}
-          </p>
-        ) : null}
-      </div>
+      <Field id="new-user-role" label={text.role} error={fields.role}>
+        {(control) => (
+          <select {...control} name="role" value={values.role} onChange={(e) => setValues((v) => ({ ...v, role: e.target.value }))} className={inputClass(fields.role)}>
+            <option value="editor">{text.roleEditor}</option>
+            <option value="admin">{text.roleAdmin}</option>
+          </select>
+        )}
+      </Field>
       <div className="flex items-center gap-2">
         <input id="new-user-generate" type="checkbox" checked={values.generate} onChange={(e) => setValues((v) => ({ ...v, generate: e.target.checked }))} />
         <label htmlFor="new-user-generate">{text.generatePassword}</label>
       </div>
       {values.generate ? null : (
-        <TextField
+        <PasswordField
+          purpose="new"
+          limits={limits}
           id="new-user-password"
           label={text.password}
           hint={fill(text.passwordHint, { min: limits.passwordMin })}
           error={fields.password}
           name="password"
-          type="password"
-          autoComplete="new-password"
-          dir="ltr"
-          required
-          minLength={limits.passwordMin}
-          maxLength={limits.passwordMax}
           value={values.password}
           onChange={(e) => setValues((v) => ({ ...v, password: e.target.value }))}
         />

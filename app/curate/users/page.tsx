@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { CuratorTable } from "@/components/curate/curator-table";
 import { requireCuratorPage } from "@/lib/auth/page";
 import { PASSWORD_RULES } from "@/lib/auth/password";
 import { USER_LIMITS, listUsers } from "@/lib/auth/users";
@@ -27,37 +28,25 @@ export default async function UsersPage() {
         <h1 className="text-2xl font-bold">{t("usersTitle")}</h1>
         <p className="text-slate-700">{t("usersIntro")}</p>
       </div>
-      <div className="overflow-x-auto">
-        <table className="w-full border-collapse text-start text-sm">
-          <caption className="sr-only">{t("usersTable")}</caption>
-          <thead>
-            <tr className="border-b border-slate-300 text-start">
-              <th scope="col" className="px-2 py-2 text-start">{t("email")}</th>
-              <th scope="col" className="px-2 py-2 text-start">{t("name")}</th>
-              <th scope="col" className="px-2 py-2 text-start">{t("role")}</th>
-              <th scope="col" className="px-2 py-2 text-start">{t("status")}</th>
-              <th scope="col" className="px-2 py-2 text-start">{t("lastLogin")}</th>
-              <th scope="col" className="px-2 py-2 text-start">{t("actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => (
-              <tr key={user.id} className="border-b border-slate-200 align-top" data-user-email={user.email}>
-                <td className="px-2 py-2" dir="ltr">
-                  {user.email} {user.id === me.id ? <span className="text-slate-700">{t("you")}</span> : null}
-                </td>
-                <td className="px-2 py-2" dir="auto">{user.name}</td>
-                <td className="px-2 py-2">{roleName(user.role)}</td>
-                <td className="px-2 py-2">{user.disabled ? t("disabledStatus") : t("active")}</td>
-                <td className="px-2 py-2">{user.lastLoginAt ? `${when.format(user.lastLoginAt)} UTC` : t("never")}</td>
-                <td className="px-2 py-2">
-                  <UserRowActions user={{ id: user.id, email: user.email, role: user.role, disabled: user.disabled }} text={text} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <CuratorTable
+        caption={t("usersTable")}
+        columns={[{ label: t("email") }, { label: t("name") }, { label: t("role") }, { label: t("status") }, { label: t("lastLogin") }, { label: t("actions") }]}
+      >
+        {users.map((user) => (
+          <tr key={user.id} className="border-b border-slate-200 align-top" data-user-email={user.email}>
+            <td className="px-2 py-2" dir="ltr">
+              {user.email} {user.id === me.id ? <span className="text-slate-700">{t("you")}</span> : null}
+            </td>
+            <td className="px-2 py-2" dir="auto">{user.name}</td>
+            <td className="px-2 py-2">{roleName(user.role)}</td>
+            <td className="px-2 py-2">{user.disabled ? t("disabledStatus") : t("active")}</td>
+            <td className="px-2 py-2">{user.lastLoginAt ? `${when.format(user.lastLoginAt)} UTC` : t("never")}</td>
+            <td className="px-2 py-2">
+              <UserRowActions user={{ id: user.id, email: user.email, role: user.role, disabled: user.disabled }} text={text} />
+            </td>
+          </tr>
+        ))}
+      </CuratorTable>
       <section aria-labelledby="new-user-title" className="space-y-4">
         <h2 id="new-user-title" className="text-xl font-bold">{t("newUserTitle")}</h2>
         <NewUserForm text={text} limits={{ email: USER_LIMITS.emailMaxLength, name: USER_LIMITS.nameMaxLength, passwordMin: PASSWORD_RULES.minLength, passwordMax: PASSWORD_RULES.maxLength }} />

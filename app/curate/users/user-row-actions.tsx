@@ -2,8 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { sendJson } from "@/components/account-forms";
-import { fill, type CurateAccountsText } from "@/lib/i18n/messages/curate-accounts";
+import { requestJson } from "@/components/forms";
+import { type CurateAccountsText } from "@/lib/i18n/messages/curate-accounts";
+import { fill } from "@/lib/i18n/translate";
 
 type Row = { id: number; email: string; role: "admin" | "editor"; disabled: boolean };
 
@@ -20,7 +21,7 @@ export function UserRowActions({ user, text }: { user: Row; text: CurateAccounts
     setPending(true);
     setError("");
     setDone("");
-    const result = await sendJson(`/api/curate/users/${user.id}`, "PATCH", body, text);
+    const result = await requestJson(`/api/curate/users/${user.id}`, "PATCH", body, text);
     setPending(false);
     if (!result.ok) {
       setError(result.message);

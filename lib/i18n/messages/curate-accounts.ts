@@ -154,8 +154,3 @@ export const curateAccountsMessages = defineMessages({
 export type CurateAccountsKey = keyof (typeof curateAccountsMessages)["en"];
 /** The table of one language, handed to the client forms. */
 export type CurateAccountsText = Record<CurateAccountsKey, string>;
-
-/** Fills {name} placeholders (for the client forms, which get the table of one language). */
-export function fill(template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (values[name] === undefined ? whole : String(values[name])));
-}

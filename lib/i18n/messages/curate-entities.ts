@@ -2,7 +2,7 @@ import { defineMessages } from "../translate";
 
 // The curators' speaker and topic screens: lists, edit forms, merge and delete.
 // Client components get the table of the reader's language (`curateEntitiesMessages[locale]`)
-// and fill its {placeholders} with `fill`.
+// and fill its {placeholders} with `fill` (lib/i18n/translate.ts).
 
 export const curateEntitiesMessages = defineMessages({
   en: {
@@ -249,8 +249,3 @@ export const curateEntitiesMessages = defineMessages({
 
 export type CurateEntitiesKey = keyof (typeof curateEntitiesMessages)["en"];
 export type CurateEntitiesText = Record<CurateEntitiesKey, string>;
-
-/** Fills {placeholders} of a message (for client components, which get the table itself). */
-export function fill(template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (values[name] === undefined ? whole : String(values[name])));
-}

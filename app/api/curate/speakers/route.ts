@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { curatorRoute, readJsonBody } from "@/lib/api/curator-route";
-import { createSpeaker, parseSuggestParams, suggestSpeakers } from "@/lib/curate/speakers";
+import { parseSuggestParams } from "@/lib/curate/entities";
+import { createSpeaker, suggestSpeakers } from "@/lib/curate/speakers";
 import { getPool } from "@/lib/db/client";
 
 export const dynamic = "force-dynamic";

@@ -1,16 +1,24 @@
 import { NextResponse } from "next/server";
-import { curatorRoute, readJsonBody } from "@/lib/api/curator-route";
+import { curatorRoute, readJsonBody, rejectUnknownFields } from "@/lib/api/curator-route";
 import { ValidationError } from "@/lib/curate/errors";
 import { createStatement } from "@/lib/curate/statements";
 import { getPool } from "@/lib/db/client";
-import { parseStatementForm } from "@/lib/validation/statement-form";
+import { parseStatementForm, statementFormSchema } from "@/lib/validation/statement-form";
 
 export const dynamic = "force-dynamic";
 
-/** Adds a statement (draft or published). */
-export const POST = curatorRoute("editor", async ({ request, user }) => {
-  const form = parseStatementForm(await readJsonBody(request));
-  if (!form.ok) throw new ValidationError(form.fields);
-  const saved = await createStatement(getPool(), user, form.value);
-  return NextResponse.json(saved, { status: 201, headers: { Location: `/curate/statements/${saved.id}` } });
-});
+const FIELDS = Object.keys(statementFormSchema.shape);
+
+/** Adds a statement (draft or published). Part of the write API: takes a personal API token too. */
+export const POST = curatorRoute(
+  "editor",
+  async ({ request, user }) => {
+    const body = await readJsonBody(request);
+    rejectUnknownFields(body, FIELDS);
+    const form = parseStatementForm(body);
+    if (!form.ok) throw new ValidationError(form.fields);
+    const saved = await createStatement(getPool(), user, form.value);
+    return NextResponse.json(saved, { status: 201, headers: { Location: `/curate/statements/${saved.id}` } });
+  },
+  { apiTokens: true },
+);

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { curatorRoute, readJsonBody } from "@/lib/api/curator-route";
-import { parseSuggestParams } from "@/lib/curate/speakers";
+import { parseSuggestParams } from "@/lib/curate/entities";
 import { createTopic, suggestTopics } from "@/lib/curate/topics";
 import { getPool } from "@/lib/db/client";
 

@@ -2,9 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { fill, type CurateEntitiesText } from "@/lib/i18n/messages/curate-entities";
+import { FormMessage, requestJson } from "@/components/forms";
+import { type CurateEntitiesText } from "@/lib/i18n/messages/curate-entities";
+import { fill } from "@/lib/i18n/translate";
 import { EntityAutocomplete, type EntityOption } from "./entity-autocomplete";
-import { FormMessage, requestJson } from "./entity-ui";
 
 type Entity = "speakers" | "topics";
 

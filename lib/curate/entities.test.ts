@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { idFrom, parseIdParam, parseIntoId, parseSuggestParams, parseVersion, queryKey } from "./entities";
 import { ValidationError } from "./errors";
-import { distinctAliases, parseIdParam, parseIntoId, parseSpeakerFields, parseSuggestParams, parseVersion, queryKey } from "./speakers";
+import { distinctAliases, parseSpeakerFields } from "./speakers";
 import { parseTopicFields } from "./topics";
 
 function fieldsOf(work: () => unknown): string[] {
@@ -85,6 +86,8 @@ describe("request parameters", () => {
 
   it("checks ids and versions", () => {
     expect(parseIdParam("12")).toBe(12);
+    expect(parseIdParam(" 12 ", "curator")).toBe(12);
+    expect(idFrom(" 12")).toBeNull();
     for (const raw of ["0", "-1", "1e3", "abc", "99999999999", "2147483648"]) expect(fieldsOf(() => parseIdParam(raw))).toEqual(["id"]);
     expect(parseIntoId({ intoId: "5" })).toBe(5);
     expect(fieldsOf(() => parseIntoId({}))).toEqual(["intoId"]);

@@ -1,12 +1,12 @@
 "use client";
 
-import type { ReactNode } from "react";
-import { fill, type CurateEntitiesText } from "@/lib/i18n/messages/curate-entities";
+import type { InputHTMLAttributes, ReactNode, Ref } from "react";
+import { fill } from "@/lib/i18n/translate";
 
-// Pieces shared by the speaker and topic screens (the topic screens import them
-// from here): a JSON request to the curator routes that turns their error answers
-// into messages per field, a labelled field that shows its message, and the
-// form-level message.
+// What the curator forms (login, first-admin setup, users, account, speakers,
+// topics) are built from: a JSON request to our route handlers that turns their
+// error answers into messages per field, a labelled field that shows its
+// message, and the form-level message.
 
 /** Messages per form field: "aliases.3: too long" is shown at the aliases field. */
 export type FieldErrors = Record<string, string>;
@@ -15,10 +15,13 @@ export type RequestResult<T> =
   | { ok: true; status: number; data: T }
   | { ok: false; status: number; code: string; message: string; fields: FieldErrors; body: unknown };
 
+/** The messages a request can end with; without `sessionEnded` or `notAllowed`, the server's own message is shown. */
+export type RequestText = { networkFailed: string; requestFailed: string; sessionEnded?: string; notAllowed?: string };
+
 type ErrorBody = { error?: { code?: string; message?: string; fields?: Array<{ field: string; message: string }> } };
 
-/** Sends JSON to a curator route (same origin: the browser adds the Origin header the route checks). */
-export async function requestJson<T>(url: string, method: "GET" | "POST" | "PUT" | "DELETE", body: unknown, text: CurateEntitiesText): Promise<RequestResult<T>> {
+/** Sends JSON to one of our route handlers (same origin: the browser adds the Origin header they check). */
+export async function requestJson<T>(url: string, method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", body: unknown, text: RequestText): Promise<RequestResult<T>> {
   let response: Response;
   try {
     response = await fetch(url, {
@@ -39,12 +42,9 @@ export async function requestJson<T>(url: string, method: "GET" | "POST" | "PUT"
     if (key === "") continue;
     fields[key] = fields[key] ? `${fields[key]}; ${message}` : message;
   }
-  const message =
-    response.status === 401
-      ? text.sessionEnded
-      : response.status === 403 && error?.code === "forbidden"
-        ? text.notAllowed
-        : (error?.message ?? fill(text.requestFailed, { status: response.status }));
+  let message = error?.message ?? fill(text.requestFailed, { status: response.status });
+  if (response.status === 401 && text.sessionEnded) message = text.sessionEnded;
+  else if (response.status === 403 && error?.code === "forbidden" && text.notAllowed) message = text.notAllowed;
   return { ok: false, status: response.status, code: error?.code ?? "unknown", message, fields, body: parsed };
 }
 
@@ -61,7 +61,7 @@ export type FieldControlProps = {
   "aria-describedby": string | undefined;
 };
 
-/** A labelled control with its hint and its message, tied to it for screen readers. */
+/** A labelled control with its hint and its message (the field's label, then what is wrong), tied to it for screen readers. */
 export function Field({
   id,
   label,
@@ -98,11 +98,49 @@ export function Field({
 
 export const inputClass = (error?: string) => `w-full rounded border px-3 py-2 ${error ? "border-red-700" : "border-slate-500"}`;
 
+type TextFieldProps = {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  ref?: Ref<HTMLInputElement>;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "className">;
+
+/** A Field holding a text input. */
+export function TextField({ id, label, hint, error, ref, ...input }: TextFieldProps) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      {(control) => <input {...control} ref={ref} className={inputClass(error)} {...input} />}
+    </Field>
+  );
+}
+
+type PasswordFieldProps = Omit<TextFieldProps, "type" | "dir" | "required" | "minLength" | "maxLength" | "autoComplete"> & {
+  /** What is typed: the current password, a new one (held to the minimum length), or the new one again. */
+  purpose: "current" | "new" | "confirm";
+  limits: { passwordMin: number; passwordMax: number };
+};
+
+/** A password as every account form asks for it, so that browsers and password managers treat them alike. */
+export function PasswordField({ purpose, limits, ...field }: PasswordFieldProps) {
+  return (
+    <TextField
+      {...field}
+      type="password"
+      autoComplete={purpose === "current" ? "current-password" : "new-password"}
+      dir="ltr"
+      required
+      minLength={purpose === "new" ? limits.passwordMin : undefined}
+      maxLength={limits.passwordMax}
+    />
+  );
+}
+
 /** The form-level message: an alert when something went wrong (with the problems listed), a polite status otherwise. */
-export function FormMessage({ error, problems = [], success }: { error?: string; problems?: string[]; success?: string }) {
+export function FormMessage({ error, problems = [], success, id }: { error?: string; problems?: string[]; success?: string; id?: string }) {
   return (
     <>
-      <div role="alert" className={error ? "rounded border border-red-300 bg-red-50 p-3 text-red-900" : undefined}>
+      <div role="alert" id={id ? `${id}-alert` : undefined} className={error ? "rounded border border-red-300 bg-red-50 p-3 text-red-900" : undefined}>
         {error ? <p>{error}</p> : null}
         {error && problems.length > 0 ? (
           <ul className="list-disc ps-6">
@@ -114,7 +152,7 @@ export function FormMessage({ error, problems = [], success }: { error?: string;
           </ul>
         ) : null}
       </div>
-      <div role="status" className={success ? "rounded border border-green-300 bg-green-50 p-3 text-green-900" : undefined}>
+      <div role="status" id={id ? `${id}-status` : undefined} className={success ? "rounded border border-green-300 bg-green-50 p-3 text-green-900" : undefined}>
         {success}
       </div>
     </>

@@ -2,8 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { fill, type CurateEntitiesText } from "@/lib/i18n/messages/curate-entities";
-import { FormMessage, requestJson } from "./entity-ui";
+import { FormMessage, requestJson } from "@/components/forms";
+import { type CurateEntitiesText } from "@/lib/i18n/messages/curate-entities";
+import { fill } from "@/lib/i18n/translate";
 
 /** An admin's "delete": only offered when no statement uses the speaker or topic (the route refuses it otherwise). */
 export function DeletePanel({ entity, id, name, statementCount, text }: { entity: "speakers" | "topics"; id: number; name: string; statementCount: number; text: CurateEntitiesText }) {

@@ -1,4 +1,4 @@
-import { recentRevisions } from "@/lib/curate/speakers";
+import { recentRevisions } from "@/lib/curate/entities";
 import { getPool } from "@/lib/db/client";
 import { curateEntitiesMessages, type CurateEntitiesKey } from "@/lib/i18n/messages/curate-entities";
 import { getI18n } from "@/lib/i18n/server";
