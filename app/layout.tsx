@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { CURRENT_PATH_HEADER } from "@/lib/i18n/config";
 import { commonMessages } from "@/lib/i18n/messages/common";
+import { developersMessages } from "@/lib/i18n/messages/developers";
 import { getI18n } from "@/lib/i18n/server";
 import "./globals.css";
 
@@ -65,6 +66,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <Link href="/curate" className="underline">
             {t("curatorsLink")}
           </Link>
+          <Link href="/developers" className="underline">{translate(developersMessages)("footerLink")}</Link>
           {locale === "ar" ? (
             <a href={`/preferences?months=${monthStyle === "levantine" ? "standard" : "levantine"}&back=${back}`} className="underline">
               {monthStyle === "levantine" ? t("monthsStandard") : t("monthsLevantine")}

@@ -1,8 +1,11 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { HomeRanking } from "@/components/home-ranking";
 import { SearchForm } from "@/components/search-form";
 import { StatementCard } from "@/components/statement-card";
 import { homeLatestStatements, homeTotals, mostActiveSpeakers, mostActiveTopics } from "@/lib/db/queries/home";
+import { commonMessages } from "@/lib/i18n/messages/common";
+import { feedMessages } from "@/lib/i18n/messages/feeds";
 import { homeMessages } from "@/lib/i18n/messages/home";
 import { getI18n } from "@/lib/i18n/server";
 
@@ -10,6 +13,12 @@ import { getI18n } from "@/lib/i18n/server";
 
 const LATEST = 6;
 const RANKED = 8;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  const title = t(feedMessages)("siteFeedTitle", { site: t(commonMessages)("siteName") });
+  return { alternates: { types: { "application/atom+xml": [{ url: "/feed.xml", title }] } } };
+}
 
 export default async function HomePage() {
   const { locale, t } = await getI18n();

@@ -11,6 +11,7 @@ import { SearchUnavailableError, type SearchHit, type SearchResult } from "@/lib
 import { partialDateFromStorage, type PartialDate } from "@/lib/validation/partial-date";
 import { parseSearchParams, SEARCH_LIMITS } from "@/lib/validation/search-params";
 import { activeFilters, FilterRemovalLinks } from "./_components/search-active-filters";
+import { SearchDownloads } from "./_components/search-downloads";
 import { SearchEmpty } from "./_components/search-empty";
 import { facetValueLabeler, SearchFacets } from "./_components/search-facets";
 import { SearchPagination } from "./_components/search-pagination";
@@ -111,6 +112,7 @@ export default async function SearchPage({ searchParams }: Props) {
             {result.totalPages > 1 && result.hits.length > 0 ? (
               <p className="text-sm text-slate-700">{tr("pageOf", { page: formatNumber(result.page), pages: formatNumber(lastPage) })}</p>
             ) : null}
+            <SearchDownloads state={state} total={result.total} />
             {result.hits.length > 0 ? (
               <ol className="space-y-4">
                 {result.hits.map((hit) => (

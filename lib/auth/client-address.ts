@@ -7,9 +7,10 @@ function header(source: HeaderSource, name: string): string | undefined {
 }
 
 /**
- * The client's address for throttling. Next's server appends the socket's
- * address to X-Forwarded-For, so the last entry is the one no client can
- * forge (behind a reverse proxy it is the proxy's view of the client).
+ * The client's address for throttling and rate limits: the last
+ * X-Forwarded-For entry, the one the nearest reverse proxy appends. Next's
+ * own server only fills the header when it is absent, so without a proxy a
+ * client can choose it: deploy behind one (README, "The curator workspace").
  */
 export function clientAddress(headers: HeaderSource): string {
   const forwarded = header(headers, "x-forwarded-for");

@@ -177,7 +177,9 @@ export const statements = pgTable(
   (t) => [
     uniqueIndex("statements_external_id_key").on(t.externalId),
     index("statements_speaker_idx").on(t.speakerId, t.saidOn),
-    index("statements_said_on_idx").on(t.saidOn),
+    // Keyset paging of the statements API by (said_on, id); the dates API reads published dates only.
+    index("statements_said_on_id_idx").on(t.saidOn, t.id),
+    index("statements_published_said_on_idx").on(t.saidOn, t.saidOnPrecision).where(sql`${t.status} = 'published'`),
     index("statements_translation_of_idx").on(t.translationOfId),
     index("statements_status_idx").on(t.status, t.updatedAt),
     check("statements_kind_check", sql`${t.kind} IN ('direct', 'indirect', 'mixed')`),

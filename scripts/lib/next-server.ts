@@ -11,7 +11,7 @@ const require = createRequire(import.meta.url);
  */
 export async function startBuiltApp(options: {
   port: number;
-  env: { DATABASE_URL: string; MEILI_URL: string; MEILI_MASTER_KEY: string; MEILI_INDEX: string; AUTH_SECRET?: string };
+  env: { DATABASE_URL: string; MEILI_URL: string; MEILI_MASTER_KEY: string; MEILI_INDEX: string; AUTH_SECRET?: string; API_RATE_LIMIT_PER_MINUTE?: string };
   stdio?: "inherit" | "ignore";
 }): Promise<{ child: ChildProcess; baseUrl: string }> {
   const baseUrl = `http://127.0.0.1:${options.port}`;

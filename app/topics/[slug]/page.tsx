@@ -10,6 +10,7 @@ import { pageCount, parsePageParam } from "@/lib/db/queries/dates";
 import { findSlugRedirect } from "@/lib/db/queries/redirects";
 import { TOPIC_STATEMENTS_PAGE_SIZE, getTopicDetail, topicStatements, topicStatistics } from "@/lib/db/queries/topics";
 import type { UiLocale } from "@/lib/i18n/config";
+import { feedMessages } from "@/lib/i18n/messages/feeds";
 import { topicSpeakersCount, topicStatementsCount, topicsMessages } from "@/lib/i18n/messages/topics";
 import { getI18n } from "@/lib/i18n/server";
 
@@ -48,7 +49,10 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
       stats.statementCount > 0
         ? `${topic.name}: ${tr("summary", { statements: topicStatementsCount(tr, locale, stats.statementCount), speakers: topicSpeakersCount(tr, locale, stats.speakerCount) })}`
         : topic.name,
-    alternates: { canonical: page > 1 ? `${path}?page=${page}` : path },
+    alternates: {
+      canonical: page > 1 ? `${path}?page=${page}` : path,
+      types: { "application/atom+xml": [{ url: `${path}/feed.xml`, title: t(feedMessages)("topicFeedTitle", { topic: topic.name }) }] },
+    },
   };
 }
 

@@ -1,6 +1,5 @@
 import "server-only";
 import { getPool } from "@/lib/db/client";
-import { storedPartialDate, type StatementSummary } from "@/lib/db/queries/statements";
 import type { UiLocale } from "@/lib/i18n/config";
 import { nameKey } from "@/lib/text/name-key";
 import { partialDateFromStorage, type PartialDate } from "@/lib/validation/partial-date";
@@ -456,34 +455,4 @@ function finish(activity: SpeakerActivity): SpeakerActivity {
     if (bucket.count > 0 && (peak === null || bucket.count > peak.count)) peak = bucket;
   }
   return { ...activity, charted, peak };
-}
-
-// ---------------------------------------------------------------------------
-// The speaker's Atom feed.
-
-export type FeedStatement = StatementSummary & { createdAt: string; updatedAt: string; topics: Array<{ slug: string; name: string }> };
-
-/** The speaker's latest published statements (by date said, like the page), with their topics and timestamps. */
-export async function speakerFeedStatements(speakerId: number, limit: number): Promise<FeedStatement[]> {
-  const result = await getPool().query(
-    `SELECT s.id, s.text, s.language, s.kind, s.said_on::text AS said_on, s.said_on_precision, s.created_at, s.updated_at,
-            json_build_object('slug', sp.slug, 'name', sp.name) AS speaker,
-            coalesce((SELECT json_agg(json_build_object('slug', t.slug, 'name', t.name) ORDER BY t.slug)
-                        FROM statement_topics st JOIN topics t ON t.id = st.topic_id WHERE st.statement_id = s.id), '[]') AS topics
-       FROM statements s JOIN speakers sp ON sp.id = s.speaker_id
-      WHERE s.speaker_id = $1 AND s.status = 'published'
-      ORDER BY s.said_on DESC NULLS LAST, s.id DESC LIMIT $2`,
-    [speakerId, limit],
-  );
-  return result.rows.map((row) => ({
-    id: row.id,
-    text: row.text,
-    language: row.language,
-    kind: row.kind,
-    speaker: row.speaker,
-    saidOn: storedPartialDate(row.said_on, row.said_on_precision),
-    createdAt: new Date(row.created_at).toISOString(),
-    updatedAt: new Date(row.updated_at).toISOString(),
-    topics: row.topics,
-  }));
 }

@@ -1,17 +1,18 @@
-import { NextResponse, type NextRequest } from "next/server";
 import { apiFailure, badRequest } from "@/lib/api/responses";
+import { CACHE_SECONDS, cachedJson, preflight, publicGet } from "@/lib/api/http-cache";
 import { searchStatements } from "@/lib/search/query";
 import { parseSearchParams } from "@/lib/validation/search-params";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/search — the search contract of DESIGN.md. */
-export async function GET(request: NextRequest) {
-  const parsed = parseSearchParams(request.nextUrl.searchParams);
+export const GET = publicGet(async (request) => {
+  const parsed = parseSearchParams(new URL(request.url).searchParams);
   if (!parsed.ok) return badRequest(parsed.errors);
   try {
     const result = await searchStatements(parsed.query);
-    return NextResponse.json(
+    return cachedJson(
+      request,
       {
         hits: result.hits,
         total: result.total,
@@ -20,9 +21,11 @@ export async function GET(request: NextRequest) {
         totalPages: result.totalPages,
         facets: result.facets,
       },
-      { headers: { "Cache-Control": "public, max-age=10", "Access-Control-Allow-Origin": "*" } },
+      CACHE_SECONDS.search,
     );
   } catch (error) {
     return apiFailure(error);
   }
-}
+});
+
+export const OPTIONS = preflight;

@@ -1,16 +1,14 @@
 import { decodeSlug, isDatabaseUnavailable } from "@/lib/api/responses";
 import { findSlugRedirect, permanentRedirectResponse } from "@/lib/db/queries/redirects";
-import { getSpeakerProfile, preferredName, speakerFeedStatements } from "@/lib/db/queries/speakers";
+import { getSpeakerProfile, preferredName } from "@/lib/db/queries/speakers";
 import { appEnv } from "@/lib/env";
-import { ATOM_CONTENT_TYPE, absoluteUrl, buildAtomFeed, excerpt } from "@/lib/feeds/atom";
+import { ATOM_CONTENT_TYPE, absoluteUrl, buildAtomFeed } from "@/lib/feeds/atom";
+import { FEED_SIZE, feedStatements, statementEntry } from "@/lib/feeds/statement-feed";
 import { commonMessages } from "@/lib/i18n/messages/common";
 import { speakerMessages } from "@/lib/i18n/messages/speakers";
 import { getI18n } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
-
-/** The latest published statements in the feed, newest (by date said) first. */
-const FEED_SIZE = 50;
 
 function plain(status: number, message: string): Response {
   return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
@@ -26,8 +24,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       if (target) return permanentRedirectResponse(`/speakers/${encodeURIComponent(target)}/feed.xml`);
       return plain(404, "No speaker at this address.");
     }
-    const statements = await speakerFeedStatements(speaker.id, FEED_SIZE);
-    const { locale, t, formatDate } = await getI18n();
+    const statements = await feedStatements({ speakerId: speaker.id }, FEED_SIZE);
+    const i18n = await getI18n();
+    const { locale, t } = i18n;
     const tr = t(speakerMessages);
     const name = preferredName(speaker, locale).text;
     const origin = appEnv().PUBLIC_URL ?? new URL(request.url).origin;
@@ -44,22 +43,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       alternate: page,
       authors: [{ name, uri: page }],
       generator: { name: t(commonMessages)("siteName"), uri: absoluteUrl(origin, "/") },
-      entries: statements.map((statement) => {
-        const link = absoluteUrl(origin, `/statements/${statement.id}`);
-        const short = excerpt(statement.text, 80);
-        return {
-          id: link,
-          title: statement.saidOn
-            ? tr("feedEntryTitle", { name, date: formatDate(statement.saidOn), excerpt: short })
-            : tr("feedEntryTitleUndated", { name, excerpt: short }),
-          updated: statement.updatedAt,
-          published: statement.createdAt,
-          lang: statement.language,
-          link,
-          content: statement.text,
-          categories: statement.topics.map((topic) => ({ term: topic.slug, label: topic.name, scheme: absoluteUrl(origin, "/topics/") })),
-        };
-      }),
+      // The speaker is the feed's author, so entries need not repeat it.
+      entries: statements.map((statement) => statementEntry(statement, { origin, i18n }, false)),
     });
     return new Response(xml, {
       headers: {

@@ -1,11 +1,11 @@
-import { NextResponse } from "next/server";
 import { apiError, apiFailure, decodeSlug } from "@/lib/api/responses";
+import { CACHE_SECONDS, cachedJson, preflight, publicGet } from "@/lib/api/http-cache";
 import { findSlugRedirect, permanentRedirectResponse } from "@/lib/db/queries/redirects";
 import { getPublicSpeaker } from "@/lib/db/queries/speakers";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export const GET = publicGet(async (request, { params }: { params: Promise<{ slug: string }> }) => {
   const slug = decodeSlug((await params).slug);
   try {
     const speaker = await getPublicSpeaker(slug);
@@ -14,8 +14,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
       if (target) return permanentRedirectResponse(`/api/v1/speakers/${encodeURIComponent(target)}`);
       return apiError(404, "not_found", "No speaker at this address.");
     }
-    return NextResponse.json(speaker, { headers: { "Cache-Control": "public, max-age=60", "Access-Control-Allow-Origin": "*" } });
+    return cachedJson(request, speaker, CACHE_SECONDS.item);
   } catch (error) {
     return apiFailure(error);
   }
-}
+});
+
+export const OPTIONS = preflight;

@@ -1,0 +1,138 @@
+import type { ExportStatement } from "./statements";
+
+// CSV as RFC 4180 has it (CRLF between records, fields with a comma, a quote or
+// a line break quoted, quotes doubled), in UTF-8 with a byte-order mark so that
+// spreadsheets open Arabic as Arabic rather than guessing a legacy code page.
+// Text that a spreadsheet would run as a formula (=, +, -, @, and a leading tab
+// or carriage return, as OWASP lists them) gets an apostrophe in front, so that
+// a statement quoting "=HYPERLINK(…)" is shown, never evaluated.
+
+export const CSV_CONTENT_TYPE = "text/csv; charset=utf-8; header=present";
+
+/** U+FEFF: written once at the very start of the file. */
+export const CSV_BOM = "\uFEFF";
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A text cell made safe to open in a spreadsheet: an apostrophe before a leading = + - @ tab or CR. */
+export function neutralizeFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** One field: quoted when it holds a comma, a quote, CR or LF (and then its quotes doubled). */
+export function csvField(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  const text = typeof value === "string" ? neutralizeFormula(value) : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One record, ending in CRLF. */
+export function csvRecord(values: Array<string | number | boolean | null | undefined>): string {
+  return `${values.map(csvField).join(",")}\r\n`;
+}
+
+export const STATEMENT_CSV_COLUMNS = [
+  "id",
+  "url",
+  "externalId",
+  "text",
+  "language",
+  "kind",
+  "speaker",
+  "speakerSlug",
+  "speakerKind",
+  "saidOn",
+  "saidOnApproximate",
+  "topics",
+  "topicSlugs",
+  "outlet",
+  "sourceUrl",
+  "sourceTitle",
+  "sourcePublishedOn",
+  "context",
+  "attribution",
+] as const;
+
+/** The header record (with the byte-order mark in front: it is the first thing written). */
+export function statementCsvHeader(): string {
+  return CSV_BOM + csvRecord([...STATEMENT_CSV_COLUMNS]);
+}
+
+/** One statement as a record; `statementUrl` gives the address of its page. */
+export function statementCsvRecord(statement: ExportStatement, statementUrl: (id: number) => string): string {
+  const values: Record<(typeof STATEMENT_CSV_COLUMNS)[number], string | number | boolean | null> = {
+    id: statement.id,
+    url: statementUrl(statement.id),
+    externalId: statement.externalId,
+    text: statement.text,
+    language: statement.language,
+    kind: statement.kind,
+    speaker: statement.speaker.name,
+    speakerSlug: statement.speaker.slug,
+    speakerKind: statement.speaker.kind,
+    saidOn: statement.saidOn?.iso ?? null,
+    saidOnApproximate: statement.saidOnApproximate,
+    topics: statement.topics.map((t) => t.name).join("; "),
+    topicSlugs: statement.topics.map((t) => t.slug).join("; "),
+    outlet: statement.source?.outlet ?? null,
+    sourceUrl: statement.source?.url ?? null,
+    sourceTitle: statement.source?.title ?? null,
+    sourcePublishedOn: statement.source?.publishedOn?.iso ?? null,
+    context: statement.context,
+    attribution: statement.attribution,
+  };
+  return csvRecord(STATEMENT_CSV_COLUMNS.map((column) => values[column]));
+}
+
+/**
+ * Reads CSV text back into records (RFC 4180; a leading BOM is skipped). For
+ * tests and tools: the exports are checked by parsing them, not by pattern.
+ */
+export function parseCsv(text: string): string[][] {
+  const input = text.startsWith(CSV_BOM) ? text.slice(1) : text;
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = "";
+  let quoted = false;
+  let i = 0;
+  while (i < input.length) {
+    const ch = input[i]!;
+    if (quoted) {
+      if (ch === '"' && input[i + 1] === '"') {
+        field += '"';
+        i += 2;
+        continue;
+      }
+      if (ch === '"') {
+        quoted = false;
+        i += 1;
+        continue;
+      }
+      field += ch;
+      i += 1;
+      continue;
+    }
+    if (ch === '"' && field === "") {
+      quoted = true;
+      i += 1;
+    } else if (ch === ",") {
+      record.push(field);
+      field = "";
+      i += 1;
+    } else if (ch === "\r" && input[i + 1] === "\n") {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = "";
+      i += 2;
+    } else {
+      field += ch;
+      i += 1;
+    }
+  }
+  if (field !== "" || record.length > 0) {
+    record.push(field);
+    records.push(record);
+  }
+  return records;
+}

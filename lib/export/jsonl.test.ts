@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { parseImportLine } from "@/lib/validation/import-line";
+import { parsePartialDate } from "@/lib/validation/partial-date";
+import { importFormatJsonLine, toImportFormat } from "./jsonl";
+import type { ExportStatement } from "./statements";
+
+function statement(overrides: Partial<ExportStatement> = {}): ExportStatement {
+  return {
+    id: 3,
+    externalId: "un-1999-12",
+    text: "We call for an immediate ceasefire.\nNow.",
+    language: "en",
+    kind: "direct",
+    speaker: { slug: "ms-example", name: "Ms. Example", kind: "person", role: "Envoy", affiliation: "Utopia", aliases: ["مس إكزامبل"] },
+    saidOn: parsePartialDate("1999-12-03"),
+    saidOnApproximate: true,
+    topics: [{ slug: "peace", name: "Peace" }],
+    source: { url: "https://example.org/speech", outlet: "Example Daily", title: "Speech", publishedOn: parsePartialDate("1999-12") },
+    context: "At the General Debate.",
+    attribution: "secondary",
+    ...overrides,
+  };
+}
+
+describe("JSON Lines in the import format", () => {
+  it("writes every field of the import contract, which the importer reads back unchanged", () => {
+    const line = importFormatJsonLine(statement());
+    expect(line.endsWith("\n")).toBe(true);
+    expect(line.trimEnd()).not.toContain("\n");
+    expect(JSON.parse(line)).toEqual({
+      externalId: "un-1999-12",
+      text: "We call for an immediate ceasefire.\nNow.",
+      language: "en",
+      kind: "direct",
+      speaker: { name: "Ms. Example", kind: "person", role: "Envoy", affiliation: "Utopia", aliases: ["مس إكزامبل"] },
+      saidOn: "1999-12-03",
+      topics: ["Peace"],
+      source: { url: "https://example.org/speech", outlet: "Example Daily", title: "Speech", publishedAt: "1999-12" },
+      context: "At the General Debate.",
+    });
+    const parsed = parseImportLine(line.trimEnd());
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.value).toMatchObject({
+      externalId: "un-1999-12",
+      text: "We call for an immediate ceasefire.\nNow.",
+      speaker: { name: "Ms. Example", kind: "person", role: "Envoy", affiliation: "Utopia", aliases: ["مس إكزامبل"] },
+      topics: ["Peace"],
+      source: { url: "https://example.org/speech", outlet: "Example Daily", title: "Speech" },
+      context: "At the General Debate.",
+    });
+    expect(parsed.value.saidOn?.iso).toBe("1999-12-03");
+    expect(parsed.value.source?.publishedAt?.iso).toBe("1999-12");
+  });
+
+  it("leaves out what has no value, and gives a curator's statement no externalId (the importer derives one)", () => {
+    const line = toImportFormat(
+      statement({
+        externalId: null,
+        saidOn: null,
+        topics: [],
+        source: { url: null, outlet: "Radio", title: null, publishedOn: null },
+        context: null,
+        speaker: { slug: "x", name: "X", kind: "group", role: null, affiliation: null, aliases: [] },
+      }),
+    );
+    expect(line).toEqual({ text: "We call for an immediate ceasefire.\nNow.", language: "en", kind: "direct", speaker: { name: "X", kind: "group" }, source: { outlet: "Radio" } });
+    expect(parseImportLine(JSON.stringify(line)).ok).toBe(true);
+    expect(toImportFormat(statement({ source: null }))).not.toHaveProperty("source");
+  });
+
+  it("keeps hostile text as data: one line per statement whatever the text holds", () => {
+    const hostile = `<script>alert(1)</script>\u2028"}\n{"type":"x"\u202E`;
+    const line = importFormatJsonLine(statement({ text: hostile }));
+    expect(line.split("\n")).toHaveLength(2);
+    expect(JSON.parse(line).text).toBe(hostile);
+  });
+});

@@ -1,0 +1,127 @@
+import type pg from "pg";
+import { partialDateFromStorage, type DatePrecision, type PartialDate } from "@/lib/validation/partial-date";
+
+// The statements of a search result as exports write them (CSV, JSON Lines in
+// the import format): read from Postgres, the system of record, by id, in the
+// order the search gave. Only published statements: the index holds nothing
+// else, and one retracted since it was indexed is left out.
+
+type Queryable = Pick<pg.Pool, "query">;
+
+export type ExportStatement = {
+  id: number;
+  externalId: string | null;
+  text: string;
+  language: string;
+  kind: "direct" | "indirect" | "mixed";
+  speaker: {
+    slug: string;
+    name: string;
+    kind: "person" | "organization" | "group";
+    role: string | null;
+    affiliation: string | null;
+    /** Aliases as stored plus the names in each language that differ from `name`. */
+    aliases: string[];
+  };
+  saidOn: PartialDate | null;
+  saidOnApproximate: boolean;
+  /** By slug; each with its canonical name. */
+  topics: Array<{ slug: string; name: string }>;
+  /** The first source (by id), as search shows its outlet; null when there is none. */
+  source: { url: string | null; outlet: string | null; title: string | null; publishedOn: PartialDate | null } | null;
+  context: string | null;
+  attribution: string;
+};
+
+type Row = {
+  id: number;
+  external_id: string | null;
+  text: string;
+  language: string;
+  kind: ExportStatement["kind"];
+  said_on: string | null;
+  said_on_precision: DatePrecision | null;
+  said_on_approximate: boolean;
+  context: string | null;
+  attribution: string;
+  speaker: {
+    slug: string;
+    name: string;
+    kind: ExportStatement["speaker"]["kind"];
+    role: string | null;
+    affiliation: string | null;
+    names: Array<string | null>;
+    aliases: string[];
+  };
+  topics: Array<{ slug: string; name: string }>;
+  source: { url: string | null; outlet: string | null; title: string | null; published_on: string | null; precision: DatePrecision | null } | null;
+};
+
+const SELECT = `
+  SELECT s.id, s.external_id, s.text, s.language, s.kind, s.said_on::text AS said_on, s.said_on_precision, s.said_on_approximate,
+         s.context, s.attribution,
+         json_build_object('slug', sp.slug, 'name', sp.name, 'kind', sp.kind, 'role', sp.role,
+                           'affiliation', coalesce(aff.name, sp.affiliation),
+                           'names', json_build_array(sp.name_ar, sp.name_en, sp.name_de), 'aliases', sp.aliases) AS speaker,
+         coalesce((SELECT json_agg(json_build_object('slug', t.slug, 'name', t.name) ORDER BY t.slug COLLATE "C")
+                     FROM statement_topics st JOIN topics t ON t.id = st.topic_id WHERE st.statement_id = s.id), '[]') AS topics,
+         (SELECT json_build_object('url', so.url, 'outlet', so.outlet, 'title', so.title,
+                                   'published_on', so.published_on::text, 'precision', so.published_on_precision)
+            FROM statement_sources ss JOIN sources so ON so.id = ss.source_id
+           WHERE ss.statement_id = s.id ORDER BY so.id LIMIT 1) AS source
+    FROM statements s JOIN speakers sp ON sp.id = s.speaker_id LEFT JOIN speakers aff ON aff.id = sp.affiliation_id`;
+
+/** Other names first in the order ar, en, de, then the stored aliases; the canonical name and repeats (ignoring case) left out. */
+function aliasesOf(speaker: Row["speaker"]): string[] {
+  const seen = new Set([speaker.name.toLowerCase()]);
+  const out: string[] = [];
+  for (const name of [...speaker.names, ...speaker.aliases]) {
+    if (!name || !name.trim() || seen.has(name.toLowerCase())) continue;
+    seen.add(name.toLowerCase());
+    out.push(name);
+  }
+  return out;
+}
+
+function toExport(row: Row): ExportStatement {
+  const source = row.source;
+  return {
+    id: row.id,
+    externalId: row.external_id,
+    text: row.text,
+    language: row.language,
+    kind: row.kind,
+    speaker: {
+      slug: row.speaker.slug,
+      name: row.speaker.name,
+      kind: row.speaker.kind,
+      role: row.speaker.role,
+      affiliation: row.speaker.affiliation,
+      aliases: aliasesOf(row.speaker),
+    },
+    saidOn: row.said_on && row.said_on_precision ? partialDateFromStorage(row.said_on, row.said_on_precision) : null,
+    saidOnApproximate: row.said_on_approximate,
+    topics: row.topics,
+    source: source
+      ? {
+          url: source.url,
+          outlet: source.outlet,
+          title: source.title,
+          publishedOn: source.published_on && source.precision ? partialDateFromStorage(source.published_on, source.precision) : null,
+        }
+      : null,
+    context: row.context,
+    attribution: row.attribution,
+  };
+}
+
+/** The published statements among `ids`, in the order of `ids` (missing ones skipped). */
+export async function loadExportStatements(db: Queryable, ids: number[]): Promise<ExportStatement[]> {
+  if (ids.length === 0) return [];
+  const result = await db.query<Row>(`${SELECT} WHERE s.id = ANY($1::int[]) AND s.status = 'published'`, [ids]);
+  const byId = new Map(result.rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toExport(row)] : [];
+  });
+}
