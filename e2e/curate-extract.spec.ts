@@ -32,6 +32,8 @@ async function fillArticle(page: Page, fields: { text: string; language?: string
 const proposal = (page: Page, n: number) => page.getByRole("article", { name: `Proposal ${n}`, exact: true });
 
 test("paste the demo article, edit a proposal, accept all, publish, and find the statements by search", async ({ page }) => {
+  // The whole workflow on 18 proposals, with three accessibility scans: longer than one page's test.
+  test.setTimeout(180_000);
   const tag = unique();
   await page.goto("/curate/extract");
   await expect(page.getByRole("heading", { level: 1, name: "Statements from an article" })).toBeVisible();

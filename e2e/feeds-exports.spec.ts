@@ -1,13 +1,32 @@
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIResponse } from "@playwright/test";
 import { parseCsv, STATEMENT_CSV_COLUMNS } from "../lib/export/csv";
 import { parseImportLine } from "../lib/validation/import-line";
 import { parseAtom, RFC3339_UTC } from "../tests/support/atom";
+import { answerBody, openApiChecker, type OpenApiChecker } from "../tests/support/openapi-check";
 import { expectNoAxeViolations, useLocale } from "./support/a11y";
 
 // The Atom feeds (all statements, per topic; the speaker's feed is in
 // speakers.spec.ts) linked from their pages, and the search page's downloads,
 // on the demo data (18 Arabic statements) plus the hostile fixture (English).
+// Their answers are checked against the OpenAPI document the app serves.
+
+let checker: OpenApiChecker;
+
+test.beforeAll(async ({ request }) => {
+  const response = await request.get("/api/v1/openapi.json");
+  expect(response.status()).toBe(200);
+  checker = openApiChecker(await response.json());
+});
+
+/** Checks an answer against the document (status documented, media type or body schema, promised headers); returns the response. */
+async function documented(response: APIResponse): Promise<APIResponse> {
+  const url = new URL(response.url());
+  const body = answerBody(await response.text(), response.headers()["content-type"]);
+  const problems = checker.check({ path: url.pathname, status: response.status(), headers: response.headers(), body });
+  expect(problems, `GET ${url.pathname}${url.search} ${response.status()}`).toEqual([]);
+  return response;
+}
 
 const TOTAL = 19;
 const HOSTILE = `<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> Hostile \u202Egnirts desrever\u202C words & <b>bold</b>`;
@@ -27,6 +46,7 @@ test.describe("feeds", () => {
   test("/feed.xml is valid Atom: every published statement with its id, dates, speaker as author, language and text", async ({ request }) => {
     const response = await request.get("/feed.xml");
     expect(response.status()).toBe(200);
+    await documented(response);
     expect(response.headers()["content-type"]).toBe("application/atom+xml; charset=utf-8");
     const feed = parseAtom(await response.text());
     expect(feed.id).toMatch(/^https?:\/\/[^/]+\/$/);
@@ -54,11 +74,13 @@ test.describe("feeds", () => {
   });
 
   test("a topic's feed holds its statements; a reader in Arabic gets Arabic titles, the statements keep their language", async ({ request, page, context, baseURL }) => {
-    const feed = parseAtom(await (await request.get("/topics/aleppo/feed.xml")).text());
+    const feed = parseAtom(await (await documented(await request.get("/topics/aleppo/feed.xml"))).text());
     expect(feed.title).toBe("Statements on Aleppo");
     expect(feed.entries).toHaveLength(11);
     for (const entry of feed.entries) expect(entry.categories).toContain("aleppo");
-    expect((await request.get("/topics/no-such-topic/feed.xml")).status()).toBe(404);
+    const missing = await request.get("/topics/no-such-topic/feed.xml");
+    expect(missing.status()).toBe(404);
+    await documented(missing);
 
     await useLocale(context, baseURL!, "ar");
     const arabic = parseAtom(await (await page.request.get("/topics/aleppo/feed.xml")).text());
@@ -80,6 +102,7 @@ test.describe("downloads of a search", () => {
     expect(href).toBe(`/search/export?format=csv&q=${encodeURIComponent("ميركل")}&lang=ar`);
     await expect(downloads.getByRole("link", { name: "JSON Lines" })).toHaveAttribute("href", `/search/export?format=jsonl&q=${encodeURIComponent("ميركل")}&lang=ar`);
     await expectNoAxeViolations(page);
+    await documented(await page.request.get(href!));
 
     const [download] = await Promise.all([page.waitForEvent("download"), csvLink.click()]);
     expect(download.suggestedFilename()).toMatch(/^statements-\d{4}-\d{2}-\d{2}\.csv$/);
@@ -96,6 +119,7 @@ test.describe("downloads of a search", () => {
   test("JSON Lines of a search are import lines; hostile text stays data; no links when nothing is found", async ({ page, request }) => {
     const response = await request.get("/search/export?format=jsonl&q=Hostile");
     expect(response.status()).toBe(200);
+    await documented(response);
     expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename="statements-\d{4}-\d{2}-\d{2}\.jsonl"$/);
     const lines = (await response.text()).trimEnd().split("\n");
     expect(lines).toHaveLength(1);
@@ -110,6 +134,7 @@ test.describe("downloads of a search", () => {
   test("a bad parameter is a 400 naming it", async ({ request }) => {
     const response = await request.get("/search/export?format=pdf&from=yesterday");
     expect(response.status()).toBe(400);
+    await documented(response);
     const body = (await response.json()) as { error: { fields: Array<{ field: string }> } };
     expect(body.error.fields.map((f) => f.field)).toEqual(["format", "from"]);
   });

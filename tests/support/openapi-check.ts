@@ -2,10 +2,13 @@ import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 
 // Checks real answers of the API against the OpenAPI document that describes
-// them: the status code must be documented for the operation, the body must
-// match the response's JSON Schema (2020-12, as OpenAPI 3.1 uses it), and the
-// headers the document promises must be there. Shared by the unit test of the
-// document (lib/api/openapi.test.ts) and the e2e tests (e2e/api-v1.spec.ts).
+// them: the status code must be documented for the operation, a JSON body must
+// match the response's JSON Schema (2020-12, as OpenAPI 3.1 uses it), any
+// other body (a feed, an export) must come with one of the documented media
+// types, and the headers the document promises must be there (all of a
+// response's headers except those marked `required: false`). Shared by the
+// unit test of the document (lib/api/openapi.test.ts) and the e2e tests
+// (e2e/api-v1.spec.ts, e2e/curate-tokens.spec.ts, e2e/feeds-exports.spec.ts).
 
 type Json = Record<string, unknown>;
 type Doc = { paths: Record<string, Record<string, Json>>; components: Record<string, Record<string, Json>> };
@@ -21,6 +24,19 @@ function rewriteRefs<T>(value: T): T {
 }
 
 export type ApiAnswer = { path: string; method?: string; status: number; headers: Record<string, string>; body: unknown };
+
+/** The media type of a Content-Type value, lower-cased ("Text/CSV; charset=utf-8" → "text/csv"). */
+export function mediaTypeOf(contentType: string | undefined | null): string {
+  return (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+}
+
+const isJson = (mediaType: string) => mediaType === "application/json" || mediaType.endsWith("+json");
+
+/** A body as `check` takes it: parsed when the answer is JSON, else the text as it came (null when empty). */
+export function answerBody(text: string, contentType: string | undefined | null): unknown {
+  if (text === "") return null;
+  return isJson(mediaTypeOf(contentType)) ? JSON.parse(text) : text;
+}
 
 export type OpenApiChecker = {
   /** Problems with an answer (empty when it matches the document). */
@@ -80,14 +96,25 @@ export function openApiChecker(doc: Doc): OpenApiChecker {
     if (!documented) return [`${method.toUpperCase()} ${template}: status ${status} is not documented`];
     const response = resolve(documented) as { headers?: Record<string, Json>; content?: Record<string, { schema: Json }> };
     const lowerHeaders = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-    for (const name of Object.keys(response.headers ?? {})) {
+    for (const [name, header] of Object.entries(response.headers ?? {})) {
+      if (resolve(header as { required?: boolean }).required === false) continue;
       if (lowerHeaders[name.toLowerCase()] === undefined) problems.push(`${status} ${template}: header ${name} is missing`);
     }
+    const mediaTypes = Object.keys(response.content ?? {});
+    const received = mediaTypeOf(lowerHeaders["content-type"]);
     const schema = response.content?.["application/json"]?.schema;
+    if (mediaTypes.length > 0 && !schema) {
+      // Not JSON (a feed, a file): the media type must be a documented one; the body is the server's to shape.
+      if (!mediaTypes.some((type) => type.toLowerCase() === received)) {
+        problems.push(`${status} ${template}: content type "${received || "(none)"}" is not one of ${mediaTypes.join(", ")}`);
+      }
+      return problems;
+    }
     if (!schema) {
       if (body !== undefined && body !== null && body !== "") problems.push(`${status} ${template}: a body where the document describes none`);
       return problems;
     }
+    if (received !== "" && !isJson(received)) problems.push(`${status} ${template}: content type "${received}" where the document describes JSON`);
     const ref = (schema as { $ref?: string }).$ref;
     const validate = ref?.startsWith("#/components/schemas/") ? validator(ref.slice("#/components/schemas/".length)) : validator(schema);
     if (!validate(body)) {
