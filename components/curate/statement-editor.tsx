@@ -125,9 +125,10 @@ export function StatementEditor({ locale, statementId, version: initialVersion, 
           router.push(`/curate/statements/${body.id}?saved=1`);
           return;
         }
+        // The page re-renders from what is stored (its editor is keyed by version) and says "Saved":
+        // a notice kept here would vanish with the remount.
         setVersion(body.version);
-        setNotice({ kind: "ok", text: t("saved", { version: body.version }) });
-        router.refresh();
+        router.replace(`/curate/statements/${statementId}?saved=${body.version}`, { scroll: false });
         return;
       }
       if (response.status === 409 && body?.error && body.currentVersion && body.current) {

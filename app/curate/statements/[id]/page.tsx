@@ -30,6 +30,8 @@ export default async function EditStatementPage({ params, searchParams }: Props)
   const t = translate(curateMessages);
   const te = translate(curateStatementMessages);
   const { status, retractionReason } = statement.record;
+  // ?saved=N after a save: said only while N is still the stored version.
+  const savedVersion = Number((await searchParams).saved);
   const statusLabel = status === "draft" ? t("statusDraft") : status === "published" ? t("statusPublished") : t("statusRetracted");
   const dateFormat = new Intl.DateTimeFormat(locale === "ar" ? "ar-SY-u-nu-latn" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   const actionLabel = (action: string) =>
@@ -50,7 +52,11 @@ export default async function EditStatementPage({ params, searchParams }: Props)
             </>
           ) : null}
         </p>
-        {(await searchParams).saved ? <p role="status">{t("savedNotice")}</p> : null}
+        {savedVersion === statement.version ? (
+          <p role="status" className="rounded border border-green-700 bg-green-50 p-3 text-green-900">
+            {te("saved", { version: savedVersion })}
+          </p>
+        ) : null}
         {status === "retracted" ? (
           <p className="rounded border border-red-700 bg-red-50 p-2 text-red-900">
             {t("retractedNotice", { reason: "" })}
