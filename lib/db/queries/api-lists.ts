@@ -2,7 +2,7 @@ import "server-only";
 import type { StatementListFilters, StatementListQuery, StatementPosition, SpeakerListApiQuery, TopicListApiQuery } from "@/lib/api/list-params";
 import { getPool } from "@/lib/db/client";
 import { nameFilterKey, type PublicSpeaker } from "@/lib/db/queries/speakers";
-import { storedPartialDate, type PublicStatement } from "@/lib/db/queries/statements";
+import { PUBLIC_STATEMENT_COLUMNS, publicStatementFields, type PublicStatementFields } from "@/lib/db/queries/statements";
 import type { PublicTopic } from "@/lib/db/queries/topics";
 
 // The paged lists of the public JSON API, read from Postgres (they keep working
@@ -11,7 +11,7 @@ import type { PublicTopic } from "@/lib/db/queries/topics";
 // Items have the field names and shapes of the one-item endpoints.
 
 /** A statement in the list: the fields of /api/v1/statements/{id} except the linked statements. */
-export type ApiStatementListItem = Omit<PublicStatement, "translationOf" | "translations" | "respondsTo" | "responses">;
+export type ApiStatementListItem = PublicStatementFields;
 
 export type Page<T, P> = { items: T[]; last: P | null };
 
@@ -111,48 +111,8 @@ export async function listStatementsPage(query: StatementListQuery): Promise<Pag
  * index (a join would have the planner hash all speakers for 100 rows).
  */
 async function statementsByIds(ids: number[]): Promise<ApiStatementListItem[]> {
-  const { rows } = await getPool().query(
-    `SELECT s.id, s.external_id, s.text, s.language, s.kind, s.status, s.retraction_reason,
-            s.said_on::text AS said_on, s.said_on_precision, s.said_on_approximate,
-            s.reported_on::text AS reported_on, s.reported_on_precision, s.context, s.attribution, s.attribution_note,
-            s.translated_by, s.created_at, s.updated_at, s.version,
-            (SELECT json_build_object('slug', sp.slug, 'name', sp.name, 'kind', sp.kind) FROM speakers sp WHERE sp.id = s.speaker_id) AS speaker,
-            coalesce((SELECT json_agg(json_build_object('slug', t.slug, 'name', t.name) ORDER BY t.name)
-                        FROM statement_topics st JOIN topics t ON t.id = st.topic_id WHERE st.statement_id = s.id), '[]') AS topics,
-            coalesce((SELECT json_agg(json_build_object('url', so.url, 'outlet', so.outlet, 'title', so.title,
-                                                        'publishedOn', so.published_on::text, 'precision', so.published_on_precision) ORDER BY so.id)
-                        FROM statement_sources ss JOIN sources so ON so.id = ss.source_id WHERE ss.statement_id = s.id), '[]') AS sources
-       FROM statements s
-      WHERE s.id = ANY($1::int[]) AND s.status <> 'draft'`,
-    [ids],
-  );
-  const byId = new Map<number, ApiStatementListItem>();
-  for (const row of rows) {
-    byId.set(row.id, {
-      id: row.id,
-      externalId: row.external_id,
-      text: row.text,
-      language: row.language,
-      kind: row.kind,
-      status: row.status,
-      retractionReason: row.retraction_reason,
-      speaker: row.speaker,
-      saidOn: storedPartialDate(row.said_on, row.said_on_precision),
-      saidOnApproximate: row.said_on_approximate,
-      reportedOn: storedPartialDate(row.reported_on, row.reported_on_precision),
-      context: row.context,
-      attribution: row.attribution,
-      attributionNote: row.attribution_note,
-      translatedBy: row.translated_by,
-      topics: row.topics,
-      sources: (row.sources as Array<{ url: string | null; outlet: string | null; title: string | null; publishedOn: string | null; precision: string | null }>).map(
-        (s) => ({ url: s.url, outlet: s.outlet, title: s.title, publishedOn: storedPartialDate(s.publishedOn, s.precision) }),
-      ),
-      createdAt: new Date(row.created_at).toISOString(),
-      updatedAt: new Date(row.updated_at).toISOString(),
-      version: row.version,
-    });
-  }
+  const { rows } = await getPool().query(`SELECT ${PUBLIC_STATEMENT_COLUMNS} FROM statements s WHERE s.id = ANY($1::int[]) AND s.status <> 'draft'`, [ids]);
+  const byId = new Map<number, ApiStatementListItem>(rows.map((row) => [row.id as number, publicStatementFields(row)]));
   // A statement turned into a draft between the two reads is simply left out.
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

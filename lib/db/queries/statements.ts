@@ -39,35 +39,25 @@ export function storedPartialDate(start: string | null, precision: string | null
   return start && precision ? partialDateFromStorage(start, precision as DatePrecision) : null;
 }
 
-const LINK = `json_build_object('id', l.id, 'text', l.text, 'language', l.language,
-                'speaker', json_build_object('slug', lsp.slug, 'name', lsp.name))`;
+/** A public statement without its links to other statements: what the one-statement API and the list share. */
+export type PublicStatementFields = Omit<PublicStatement, "translationOf" | "translations" | "respondsTo" | "responses">;
 
-export async function getPublicStatement(id: number): Promise<PublicStatement | null> {
-  const result = await getPool().query(
-    `SELECT s.id, s.external_id, s.text, s.language, s.kind, s.status, s.retraction_reason,
+/** The columns publicStatementFields reads, for `SELECT … FROM statements s` (speaker, topics and sources by index). */
+export const PUBLIC_STATEMENT_COLUMNS = `s.id, s.external_id, s.text, s.language, s.kind, s.status, s.retraction_reason,
             s.said_on::text AS said_on, s.said_on_precision, s.said_on_approximate,
             s.reported_on::text AS reported_on, s.reported_on_precision, s.context, s.attribution, s.attribution_note,
             s.translated_by, s.created_at, s.updated_at, s.version,
-            json_build_object('slug', sp.slug, 'name', sp.name, 'kind', sp.kind) AS speaker,
+            (SELECT json_build_object('slug', sp.slug, 'name', sp.name, 'kind', sp.kind) FROM speakers sp WHERE sp.id = s.speaker_id) AS speaker,
             coalesce((SELECT json_agg(json_build_object('slug', t.slug, 'name', t.name) ORDER BY t.name)
                         FROM statement_topics st JOIN topics t ON t.id = st.topic_id WHERE st.statement_id = s.id), '[]') AS topics,
             coalesce((SELECT json_agg(json_build_object('url', so.url, 'outlet', so.outlet, 'title', so.title,
                                                         'publishedOn', so.published_on::text, 'precision', so.published_on_precision) ORDER BY so.id)
-                        FROM statement_sources ss JOIN sources so ON so.id = ss.source_id WHERE ss.statement_id = s.id), '[]') AS sources,
-            (SELECT ${LINK} FROM statements l JOIN speakers lsp ON lsp.id = l.speaker_id
-              WHERE l.id = s.translation_of_id AND l.status <> 'draft') AS translation_of,
-            coalesce((SELECT json_agg(${LINK} ORDER BY l.id) FROM statements l JOIN speakers lsp ON lsp.id = l.speaker_id
-              WHERE l.translation_of_id = s.id AND l.status = 'published'), '[]') AS translations,
-            coalesce((SELECT json_agg(${LINK} ORDER BY l.id) FROM statement_responses r JOIN statements l ON l.id = r.responds_to_id
-              JOIN speakers lsp ON lsp.id = l.speaker_id WHERE r.statement_id = s.id AND l.status <> 'draft'), '[]') AS responds_to,
-            coalesce((SELECT json_agg(${LINK} ORDER BY l.id) FROM statement_responses r JOIN statements l ON l.id = r.statement_id
-              JOIN speakers lsp ON lsp.id = l.speaker_id WHERE r.responds_to_id = s.id AND l.status = 'published'), '[]') AS responses
-       FROM statements s JOIN speakers sp ON sp.id = s.speaker_id
-      WHERE s.id = $1 AND s.status <> 'draft'`,
-    [id],
-  );
-  const row = result.rows[0];
-  if (!row) return null;
+                        FROM statement_sources ss JOIN sources so ON so.id = ss.source_id WHERE ss.statement_id = s.id), '[]') AS sources`;
+
+type SourceRow = { url: string | null; outlet: string | null; title: string | null; publishedOn: string | null; precision: string | null };
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a row of PUBLIC_STATEMENT_COLUMNS
+export function publicStatementFields(row: any): PublicStatementFields {
   return {
     id: row.id,
     externalId: row.external_id,
@@ -85,16 +75,39 @@ export async function getPublicStatement(id: number): Promise<PublicStatement | 
     attributionNote: row.attribution_note,
     translatedBy: row.translated_by,
     topics: row.topics,
-    sources: (row.sources as Array<{ url: string | null; outlet: string | null; title: string | null; publishedOn: string | null; precision: string | null }>).map(
-      (s) => ({ url: s.url, outlet: s.outlet, title: s.title, publishedOn: storedPartialDate(s.publishedOn, s.precision) }),
-    ),
+    sources: (row.sources as SourceRow[]).map((s) => ({ url: s.url, outlet: s.outlet, title: s.title, publishedOn: storedPartialDate(s.publishedOn, s.precision) })),
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+    version: row.version,
+  };
+}
+
+const LINK = `json_build_object('id', l.id, 'text', l.text, 'language', l.language,
+                'speaker', json_build_object('slug', lsp.slug, 'name', lsp.name))`;
+
+export async function getPublicStatement(id: number): Promise<PublicStatement | null> {
+  const result = await getPool().query(
+    `SELECT ${PUBLIC_STATEMENT_COLUMNS},
+            (SELECT ${LINK} FROM statements l JOIN speakers lsp ON lsp.id = l.speaker_id
+              WHERE l.id = s.translation_of_id AND l.status <> 'draft') AS translation_of,
+            coalesce((SELECT json_agg(${LINK} ORDER BY l.id) FROM statements l JOIN speakers lsp ON lsp.id = l.speaker_id
+              WHERE l.translation_of_id = s.id AND l.status = 'published'), '[]') AS translations,
+            coalesce((SELECT json_agg(${LINK} ORDER BY l.id) FROM statement_responses r JOIN statements l ON l.id = r.responds_to_id
+              JOIN speakers lsp ON lsp.id = l.speaker_id WHERE r.statement_id = s.id AND l.status <> 'draft'), '[]') AS responds_to,
+            coalesce((SELECT json_agg(${LINK} ORDER BY l.id) FROM statement_responses r JOIN statements l ON l.id = r.statement_id
+              JOIN speakers lsp ON lsp.id = l.speaker_id WHERE r.responds_to_id = s.id AND l.status = 'published'), '[]') AS responses
+       FROM statements s
+      WHERE s.id = $1 AND s.status <> 'draft'`,
+    [id],
+  );
+  const row = result.rows[0];
+  if (!row) return null;
+  return {
+    ...publicStatementFields(row),
     translationOf: row.translation_of,
     translations: row.translations,
     respondsTo: row.responds_to,
     responses: row.responses,
-    createdAt: new Date(row.created_at).toISOString(),
-    updatedAt: new Date(row.updated_at).toISOString(),
-    version: row.version,
   };
 }
 
