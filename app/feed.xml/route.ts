@@ -1,7 +1,6 @@
-import { isDatabaseUnavailable } from "@/lib/api/responses";
 import { appEnv } from "@/lib/env";
 import { absoluteUrl, buildAtomFeed } from "@/lib/feeds/atom";
-import { atomResponse, feedStatements, plainResponse, statementEntry } from "@/lib/feeds/statement-feed";
+import { atomResponse, feedStatements, statementEntry, feedFailure } from "@/lib/feeds/statement-feed";
 import { commonMessages } from "@/lib/i18n/messages/common";
 import { feedMessages } from "@/lib/i18n/messages/feeds";
 import { getI18n } from "@/lib/i18n/server";
@@ -32,8 +31,6 @@ export async function GET(request: Request) {
     });
     return atomResponse(xml);
   } catch (error) {
-    if (isDatabaseUnavailable(error)) return plainResponse(503, "The database is unavailable right now; try again shortly.");
-    console.error(error);
-    return plainResponse(500, "Something went wrong on our side.");
+    return feedFailure(error);
   }
 }

@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from "@/lib/api/responses";
 import "server-only";
 import { getPool } from "@/lib/db/client";
 import { preferredName } from "@/lib/db/queries/speakers";
@@ -147,4 +148,11 @@ export function atomResponse(xml: string): Response {
 
 export function plainResponse(status: number, message: string): Response {
   return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+}
+
+/** A feed that could not be built: 503 while Postgres is away, else a logged 500, both as plain text. */
+export function feedFailure(error: unknown): Response {
+  if (isDatabaseUnavailable(error)) return plainResponse(503, "The database is unavailable right now; try again shortly.");
+  console.error(error);
+  return plainResponse(500, "Something went wrong on our side.");
 }

@@ -1,18 +1,14 @@
-import { decodeSlug, isDatabaseUnavailable } from "@/lib/api/responses";
+import { decodeSlug } from "@/lib/api/responses";
 import { findSlugRedirect, permanentRedirectResponse } from "@/lib/db/queries/redirects";
 import { getSpeakerProfile, preferredName } from "@/lib/db/queries/speakers";
 import { appEnv } from "@/lib/env";
-import { ATOM_CONTENT_TYPE, absoluteUrl, buildAtomFeed } from "@/lib/feeds/atom";
-import { FEED_SIZE, feedStatements, statementEntry } from "@/lib/feeds/statement-feed";
+import { absoluteUrl, buildAtomFeed } from "@/lib/feeds/atom";
+import { FEED_SIZE, atomResponse, feedFailure, feedStatements, plainResponse, statementEntry } from "@/lib/feeds/statement-feed";
 import { commonMessages } from "@/lib/i18n/messages/common";
 import { speakerMessages } from "@/lib/i18n/messages/speakers";
 import { getI18n } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
-
-function plain(status: number, message: string): Response {
-  return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
-}
 
 /** GET /speakers/:slug/feed.xml — an Atom 1.0 feed of the speaker's latest published statements. */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
@@ -22,7 +18,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     if (!speaker) {
       const target = await findSlugRedirect("speaker", slug);
       if (target) return permanentRedirectResponse(`/speakers/${encodeURIComponent(target)}/feed.xml`);
-      return plain(404, "No speaker at this address.");
+      return plainResponse(404, "No speaker at this address.");
     }
     const statements = await feedStatements({ speakerId: speaker.id }, FEED_SIZE);
     const i18n = await getI18n();
@@ -46,17 +42,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       // The speaker is the feed's author, so entries need not repeat it.
       entries: statements.map((statement) => statementEntry(statement, { origin, i18n }, false)),
     });
-    return new Response(xml, {
-      headers: {
-        "Content-Type": ATOM_CONTENT_TYPE,
-        "Cache-Control": "public, max-age=300",
-        // The feed's title and dates follow the reader's interface language.
-        Vary: "Accept-Language, Cookie",
-      },
-    });
+    return atomResponse(xml);
   } catch (error) {
-    if (isDatabaseUnavailable(error)) return plain(503, "The database is unavailable right now; try again shortly.");
-    console.error(error);
-    return plain(500, "Something went wrong on our side.");
+    return feedFailure(error);
   }
 }

@@ -1,8 +1,8 @@
-import { decodeSlug, isDatabaseUnavailable } from "@/lib/api/responses";
+import { decodeSlug } from "@/lib/api/responses";
 import { findSlugRedirect, permanentRedirectResponse } from "@/lib/db/queries/redirects";
 import { appEnv } from "@/lib/env";
 import { absoluteUrl, buildAtomFeed } from "@/lib/feeds/atom";
-import { atomResponse, feedStatements, getFeedTopic, latestOf, plainResponse, statementEntry } from "@/lib/feeds/statement-feed";
+import { atomResponse, feedStatements, getFeedTopic, latestOf, plainResponse, statementEntry, feedFailure } from "@/lib/feeds/statement-feed";
 import { commonMessages } from "@/lib/i18n/messages/common";
 import { feedMessages } from "@/lib/i18n/messages/feeds";
 import { getI18n } from "@/lib/i18n/server";
@@ -41,8 +41,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     });
     return atomResponse(xml);
   } catch (error) {
-    if (isDatabaseUnavailable(error)) return plainResponse(503, "The database is unavailable right now; try again shortly.");
-    console.error(error);
-    return plainResponse(500, "Something went wrong on our side.");
+    return feedFailure(error);
   }
 }
