@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type pg from "pg";
 import { ValidationError } from "@/lib/curate/errors";
-import { inTransaction } from "@/lib/curate/revisions";
+import { inTransaction } from "@/lib/db/transaction";
 import { createUser, newUserProblems } from "./users";
 
 // The first admin of a fresh installation. While no user exists, `npm start`

@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { NotFoundError, ValidationError } from "@/lib/curate/errors";
-import { inTransaction, writeRevision } from "@/lib/curate/revisions";
+import { writeRevision } from "@/lib/curate/revisions";
+import { inTransaction } from "@/lib/db/transaction";
 import { hashPassword, passwordProblem, verifyPassword } from "./password";
 import { ROLES, type Role } from "./roles";
 import { loginAllowed, recordLoginFailure } from "./throttle";

@@ -7,7 +7,8 @@ import { slugify, uniqueSlug } from "@/lib/text/slug";
 import { cleanMultilineText, cleanSingleLineText } from "@/lib/validation/import-line";
 import { zodIssuesToMessages, type FieldMessage } from "@/lib/validation/zod-messages";
 import { InUseError, NotFoundError, ValidationError, VersionConflictError } from "./errors";
-import { diffRecords, inTransaction, writeRevision, type FieldChanges, type Queryable } from "./revisions";
+import { diffRecords, writeRevision, type FieldChanges, type Queryable } from "./revisions";
+import { inTransaction } from "@/lib/db/transaction";
 
 // What the speaker and topic services (lib/curate/speakers.ts, topics.ts) share:
 // the field rules and request parameters, slugs and redirects, the history, and

@@ -8,7 +8,8 @@ import { partialDateFromStorage, parsePartialDate, type DatePrecision } from "@/
 import type { Attribution, StatementForm } from "@/lib/validation/statement-form";
 import type { StatementKind } from "@/lib/validation/import-line";
 import { NotFoundError, ValidationError, VersionConflictError } from "./errors";
-import { diffRecords, inTransaction, writeRevision, type Queryable } from "./revisions";
+import { diffRecords, writeRevision, type Queryable } from "./revisions";
+import { inTransaction } from "@/lib/db/transaction";
 
 // Curators' writes of statements: create, edit with a version check, retract,
 // restore a revision, delete (admins). Each runs in one transaction that also
