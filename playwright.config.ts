@@ -4,7 +4,8 @@ import { defineConfig } from "@playwright/test";
 // and the built app and passes its address in E2E_BASE_URL.
 export default defineConfig({
   testDir: "e2e",
-  timeout: 60_000,
+  // Generous: an axe scan of a long page takes tens of seconds on a busy 2-core machine.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 2,

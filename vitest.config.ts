@@ -10,6 +10,8 @@ export default defineConfig({
   },
   test: {
     include: ["lib/**/*.test.ts", "tests/**/*.test.ts", "scripts/**/*.test.ts"],
+    // Fault tests break their own services: `npm run test:faults` (vitest.faults.config.ts).
+    exclude: ["tests/faults/**", "**/node_modules/**"],
     environment: "node",
     globalSetup: ["tests/global-setup.ts"],
     testTimeout: 60_000,
