@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { databasePageProxyResponse } from "@/app/_lib/database-page-status";
 import { searchPageProxyResponse } from "@/app/search/_lib/page-status";
 import { CURRENT_PATH_HEADER } from "@/lib/i18n/config";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
@@ -23,8 +24,12 @@ export async function proxy(request: NextRequest) {
     https: (process.env.PUBLIC_URL ?? request.nextUrl.origin).startsWith("https:"),
   });
   requestHeaders.set("Content-Security-Policy", csp);
-  // The search page answers 400 for bad parameters and 503 when search is down (why here: see that file).
-  const response = (await searchPageProxyResponse(request, requestHeaders)) ?? NextResponse.next({ request: { headers: requestHeaders } });
+  // The search page answers 400 for bad parameters and 503 when search is down, the
+  // other pages 503 while Postgres is away (why here: see those files).
+  const response =
+    (await searchPageProxyResponse(request, requestHeaders)) ??
+    (await databasePageProxyResponse(request)) ??
+    NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   return response;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { isDatabaseUnavailable } from "@/lib/api/responses";
 import { getPool } from "@/lib/db/client";
 import type { UiLocale } from "@/lib/i18n/config";
 
@@ -14,12 +15,19 @@ export async function facetLabels(slugs: { speakers: Iterable<string>; topics: I
   const labels: FacetLabels = { speakers: new Map(), topics: new Map() };
   if (speakers.length === 0 && topics.length === 0) return labels;
   const column = locale === "ar" ? "name_ar" : "name_en";
-  const result = await getPool().query<{ facet: "speaker" | "topic"; slug: string; label: string }>(
-    `SELECT 'speaker' AS facet, slug, coalesce(${column}, name) AS label FROM speakers WHERE slug = ANY($1::text[])
-     UNION ALL
-     SELECT 'topic' AS facet, slug, coalesce(${column}, name) AS label FROM topics WHERE slug = ANY($2::text[])`,
-    [speakers, topics],
-  );
+  let result;
+  try {
+    result = await getPool().query<{ facet: "speaker" | "topic"; slug: string; label: string }>(
+      `SELECT 'speaker' AS facet, slug, coalesce(${column}, name) AS label FROM speakers WHERE slug = ANY($1::text[])
+       UNION ALL
+       SELECT 'topic' AS facet, slug, coalesce(${column}, name) AS label FROM topics WHERE slug = ANY($2::text[])`,
+      [speakers, topics],
+    );
+  } catch (error) {
+    // Search is Meilisearch's and keeps working while Postgres is away: facets then show slugs.
+    if (isDatabaseUnavailable(error)) return labels;
+    throw error;
+  }
   for (const row of result.rows) (row.facet === "speaker" ? labels.speakers : labels.topics).set(row.slug, row.label);
   return labels;
 }
