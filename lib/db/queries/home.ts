@@ -1,4 +1,5 @@
 import "server-only";
+import { staleWhileRevalidate } from "@/lib/cache/stale-while-revalidate";
 import { getPool } from "@/lib/db/client";
 import type { UiLocale } from "@/lib/i18n/config";
 import { partialDateFromStorage, type DatePrecision } from "@/lib/validation/partial-date";
@@ -11,12 +12,24 @@ import type { StatementSummary } from "./statements";
 export type HomeTotals = { statements: number; speakers: number; topics: number };
 export type RankedEntry = { slug: string; name: string; statements: number };
 
+// The totals and rankings count over every published statement (about 0.3 s at
+// 135k, seconds at a million): they are kept for a minute and refreshed in the
+// background, so no reader waits for them after the first. The latest
+// statements stay live (an index scan).
+const AGGREGATES_MAX_AGE_MS = 60_000;
+const totalsCache = staleWhileRevalidate<HomeTotals>(AGGREGATES_MAX_AGE_MS);
+const rankingCache = staleWhileRevalidate<RankedEntry[]>(AGGREGATES_MAX_AGE_MS);
+
 /** The name column for the interface language; a fixed identifier, never user input. */
 function nameColumn(alias: string, locale: UiLocale): string {
   return `coalesce(${alias}.${locale === "ar" ? "name_ar" : "name_en"}, ${alias}.name)`;
 }
 
-export async function homeTotals(): Promise<HomeTotals> {
+export function homeTotals(): Promise<HomeTotals> {
+  return totalsCache("totals", countTotals);
+}
+
+async function countTotals(): Promise<HomeTotals> {
   const result = await getPool().query<{ statements: string; speakers: string; topics: string }>(
     `SELECT (SELECT count(*) FROM statements WHERE status = 'published') AS statements,
             (SELECT count(DISTINCT speaker_id) FROM statements WHERE status = 'published') AS speakers,
@@ -48,7 +61,11 @@ export async function homeLatestStatements(locale: UiLocale, limit: number): Pro
   }));
 }
 
-export async function mostActiveSpeakers(locale: UiLocale, limit: number): Promise<RankedEntry[]> {
+export function mostActiveSpeakers(locale: UiLocale, limit: number): Promise<RankedEntry[]> {
+  return rankingCache(`speakers:${locale}:${limit}`, () => rankSpeakers(locale, limit));
+}
+
+async function rankSpeakers(locale: UiLocale, limit: number): Promise<RankedEntry[]> {
   const result = await getPool().query<{ slug: string; name: string; statements: string }>(
     `SELECT sp.slug, ${nameColumn("sp", locale)} AS name, c.statements
        FROM (SELECT speaker_id, count(*) AS statements FROM statements WHERE status = 'published'
@@ -60,7 +77,11 @@ export async function mostActiveSpeakers(locale: UiLocale, limit: number): Promi
   return result.rows.map((row) => ({ slug: row.slug, name: row.name, statements: Number(row.statements) }));
 }
 
-export async function mostActiveTopics(locale: UiLocale, limit: number): Promise<RankedEntry[]> {
+export function mostActiveTopics(locale: UiLocale, limit: number): Promise<RankedEntry[]> {
+  return rankingCache(`topics:${locale}:${limit}`, () => rankTopics(locale, limit));
+}
+
+async function rankTopics(locale: UiLocale, limit: number): Promise<RankedEntry[]> {
   const result = await getPool().query<{ slug: string; name: string; statements: string }>(
     `SELECT t.slug, ${nameColumn("t", locale)} AS name, c.statements
        FROM (SELECT st.topic_id, count(*) AS statements
