@@ -44,11 +44,17 @@ export function parseId(raw: string, field = "id"): number | FieldMessage {
   return Number(raw);
 }
 
-/** Route params may arrive percent-encoded (Arabic slugs); a malformed escape is kept as typed. */
+/**
+ * Route params may arrive percent-encoded (Arabic slugs); a malformed escape is
+ * kept as typed. NUL is written back as %00: Postgres refuses NUL in text, and
+ * no slug holds one or a "%", so such an address finds nothing (404).
+ */
 export function decodeSlug(raw: string): string {
+  let decoded: string;
   try {
-    return decodeURIComponent(raw);
+    decoded = decodeURIComponent(raw);
   } catch {
-    return raw;
+    decoded = raw;
   }
+  return decoded.replaceAll("\u0000", "%00");
 }

@@ -75,8 +75,10 @@ export class ImportResolver {
       for (const name of line.topics) {
         if (topics.has(nameKey(name))) continue;
         const slug = slugify(name);
+        // A language without a name column of its own (fr, es, …) gives the topic its name only.
+        const column = languageColumn(line.language);
         const created = await db.query<{ id: number; slug: string; names: Array<string | null> }>(
-          `INSERT INTO topics (slug, name, ${languageColumn(line.language)}) VALUES ($1, $2, $2)
+          `INSERT INTO topics (slug, name${column === "name" ? "" : `, ${column}`}) VALUES ($1, $2${column === "name" ? "" : ", $2"})
            ON CONFLICT (slug) DO UPDATE SET slug = EXCLUDED.slug
            RETURNING id, slug, ARRAY[name, name_ar, name_en, name_de] AS names`,
           [slug, name],

@@ -60,9 +60,19 @@ export type ImportLine = {
 // CR is not matched here: line breaks are normalised to \n first.
 const C0_CONTROLS_EXCEPT_TAB_LF = /[\u0000-\u0008\u000B-\u001F]/g;
 
+// A surrogate without its pair (JSON can spell one: "\ud800") is no character:
+// it becomes U+FFFD, as invalid UTF-8 in an import file does. Left in, it would
+// break the JSON of revisions in Postgres (jsonb refuses it).
+const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text that is valid Unicode: every lone surrogate replaced by U+FFFD. */
+export function wellFormed(value: string): string {
+  return value.replace(LONE_SURROGATES, "\uFFFD");
+}
+
 /** Multi-line text (statement text, context): NFC, \n line breaks, no control characters, trimmed. */
 export function cleanMultilineText(value: string): string {
-  return value
+  return wellFormed(value)
     .normalize("NFC")
     .replace(/\r\n?/g, "\n")
     .replace(C0_CONTROLS_EXCEPT_TAB_LF, "")
@@ -148,6 +158,9 @@ export const optionalPartialDate = z
   .transform((value) => (value == null || value.trim() === "" ? null : value))
   .pipe(partialDateSchema.nullable());
 
+// Control characters and lone surrogates: a URL kept as written must not carry them into Postgres.
+const NOT_IN_URL = /[\u0000-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 function isHttpUrl(value: string): boolean {
   if (!URL.canParse(value)) return false;
   const url = new URL(value);
@@ -164,6 +177,7 @@ export const optionalUrl = z
       .string()
       .max(STATEMENT_LIMITS.urlMaxLength, tooLong(STATEMENT_LIMITS.urlMaxLength))
       .refine(isHttpUrl, "must be an http(s) URL")
+      .refine((value) => !NOT_IN_URL.test(value), "must be an http(s) URL without control characters")
       .nullable(),
   );
 

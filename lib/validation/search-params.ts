@@ -44,16 +44,21 @@ function integer(raw: string | null, name: string, min: number, max: number, fal
   return Number(raw);
 }
 
+// Postgres refuses NUL (%00) in text, and no statement, speaker or topic holds one.
+const NUL_MESSAGE = "must not contain NUL (%00)";
+
 export function parseSearchParams(params: Params): SearchParamsResult {
   const errors: FieldMessage[] = [];
   const q = single(params, "q", errors) ?? "";
   if (q.length > SEARCH_LIMITS.queryMaxLength) errors.push({ field: "q", message: `must be at most ${SEARCH_LIMITS.queryMaxLength} characters` });
+  if (q.includes("\u0000")) errors.push({ field: "q", message: NUL_MESSAGE });
 
   const slugs = (name: string) => {
     const values = listOf(params, name);
     if (values.length > SEARCH_LIMITS.valuesPerFilter) errors.push({ field: name, message: `at most ${SEARCH_LIMITS.valuesPerFilter} values` });
     const tooLong = values.find((v) => v.length > SEARCH_LIMITS.slugMaxLength);
     if (tooLong) errors.push({ field: name, message: `${quoteForMessage(tooLong)} is longer than ${SEARCH_LIMITS.slugMaxLength} characters` });
+    if (values.some((v) => v.includes("\u0000"))) errors.push({ field: name, message: NUL_MESSAGE });
     return values;
   };
   const speakers = slugs("speaker");

@@ -126,16 +126,22 @@ export function parseStatementForm(input: unknown): StatementFormResult {
   return { ok: false, fields };
 }
 
+const BASE_VERSION_MESSAGE = "is required: the version you started editing (a positive whole number)";
+
 /** The version an edit is based on: required, a positive whole number. */
 export function parseBaseVersion(input: unknown): number | FieldMessage {
   if (typeof input !== "number" || !Number.isInteger(input) || input < 1 || input > MAX_ID) {
-    return { field: "version", message: "is required: the version you started editing (a positive whole number)" };
+    return { field: "version", message: BASE_VERSION_MESSAGE };
   }
   return input;
 }
 
 export const retractionSchema = z.object(
-  { reason: requiredText(FORM_LIMITS.retractionReasonMaxLength, cleanMultilineText), version: z.number({ error: "is required" }).int().min(1) },
+  {
+    reason: requiredText(FORM_LIMITS.retractionReasonMaxLength, cleanMultilineText),
+    // As parseBaseVersion says it: 0, -1 or "3" are not "missing", they are not versions.
+    version: z.number({ error: BASE_VERSION_MESSAGE }).int(BASE_VERSION_MESSAGE).min(1, BASE_VERSION_MESSAGE).max(MAX_ID, BASE_VERSION_MESSAGE),
+  },
   { error: "must be an object" },
 );
 
