@@ -69,6 +69,7 @@ test("search down: /search answers 503 with a clear message in English and Arabi
   browser,
   baseURL,
   request,
+  playwright,
 }) => {
   test.skip(!meiliUrl || !liveIndex, "needs the E2E_MEILI_* variables of scripts/e2e.ts");
   const live = liveIndex!;
@@ -94,15 +95,18 @@ test("search down: /search answers 503 with a clear message in English and Arabi
   // The outage lasts until each response has begun (its status is decided by then);
   // the pages are checked after the index is back.
   let responses: [Response | null, APIResponse, APIResponse, APIResponse] | null = null;
+  // New connections for the outage's requests: a kept-alive one idle for the server's
+  // five seconds can be closed by it just as it is reused (ECONNRESET), on a busy machine.
+  const during = await playwright.request.newContext({ baseURL });
   const outageStart = Date.now();
   await renameIndex(live, parked);
   try {
     expect(await indexExists(live)).toBe(false);
     const [enResponse, api, homeResponse, statementResponse] = await Promise.all([
       enSearch.goto(enUrl, { waitUntil: "commit" }),
-      request.get("/api/v1/search?q=Merkel"),
-      request.get("/"),
-      request.get(statementUrl),
+      during.get("/api/v1/search?q=Merkel"),
+      during.get("/"),
+      during.get(statementUrl),
       arSearch
         .locator("form[role=search]")
         .evaluate((form: HTMLFormElement) => form.requestSubmit())
@@ -126,6 +130,7 @@ test("search down: /search answers 503 with a clear message in English and Arabi
   // Totals from Postgres (the curators' specs before this one change the exact numbers).
   expect(await homeResponse.text()).toMatch(/\d+ statements by \d+ speakers on \d+ topics\./);
   expect(statementResponse.status()).toBe(200);
+  await during.dispose();
 
   // English: the state is announced, explained, and the search is kept for a retry.
   await enSearch.waitForLoadState();
