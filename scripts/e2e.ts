@@ -8,17 +8,16 @@ import path from "node:path";
 import pg from "pg";
 import { createUser } from "@/lib/auth/users";
 import { ImportResolver, importBatch } from "@/lib/import/import-statements";
-import { readLines } from "@/lib/import/read-lines";
 import { createMeiliClient } from "@/lib/search/client";
 import { ensureStatementIndex } from "@/lib/search/index-admin";
 import { findFreePort, stopChild } from "@/lib/services/process-utils";
 import { seedDemoData } from "@/lib/seed/demo";
 import { drainOutbox } from "@/lib/sync/worker";
-import { parseImportLine, type ImportLine } from "@/lib/validation/import-line";
 import { createTestDatabase, startTestServices } from "../tests/support/test-services";
 import { buildIsCurrent, runBuild } from "./lib/build";
 import { startBuiltApp } from "./lib/next-server";
 import { E2E_CURATORS } from "../e2e/support/curators";
+import { readHostileFixture } from "../tests/support/hostile-fixture";
 
 const require = createRequire(import.meta.url);
 const services = await startTestServices();
@@ -29,12 +28,7 @@ try {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   const meili = createMeiliClient(services.meiliUrl, services.meiliKey, 60_000);
   await seedDemoData(pool);
-  const fixtures: ImportLine[] = [];
-  for await (const { line } of readLines(path.resolve("e2e/fixtures/hostile.jsonl"))) {
-    const parsed = parseImportLine(line);
-    if (!parsed.ok) throw new Error(`e2e fixture: ${parsed.reason}`);
-    fixtures.push(parsed.value);
-  }
+  const fixtures = await readHostileFixture();
   await importBatch(pool, new ImportResolver(), fixtures);
   for (const curator of Object.values(E2E_CURATORS)) await createUser(pool, curator);
   await ensureStatementIndex(meili, indexUid);

@@ -1,16 +1,14 @@
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/roles";
 import { createUser } from "@/lib/auth/users";
 import { createStatement, updateStatement } from "@/lib/curate/statements";
 import { createTopic, mergeTopics } from "@/lib/curate/topics";
 import { ImportResolver, importBatch } from "@/lib/import/import-statements";
-import { readLines } from "@/lib/import/read-lines";
 import { seedDemoData } from "@/lib/seed/demo";
-import { parseImportLine, type ImportLine } from "@/lib/validation/import-line";
 import { parseStatementForm } from "@/lib/validation/statement-form";
 import { parseAtom, RFC3339_UTC, ATOM_NS, type ParsedFeed } from "../support/atom";
 import { useTestEnvironment } from "../support/integration";
+import { readHostileFixture } from "../support/hostile-fixture";
 
 // The Atom feeds (all statements, one topic's, one speaker's) through their
 // route handlers, read back with a real XML parser: ids, dates, authors,
@@ -64,12 +62,7 @@ const statementIdOf = (entryId: string) => Number(/\/statements\/(\d+)$/.exec(en
 beforeAll(async () => {
   env = await useTestEnvironment("feeds_atom");
   await seedDemoData(env.pool);
-  const fixtures: ImportLine[] = [];
-  for await (const { line } of readLines(path.resolve("e2e/fixtures/hostile.jsonl"))) {
-    const parsed = parseImportLine(line);
-    if (!parsed.ok) throw new Error(parsed.reason);
-    fixtures.push(parsed.value);
-  }
+  const fixtures = await readHostileFixture();
   await importBatch(env.pool, new ImportResolver(), fixtures);
   const id = await createUser(env.pool, { email: "feeds@example.org", name: "Feeds", role: "admin", password: "feeds-password-1" });
   curator = { id, email: "feeds@example.org", name: "Feeds", role: "admin" };

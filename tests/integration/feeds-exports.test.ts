@@ -8,7 +8,6 @@ import { parseCsv, STATEMENT_CSV_COLUMNS } from "@/lib/export/csv";
 import { exportSearchResult } from "@/lib/export/search-export";
 import { importFile } from "@/lib/import/import-file";
 import { ImportResolver, importBatch } from "@/lib/import/import-statements";
-import { readLines } from "@/lib/import/read-lines";
 import { createMeiliClient } from "@/lib/search/client";
 import { searchStatements } from "@/lib/search/query";
 import { openResultIds } from "@/lib/search/result-ids";
@@ -18,6 +17,7 @@ import { parseImportLine, type ImportLine } from "@/lib/validation/import-line";
 import { parseSearchParams } from "@/lib/validation/search-params";
 import { useTestEnvironment } from "../support/integration";
 import { createTestDatabase } from "../support/test-services";
+import { readHostileFixture } from "../support/hostile-fixture";
 
 // Exports of a search result (GET /search/export): the same parameters and
 // results as the search API, every page; CSV that a spreadsheet opens safely;
@@ -57,12 +57,7 @@ beforeAll(async () => {
   env = await useTestEnvironment("feeds_exports");
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "feeds-exports-"));
   await seedDemoData(env.pool);
-  const fixtures: ImportLine[] = [];
-  for await (const { line: text } of readLines(path.resolve("e2e/fixtures/hostile.jsonl"))) {
-    const parsed = parseImportLine(text);
-    if (!parsed.ok) throw new Error(parsed.reason);
-    fixtures.push(parsed.value);
-  }
+  const fixtures = await readHostileFixture();
   fixtures.push(
     line({
       externalId: "formula-1",

@@ -1,6 +1,5 @@
 // Next.js sets AsyncLocalStorage up for its request scope before anything else loads; so must we.
 import "next/dist/server/node-environment-baseline";
-import path from "node:path";
 import fc from "fast-check";
 import { workAsyncStorage } from "next/dist/server/app-render/work-async-storage.external";
 import { workUnitAsyncStorage } from "next/dist/server/app-render/work-unit-async-storage.external";
@@ -10,12 +9,11 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LIST_PARAMETERS } from "@/lib/api/list-params";
 import { ImportResolver, importBatch } from "@/lib/import/import-statements";
-import { readLines } from "@/lib/import/read-lines";
 import { seedDemoData } from "@/lib/seed/demo";
 import { drainOutbox } from "@/lib/sync/worker";
-import { parseImportLine, type ImportLine } from "@/lib/validation/import-line";
 import { describeDiff, diffSnapshots, takeSnapshot } from "../support/data-snapshot";
 import { useTestEnvironment } from "../support/integration";
+import { readHostileFixture } from "../support/hostile-fixture";
 
 // Issue 7, item 4: random query strings and addresses against every public GET
 // of the site — /api/v1/search, /statements, /statements/:id, /speakers,
@@ -39,12 +37,7 @@ beforeAll(async () => {
   process.env.API_RATE_LIMIT_PER_MINUTE = "999999999";
   env = await useTestEnvironment("properties_api");
   await seedDemoData(env.pool);
-  const fixtures: ImportLine[] = [];
-  for await (const { line } of readLines(path.resolve("e2e/fixtures/hostile.jsonl"))) {
-    const parsed = parseImportLine(line);
-    if (!parsed.ok) throw new Error(parsed.reason);
-    fixtures.push(parsed.value);
-  }
+  const fixtures = await readHostileFixture();
   await importBatch(env.pool, new ImportResolver(), fixtures);
   await drainOutbox(env.ctx);
   await drainOutbox(env.ctx);
