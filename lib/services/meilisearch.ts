@@ -98,7 +98,6 @@ export async function startEmbeddedMeili(options: { dataDir: string; port: numbe
   const binary = resolveMeiliBinary();
   fs.mkdirSync(options.dataDir, { recursive: true });
   const keyFile = path.join(options.dataDir, "meili-master-key");
-  // Hex, never starting with "-": a key read as a command-line option would stop Meilisearch.
   if (!fs.existsSync(keyFile)) fs.writeFileSync(keyFile, randomBytes(32).toString("hex"), { mode: 0o600 });
   const masterKey = fs.readFileSync(keyFile, "utf8").trim();
   const pidFile = path.join(options.dataDir, "meili.pid");
@@ -123,11 +122,12 @@ export async function startEmbeddedMeili(options: { dataDir: string; port: numbe
       "--dump-dir", path.join(options.dataDir, "meili-dumps"),
       "--snapshot-dir", path.join(options.dataDir, "meili-snapshots"),
       "--http-addr", `127.0.0.1:${options.port}`,
-      `--master-key=${masterKey}`,
       "--env", "production",
       "--no-analytics",
     ],
-    { logFile },
+    // The key travels in the environment, which only its owner (and root) can read;
+    // command-line arguments are visible to every user in `ps`.
+    { logFile, env: meiliEnvironment(masterKey) },
   );
   fs.writeFileSync(pidFile, `${child.pid}\n${options.port}\n`);
   const url = `http://127.0.0.1:${options.port}`;
@@ -142,6 +142,13 @@ export async function startEmbeddedMeili(options: { dataDir: string; port: numbe
       fs.rmSync(pidFile, { force: true });
     },
   };
+}
+
+/** The environment Meilisearch runs with: ours, less any settings of its own it would also read (MEILI_*), plus the master key. */
+export function meiliEnvironment(masterKey: string, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const clean: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(env)) if (!name.startsWith("MEILI_")) clean[name] = value;
+  return { ...clean, MEILI_MASTER_KEY: masterKey };
 }
 
 function isMeiliProcess(pid: number): boolean {
