@@ -360,6 +360,23 @@ export const apiTokens = pgTable(
   ],
 );
 
+// One row per login (the JWT carries its id as `sid`): lib/auth/session.ts
+// accepts a session only while its row is not ended, so a logout ends it on the
+// server too and a copied cookie stops working. Not backed up (lib/export/backup.ts).
+export const userSessions = pgTable(
+  "user_sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+  },
+  (t) => [index("user_sessions_user_idx").on(t.userId), index("user_sessions_expires_idx").on(t.expiresAt)],
+);
+
 // Fixed-window request counters of the public API, per client address, shared
 // by every app instance through Postgres.
 export const rateLimits = pgTable(

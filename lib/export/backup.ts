@@ -77,8 +77,12 @@ export const BACKUP_TABLES: BackupTable[] = [
 /** Tables whose rows travel on other tables' lines. */
 export const EMBEDDED_TABLES = ["speaker_names", "statement_topics", "statement_sources", "statement_responses"];
 
-/** Tables deliberately left out: derived from the data or state of the running system. */
-export const SKIPPED_TABLES = ["outbox", "login_failures", "setup_tokens", "rate_limits"];
+/**
+ * Tables deliberately left out: derived from the data or state of the running system.
+ * user_sessions too: a restored site starts with everyone logged out (a session
+ * from the old site would need its AUTH_SECRET anyway).
+ */
+export const SKIPPED_TABLES = ["outbox", "login_failures", "setup_tokens", "rate_limits", "user_sessions"];
 
 export type BackupOptions = {
   /** Users' password hashes and API token hashes too (then the file is a secret). */
