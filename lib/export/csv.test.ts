@@ -27,15 +27,15 @@ function statement(overrides: Partial<ExportStatement> = {}): ExportStatement {
 const url = (id: number) => `https://tracker.example/statements/${id}`;
 
 describe("csvField (RFC 4180)", () => {
-  it("leaves plain text alone and quotes a field with a comma, a quote or a line break, doubling its quotes", () => {
-    expect(csvField("plain text")).toBe("plain text");
+  it("quotes every field, doubling its quotes", () => {
+    expect(csvField("plain text")).toBe('"plain text"');
     expect(csvField("a,b")).toBe('"a,b"');
     expect(csvField('say "no"')).toBe('"say ""no"""');
     expect(csvField("one\ntwo")).toBe('"one\ntwo"');
     expect(csvField("one\r\ntwo")).toBe('"one\r\ntwo"');
-    expect(csvField(null)).toBe("");
-    expect(csvField(12)).toBe("12");
-    expect(csvField(false)).toBe("false");
+    expect(csvField(null)).toBe('""');
+    expect(csvField(12)).toBe('"12"');
+    expect(csvField(false)).toBe('"false"');
   });
 
   it("puts an apostrophe before text a spreadsheet would run as a formula", () => {
@@ -46,11 +46,21 @@ describe("csvField (RFC 4180)", () => {
     expect(neutralizeFormula("a = b")).toBe("a = b");
     expect(neutralizeFormula("ميركل = المستشارة")).toBe("ميركل = المستشارة");
     // Numbers (ids) are not text and keep their sign.
-    expect(csvField(-1)).toBe("-1");
+    expect(csvField(-1)).toBe('"-1"');
+  });
+
+  it("also defuses a formula after a ; or , inside a field (a spreadsheet set to that separator would make it a cell)", () => {
+    expect(csvField("text;=2+2")).toBe(`"text;'=2+2"`);
+    expect(csvField("text,=2+2")).toBe(`"text,'=2+2"`);
+    expect(csvField("a; @SUM(A1); b,+1, -2")).toBe(`"a; '@SUM(A1); b,'+1, '-2"`);
+    expect(csvField("=1;=2")).toBe(`"'=1;'=2"`);
+    expect(csvField("Aleppo; Attacks on hospitals")).toBe('"Aleppo; Attacks on hospitals"');
+    // What a ;-separated reading (quotes ignored) would make cells of: none starts a formula.
+    for (const cell of csvField("x;=2+2;+3,@4").slice(1, -1).split(/[;,]/)) expect(cell).not.toMatch(/^ *[=+\-@]/);
   });
 
   it("ends every record with CRLF", () => {
-    expect(csvRecord(["a", "b,c", null])).toBe('a,"b,c",\r\n');
+    expect(csvRecord(["a", "b,c", null])).toBe('"a","b,c",""\r\n');
   });
 });
 

@@ -1,11 +1,13 @@
 import type { ExportStatement } from "./statements";
 
-// CSV as RFC 4180 has it (CRLF between records, fields with a comma, a quote or
-// a line break quoted, quotes doubled), in UTF-8 with a byte-order mark so that
-// spreadsheets open Arabic as Arabic rather than guessing a legacy code page.
-// Text that a spreadsheet would run as a formula (=, +, -, @, and a leading tab
-// or carriage return, as OWASP lists them) gets an apostrophe in front, so that
-// a statement quoting "=HYPERLINK(…)" is shown, never evaluated.
+// CSV as RFC 4180 has it (CRLF between records, quotes doubled), every field
+// quoted, in UTF-8 with a byte-order mark so that spreadsheets open Arabic as
+// Arabic rather than guessing a legacy code page. Text that a spreadsheet would
+// run as a formula (=, +, -, @, and a leading tab or carriage return, as OWASP
+// lists them) gets an apostrophe in front, so that a statement quoting
+// "=HYPERLINK(…)" is shown, never evaluated; so does such text after a `;` or
+// `,` inside a field, which a spreadsheet set to that separator (or one that
+// ignores the quotes) would open as a cell of its own.
 
 export const CSV_CONTENT_TYPE = "text/csv; charset=utf-8; header=present";
 
@@ -13,17 +15,19 @@ export const CSV_CONTENT_TYPE = "text/csv; charset=utf-8; header=present";
 export const CSV_BOM = "\uFEFF";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_AFTER_SEPARATOR = /([;,] *)(?=[=+\-@\t\r])/g;
 
-/** A text cell made safe to open in a spreadsheet: an apostrophe before a leading = + - @ tab or CR. */
+/** A text cell made safe to open in a spreadsheet: an apostrophe before a = + - @ tab or CR that starts it or follows a `;` or `,`. */
 export function neutralizeFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  const inner = value.replace(FORMULA_AFTER_SEPARATOR, "$1'");
+  return FORMULA_START.test(inner) ? `'${inner}` : inner;
 }
 
-/** One field: quoted when it holds a comma, a quote, CR or LF (and then its quotes doubled). */
+/** One field, always quoted (its quotes doubled): a separator inside can never start a new cell. */
 export function csvField(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return "";
+  if (value === null || value === undefined) return '""';
   const text = typeof value === "string" ? neutralizeFormula(value) : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
 /** One record, ending in CRLF. */
