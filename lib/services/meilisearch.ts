@@ -146,9 +146,8 @@ export async function startEmbeddedMeili(options: { dataDir: string; port: numbe
 
 /** The environment Meilisearch runs with: ours, less any settings of its own it would also read (MEILI_*), plus the master key. */
 export function meiliEnvironment(masterKey: string, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const clean: NodeJS.ProcessEnv = {};
-  for (const [name, value] of Object.entries(env)) if (!name.startsWith("MEILI_")) clean[name] = value;
-  return { ...clean, MEILI_MASTER_KEY: masterKey };
+  const clean = Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith("MEILI_")));
+  return { ...clean, MEILI_MASTER_KEY: masterKey } as NodeJS.ProcessEnv;
 }
 
 function isMeiliProcess(pid: number): boolean {
