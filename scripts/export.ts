@@ -32,6 +32,7 @@ const LABELS: Record<BackupLineType, string> = {
   revision: "revisions",
   slugRedirect: "slug redirects",
   apiToken: "API tokens",
+  twoFactor: "two-factor enrolments",
 };
 
 await runWithServices("export", async ({ pool }) => {
@@ -45,12 +46,12 @@ await runWithServices("export", async ({ pool }) => {
   if (process.stderr.isTTY) process.stderr.write("\r\x1b[K");
   const seconds = (Date.now() - started) / 1000;
   const parts = (Object.keys(LABELS) as BackupLineType[])
-    .filter((type) => type !== "apiToken" || withCredentials)
+    .filter((type) => (type !== "apiToken" && type !== "twoFactor") || withCredentials)
     .map((type) => `${summary.counts[type].toLocaleString("en")} ${LABELS[type]}`);
   console.log(`${file}: ${parts.join(", ")} (${(summary.bytes / 1024 / 1024).toFixed(1)} MiB) in ${seconds.toFixed(1)} s.`);
   console.log(
     withCredentials
-      ? "It holds password and API token hashes: keep it as secret as the database itself."
-      : "Without password hashes (users of a restored database set theirs anew) and without API tokens; --with-password-hashes keeps them.",
+      ? "It holds password and API token hashes and TOTP secrets: keep it as secret as the database itself."
+      : "Without password hashes (users of a restored database set theirs anew), API tokens or two-factor enrolments (admins enrol again); --with-password-hashes keeps them.",
   );
 });

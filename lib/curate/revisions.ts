@@ -8,7 +8,7 @@ export type Queryable = Pick<pg.PoolClient, "query">;
 export type RevisionEntity = "statement" | "speaker" | "topic" | "user";
 export type RevisionAction =
   | "create" | "update" | "import" | "retract" | "restore" | "merge" | "delete"
-  | "role" | "disable" | "enable" | "password" | "logout_all";
+  | "role" | "disable" | "enable" | "password" | "logout_all" | "two_factor_enrol" | "two_factor_reset";
 
 export type FieldChanges = Record<string, [unknown, unknown]>;
 

@@ -272,7 +272,7 @@ export const revisions = pgTable(
     check("revisions_entity_type_check", sql`${t.entityType} IN ('statement', 'speaker', 'topic', 'user')`),
     check(
       "revisions_action_check",
-      sql`${t.action} IN ('create', 'update', 'import', 'retract', 'restore', 'merge', 'delete', 'role', 'disable', 'enable', 'password', 'logout_all')`,
+      sql`${t.action} IN ('create', 'update', 'import', 'retract', 'restore', 'merge', 'delete', 'role', 'disable', 'enable', 'password', 'logout_all', 'two_factor_enrol', 'two_factor_reset')`,
     ),
   ],
 );
@@ -375,6 +375,30 @@ export const userSessions = pgTable(
     endedAt: timestamp("ended_at", { withTimezone: true }),
   },
   (t) => [index("user_sessions_user_idx").on(t.userId), index("user_sessions_expires_idx").on(t.expiresAt)],
+);
+
+// Two-factor login (TOTP, RFC 6238) of a curator: a row once enrolment starts.
+// `pending_secret` is the secret shown on the enrolment page until a first
+// code confirms it; `last_used_step` refuses a code used again within its
+// window; recovery codes are kept only as SHA-256 hashes, each removed when
+// used. Backed up only with --with-password-hashes (lib/export/backup.ts).
+export const userTwoFactor = pgTable(
+  "user_two_factor",
+  {
+    userId: integer("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    secret: text("secret"),
+    enabledAt: timestamp("enabled_at", { withTimezone: true }),
+    lastUsedStep: bigint("last_used_step", { mode: "number" }),
+    pendingSecret: text("pending_secret"),
+    pendingCreatedAt: timestamp("pending_created_at", { withTimezone: true }),
+    recoveryCodeHashes: text("recovery_code_hashes").array().notNull().default(sql`'{}'::text[]`),
+  },
+  (t) => [
+    check("user_two_factor_enabled_check", sql`(${t.secret} IS NULL) = (${t.enabledAt} IS NULL)`),
+    check("user_two_factor_pending_check", sql`(${t.pendingSecret} IS NULL) = (${t.pendingCreatedAt} IS NULL)`),
+  ],
 );
 
 // Fixed-window request counters of the public API, per client address, shared

@@ -14,7 +14,7 @@ import { MIGRATIONS_FOLDER } from "@/lib/db/migrate";
 //   {"type":"speaker","id":1,…,"lookupNames":[[key,name],…]}  speakers with their names and aliases
 //   {"type":"topic",…} {"type":"source",…}
 //   {"type":"statement","id":1,…,"topicIds":[…],"sourceIds":[…],"respondsToIds":[…]}
-//   {"type":"revision",…} {"type":"slugRedirect",…} {"type":"apiToken",…} (tokens only with credentials)
+//   {"type":"revision",…} {"type":"slugRedirect",…} {"type":"apiToken",…} {"type":"twoFactor",…} (tokens and TOTP only with credentials)
 //   {"type":"end","counts":{"user":1,…}}
 //
 // Every column of each table is written (found in the database's catalogue, so
@@ -27,7 +27,7 @@ import { MIGRATIONS_FOLDER } from "@/lib/db/migrate";
 export const BACKUP_FORMAT = "statements-tracker-backup";
 export const BACKUP_VERSION = 1;
 
-export type BackupLineType = "user" | "speaker" | "topic" | "source" | "statement" | "revision" | "slugRedirect" | "apiToken";
+export type BackupLineType = "user" | "speaker" | "topic" | "source" | "statement" | "revision" | "slugRedirect" | "apiToken" | "twoFactor";
 
 export type BackupTable = {
   type: BackupLineType;
@@ -72,6 +72,9 @@ export const BACKUP_TABLES: BackupTable[] = [
   { type: "revision", table: "revisions", orderBy: "t.id" },
   { type: "slugRedirect", table: "slug_redirects", orderBy: `t.entity_type COLLATE "C", t.old_slug COLLATE "C"` },
   { type: "apiToken", table: "api_tokens", orderBy: "t.id", credentialsOnly: true },
+  // TOTP secrets and recovery-code hashes open accounts like password hashes do: only with credentials.
+  // Without them, restored users have no two-factor login (admins enrol again at their next login).
+  { type: "twoFactor", table: "user_two_factor", orderBy: "t.user_id", credentialsOnly: true },
 ];
 
 /** Tables whose rows travel on other tables' lines. */
@@ -125,7 +128,7 @@ function quoteIdent(name: string): string {
 }
 
 export function emptyCounts(): BackupCounts {
-  return { user: 0, speaker: 0, topic: 0, source: 0, statement: 0, revision: 0, slugRedirect: 0, apiToken: 0 };
+  return { user: 0, speaker: 0, topic: 0, source: 0, statement: 0, revision: 0, slugRedirect: 0, apiToken: 0, twoFactor: 0 };
 }
 
 /**
