@@ -146,8 +146,9 @@ export async function startEmbeddedMeili(options: { dataDir: string; port: numbe
 
 /** The environment Meilisearch runs with: ours, less any settings of its own it would also read (MEILI_*), plus the master key. */
 export function meiliEnvironment(masterKey: string, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const clean = Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith("MEILI_")));
-  return { ...clean, MEILI_MASTER_KEY: masterKey } as NodeJS.ProcessEnv;
+  const result: NodeJS.ProcessEnv = { ...env, MEILI_MASTER_KEY: masterKey };
+  for (const name of Object.keys(result)) if (name.startsWith("MEILI_") && name !== "MEILI_MASTER_KEY") delete result[name];
+  return result;
 }
 
 function isMeiliProcess(pid: number): boolean {
