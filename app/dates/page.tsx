@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
+import { redirectTo } from "@/lib/http/redirect";
 import { undatedStatementCount, yearsWithStatements } from "@/lib/db/queries/dates";
 import { datesMessages, statementsCount } from "@/lib/i18n/messages/dates";
 import { getI18n } from "@/lib/i18n/server";
@@ -20,7 +20,7 @@ export default async function DatesPage({ searchParams }: Props) {
   const go = (await searchParams).go;
   const typed = typeof go === "string" ? go.trim() : Array.isArray(go) ? (go[0] ?? "").trim() : null;
   const target = typed ? parsePartialDate(typed) : null;
-  if (target) redirect(`/dates/${target.iso}`);
+  if (target) redirectTo(`/dates/${target.iso}`);
   const invalid = typed !== null && typed !== "";
 
   const [years, undated] = await Promise.all([yearsWithStatements(), undatedStatementCount()]);

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { LOGIN_ERRORS } from "@/lib/auth/options";
 import { PASSWORD_RULES } from "@/lib/auth/password";
 import { getCurrentUser } from "@/lib/auth/session";
+import { redirectTo } from "@/lib/http/redirect";
 import { curateAccountsMessages } from "@/lib/i18n/messages/curate-accounts";
 import { getI18n } from "@/lib/i18n/server";
 import { describeLoginError } from "./login-error";
@@ -20,7 +20,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   const params = await searchParams;
   const next = safeNextPath(params.next);
   // Already logged in (with a session that is still valid): straight on.
-  if (await getCurrentUser()) redirect(next);
+  if (await getCurrentUser()) redirectTo(next);
 
   const t = (await getI18n()).t(curateAccountsMessages);
   const text = {

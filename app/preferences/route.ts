@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { encodeLocation } from "@/lib/http/location";
 import { LOCALE_COOKIE, MONTHS_COOKIE, isMonthStyle, isUiLocale } from "@/lib/i18n/config";
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
@@ -17,7 +18,7 @@ export async function GET(request: NextRequest) {
   const params = request.nextUrl.searchParams;
   // A relative Location: the browser stays on the host it used (request.url may
   // name another, e.g. localhost for 127.0.0.1, which would lose the cookie).
-  const response = new NextResponse(null, { status: 303, headers: { Location: safeBack(params.get("back")) } });
+  const response = new NextResponse(null, { status: 303, headers: { Location: encodeLocation(safeBack(params.get("back"))) } });
   const options = { maxAge: ONE_YEAR, path: "/", sameSite: "lax" as const, httpOnly: true, secure: request.nextUrl.protocol === "https:" };
   const locale = params.get("locale");
   if (isUiLocale(locale)) response.cookies.set(LOCALE_COOKIE, locale, options);

@@ -1,6 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
-import { forbidden, redirect } from "next/navigation";
+import { forbidden } from "next/navigation";
+import { redirectTo } from "@/lib/http/redirect";
 import { CURRENT_PATH_HEADER } from "@/lib/i18n/config";
 import { hasRole, type CurrentUser, type Role } from "./roles";
 import { getCurrentUser } from "./session";
@@ -10,7 +11,7 @@ export async function requireCuratorPage(role: Role = "editor"): Promise<Current
   const user = await getCurrentUser();
   if (!user) {
     const here = (await headers()).get(CURRENT_PATH_HEADER) ?? "/curate";
-    redirect(`/login?next=${encodeURIComponent(here)}`);
+    redirectTo(`/login?next=${encodeURIComponent(here)}`);
   }
   if (!hasRole(user, role)) forbidden();
   return user;

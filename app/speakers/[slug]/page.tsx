@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, permanentRedirect } from "next/navigation";
+import { notFound } from "next/navigation";
+import { permanentRedirectTo } from "@/lib/http/redirect";
 import { cache, type ReactNode } from "react";
 import { SpeakerActivityChart } from "@/components/speaker-activity-chart";
 import { Interpolate, Quoted, SpeakerName } from "@/components/speaker-name";
@@ -44,7 +45,7 @@ async function load(props: Props): Promise<SpeakerProfile> {
     if (target) {
       const query = new URLSearchParams();
       for (const [key, value] of Object.entries(await props.searchParams)) for (const v of [value ?? []].flat()) query.append(key, v);
-      permanentRedirect(`${speakerPath(target)}${query.size > 0 ? `?${query.toString()}` : ""}`);
+      permanentRedirectTo(`${speakerPath(target)}${query.size > 0 ? `?${query.toString()}` : ""}`);
     }
     notFound();
   }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, permanentRedirect } from "next/navigation";
+import { notFound } from "next/navigation";
+import { permanentRedirectTo } from "@/lib/http/redirect";
 import { cache } from "react";
 import { Pager } from "@/components/date-pager";
 import { StatementList } from "@/components/date-statement-list";
@@ -24,7 +25,7 @@ const resolve = cache(async (rawSlug: string, rawPage: string | string[] | undef
   if (!topic) {
     // A merged topic's old address leads to the topic it was merged into.
     const target = await findSlugRedirect("topic", slug);
-    if (target) permanentRedirect(`/topics/${encodeURIComponent(target)}`);
+    if (target) permanentRedirectTo(`/topics/${encodeURIComponent(target)}`);
     notFound();
   }
   const stats = await topicStatistics(topic.id);

@@ -1,5 +1,6 @@
 import "server-only";
 import { getPool } from "@/lib/db/client";
+import { redirectResponse } from "@/lib/http/redirect";
 
 // The old address of a merged speaker or topic: looked up only when no speaker
 // or topic has the slug, and answered with a permanent redirect to the survivor.
@@ -16,7 +17,7 @@ export async function findSlugRedirect(entity: RedirectEntity, oldSlug: string):
   return rows[0]?.slug ?? null;
 }
 
-/** A 308 to `location` (a path), for route handlers; pages use Next's permanentRedirect. */
+/** A 308 to `location` (a path), for route handlers; pages use permanentRedirectTo (lib/http/redirect.ts). */
 export function permanentRedirectResponse(location: string): Response {
-  return new Response(null, { status: 308, headers: { Location: location, "Cache-Control": "public, max-age=300" } });
+  return redirectResponse(location, 308, { "Cache-Control": "public, max-age=300" });
 }
