@@ -4,8 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getPool } from "@/lib/db/client";
 import { authSecret } from "@/lib/env";
 import { clientAddress } from "./client-address";
-import { verifyPassword } from "./password";
-import { loginAllowed, recordLoginFailure, recordLoginSuccess } from "./throttle";
+import { checkPasswordLogin } from "./login";
 
 // next-auth with email + password and JWT sessions. The token carries the
 // user id and the session version; lib/auth/session.ts compares that version
@@ -19,8 +18,6 @@ export const LOGIN_ERRORS = {
   wrong: "The email or password is wrong.",
   throttled: "Too many failed logins. Try again in {minutes} minutes.",
 } as const;
-
-type UserRow = { id: number; email: string; name: string; role: string; password_hash: string | null; session_version: number; disabled: boolean };
 
 // A function, not a constant: `next build` imports this module without the
 // runtime's AUTH_SECRET, which is only required once a request needs it.
@@ -37,22 +34,14 @@ export function authOptions(): AuthOptions {
           const email = String(credentials?.email ?? "").trim().slice(0, 320);
           const password = String(credentials?.password ?? "");
           if (!email || !password) throw new Error(LOGIN_ERRORS.wrong);
-          const pool = getPool();
           const address = clientAddress(request?.headers ?? {});
-          const decision = await loginAllowed(pool, email, address);
-          if (!decision.allowed) throw new Error(LOGIN_ERRORS.throttled.replace("{minutes}", String(Math.ceil(decision.retryAfterSeconds / 60))));
-          const { rows } = await pool.query<UserRow>(
-            `SELECT id, email, name, role, password_hash, session_version, disabled FROM users WHERE lower(email) = lower($1)`,
-            [email],
-          );
-          const user = rows[0];
-          const valid = await verifyPassword(user?.password_hash ?? null, password);
-          if (!user || !valid || user.disabled) {
-            await recordLoginFailure(pool, email, address);
-            throw new Error(LOGIN_ERRORS.wrong);
+          // Counts the attempt before the password is checked (lib/auth/login.ts, throttle.ts).
+          const result = await checkPasswordLogin(getPool(), { email, password, address });
+          if (!result.ok && result.reason === "throttled") {
+            throw new Error(LOGIN_ERRORS.throttled.replace("{minutes}", String(Math.ceil(result.retryAfterSeconds / 60))));
           }
-          await recordLoginSuccess(pool, email);
-          await pool.query(`UPDATE users SET last_login_at = now() WHERE id = $1`, [user.id]);
+          if (!result.ok) throw new Error(LOGIN_ERRORS.wrong);
+          const user = result.user;
           return { id: String(user.id), email: user.email, name: user.name, sessionVersion: user.session_version };
         },
       }),

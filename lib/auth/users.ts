@@ -4,7 +4,7 @@ import { writeRevision } from "@/lib/curate/revisions";
 import { inTransaction } from "@/lib/db/transaction";
 import { hashPassword, passwordProblem, verifyPassword } from "./password";
 import { ROLES, type Role } from "./roles";
-import { loginAllowed, recordLoginFailure } from "./throttle";
+import { beginLoginAttempt, loginAttemptSucceeded } from "./throttle";
 
 // Curator accounts: used by the users screen, `npm run user:create` and the first-admin setup link.
 
@@ -172,16 +172,17 @@ export async function changeOwnPassword(pool: pg.Pool, userId: number, input: Pa
   const { rows } = await pool.query<{ email: string; password_hash: string | null }>(`SELECT email, password_hash FROM users WHERE id = $1`, [userId]);
   const account = rows[0];
   if (!account) throw new NotFoundError(`There is no user ${userId}.`);
-  const decision = await loginAllowed(pool, account.email, address);
+  // Counted before the check, as at login, so that parallel guesses cannot pass the limit.
+  const decision = await beginLoginAttempt(pool, account.email, address);
   if (!decision.allowed) {
     throw new ValidationError([
       { field: "currentPassword", message: `was wrong too many times; try again in ${Math.ceil(decision.retryAfterSeconds / 60)} minutes` },
     ]);
   }
   if (!(await verifyPassword(account.password_hash, input.currentPassword))) {
-    await recordLoginFailure(pool, account.email, address);
     throw new ValidationError([{ field: "currentPassword", message: "is wrong" }, ...problems]);
   }
+  await loginAttemptSucceeded(pool, decision.attempt, { clearAccount: false });
   if (problems.length > 0) throw new ValidationError(problems);
 
   const passwordHash = await hashPassword(input.newPassword);

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { safeNextPath } from "@/app/login/safe-next";
+import { checkPasswordLogin } from "@/lib/auth/login";
+import { LOGIN_ERRORS, authOptions } from "@/lib/auth/options";
 import { verifyPassword } from "@/lib/auth/password";
 import {
   SetupTokenError,
@@ -17,7 +19,17 @@ import { useTestEnvironment } from "../support/integration";
 let env: Awaited<ReturnType<typeof useTestEnvironment>>;
 beforeAll(async () => {
   env = await useTestEnvironment("auth_accounts");
+  // next-auth's options need one; these tests call its `authorize` directly.
+  process.env.AUTH_SECRET ??= "an auth secret for the integration tests only";
 });
+
+/** next-auth's Credentials `authorize`, as the login route calls it: the user it returns, or the message it throws. */
+async function authorize(email: string, password: string, address: string): Promise<{ id: string } | string> {
+  const provider = authOptions().providers[0] as unknown as {
+    options: { authorize: (credentials: Record<string, string>, request: { headers: Record<string, string> }) => Promise<{ id: string }> };
+  };
+  return provider.options.authorize({ email, password }, { headers: { "x-forwarded-for": address } }).catch((e: Error) => e.message);
+}
 afterAll(async () => {
   await env.close();
 });
@@ -181,6 +193,68 @@ describe("login throttling", () => {
     expect((await loginAllowed(env.pool, email, "10.0.1.1")).allowed).toBe(false);
     await recordLoginSuccess(env.pool, email);
     expect(await loginAllowed(env.pool, email, "10.0.1.1")).toEqual({ allowed: true });
+  });
+
+  it("lets at most the limit of 20 parallel wrong passwords reach the password check (the attempt is counted first)", async () => {
+    const email = "raced@example.org";
+    await newUser(email);
+    let verified = 0;
+    const counting = async (hash: string | null, password: string) => {
+      verified += 1;
+      return verifyPassword(hash, password);
+    };
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => checkPasswordLogin(env.pool, { email, password: `wrong guess ${i}`, address: "203.0.113.20" }, counting)),
+    );
+    expect(verified).toBeLessThanOrEqual(LOGIN_THROTTLE.maxFailuresPerAccount);
+    expect(results.filter((r) => !r.ok && r.reason === "wrong")).toHaveLength(verified);
+    expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(20 - verified);
+    // Even the right password now waits for the window.
+    expect(await checkPasswordLogin(env.pool, { email, password: PASSWORD, address: "203.0.113.21" }, counting)).toMatchObject({ ok: false, reason: "throttled" });
+    expect(verified).toBeLessThanOrEqual(LOGIN_THROTTLE.maxFailuresPerAccount);
+  });
+
+  it("through next-auth's authorize too: 20 parallel wrong passwords get at most the limit of 'wrong' answers, the rest are refused unchecked", async () => {
+    const email = "raced-authorize@example.org";
+    await newUser(email);
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => authorize(email, `wrong guess ${i}`, "203.0.113.30")));
+    const throttled = LOGIN_ERRORS.throttled.replace("{minutes}", String(LOGIN_THROTTLE.windowMinutes));
+    // "wrong" is only answered after the password was checked.
+    expect(answers.filter((a) => a === LOGIN_ERRORS.wrong).length).toBeLessThanOrEqual(LOGIN_THROTTLE.maxFailuresPerAccount);
+    expect(answers.filter((a) => a === throttled).length).toBeGreaterThanOrEqual(20 - LOGIN_THROTTLE.maxFailuresPerAccount);
+    const { rows } = await env.pool.query(`SELECT count(*)::int AS n FROM login_failures WHERE scope = 'account' AND key = $1`, [email]);
+    expect(rows[0].n).toBe(LOGIN_THROTTLE.maxFailuresPerAccount);
+  });
+
+  it("counts the account as Postgres's lower() sees it: the 'İ' spelling of an 'i' is refused while the account is locked", async () => {
+    const email = "dotless.i.lock@example.org";
+    const variant = "dotless.İ.lock@example.org";
+    const id = await newUser(email);
+    // The lookup treats the variant as the same account (Postgres lowers "İ" to "i"; JavaScript to "i̇").
+    expect(variant.toLowerCase()).not.toBe(email);
+    expect(await authorize(variant, PASSWORD, "203.0.113.40")).toMatchObject({ id: String(id) });
+    for (let i = 0; i < LOGIN_THROTTLE.maxFailuresPerAccount; i++) expect(await authorize(email, `wrong guess ${i}`, "203.0.113.41")).toBe(LOGIN_ERRORS.wrong);
+    const throttled = LOGIN_ERRORS.throttled.replace("{minutes}", String(LOGIN_THROTTLE.windowMinutes));
+    expect(await authorize(variant, PASSWORD, "203.0.113.42")).toBe(throttled);
+    expect(await authorize(email.toUpperCase(), PASSWORD, "203.0.113.42")).toBe(throttled);
+    // The other way round: failures under the variant lock the plain spelling.
+    const other = "another.i.lock@example.org";
+    await newUser(other);
+    for (let i = 0; i < LOGIN_THROTTLE.maxFailuresPerAccount; i++) await authorize(other.replace(/i/g, (c, at: number) => (at % 2 ? "İ" : c)), `wrong ${i}`, `203.0.113.${50 + i}`);
+    expect(await authorize(other, PASSWORD, "203.0.113.60")).toBe(throttled);
+  });
+
+  it("a success takes its own attempt back and clears the account's failures", async () => {
+    const email = "comes-back@example.org";
+    await newUser(email);
+    for (let i = 0; i < 3; i++) await authorize(email, `wrong ${i}`, "203.0.113.70");
+    expect(await authorize(email, PASSWORD, "203.0.113.70")).toMatchObject({ id: expect.any(String) });
+    const { rows } = await env.pool.query(
+      `SELECT scope, count(*)::int AS n FROM login_failures WHERE (scope = 'account' AND key = $1) OR (scope = 'address' AND key = '203.0.113.70') GROUP BY scope ORDER BY scope`,
+      [email],
+    );
+    // The three failures stay counted against the address; the success is not one.
+    expect(rows).toEqual([{ scope: "address", n: 3 }]);
   });
 
   it("refuses an address after its limit of failures, whatever the account, but not other addresses", async () => {
