@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
+import { ZxcvbnFactory } from "@zxcvbn-ts/core";
+import { adjacencyGraphs, dictionary } from "@zxcvbn-ts/language-common";
 
 // argon2id at OWASP's first recommended setting (19 MiB, 2 passes, 1 lane):
 // about 30 ms here, slow enough to make a stolen hash costly to crack.
@@ -7,11 +9,27 @@ export const ARGON2_OPTIONS = { algorithm: 2 /* Argon2id (a const enum the build
 
 export const PASSWORD_RULES = { minLength: 12, maxLength: 200 } as const;
 
+/** The lowest zxcvbn score (0–4) a new password may have: 3 is "safely unguessable" (about 10^8 guesses and up). */
+export const MIN_PASSWORD_SCORE = 3;
+
+export const COMMON_PASSWORD_MESSAGE =
+  "is too easy to guess: it is a common password or made of common passwords, words or patterns (such as password1234); choose a longer phrase of unrelated words";
+
+// zxcvbn-ts with its language-independent lists (about 30,000 common passwords,
+// the diceware words, keyboard patterns), all offline; built on first use.
+let estimator: ZxcvbnFactory | undefined;
+
+function guessability(password: string): number {
+  estimator ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs });
+  return estimator.check(password).score;
+}
+
 /** null when acceptable, else the rule it breaks (for a message that names the field). */
 export function passwordProblem(password: string): string | null {
   if (password.length < PASSWORD_RULES.minLength) return `must be at least ${PASSWORD_RULES.minLength} characters`;
   if (password.length > PASSWORD_RULES.maxLength) return `must be at most ${PASSWORD_RULES.maxLength} characters`;
   if (password.trim() === "") return "must not be only spaces";
+  if (guessability(password) < MIN_PASSWORD_SCORE) return COMMON_PASSWORD_MESSAGE;
   return null;
 }
 
