@@ -44,7 +44,10 @@ try {
     port: await findFreePort(),
     env: { DATABASE_URL: databaseUrl, MEILI_URL: services.meiliUrl, MEILI_MASTER_KEY: services.meiliKey, MEILI_INDEX: indexUid, AUTH_SECRET: authSecret,
       // Every spec calls from 127.0.0.1: a limit per address must not make one spec fail another (the 429 test fills its own address).
-      API_RATE_LIMIT_PER_MINUTE: "10000" },
+      API_RATE_LIMIT_PER_MINUTE: "10000",
+      // The specs play a proxy on 127.0.0.1: their X-Forwarded-For gives a request an address of its own
+      // (e2e/api-v1.spec.ts); the untrusted mode is tested in tests/integration/client-addresses.test.ts.
+      TRUSTED_PROXIES: "127.0.0.1" },
     stdio: "inherit",
   });
   app = started.child;

@@ -86,6 +86,9 @@ const ADVERBS = new Set(
 // "في بيان / في تصريح …" closes the speaker phrase; a plain "في <place>" may belong to it ("الدفاع المدني في حلب").
 const EVENT_NOUNS = new Set(["بيان", "تصريح", "تصريحات", "مؤتمر", "حديث", "كلمة", "لقاء", "مقابلة", "تغريدة", "رسالة", "اتصال", "خطاب", "جلسة"].map(f));
 const DEF_BACKREF = ORG_WORDS.ar;
+// Speaker phrases are read in a bounded window after their cue, so the work per cue is constant and
+// extraction stays linear however long a sentence is (no real speaker phrase runs to 24 words).
+const SPEAKER_WINDOW = 24;
 
 interface ArCtx {
   text: string;
@@ -154,6 +157,21 @@ export function extractArabicSentence(ctx: ArCtx, sent: Sentence): Candidate[] {
   return out;
 }
 
+/** Offset of the last of `chars` in text[floor, pos), or -1. */
+function lastOfWithin(text: string, chars: string, pos: number, floor: number): number {
+  for (let j = pos - 1; j >= floor; j--) if (chars.includes(text[j] as string)) return j;
+  return -1;
+}
+
+/** Whether text[from, to) holds nothing but spaces and at most a lone "و" (the cue opens its sentence). */
+function onlyConjunctionBefore(text: string, from: number, to: number): boolean {
+  let j = from;
+  while (j < to && /\s/u.test(text[j] as string)) j++;
+  if (j < to && text[j] === "و") j++;
+  while (j < to && /\s/u.test(text[j] as string)) j++;
+  return j >= to;
+}
+
 function commaBefore(text: string, pos: number, floor: number): boolean {
   for (let j = pos - 1; j >= floor; j--) {
     const c = text[j] as string;
@@ -195,7 +213,7 @@ function clauseStart(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit, can
 
 function isSpeakerish(ctx: ArCtx, toks: Token[], i: number, limit: number): number {
   // Returns the length (in tokens) of a speaker phrase starting at i, or 0.
-  const folded = toks.slice(i, limit).map((t) => nameTokens(t.text)[0] ?? "");
+  const folded = toks.slice(i, Math.min(limit, i + SPEAKER_WINDOW)).map((t) => nameTokens(t.text)[0] ?? "");
   const k = ctx.known.matchAt(folded, 0);
   if (k) return k.len;
   const first = folded[0] ?? "";
@@ -220,7 +238,8 @@ function analyse(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit): Candid
   // Trailing cue: "<content>، حسبما أكدت X."
   if (hit.trailing) {
     const trailer = toks[hit.tok - 1] as Token;
-    const commaAt = text.lastIndexOf("،", trailer.start) >= sent.start ? text.lastIndexOf("،", trailer.start) : text.lastIndexOf(",", trailer.start);
+    // commaBefore found the comma right before the trailer, so this look-back is short.
+    const commaAt = lastOfWithin(text, "،,", trailer.start, sent.start);
     const spk = speakerPhrase(ctx, toks, hit.tok + 1, toks.length, sent.end);
     if (!spk) return null;
     return {
@@ -239,12 +258,13 @@ function analyse(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit): Candid
     const next = toks[hit.tok + 1];
     if (!next || spkLen === 0) return null;
     const firstFold = nameTokens(next.text)[0] ?? "";
-    if (!(ORG_WORDS.ar.has(firstFold) || GROUP_WORDS.ar.has(firstFold) || ROLE_WORDS.ar.has(firstFold) || ctx.known.matchAt(toks.slice(hit.tok + 1).map((t) => nameTokens(t.text)[0] ?? ""), 0))) return null;
+    const window = Math.min(toks.length, hit.tok + 1 + SPEAKER_WINDOW);
+    if (!(ORG_WORDS.ar.has(firstFold) || GROUP_WORDS.ar.has(firstFold) || ROLE_WORDS.ar.has(firstFold) || ctx.known.matchAt(toks.slice(hit.tok + 1, window).map((t) => nameTokens(t.text)[0] ?? ""), 0))) return null;
     let spkEnd = hit.tok + 1;
-    while (spkEnd < toks.length && !/[،,]/u.test(text.slice((toks[spkEnd - 1] as Token).end, (toks[spkEnd] as Token).start))) spkEnd++;
+    while (spkEnd < window && !/[،,]/u.test(text.slice((toks[spkEnd - 1] as Token).end, (toks[spkEnd] as Token).start))) spkEnd++;
     const spStart = next.start;
     const spEnd = (toks[spkEnd - 1] as Token).end;
-    const atStart = text.slice(sent.start, cue.start).trim().replace(/^و/u, "").length === 0;
+    const atStart = onlyConjunctionBefore(text, sent.start, cue.start);
     if (atStart) {
       let cs = spkEnd < toks.length ? (toks[spkEnd] as Token).start : sent.end;
       const ft = toks[spkEnd];
@@ -252,7 +272,7 @@ function analyse(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit): Candid
       return { ...base, kind: "indirect", start: cs, end: sent.end, speaker: mention(ctx, spStart, spEnd), dateRegions: [], confidence: 0.65 };
     }
     if (!commaBefore(text, cue.start, sent.start)) return null;
-    const end = text.lastIndexOf("،", cue.start);
+    const end = lastOfWithin(text, "،,", cue.start, sent.start); // the comma commaBefore found: a short look-back
     return { ...base, kind: "indirect", start: sent.start, end: Math.max(end, sent.start), speaker: mention(ctx, spStart, spEnd), dateRegions: [], confidence: 0.65 };
   }
   if (hit.participlePreps) {
@@ -327,7 +347,8 @@ function analyse(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit): Candid
     if (spLen > 0) {
       speaker = mention(ctx, (toks[hit.tok + 1] as Token).start, (toks[hit.tok + spLen] as Token).end);
       let j = hit.tok + spLen + 1;
-      while (j < toks.length && SPEAKER_STOP.has(f((toks[j] as Token).text)) && f((toks[j] as Token).text) !== f("في")) j++;
+      const skipLimit = Math.min(toks.length, j + SPEAKER_WINDOW);
+      while (j < skipLimit && SPEAKER_STOP.has(f((toks[j] as Token).text)) && f((toks[j] as Token).text) !== f("في")) j++;
       const t = toks[j];
       if (!t) return null;
       contentStart = t.start;
@@ -392,7 +413,8 @@ function subjectBefore(ctx: ArCtx, sent: Sentence, toks: Token[], cueTok: number
 }
 
 /** Speaker phrase in toks[from,to): drops dates, adverbs and "في بيان" tails; splits off a trailing "وناشطون". */
-function speakerPhrase(ctx: ArCtx, toks: Token[], from: number, to: number, hardEnd: number): SpeakerRef | null {
+function speakerPhrase(ctx: ArCtx, toks: Token[], from: number, until: number, hardEnd: number): SpeakerRef | null {
+  const to = Math.min(until, from + SPEAKER_WINDOW);
   let s = from;
   while (s < to && (AUX.has(f((toks[s] as Token).text)) || SPEAKER_STOP.has(f((toks[s] as Token).text)))) s++;
   let e = s;

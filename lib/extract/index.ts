@@ -24,6 +24,10 @@ interface ResolvedSpeaker {
   end: number;
 }
 
+// A date that tells when something was said stands near its cue; reading at most this many characters
+// per region keeps the work per statement bounded (regions can run to the end of a long sentence).
+const DATE_REGION_MAX = 400;
+
 export function extractStatements(input: ExtractInput): ExtractResult {
   const text = typeof input.text === "string" ? input.text : "";
   const lang: Lang = input.lang;
@@ -107,7 +111,7 @@ export function extractStatements(input: ExtractInput): ExtractResult {
       // Dates inside the content belong to what was said, not to when.
       const regions: [number, number][] = b <= c.start || a >= c.end ? [[a, b]] : [[a, Math.min(b, c.start)], [Math.max(a, c.end), b]];
       for (const [x, y] of regions) {
-        const d = findDate(text, lang, x, y, published);
+        const d = findDate(text, lang, x, Math.min(y, x + DATE_REGION_MAX), published);
         if (d) {
           saidOn = d.date;
           break;

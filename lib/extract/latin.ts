@@ -63,6 +63,14 @@ const LEX: Record<"de" | "en", Lex> = {
 
 const isCap = (t: string): boolean => /^\p{Lu}/u.test(t);
 
+// Every look around a cue is a bounded window, so the work per cue is constant and extraction stays linear
+// however long a "sentence" is (1 MB of "said said …" is one sentence with 200,000 cues). A speaker more than
+// LOOKBACK_TOKENS words or LOOKBACK_CHARS characters before its verb is not one a reader would attribute.
+const LOOKBACK_TOKENS = 48;
+const LOOKBACK_CHARS = 1_000;
+/** How far a separable verb's particle may follow it ("teilte … mit"). */
+const PARTICLE_WINDOW = 40;
+
 export function extractLatin(ctx: LatinCtx): Candidate[] {
   const out: Candidate[] = [];
   const lang = ctx.lang === "en" ? "en" : "de";
@@ -117,7 +125,7 @@ function sentenceCandidates(ctx: LatinCtx, lang: "de" | "en", sent: Sentence): C
     if (lang === "de" && isCap(w) && i === 0 && lw !== "so") continue; // "Sagt …" imperative/question forms are rare in news
     const parts = lex.particles[lw];
     if (parts && parts.length > 0) {
-      const rest = toks.slice(i + 1).map((x) => x.text);
+      const rest = toks.slice(i + 1, i + 1 + PARTICLE_WINDOW).map((x) => x.text);
       if (!parts.some((p) => rest.includes(p))) continue;
     }
     const cand = cueCandidate(ctx, lang, sent, toks, i);
@@ -149,13 +157,19 @@ function firstQuoteIndex(quotes: QuoteSpan[], from: number): number {
   return lo;
 }
 
+/** The first quotation starting at or after `from`, if it also ends by `to` (quotes are sorted and disjoint). */
 function quoteBetween(ctx: LatinCtx, from: number, to: number): QuoteSpan | null {
-  for (let i = firstQuoteIndex(ctx.quotes, from); i < ctx.quotes.length; i++) {
-    const q = ctx.quotes[i] as QuoteSpan;
-    if (q.start >= from && q.end <= to) return q;
-    if (q.start > to) break;
-  }
-  return null;
+  const q = ctx.quotes[firstQuoteIndex(ctx.quotes, from)];
+  return q && q.end <= to ? q : null;
+}
+
+/** Offset of the last of `chars` in text[floor, pos), or -1. */
+function lastOfWithin(text: string, chars: string, pos: number, floor: number): number {
+  if (pos <= floor) return -1;
+  const window = text.slice(floor, pos);
+  let last = -1;
+  for (const c of chars) last = Math.max(last, window.lastIndexOf(c));
+  return last < 0 ? -1 : floor + last;
 }
 
 function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: Token[], i: number): Candidate | null {
@@ -163,17 +177,20 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
   const cue = toks[i] as Token;
   const lex = LEX[lang];
   const b = base(sent, cue);
-  const before = text.slice(sent.start, cue.start);
+  const firstInWindow = Math.max(0, i - LOOKBACK_TOKENS);
+  const windowStart = Math.max(sent.start, firstInWindow > 0 ? (toks[firstInWindow] as Token).start : sent.start, cue.start - LOOKBACK_CHARS);
   // Trailing cue: "<content>, sagte X." / "“…,” X said." / "<content>, so X."
-  const commaIdx = Math.max(before.lastIndexOf(","), before.lastIndexOf("”"), before.lastIndexOf("“"));
-  if (commaIdx >= 0) {
-    const between = before.slice(commaIdx + 1);
-    const btw = toks.filter((t) => t.start >= sent.start + commaIdx && t.end <= cue.start);
+  const comma = lastOfWithin(text, ",”“", cue.start, windowStart);
+  if (comma >= 0) {
+    const between = text.slice(comma + 1, cue.start);
+    let firstBetween = i;
+    while (firstBetween > firstInWindow && (toks[firstBetween - 1] as Token).start >= comma) firstBetween--;
+    const btw = toks.slice(firstBetween, i);
     const inverted = btw.length === 0; // ", sagte X" / ", said X"
     const enSubj = lang === "en" && btw.length > 0 && btw.length <= 5 && !/[,;]/u.test(between);
     const wie = lang === "de" && btw.length >= 1 && (btw[0] as Token).text.toLowerCase() === "wie";
-    if ((inverted || enSubj) && !wie && commaIdx > 3) {
-      const contentEnd = sent.start + commaIdx;
+    if ((inverted || enSubj) && !wie && comma - sent.start > 3) {
+      const contentEnd = comma;
       let spk: SpeakerRef | null;
       if (inverted) spk = npAfter(ctx, lang, toks, i + 1, sent.end);
       else spk = subjectRef(ctx, lang, (btw[0] as Token).start, cue.start);
@@ -247,20 +264,21 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
   }
   // Speaker: after the cue (inversion) or the subject before it.
   let speaker: SpeakerRef | null = null;
-  const firstBefore = toks.find((t) => t.start >= sent.start && t.end <= cue.start);
+  const firstBefore = i > 0 ? (toks[0] as Token) : undefined;
   const leadStop = firstBefore ? lex.subjStop.has(firstBefore.text) : true;
   if (leadStop || firstBefore === undefined) speaker = npAfter(ctx, lang, toks, i + 1, afterCueSpeakerEnd);
   if (!speaker && firstBefore) {
     // Skip a leading adverbial up to the finite verb in V2 clauses; otherwise the subject runs from the clause start.
+    // Only the window is read: a subject starting before it has more words than subjectRef accepts anyway.
     let s = firstBefore.start;
-    const beforeToks = toks.filter((t) => t.start >= sent.start && t.end <= cue.start);
+    const beforeToks = toks.slice(firstInWindow, i);
     const auxIdx = beforeToks.findIndex((t) => lex.aux.has(t.text));
     if (leadStop && auxIdx >= 0) s = beforeToks[auxIdx + 1]?.start ?? cue.start;
     const e = auxIdx >= 0 && !leadStop ? (beforeToks[auxIdx] as Token).start : cue.start;
-    const lastComma = text.lastIndexOf(",", cue.start);
+    const lastComma = lastOfWithin(text, ",", cue.start, Math.max(s, windowStart));
     // "X, Sprecher von Y, sagte": keep the whole apposition; a clause comma ("Nachdem …, sagte X") is skipped.
     if (lastComma > s && leadStop) s = lastComma + 1;
-    speaker = subjectRef(ctx, lang, s, e);
+    speaker = s >= windowStart ? subjectRef(ctx, lang, s, e) : null;
   }
   if (!speaker) speaker = npAfter(ctx, lang, toks, i + 1, afterCueSpeakerEnd);
   if (!speaker) return null;
@@ -325,6 +343,8 @@ function refFor(ctx: LatinCtx, lang: "de" | "en", s: number, e: number): Speaker
 
 function sourceFrame(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: Token[]): Candidate | null {
   const { text } = ctx;
+  let lastComma: number | undefined; // found once per sentence, when an English frame needs it
+  const commaAfter = (pos: number): boolean => (lastComma ??= lastOfWithin(text, ",", sent.end, sent.start)) >= pos;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i] as Token;
     const lw = t.text.toLowerCase();
@@ -357,7 +377,7 @@ function sourceFrame(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: Tok
       const w = (toks[k] as Token).text;
       if (k > npFrom && /[,;:]/u.test(text.slice((toks[k - 1] as Token).end, (toks[k] as Token).start))) break;
       // English source phrases are lower-case too ("according to the ministry"): they run to the comma.
-      if (!(isCap(w) || link.test(w) || /^\d/u.test(w) || (k === npFrom && DE_NACH_ADJ.has(w)) || (lang === "en" && k - npFrom < 6 && /,/u.test(text.slice((toks[k] as Token).end, sent.end))))) break;
+      if (!(isCap(w) || link.test(w) || /^\d/u.test(w) || (k === npFrom && DE_NACH_ADJ.has(w)) || (lang === "en" && k - npFrom < 6 && commaAfter((toks[k] as Token).end)))) break;
       k++;
     }
     if (k === npFrom) continue;
@@ -400,7 +420,7 @@ function freeIndirect(ctx: LatinCtx, sent: Sentence, near: boolean): Candidate |
   const konj1 = toks.some((t) => DE_KONJ.has(t.text) && !DE_KONJ2.has(t.text));
   const konj2 = toks.some((t) => DE_KONJ2.has(t.text) || /^(?:hätte|wäre|würde)$/u.test(t.text));
   // Reportive "soll(en) … haben/sein/worden": hearsay with the source left implicit.
-  const hearsay = toks.some((t) => /^(?:soll|sollen)$/u.test(t.text)) && /\b(?:haben|sein|worden)\W*$/u.test(ctx.text.slice(sent.start, sent.end));
+  const hearsay = toks.some((t) => /^(?:soll|sollen)$/u.test(t.text)) && /\b(?:haben|sein|worden)\W*$/u.test(ctx.text.slice(Math.max(sent.start, sent.end - 64), sent.end));
   if (!(konj1 || hearsay || (near && konj2))) return null;
   return { ...base(sent, null), kind: "indirect", start: sent.start, end: sent.end, speaker: { type: "continuation" }, dateRegions: [], confidence: near ? 0.45 : 0.35 };
 }

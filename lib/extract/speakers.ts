@@ -57,9 +57,14 @@ interface AliasEntry {
   speaker: number;
 }
 
-/** Index of known speakers' names and aliases as folded token sequences. */
+/**
+ * Index of known speakers' names and aliases as folded token sequences, keyed by first token, so a
+ * look-up costs the candidates that start with the word at hand, not every name the database knows.
+ */
 export class SpeakerIndex {
+  /** Entries longest first; an entry's place in this order breaks ties (the first wins). */
   private readonly entries: AliasEntry[] = [];
+  private readonly byFirstToken = new Map<string, number[]>();
   constructor(readonly speakers: KnownSpeaker[]) {
     speakers.forEach((sp, i) => {
       const forms = new Set<string>([sp.name, ...(sp.aliases ?? []), ...Object.values(sp.names ?? {}).filter((x): x is string => !!x)]);
@@ -69,40 +74,48 @@ export class SpeakerIndex {
       }
     });
     this.entries.sort((a, b) => b.tokens.length - a.tokens.length);
+    this.entries.forEach((entry, order) => {
+      const first = entry.tokens[0] as string;
+      const list = this.byFirstToken.get(first);
+      if (list) list.push(order);
+      else this.byFirstToken.set(first, [order]);
+    });
   }
 
   get size(): number {
     return this.entries.length;
   }
 
-  /** Longest alias occurring as a contiguous token run in `tokens`; returns speaker index, run start and length. */
+  private matchesAt(entry: AliasEntry, tokens: string[], at: number): boolean {
+    if (at + entry.tokens.length > tokens.length) return false;
+    for (let k = 0; k < entry.tokens.length; k++) if (tokens[at + k] !== entry.tokens[k]) return false;
+    return true;
+  }
+
+  /** Longest alias occurring as a contiguous token run in `tokens` (the first listed among equals, at its first place). */
   findIn(tokens: string[]): { speaker: number; at: number; len: number } | null {
-    let best: { speaker: number; at: number; len: number } | null = null;
-    for (const e of this.entries) {
-      if (best && e.tokens.length <= best.len) break;
-      for (let i = 0; i + e.tokens.length <= tokens.length; i++) {
-        let ok = true;
-        for (let k = 0; k < e.tokens.length; k++) {
-          if (tokens[i + k] !== e.tokens[k]) {
-            ok = false;
-            break;
-          }
-        }
-        if (ok) {
-          if (!best || e.tokens.length > best.len || i < best.at) best = { speaker: e.speaker, at: i, len: e.tokens.length };
+    let bestOrder = Infinity;
+    let bestAt = -1;
+    for (let i = 0; i < tokens.length; i++) {
+      for (const order of this.byFirstToken.get(tokens[i] as string) ?? []) {
+        if (order >= bestOrder) break;
+        if (this.matchesAt(this.entries[order] as AliasEntry, tokens, i)) {
+          bestOrder = order;
+          bestAt = i;
           break;
         }
       }
     }
-    return best;
+    if (bestAt < 0) return null;
+    const best = this.entries[bestOrder] as AliasEntry;
+    return { speaker: best.speaker, at: bestAt, len: best.tokens.length };
   }
 
-  /** Alias starting exactly at token position `at`. */
+  /** Alias starting exactly at token position `at` (the longest). */
   matchAt(tokens: string[], at: number): { speaker: number; len: number } | null {
-    for (const e of this.entries) {
-      let ok = at + e.tokens.length <= tokens.length;
-      for (let k = 0; ok && k < e.tokens.length; k++) if (tokens[at + k] !== e.tokens[k]) ok = false;
-      if (ok) return { speaker: e.speaker, len: e.tokens.length };
+    for (const order of this.byFirstToken.get(tokens[at] as string) ?? []) {
+      const entry = this.entries[order] as AliasEntry;
+      if (this.matchesAt(entry, tokens, at)) return { speaker: entry.speaker, len: entry.tokens.length };
     }
     return null;
   }

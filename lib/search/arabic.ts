@@ -81,24 +81,23 @@ const MIN_STEM_AFTER_CLITIC = 3;
 const ALLAH = "\u0627\u0644\u0644\u0647";
 const ALLAH_WITH_CLITICS = /^[\u0648\u0641]?(?:[\u0628\u0643]?\u0627\u0644|\u0644)\u0644\u0647$/;
 
-function stripOneClitic(word: string): string | null {
-  if (ALLAH_WITH_CLITICS.test(word)) return word === ALLAH ? null : ALLAH;
-  for (const article of ARTICLES) {
-    if (word.startsWith(article) && word.length - article.length >= MIN_STEM_AFTER_ARTICLE) {
-      return word.slice(article.length);
-    }
-  }
-  const first = word[0];
-  if (first !== undefined && SINGLE_CLITICS.has(first) && word.length - 1 >= MIN_STEM_AFTER_CLITIC) {
-    return word.slice(1);
-  }
-  return null;
-}
+// The longest spelling of the name of God with clitics (و + ب + ال + لله).
+const ALLAH_WITH_CLITICS_MAX = 7;
 
+/**
+ * Removes clitics one at a time until none applies. Moves an offset rather than slicing the
+ * word at each step, so a pathological "word" (100,000 × و) costs linear time, not quadratic.
+ */
 function stripClitics(folded: string): string {
-  let word = folded;
-  for (let next = stripOneClitic(word); next !== null; next = stripOneClitic(word)) word = next;
-  return word;
+  let start = 0;
+  for (;;) {
+    const left = folded.length - start;
+    if (left <= ALLAH_WITH_CLITICS_MAX && ALLAH_WITH_CLITICS.test(folded.slice(start))) return ALLAH;
+    const article = ARTICLES.find((a) => folded.startsWith(a, start) && left - a.length >= MIN_STEM_AFTER_ARTICLE);
+    if (article) start += article.length;
+    else if (SINGLE_CLITICS.has(folded[start] as string) && left - 1 >= MIN_STEM_AFTER_CLITIC) start += 1;
+    else return start === 0 ? folded : folded.slice(start);
+  }
 }
 
 /** Normalised form of one word, as indexed and as queried; the highlighter compares these. */
