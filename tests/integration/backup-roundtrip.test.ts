@@ -7,6 +7,7 @@ import zlib from "node:zlib";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/roles";
+import { enrolWithSecret } from "@/lib/auth/two-factor";
 import { createUser } from "@/lib/auth/users";
 import { mergeSpeakers } from "@/lib/curate/speakers";
 import { createStatement, retractStatement, updateStatement } from "@/lib/curate/statements";
@@ -30,6 +31,7 @@ import { createTestDatabase } from "../support/test-services";
 // same documents as the first one's.
 
 const run = promisify(execFile);
+const TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 const TSX = path.resolve("node_modules/.bin/tsx");
 
 let env: Awaited<ReturnType<typeof useTestEnvironment>>;
@@ -152,6 +154,9 @@ beforeAll(async () => {
 
   // An API token (written only with credentials).
   await env.pool.query(`INSERT INTO api_tokens (user_id, name, token_hash, role) VALUES ($1, 'notebook', 'sha256-of-a-token', 'editor')`, [editorId]);
+  // The admin's two-factor login (its secret and recovery-code hashes: written only with credentials).
+  await enrolWithSecret(env.pool, adminId, TOTP_SECRET, ["abcd-efgh-jkmn-pqrs", "stuv-wxyz-2345-6789"]);
+  await env.pool.query(`UPDATE user_two_factor SET last_used_step = 59000000 WHERE user_id = $1`, [adminId]);
 
   await drainOutbox(env.ctx);
 }, 120_000);
@@ -191,6 +196,10 @@ describe("backup and restore", () => {
     for (const user of users) expect(user).not.toHaveProperty("passwordHash");
     expect(gunzip(first).toString("utf8")).not.toContain("$argon2");
     expect(lines.some((l) => l.type === "apiToken")).toBe(false);
+    // Nor two-factor secrets: restored users have none (admins enrol again at their next login).
+    expect(summary.counts.twoFactor).toBe(0);
+    expect(lines.some((l) => l.type === "twoFactor")).toBe(false);
+    expect(gunzip(first).toString("utf8")).not.toContain(TOTP_SECRET);
     // Speakers with their names and aliases; statements with their links.
     const merkel = lines.find((l) => l.type === "speaker" && l.slug === "angela-merkel")!;
     expect(merkel).toMatchObject({ name: "Angela Merkel", nameAr: "أنجيلا ميركل" });
@@ -228,10 +237,11 @@ describe("backup and restore", () => {
     expect(added.rows[0]).toEqual({ sp: maxIds.rows[0].sp + 1, s: maxIds.rows[0].s + 1, r: maxIds.rows[0].r + 1 });
   });
 
-  it("with --with-password-hashes, carries password hashes and API tokens too, and still round-trips byte for byte", async () => {
+  it("with --with-password-hashes, carries password hashes, API tokens and two-factor secrets too, and still round-trips byte for byte", async () => {
     const first = path.join(dir, "secret.jsonl.gz");
     const summary = await writeBackup(env.pool, first, { withCredentials: true });
     expect(summary.counts.apiToken).toBe(1);
+    expect(summary.counts.twoFactor).toBe(1);
     const lines = linesOf(first);
     expect(lines[0]).toMatchObject({ credentials: true });
     for (const user of lines.filter((l) => l.type === "user")) expect(user.passwordHash).toMatch(/^\$argon2id\$/);
@@ -243,6 +253,9 @@ describe("backup and restore", () => {
     expect(gunzip(second).equals(gunzip(first))).toBe(true);
     const hashes = async (pool: pg.Pool) => (await pool.query(`SELECT email, password_hash FROM users ORDER BY id`)).rows;
     expect(await hashes(target.pool)).toEqual(await hashes(env.pool));
+    const twoFactor = async (pool: pg.Pool) => (await pool.query(`SELECT user_id, secret, enabled_at, last_used_step, recovery_code_hashes FROM user_two_factor ORDER BY user_id`)).rows;
+    expect(await twoFactor(target.pool)).toEqual(await twoFactor(env.pool));
+    expect((await twoFactor(target.pool))[0]).toMatchObject({ secret: TOTP_SECRET, recovery_code_hashes: expect.arrayContaining([expect.stringMatching(/^[0-9a-f]{64}$/)]) });
   });
 
   it("refuses a database that is not empty, naming what it holds, and changes nothing there", async () => {
