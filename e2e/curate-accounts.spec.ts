@@ -244,6 +244,70 @@ test("the setup page explains an unusable link instead of showing the form", asy
   await expectNoAxeViolations(page);
 });
 
+test("a normal logout ends the session on the server: a copy of its cookie stops working", async ({ browser, playwright, baseURL }) => {
+  const admin = await apiContext(playwright, baseURL!, { as: "admin" });
+  const user = await createEditor(admin, "copied-cookie");
+  await admin.dispose();
+  const page = await freshPage(browser);
+  await logIn(page, user.email, user.password);
+  // Someone copies the cookie (a shared computer, a stolen backup of the profile).
+  const copied = await page.context().storageState();
+  const thief = await browser.newContext({ storageState: copied });
+  const thiefPage = await thief.newPage();
+  await thiefPage.goto("/curate/account");
+  await expect(thiefPage).toHaveURL(/\/curate\/account$/);
+  const thiefApi = await playwright.request.newContext({ baseURL, storageState: copied, extraHTTPHeaders: { Origin: baseURL! } });
+  expect((await thiefApi.get("/api/curate/tokens")).status()).toBe(200);
+
+  await page.getByRole("button", { name: "Log out", exact: true }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await thiefPage.goto("/curate/account");
+  await expect(thiefPage).toHaveURL(/\/login\?next=%2Fcurate%2Faccount$/);
+  expect((await thiefApi.get("/api/curate/tokens")).status()).toBe(401);
+  // The user can log in again; the new session is a new one.
+  await logIn(page, user.email, user.password);
+  expect((await thiefApi.get("/api/curate/tokens")).status()).toBe(401);
+  await thiefApi.dispose();
+  await thief.close();
+  await page.context().close();
+});
+
+test("API tokens stop working (401) after log out everywhere, and after the owner is disabled, even once enabled again", async ({ browser, playwright, baseURL }) => {
+  const admin = await apiContext(playwright, baseURL!, { as: "admin" });
+  const user = await createEditor(admin, "tokens-end");
+  const page = await freshPage(browser);
+  const session = page.context().request;
+  const newToken = async (name: string) => {
+    const response = await session.post("/api/curate/tokens", { data: { name }, headers: { Origin: baseURL! } });
+    expect(response.status(), await response.text()).toBe(201);
+    return ((await response.json()) as { token: string }).token;
+  };
+  const statusWith = async (token: string) => {
+    const script = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
+    const response = await script.get("/api/curate/statements/999999999");
+    const answer = { status: response.status(), code: ((await response.json()) as { error?: { code?: string } }).error?.code };
+    await script.dispose();
+    return answer;
+  };
+
+  await logIn(page, user.email, user.password);
+  const first = await newToken("before log out everywhere");
+  expect(await statusWith(first)).toMatchObject({ status: 404 });
+  expect((await session.post("/api/curate/account/logout-all", { headers: { Origin: baseURL! } })).status()).toBe(200);
+  expect(await statusWith(first)).toEqual({ status: 401, code: "token_revoked" });
+
+  await logIn(page, user.email, user.password);
+  const second = await newToken("before being disabled");
+  expect(await statusWith(second)).toMatchObject({ status: 404 });
+  expect((await admin.patch(`/api/curate/users/${user.id}`, { data: { disabled: true } })).status()).toBe(200);
+  expect(await statusWith(second)).toEqual({ status: 401, code: "token_revoked" });
+  expect((await admin.patch(`/api/curate/users/${user.id}`, { data: { disabled: false } })).status()).toBe(200);
+  expect(await statusWith(second)).toEqual({ status: 401, code: "token_revoked" });
+  expect(await statusWith(first)).toEqual({ status: 401, code: "token_revoked" });
+  await admin.dispose();
+  await page.context().close();
+});
+
 test("log out everywhere ends this session and every other of the same user", async ({ browser, playwright, baseURL }) => {
   const admin = await apiContext(playwright, baseURL!, { as: "admin" });
   const user = await createEditor(admin, "logout-all");

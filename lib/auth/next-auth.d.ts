@@ -6,6 +6,8 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid?: number;
     sv?: number;
+    /** The login's row in user_sessions (lib/auth/user-sessions.ts). */
+    sid?: string;
   }
 }
 
@@ -13,5 +15,7 @@ declare module "next-auth" {
   interface Session {
     uid?: number;
     sv?: number;
+    /** The login's row in user_sessions (lib/auth/user-sessions.ts). */
+    sid?: string;
   }
 }

@@ -5,6 +5,7 @@ import { getPool } from "@/lib/db/client";
 import { authSecret } from "@/lib/env";
 import { clientAddress } from "./client-address";
 import { checkPasswordLogin } from "./login";
+import { endUserSession, startUserSession } from "./user-sessions";
 
 // next-auth with email + password and JWT sessions. The token carries the
 // user id and the session version; lib/auth/session.ts compares that version
@@ -60,15 +61,23 @@ export function authOptions(): AuthOptions {
         }
         return baseUrl;
       },
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         if (user) {
           token.uid = Number(user.id);
           token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+          // A row per login, so that a logout can end it on the server (lib/auth/user-sessions.ts).
+          token.sid = await startUserSession(getPool(), token.uid, SESSION_MAX_AGE_SECONDS);
         }
         return token;
       },
       session({ session, token }) {
-        return { ...session, uid: token.uid, sv: token.sv };
+        return { ...session, uid: token.uid, sv: token.sv, sid: token.sid };
+      },
+    },
+    events: {
+      // A normal logout ends the session's row too: a copy of the cookie stops working.
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await endUserSession(getPool(), token.sid);
       },
     },
   };

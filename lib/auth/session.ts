@@ -20,14 +20,19 @@ type Row = { id: number; email: string; name: string; role: CurrentUser["role"];
 /**
  * The logged-in curator of this request, or null. The session's version is
  * checked against the database each time: a disabled user, a changed password
- * or "log out everywhere" ends every session at once. Once per request.
+ * or "log out everywhere" ends every session at once. So is its own row in
+ * user_sessions: a logout ends that session, a copied cookie included (a JWT
+ * without a session id, from before the table existed, counts as logged out).
+ * Once per request.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions());
-  if (!session?.uid || session.sv === undefined) return null;
+  if (!session?.uid || session.sv === undefined || !session.sid) return null;
   const { rows } = await getPool().query<Row>(
-    `SELECT id, email, name, role, session_version, disabled FROM users WHERE id = $1`,
-    [session.uid],
+    `SELECT u.id, u.email, u.name, u.role, u.session_version, u.disabled
+       FROM users u JOIN user_sessions s ON s.user_id = u.id
+      WHERE u.id = $1 AND s.id = $2 AND s.ended_at IS NULL AND s.expires_at > now()`,
+    [session.uid, session.sid],
   );
   const row = rows[0];
   if (!row || row.disabled || row.session_version !== session.sv) return null;

@@ -5,6 +5,7 @@ import { inTransaction } from "@/lib/db/transaction";
 import { hashPassword, passwordProblem, verifyPassword } from "./password";
 import { ROLES, type Role } from "./roles";
 import { beginLoginAttempt, loginAttemptSucceeded } from "./throttle";
+import { endAllUserSessions } from "./user-sessions";
 
 // Curator accounts: used by the users screen, `npm run user:create` and the first-admin setup link.
 
@@ -104,6 +105,17 @@ async function nextRevisionVersion(tx: Queryable, userId: number): Promise<numbe
   return rows[0]!.next;
 }
 
+/**
+ * Ends every session and revokes every API token of the user (a disable, a
+ * password change, "log out everywhere"). Revoked tokens stay revoked when the
+ * user is enabled again. Returns the active tokens revoked, for the revision.
+ */
+async function endCredentials(tx: Queryable, userId: number): Promise<Record<string, [number, number]>> {
+  await endAllUserSessions(tx, userId);
+  const { rowCount } = await tx.query(`UPDATE api_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+  return rowCount ? { activeApiTokens: [rowCount, 0] } : {};
+}
+
 /** Changes a user's role; their sessions end at once (the new role applies from their next login). */
 export async function changeUserRole(pool: pg.Pool, input: { userId: number; role: string }, actorId: number): Promise<UserSummary> {
   if (!ROLES.includes(input.role as Role)) throw new ValidationError([{ field: "role", message: `must be one of ${ROLES.join(", ")}` }]);
@@ -130,7 +142,7 @@ export async function changeUserRole(pool: pg.Pool, input: { userId: number; rol
   });
 }
 
-/** Disables (ending their sessions at once) or enables a user. */
+/** Disables (ending their sessions and revoking their API tokens at once) or enables a user. */
 export async function setUserDisabled(pool: pg.Pool, input: { userId: number; disabled: boolean }, actorId: number): Promise<UserSummary> {
   return inTransaction(pool, async (tx) => {
     const othersRemain = await anotherActiveAdminRemains(tx, input.userId);
@@ -141,13 +153,14 @@ export async function setUserDisabled(pool: pg.Pool, input: { userId: number; di
       }
       const bump = input.disabled ? 1 : 0;
       await tx.query(`UPDATE users SET disabled = $2, session_version = session_version + $3, updated_at = now() WHERE id = $1`, [user.id, input.disabled, bump]);
+      const ended = input.disabled ? await endCredentials(tx, user.id) : {};
       await writeRevision(tx, {
         entityType: "user",
         entityId: user.id,
         version: await nextRevisionVersion(tx, user.id),
         action: input.disabled ? "disable" : "enable",
         userId: actorId,
-        changes: { disabled: [user.disabled, input.disabled], ...(bump ? { sessionVersion: [user.session_version, user.session_version + 1] } : {}) },
+        changes: { disabled: [user.disabled, input.disabled], ...(bump ? { sessionVersion: [user.session_version, user.session_version + 1] } : {}), ...ended },
       });
     }
     return userSummary(tx, user.id);
@@ -157,10 +170,10 @@ export async function setUserDisabled(pool: pg.Pool, input: { userId: number; di
 export type PasswordChange = { currentPassword: string; newPassword: string; confirmPassword: string };
 
 /**
- * Changes the user's own password after checking the current one, and ends
- * every session of theirs (the caller logs this browser in again). Wrong
- * current passwords count as failed logins, so a borrowed session cannot be
- * used to guess it. Returns the new session version.
+ * Changes the user's own password after checking the current one, ends
+ * every session of theirs (the caller logs this browser in again) and revokes
+ * their API tokens. Wrong current passwords count as failed logins, so a
+ * borrowed session cannot be used to guess it. Returns the new session version.
  */
 export async function changeOwnPassword(pool: pg.Pool, userId: number, input: PasswordChange, address: string): Promise<number> {
   const problems: Array<{ field: string; message: string }> = [];
@@ -190,30 +203,32 @@ export async function changeOwnPassword(pool: pg.Pool, userId: number, input: Pa
     const user = await lockUser(tx, userId);
     const next = user.session_version + 1;
     await tx.query(`UPDATE users SET password_hash = $2, session_version = $3, updated_at = now() WHERE id = $1`, [userId, passwordHash, next]);
+    const ended = await endCredentials(tx, userId);
     await writeRevision(tx, {
       entityType: "user",
       entityId: userId,
       version: await nextRevisionVersion(tx, userId),
       action: "password",
       userId,
-      changes: { password: ["(previous)", "(changed)"], sessionVersion: [user.session_version, next] },
+      changes: { password: ["(previous)", "(changed)"], sessionVersion: [user.session_version, next], ...ended },
     });
     return next;
   });
 }
 
-/** "Log out everywhere": every session of this user ends, this one included. */
+/** "Log out everywhere": every session of this user ends, this one included, and every API token is revoked. */
 export async function logOutEverywhere(pool: pg.Pool, userId: number): Promise<void> {
   await inTransaction(pool, async (tx) => {
     const user = await lockUser(tx, userId);
     await tx.query(`UPDATE users SET session_version = session_version + 1, updated_at = now() WHERE id = $1`, [userId]);
+    const ended = await endCredentials(tx, userId);
     await writeRevision(tx, {
       entityType: "user",
       entityId: userId,
       version: await nextRevisionVersion(tx, userId),
       action: "logout_all",
       userId,
-      changes: { sessionVersion: [user.session_version, user.session_version + 1] },
+      changes: { sessionVersion: [user.session_version, user.session_version + 1], ...ended },
     });
   });
 }

@@ -2,7 +2,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken, hashApiToken, listApiTokens, revokeApiToken } from "@/lib/auth/api-tokens";
 import type { CurrentUser, Role } from "@/lib/auth/roles";
-import { changeUserRole, createUser, setUserDisabled } from "@/lib/auth/users";
+import { changeOwnPassword, changeUserRole, createUser, logOutEverywhere, setUserDisabled } from "@/lib/auth/users";
 import { NotFoundError, ValidationError } from "@/lib/curate/errors";
 import { createStatement } from "@/lib/curate/statements";
 import { parseStatementForm } from "@/lib/validation/statement-form";
@@ -243,18 +243,49 @@ describe("the write API with a token", () => {
 });
 
 describe("a token never outlives its owner's rights", () => {
-  it("is refused (401) once its owner is disabled, and works again when enabled", async () => {
+  const getWith = async (token: string) => {
+    const { GET } = await routes.statement();
+    return call(GET, "GET", "/api/curate/statements/999999", { token, params: { id: "999999" } });
+  };
+
+  it("is revoked (401) when its owner is disabled, and stays revoked when the owner is enabled again", async () => {
     const owner = await newCurator("disabled-owner@example.org", "editor");
     const { token } = await createApiToken(env.pool, owner, { name: "owner goes", role: "editor" });
-    const { GET } = await routes.statement();
-    const get = () => call(GET, "GET", "/api/curate/statements/999999", { token, params: { id: "999999" } });
-    expect((await get()).status).toBe(404);
+    const bystander = (await createApiToken(env.pool, editor, { name: "someone else's", role: "editor" })).token;
+    expect((await getWith(token)).status).toBe(404);
     await setUserDisabled(env.pool, { userId: owner.id, disabled: true }, root.id);
-    const refused = await get();
+    const refused = await getWith(token);
     expect(refused.status).toBe(401);
-    expect(refused.body.error).toMatchObject({ code: "token_owner_disabled", message: expect.stringMatching(/^token owner disabled/) });
+    expect(refused.body.error).toMatchObject({ code: "token_revoked", message: expect.stringMatching(/^token revoked/) });
     await setUserDisabled(env.pool, { userId: owner.id, disabled: false }, root.id);
-    expect((await get()).status).toBe(404);
+    expect(await getWith(token)).toMatchObject({ status: 401, body: { error: { code: "token_revoked" } } });
+    expect((await listApiTokens(env.pool, owner.id)).map((t) => t.revokedAt)).toEqual([expect.any(Date)]);
+    // Another curator's token is untouched; the owner can make a new one.
+    expect((await getWith(bystander)).status).toBe(404);
+    expect((await getWith((await createApiToken(env.pool, owner, { name: "after", role: "editor" })).token)).status).toBe(404);
+    // A disabled owner is refused even if a token of theirs escaped revocation (say, by a hand-made SQL update).
+    const escaped = (await createApiToken(env.pool, owner, { name: "escaped", role: "editor" })).token;
+    await env.pool.query(`UPDATE users SET disabled = true WHERE id = $1`, [owner.id]);
+    expect(await getWith(escaped)).toMatchObject({ status: 401, body: { error: { code: "token_owner_disabled", message: expect.stringMatching(/^token owner disabled/) } } });
+    await env.pool.query(`UPDATE users SET disabled = false WHERE id = $1`, [owner.id]);
+  });
+
+  it("is revoked (401) by its owner's password change and by \"log out everywhere\"", async () => {
+    const owner = await newCurator("credentials-end@example.org", "editor");
+    const first = (await createApiToken(env.pool, owner, { name: "before the password change", role: "editor" })).token;
+    expect((await getWith(first)).status).toBe(404);
+    await changeOwnPassword(env.pool, owner.id, { currentPassword: "a long enough password", newPassword: "another long password", confirmPassword: "another long password" }, "198.51.100.9");
+    expect(await getWith(first)).toMatchObject({ status: 401, body: { error: { code: "token_revoked" } } });
+
+    const second = (await createApiToken(env.pool, owner, { name: "before logging out everywhere", role: "editor" })).token;
+    expect((await getWith(second)).status).toBe(404);
+    await logOutEverywhere(env.pool, owner.id);
+    expect(await getWith(second)).toMatchObject({ status: 401, body: { error: { code: "token_revoked" } } });
+    const { rows } = await env.pool.query(`SELECT action, changes FROM revisions WHERE entity_type = 'user' AND entity_id = $1 AND action IN ('password', 'logout_all') ORDER BY id`, [owner.id]);
+    expect(rows).toMatchObject([
+      { action: "password", changes: { activeApiTokens: [1, 0] } },
+      { action: "logout_all", changes: { activeApiTokens: [1, 0] } },
+    ]);
   });
 
   it("acts with the lower of its role and its owner's current one: an admin token of a demoted admin", async () => {

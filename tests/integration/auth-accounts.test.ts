@@ -384,6 +384,56 @@ describe("the curator's own account", () => {
   });
 });
 
+describe("server-side sessions (user_sessions)", () => {
+  type Callbacks = {
+    jwt: (params: { token: Record<string, unknown>; user?: Record<string, unknown> }) => Promise<Record<string, unknown>>;
+  };
+  const options = () => authOptions() as unknown as { callbacks: Callbacks; events: { signOut: (params: { token: Record<string, unknown> }) => Promise<void> } };
+  /** What next-auth does at a login: the jwt callback with the user `authorize` returned. */
+  async function logInToken(id: number): Promise<{ sid: string }> {
+    const token = await options().callbacks.jwt({ token: {}, user: { id: String(id), sessionVersion: await sessionVersion(id) } });
+    return token as { sid: string };
+  }
+  async function openSessions(id: number): Promise<string[]> {
+    const { rows } = await env.pool.query<{ id: string }>(`SELECT id FROM user_sessions WHERE user_id = $1 AND ended_at IS NULL AND expires_at > now() ORDER BY id`, [id]);
+    return rows.map((r) => r.id);
+  }
+
+  it("a login records a session of at most the cookie's lifetime; a logout (next-auth's signOut event) ends only that one", async () => {
+    const id = await newUser("sessions@example.org");
+    const one = await logInToken(id);
+    const two = await logInToken(id);
+    expect(one.sid).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(await openSessions(id)).toEqual([one.sid, two.sid].sort());
+    const { rows } = await env.pool.query(`SELECT round(extract(epoch FROM expires_at - created_at))::int AS seconds FROM user_sessions WHERE id = $1`, [one.sid]);
+    expect(rows[0].seconds).toBe(12 * 60 * 60);
+    await options().events.signOut({ token: { ...one, uid: id } });
+    expect(await openSessions(id)).toEqual([two.sid]);
+    // A token without a session id (from before the table) ends nothing, and breaks nothing.
+    await options().events.signOut({ token: { uid: id } });
+    expect(await openSessions(id)).toEqual([two.sid]);
+  });
+
+  it("log out everywhere, a password change and disabling end every session of the user, and only theirs", async () => {
+    const id = await newUser("sessions-end@example.org");
+    const other = await newUser("sessions-other@example.org");
+    const admin = await newUser("sessions-admin@example.org", "admin");
+    const others = await logInToken(other);
+    await logInToken(id);
+    await logOutEverywhere(env.pool, id);
+    expect(await openSessions(id)).toEqual([]);
+    await logInToken(id);
+    await changeOwnPassword(env.pool, id, { currentPassword: PASSWORD, newPassword: "a different long one", confirmPassword: "a different long one" }, "198.51.100.30");
+    expect(await openSessions(id)).toEqual([]);
+    await logInToken(id);
+    await setUserDisabled(env.pool, { userId: id, disabled: true }, admin);
+    expect(await openSessions(id)).toEqual([]);
+    await setUserDisabled(env.pool, { userId: id, disabled: false }, admin);
+    expect(await openSessions(id)).toEqual([]);
+    expect(await openSessions(other)).toEqual([others.sid]);
+  });
+});
+
 describe("where the login page goes next", () => {
   it("keeps paths of this site and refuses everything else", () => {
     expect(safeNextPath("/curate/users?x=1")).toBe("/curate/users?x=1");
