@@ -11,8 +11,8 @@ import { expectNoAxeViolations, useLocale } from "./support/a11y";
 //
 // Requests that must not count against the address the other tests share
 // (127.0.0.1) carry an X-Forwarded-For of their own: the rate limit counts per
-// client address (lib/auth/client-address.ts), and behind no proxy Next.js keeps
-// the header the client sent.
+// client address (lib/auth/client-address.ts), and scripts/e2e.ts runs the app
+// with TRUSTED_PROXIES=127.0.0.1, so the specs speak as a proxy would.
 
 let checker: OpenApiChecker;
 let document: { paths: Record<string, Record<string, { operationId: string; "x-example-request"?: string }>> };

@@ -66,6 +66,10 @@ await runWithServices("user:create", async ({ pool }) => {
     const id = await createUser(pool, { ...fields, password });
     console.log(`Created the ${fields.role} ${fields.email.trim()} (user ${id}). Log in at /login.`);
     if (generated) console.log(`Password (shown only now): ${password}`);
+    // Admins must have two-factor login: their first login leads them through the enrolment.
+    if (fields.role === "admin") {
+      console.log("Two-factor login: right after the password at the first login, the admin scans a QR code (or types its secret) into an authenticator app and confirms a code; nothing else opens before that.");
+    }
     return 0;
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;

@@ -41,7 +41,7 @@ export default async function WorkspacePage({ searchParams }: Props) {
   const actions: Record<string, string> = {
     create: t("actionCreate"), update: t("actionUpdate"), import: t("actionImport"), retract: t("actionRetract"), restore: t("actionRestore"),
     merge: t("actionMerge"), delete: t("actionDelete"), role: t("actionRole"), disable: t("actionDisable"), enable: t("actionEnable"),
-    password: t("actionPassword"), logout_all: t("actionLogout_all"),
+    password: t("actionPassword"), logout_all: t("actionLogout_all"), two_factor_enrol: t("actionTwo_factor_enrol"), two_factor_reset: t("actionTwo_factor_reset"),
   };
   const entities = { statement: t("entityStatement"), speaker: t("entitySpeaker"), topic: t("entityTopic"), user: t("entityUser") };
   const last = activity.at(-1);

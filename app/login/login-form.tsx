@@ -24,7 +24,10 @@ export function LoginForm(props: { next: string; text: Text; templates: LoginErr
       // An absolute callback URL: signIn parses the URL it gets back.
       const result = await signIn("credentials", { redirect: false, email, password, callbackUrl: new URL(next, window.location.origin).href });
       if (result?.ok && !result.error) {
-        window.location.assign(next);
+        // Through the second step: it asks for a code (or an admin's enrolment), or sends straight on to `next`.
+        const secondStep = new URL("/login/two-factor", window.location.origin);
+        secondStep.searchParams.set("next", next);
+        window.location.assign(secondStep.href);
         return;
       }
       setError(describeLoginError(result?.error ?? "", templates, text) || text.loginFailed);

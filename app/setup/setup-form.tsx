@@ -46,7 +46,8 @@ export function SetupForm({ token, text, limits }: { token: string; text: Curate
     }
     setDone(true);
     const login = await signIn("credentials", { redirect: false, email: values.email, password: values.password, callbackUrl: `${window.location.origin}/curate` }).catch(() => undefined);
-    if (login?.ok && !login.error) router.push("/curate");
+    // The first admin enrols in two-factor login right away (admins must have it).
+    if (login?.ok && !login.error) router.push("/login/two-factor?next=%2Fcurate");
     else setPending(false);
   }
 

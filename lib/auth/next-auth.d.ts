@@ -8,6 +8,10 @@ declare module "next-auth/jwt" {
     sv?: number;
     /** The login's row in user_sessions (lib/auth/user-sessions.ts). */
     sid?: string;
+    /** The second login step: "pending" (code needed), "enrol" (an admin must enrol first), "done"; absent without two-factor login. */
+    mfa?: "pending" | "enrol" | "done";
+    /** Until when (epoch seconds) a pending login may complete its second step. */
+    mfaUntil?: number;
   }
 }
 
@@ -17,5 +21,9 @@ declare module "next-auth" {
     sv?: number;
     /** The login's row in user_sessions (lib/auth/user-sessions.ts). */
     sid?: string;
+    /** The second login step: "pending" (code needed), "enrol" (an admin must enrol first), "done"; absent without two-factor login. */
+    mfa?: "pending" | "enrol" | "done";
+    /** Until when (epoch seconds) a pending login may complete its second step. */
+    mfaUntil?: number;
   }
 }

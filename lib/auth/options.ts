@@ -5,6 +5,8 @@ import { getPool } from "@/lib/db/client";
 import { authSecret } from "@/lib/env";
 import { clientAddress } from "./client-address";
 import { checkPasswordLogin } from "./login";
+import type { Role } from "./roles";
+import { PENDING_LOGIN_SECONDS, twoFactorRequired } from "./two-factor";
 import { endUserSession, startUserSession } from "./user-sessions";
 
 // next-auth with email + password and JWT sessions. The token carries the
@@ -43,7 +45,11 @@ export function authOptions(): AuthOptions {
           }
           if (!result.ok) throw new Error(LOGIN_ERRORS.wrong);
           const user = result.user;
-          return { id: String(user.id), email: user.email, name: user.name, sessionVersion: user.session_version };
+          // The second step (lib/auth/two-factor-session.ts): a code where the account has two-factor
+          // login, the enrolment for an admin without it; until then the session counts as logged out.
+          const mfa = user.two_factor ? "pending" : twoFactorRequired(user.role as Role) ? "enrol" : undefined;
+          const mfaUntil = mfa ? Math.floor(Date.now() / 1000) + PENDING_LOGIN_SECONDS : undefined;
+          return { id: String(user.id), email: user.email, name: user.name, sessionVersion: user.session_version, ...(mfa ? { mfa, mfaUntil } : {}) };
         },
       }),
     ],
@@ -65,13 +71,18 @@ export function authOptions(): AuthOptions {
         if (user) {
           token.uid = Number(user.id);
           token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+          const second = user as { mfa?: "pending" | "enrol"; mfaUntil?: number };
+          if (second.mfa) {
+            token.mfa = second.mfa;
+            token.mfaUntil = second.mfaUntil;
+          }
           // A row per login, so that a logout can end it on the server (lib/auth/user-sessions.ts).
           token.sid = await startUserSession(getPool(), token.uid, SESSION_MAX_AGE_SECONDS);
         }
         return token;
       },
       session({ session, token }) {
-        return { ...session, uid: token.uid, sv: token.sv, sid: token.sid };
+        return { ...session, uid: token.uid, sv: token.sv, sid: token.sid, mfa: token.mfa, mfaUntil: token.mfaUntil };
       },
     },
     events: {

@@ -28,6 +28,8 @@ type Row = { id: number; email: string; name: string; role: CurrentUser["role"];
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions());
   if (!session?.uid || session.sv === undefined || !session.sid) return null;
+  // Password verified but the second step not done (lib/auth/two-factor-session.ts): not logged in yet.
+  if (session.mfa === "pending" || session.mfa === "enrol") return null;
   const { rows } = await getPool().query<Row>(
     `SELECT u.id, u.email, u.name, u.role, u.session_version, u.disabled
        FROM users u JOIN user_sessions s ON s.user_id = u.id
@@ -36,6 +38,8 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   );
   const row = rows[0];
   if (!row || row.disabled || row.session_version !== session.sv) return null;
+  // Admins must have two-factor login: an admin session that did not pass it (from before it was required) is refused.
+  if (row.role === "admin" && session.mfa !== "done") return null;
   return { id: row.id, email: row.email, name: row.name, role: row.role };
 });
 

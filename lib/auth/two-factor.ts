@@ -57,6 +57,7 @@ export function matchingStep(secret: string, code: string, timestamp = Date.now(
 
 /** The code as typed, without spaces; a ValidationError naming `field` unless it is six digits. */
 export function normalizeTotpCode(raw: unknown, field = "code"): string {
+  if (raw !== undefined && raw !== null && typeof raw !== "string") throw new ValidationError([{ field, message: "must be text: the 6 digits your authenticator app shows" }]);
   if (typeof raw !== "string" || raw.trim() === "") throw new ValidationError([{ field, message: "is required: the 6-digit code your authenticator app shows" }]);
   const code = raw.replace(/[\s-]/g, "");
   if (!/^\d{6}$/.test(code)) throw new ValidationError([{ field, message: "must be the 6 digits your authenticator app shows" }]);

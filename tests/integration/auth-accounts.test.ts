@@ -28,7 +28,7 @@ async function authorize(email: string, password: string, address: string): Prom
   const provider = authOptions().providers[0] as unknown as {
     options: { authorize: (credentials: Record<string, string>, request: { headers: Record<string, string> }) => Promise<{ id: string }> };
   };
-  return provider.options.authorize({ email, password }, { headers: { "x-forwarded-for": address } }).catch((e: Error) => e.message);
+  return provider.options.authorize({ email, password }, { headers: { "x-client-address": address } }).catch((e: Error) => e.message);
 }
 afterAll(async () => {
   await env.close();

@@ -6,6 +6,7 @@ import { getI18n } from "@/lib/i18n/server";
 import { ApiTokensSection } from "./api-tokens-section";
 import { ChangePasswordForm } from "./change-password-form";
 import { LogOutEverywhere } from "./log-out-everywhere";
+import { TwoFactorSection } from "./two-factor-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = (await getI18n()).t(curateAccountsMessages);
@@ -28,6 +29,7 @@ export default async function AccountPage() {
         <p className="text-slate-700">{t("changePasswordIntro")}</p>
         <ChangePasswordForm email={user.email} text={text} limits={{ passwordMin: PASSWORD_RULES.minLength, passwordMax: PASSWORD_RULES.maxLength }} />
       </section>
+      <TwoFactorSection user={user} />
       <section aria-labelledby="logout-all-title" className="space-y-4">
         <h2 id="logout-all-title" className="text-xl font-bold">{t("logoutAllTitle")}</h2>
         <p className="text-slate-700">{t("logoutAllIntro")}</p>

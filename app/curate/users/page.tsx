@@ -6,7 +6,10 @@ import { USER_LIMITS, listUsers } from "@/lib/auth/users";
 import { getPool } from "@/lib/db/client";
 import { curateAccountsMessages } from "@/lib/i18n/messages/curate-accounts";
 import { getI18n } from "@/lib/i18n/server";
+import { twoFactorMessages } from "@/lib/i18n/messages/two-factor";
+import { twoFactorEnabledUserIds } from "@/lib/auth/two-factor";
 import { NewUserForm } from "./new-user-form";
+import { ResetTwoFactorButton } from "./reset-two-factor-button";
 import { UserRowActions } from "./user-row-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,7 +21,8 @@ export default async function UsersPage() {
   const me = await requireCuratorPage("admin");
   const { t: translate, locale } = await getI18n();
   const t = translate(curateAccountsMessages);
-  const users = await listUsers(getPool());
+  const [users, withTwoFactor] = await Promise.all([listUsers(getPool()), twoFactorEnabledUserIds(getPool())]);
+  const tf = translate(twoFactorMessages);
   const when = new Intl.DateTimeFormat(locale === "ar" ? "ar-SY-u-nu-latn" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   const roleName = (role: string) => (role === "admin" ? t("roleAdmin") : t("roleEditor"));
   const text = curateAccountsMessages[locale];
@@ -30,7 +34,7 @@ export default async function UsersPage() {
       </div>
       <CuratorTable
         caption={t("usersTable")}
-        columns={[{ label: t("email") }, { label: t("name") }, { label: t("role") }, { label: t("status") }, { label: t("lastLogin") }, { label: t("actions") }]}
+        columns={[{ label: t("email") }, { label: t("name") }, { label: t("role") }, { label: t("status") }, { label: t("lastLogin") }, { label: tf("columnTwoFactor") }, { label: t("actions") }]}
       >
         {users.map((user) => (
           <tr key={user.id} className="border-b border-slate-200 align-top" data-user-email={user.email}>
@@ -41,6 +45,10 @@ export default async function UsersPage() {
             <td className="px-2 py-2">{roleName(user.role)}</td>
             <td className="px-2 py-2">{user.disabled ? t("disabledStatus") : t("active")}</td>
             <td className="px-2 py-2">{user.lastLoginAt ? `${when.format(user.lastLoginAt)} UTC` : t("never")}</td>
+            <td className="px-2 py-2">
+              {withTwoFactor.has(user.id) ? tf("on") : tf("off")}
+              {withTwoFactor.has(user.id) && user.id !== me.id ? <ResetTwoFactorButton user={{ id: user.id, email: user.email }} text={twoFactorMessages[locale]} /> : null}
+            </td>
             <td className="px-2 py-2">
               <UserRowActions user={{ id: user.id, email: user.email, role: user.role, disabled: user.disabled }} text={text} />
             </td>

@@ -15,7 +15,7 @@ export const curateAccountsMessages = defineMessages({
     loginFailed: "Logging in did not work. Try again.",
     // setup
     setupTitle: "Create the first admin",
-    setupIntro: "No account exists yet. The account you create here is the first admin; it can add the other curators.",
+    setupIntro: "No account exists yet. The account you create here is the first admin; it can add the other curators. Right after, you set up two-factor login with an authenticator app (admins must have it).",
     setupInvalid: "This setup link cannot be used",
     setupUnknown: "This setup link is not valid. Restart npm start for a new one, or run npm run user:create.",
     setupUsed: "This setup link was already used. Log in, or ask an admin for an account.",
@@ -89,7 +89,7 @@ export const curateAccountsMessages = defineMessages({
     loginThrottled: "محاولات فاشلة كثيرة. حاول مرة أخرى بعد {minutes} دقيقة.",
     loginFailed: "تعذّر تسجيل الدخول. حاول مرة أخرى.",
     setupTitle: "إنشاء المدير الأول",
-    setupIntro: "لا يوجد أي حساب بعد. الحساب الذي تنشئه هنا هو المدير الأول، ويمكنه إضافة بقية المحررين.",
+    setupIntro: "لا يوجد أي حساب بعد. الحساب الذي تنشئه هنا هو المدير الأول، ويمكنه إضافة بقية المحررين. بعد ذلك مباشرة تُعدّ الدخول بخطوتين بتطبيق مصادقة (وهو إلزامي للمشرفين).",
     setupInvalid: "لا يمكن استخدام رابط الإعداد هذا",
     setupUnknown: "رابط الإعداد هذا غير صالح. أعد تشغيل npm start للحصول على رابط جديد، أو استخدم npm run user:create.",
     setupUsed: "استُخدم رابط الإعداد هذا من قبل. سجّل الدخول، أو اطلب حسابًا من أحد المديرين.",
