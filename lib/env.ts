@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { compileTrustedProxies } from "@/lib/server/forwarded";
 
 // The app's settings, read and checked once: a bad value fails loudly at the
 // first use with the variable's name, not deep inside a request.
@@ -17,6 +18,17 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   SYNC_WORKER: z.enum(["on", "off"]).default("on"),
   PUBLIC_URL: z.string().url("PUBLIC_URL must be a URL").optional(),
+  // Peers whose X-Forwarded-For/-Host/-Proto are believed (the custom server reads it: scripts/lib/app-server.ts).
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      try {
+        compileTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: `TRUSTED_PROXIES must list IP addresses or CIDR ranges, separated by commas (such as 127.0.0.1,10.0.0.0/8): ${(error as Error).message}` });
+      }
+    }),
   // Signs the curators' session cookies; npm start makes one under DATA_DIR when unset.
   // Optional here so that the CLIs need not set it; authSecret() insists.
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),

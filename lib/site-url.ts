@@ -4,6 +4,9 @@ import { headers } from "next/headers";
 /**
  * The site's absolute address for canonical URLs, OpenGraph and citations:
  * PUBLIC_URL when set (behind a proxy, set it), else the request's own host.
+ * X-Forwarded-Host/-Proto here are our server's (scripts/lib/app-server.ts):
+ * it replaces the client's with the Host header and the socket's scheme, or
+ * with a trusted proxy's (TRUSTED_PROXIES).
  */
 export async function siteUrl(): Promise<string> {
   if (process.env.PUBLIC_URL) return process.env.PUBLIC_URL.replace(/\/$/, "");

@@ -3,7 +3,6 @@
 // empty database, builds when the build is missing or stale, serves the app,
 // and on Ctrl-C / SIGTERM stops the app, Meilisearch and Postgres in that order.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createRequire } from "node:module";
 import pg from "pg";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { createMeiliClient } from "@/lib/search/client";
@@ -15,6 +14,7 @@ import { dataDir, startServiceStack, type ServiceStack } from "@/lib/services/st
 import { isDatabaseEmpty, seedDemoData } from "@/lib/seed/demo";
 import { buildIsCurrent, runBuild } from "./lib/build";
 import { loadDotEnv } from "./lib/cli";
+import { appServerCommand } from "./lib/next-server";
 
 loadDotEnv();
 const port = Number(process.env.PORT ?? 3000);
@@ -65,8 +65,10 @@ async function main() {
     await runBuild();
   }
 
-  const require = createRequire(import.meta.url);
-  app = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "--port", String(port)], {
+  // Our server in front of Next's handler: client addresses from the socket and TRUSTED_PROXIES, HSTS under https.
+  const server = appServerCommand(port);
+  app = spawn(server.command, server.args, {
+    cwd: server.cwd,
     stdio: ["ignore", "inherit", "inherit"],
     env: {
       ...process.env,

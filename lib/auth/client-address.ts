@@ -1,3 +1,5 @@
+import { CLIENT_ADDRESS_HEADER } from "@/lib/server/forwarded";
+
 type HeaderSource = Headers | Record<string, string | string[] | undefined>;
 
 function header(source: HeaderSource, name: string): string | undefined {
@@ -7,13 +9,12 @@ function header(source: HeaderSource, name: string): string | undefined {
 }
 
 /**
- * The client's address for throttling and rate limits: the last
- * X-Forwarded-For entry, the one the nearest reverse proxy appends. Next's
- * own server only fills the header when it is absent, so without a proxy a
- * client can choose it: deploy behind one (README, "The curator workspace").
+ * The client's address for throttling and rate limits, as our server
+ * (scripts/lib/app-server.ts) determined it from the socket and
+ * TRUSTED_PROXIES and put in x-client-address, after removing any copy the
+ * client sent. X-Forwarded-For is never read here: a client can write it.
+ * Without our server in front (next dev), every request counts as "unknown".
  */
 export function clientAddress(headers: HeaderSource): string {
-  const forwarded = header(headers, "x-forwarded-for");
-  const last = forwarded?.split(",").map((part) => part.trim()).filter(Boolean).at(-1);
-  return last || header(headers, "x-real-ip") || "unknown";
+  return header(headers, CLIENT_ADDRESS_HEADER)?.trim() || "unknown";
 }

@@ -19,6 +19,8 @@ export function crossOriginProblem(request: Request): string | null {
   return `Changes are only accepted from this site's pages, not from ${origin}.`;
 }
 
+// X-Forwarded-Host/-Proto are our server's own (scripts/lib/app-server.ts): a
+// client's copies are replaced unless its peer is one of TRUSTED_PROXIES.
 function allowedOrigins(request: Request): Set<string> {
   const allowed = new Set<string>();
   const publicUrl = appEnv().PUBLIC_URL;

@@ -219,6 +219,7 @@ const headersArb = fc.record(
     cookie: fc.oneof(headerValue.map((v) => `locale=${v}`), fc.constantFrom("locale=ar", "locale=en; months=levantine", "months=xx", "locale=")),
     "if-none-match": headerValue,
     "x-forwarded-for": fc.oneof(headerValue, fc.constantFrom("1.2.3.4", "::1", "1.2.3.4, 5.6.7.8", " , ,", "x".repeat(2000))),
+    "x-client-address": fc.oneof(headerValue, fc.constantFrom("1.2.3.4", "::1", " ", "x".repeat(2000))),
   },
   { requiredKeys: [] },
 );
