@@ -8,6 +8,7 @@ import { checkPasswordLogin } from "./login";
 import type { Role } from "./roles";
 import { PENDING_LOGIN_SECONDS, twoFactorRequired } from "./two-factor";
 import { endUserSession, startUserSession } from "./user-sessions";
+import { encodeLocation } from "@/lib/http/location";
 
 // next-auth with email + password and JWT sessions. The token carries the
 // user id and the session version; lib/auth/session.ts compares that version
@@ -59,9 +60,10 @@ export function authOptions(): AuthOptions {
       // (whatever next-auth guessed as the base URL); an absolute URL of this
       // site stays absolute (signIn with redirect: false parses it).
       redirect({ url, baseUrl }) {
-        if (url.startsWith("/") && !url.startsWith("//") && !url.includes("\\")) return url;
+        // Percent-encoded (lib/http/location.ts): next-auth puts it in a Location header.
+        if (url.startsWith("/") && !url.startsWith("//") && !url.includes("\\")) return encodeLocation(url);
         try {
-          if (new URL(url).origin === new URL(baseUrl).origin) return url;
+          if (new URL(url).origin === new URL(baseUrl).origin) return encodeLocation(url);
         } catch {
           // not a URL: fall through to the site's root
         }
