@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Browser, type Page, type PlaywrightWorkerArgs } from "@playwright/test";
 import { expectNoAxeViolations, useLocale } from "./support/a11y";
-import { E2E_CURATORS, STORAGE_STATE, logIn } from "./support/curators";
+import { E2E_CURATORS, STORAGE_STATE, enrolOnPage, enterTotpCode, logIn } from "./support/curators";
 
 // Accounts: the login page, the admins' users screen, the curator's account
 // screen, and the route handlers behind them (session, role, origin).
@@ -55,6 +55,9 @@ test("a wrong password shows the message and keeps the email; the page passes ax
   await page.getByLabel("Email").fill(E2E_CURATORS.admin.email);
   await page.getByLabel("Password", { exact: true }).fill(E2E_CURATORS.admin.password);
   await page.getByRole("button", { name: "Log in" }).click();
+  // The admin has two-factor login: the code step keeps the (safe) `next`.
+  await expect(page).toHaveURL(/\/login\/two-factor\?next=%2Fcurate$/);
+  await enterTotpCode(page, E2E_CURATORS.admin.totpSecret);
   await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/curate$/);
   // Logged in: /login goes on to the workspace (or to a `next` of this site).
   await page.goto("/login");
@@ -147,6 +150,10 @@ test.describe("the users screen", () => {
     await theirPage.getByLabel("Email").fill(user.email);
     await theirPage.getByLabel("Password", { exact: true }).fill(user.password);
     await theirPage.getByRole("button", { name: "Log in" }).click();
+    // Now an admin without two-factor login: the enrolment comes first, then the page they asked for.
+    await expect(theirPage).toHaveURL(/\/login\/two-factor\?next=%2Fcurate%2Fusers$/);
+    await enrolOnPage(theirPage);
+    await theirPage.getByRole("link", { name: "Continue" }).click();
     await expect(theirPage).toHaveURL(/\/curate\/users$/);
     await expect(theirPage.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
     // Back to editor, so that this test adds no lasting admin.

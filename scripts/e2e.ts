@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import pg from "pg";
 import { createUser } from "@/lib/auth/users";
+import { enrolWithSecret } from "@/lib/auth/two-factor";
 import { ImportResolver, importBatch } from "@/lib/import/import-statements";
 import { createMeiliClient } from "@/lib/search/client";
 import { ensureStatementIndex } from "@/lib/search/index-admin";
@@ -30,7 +31,11 @@ try {
   await seedDemoData(pool);
   const fixtures = await readHostileFixture();
   await importBatch(pool, new ImportResolver(), fixtures);
-  for (const curator of Object.values(E2E_CURATORS)) await createUser(pool, curator);
+  for (const curator of Object.values(E2E_CURATORS)) {
+    const id = await createUser(pool, curator);
+    // The admin has two-factor login with a known secret; the e2e login helper types its codes.
+    if ("totpSecret" in curator) await enrolWithSecret(pool, id, curator.totpSecret);
+  }
   await ensureStatementIndex(meili, indexUid);
   const ctx = { pool, meili, indexUid };
   await drainOutbox(ctx);
