@@ -1324,7 +1324,7 @@ const exportPaths: Record<string, PathItemObject> = {
         `Every statement a search finds, as a file: the parameters and filters of GET /api/v1/search (page and limit are accepted and ignored: the export is every page), up to ${EXPORT_LIMITS.maxStatements.toLocaleString("en")} statements. The search page links to it beside its results.`,
         `- **csv** (the default): \`${CSV_CONTENT_TYPE}\`, RFC 4180 with a byte-order mark, one statement a row with its address; text a spreadsheet would run as a formula starts with an apostrophe.`,
         `- **jsonl**: \`${JSONL_CONTENT_TYPE}\`, one line a statement in the import format (\`npm run import\` of the file brings the same statements into another database).`,
-        "Open to any origin and counted against the rate limit like the API's reads; no ETag (`Cache-Control: no-store`). A bad parameter is a 400 naming it; search or the database down is a 503, decided before the file starts.",
+        "Open to any origin and counted against the rate limit like the API's reads; one export at a time per client address (another one meanwhile is a 429 `export_in_progress`); no ETag (`Cache-Control: no-store`). A bad parameter is a 400 naming it; search or the database down is a 503, decided before the file starts.",
       ].join("\n"),
       tags: ["Exports"],
       parameters: [

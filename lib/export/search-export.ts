@@ -24,6 +24,8 @@ export type ExportRequest = {
   now?: Date;
   /** At most this many statements (EXPORT_LIMITS.maxStatements unless a test says otherwise). */
   cap?: number;
+  /** Called once when the export is over: answered without a body, read to the end, failed or cancelled. */
+  onDone?: () => void;
 };
 
 /** `page` and `limit` select one page of a search; an export is every page, so they are ignored. */
@@ -53,12 +55,32 @@ function fileName(format: ExportFormat, now: Date): string {
  * the whole result, X-Export-Count what the file holds; X-Export-Truncated is
  * "true" when the result was larger than X-Export-Limit.
  */
-export async function exportSearchResult({ params, origin, now = new Date(), cap = EXPORT_LIMITS.maxStatements }: ExportRequest): Promise<Response> {
+export async function exportSearchResult(request: ExportRequest): Promise<Response> {
+  let done = false;
+  const finish = () => {
+    if (done) return;
+    done = true;
+    request.onDone?.();
+  };
+  try {
+    const response = await streamSearchResult(request, finish);
+    if (!response.body) finish();
+    return response;
+  } catch (error) {
+    finish();
+    throw error;
+  }
+}
+
+async function streamSearchResult({ params, origin, now = new Date(), cap = EXPORT_LIMITS.maxStatements }: ExportRequest, finish: () => void): Promise<Response> {
   const errors: FieldMessage[] = [];
   const format = formatOf(params, errors);
   const parsed = parseSearchParams(searchParamsOf(params));
   if (!parsed.ok) errors.push(...parsed.errors);
-  if (!parsed.ok || errors.length > 0) return badRequest(errors);
+  if (!parsed.ok || errors.length > 0) {
+    finish();
+    return badRequest(errors);
+  }
 
   const statementUrl = (id: number) => new URL(`/statements/${id}`, origin).toString();
   const pool = getPool();
@@ -85,6 +107,7 @@ export async function exportSearchResult({ params, origin, now = new Date(), cap
       if (!batch.done) first = { done: false, value: first.value + batch.value };
     }
   } catch (error) {
+    finish();
     return apiFailure(error);
   }
 
@@ -99,6 +122,7 @@ export async function exportSearchResult({ params, origin, now = new Date(), cap
           head = null;
           if (next.done) {
             controller.close();
+            finish();
             return;
           }
           if (next.value !== "") {
@@ -110,9 +134,11 @@ export async function exportSearchResult({ params, origin, now = new Date(), cap
         // The status line is long gone: the reader sees a cut-off download.
         console.error("export: stopped part-way", error);
         controller.error(error);
+        finish();
       }
     },
     async cancel() {
+      finish();
       await chunks.return(undefined);
     },
   });

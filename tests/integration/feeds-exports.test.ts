@@ -210,6 +210,39 @@ describe("JSON Lines export", () => {
   });
 });
 
+describe("one export at a time per address", () => {
+  const from = (address: string, query = "format=csv&sort=oldest") => import("@/app/search/export/route").then(({ GET }) => GET(new NextRequest(`${ORIGIN}/search/export?${query}`, { headers: { "X-Client-Address": address } })));
+
+  it("refuses a second export from the same address while the first is still being read, with 429 and Retry-After", async () => {
+    const first = await from("203.0.113.70");
+    expect(first.status).toBe(200);
+    const second = await from("203.0.113.70", "format=jsonl");
+    expect(second.status).toBe(429);
+    expect(second.headers.get("retry-after")).toBe("10");
+    expect(((await second.json()) as { error: { code: string } }).error.code).toBe("export_in_progress");
+    // Another address is not held up.
+    const other = await from("203.0.113.71");
+    expect(other.status).toBe(200);
+    await other.text();
+    // Once the first has been read to its end, the address may export again.
+    expect(parseCsv(await first.text()).length).toBe(21);
+    const third = await from("203.0.113.70");
+    expect(third.status).toBe(200);
+    // A download the reader abandons frees the address too.
+    await third.body!.cancel();
+    const fourth = await from("203.0.113.70");
+    expect(fourth.status).toBe(200);
+    await fourth.text();
+  });
+
+  it("a refused or failed export does not hold the address", async () => {
+    expect((await from("203.0.113.72", "format=xls")).status).toBe(400);
+    const next = await from("203.0.113.72");
+    expect(next.status).toBe(200);
+    await next.text();
+  });
+});
+
 describe("bad requests", () => {
   it("names every bad parameter in a 400, as the search API does", async () => {
     const response = await exportOf("format=xls&lang=xx&from=yesterday&sort=random");
