@@ -1,9 +1,13 @@
 import { Meilisearch } from "meilisearch";
 import { appEnv } from "@/lib/env";
+import { searchKeyFor } from "./keys";
 
 // The only place that constructs a Meilisearch client (lib/search is the only
 // module allowed to speak to Meilisearch).
-const globalHolder = globalThis as unknown as { __statementsMeili?: { key: string; client: Meilisearch } };
+const globalHolder = globalThis as unknown as {
+  __statementsMeili?: { key: string; client: Meilisearch };
+  __statementsMeiliWriter?: { key: string; client: Meilisearch };
+};
 
 /** The search engine client, as the rest of the app may name it (only lib/search uses it). */
 export type SearchClient = Meilisearch;
@@ -21,13 +25,29 @@ export function createMeiliClient(url: string, apiKey: string, timeout = 10_000)
   });
 }
 
+/**
+ * The app's client for reading: its API key may only search the statements
+ * index (lib/search/keys.ts), so a bug on the search path cannot write to the
+ * index or read anything else. The key exists once ensureSearchKey ran (at
+ * start: ensureStatementIndex, and the app server).
+ */
 export function meiliClient(): Meilisearch {
   const env = appEnv();
-  const key = `${env.MEILI_URL}|${env.MEILI_MASTER_KEY}`;
+  const key = `${env.MEILI_URL}|${env.MEILI_MASTER_KEY}|${env.MEILI_INDEX}`;
   if (globalHolder.__statementsMeili?.key !== key) {
-    globalHolder.__statementsMeili = { key, client: createMeiliClient(env.MEILI_URL, env.MEILI_MASTER_KEY) };
+    globalHolder.__statementsMeili = { key, client: createMeiliClient(env.MEILI_URL, searchKeyFor(env.MEILI_MASTER_KEY, env.MEILI_INDEX)) };
   }
   return globalHolder.__statementsMeili.client;
+}
+
+/** The master-key client, for the app's own sync worker only (lib/sync/app-worker.ts): it writes documents. */
+export function meiliWriterClient(): Meilisearch {
+  const env = appEnv();
+  const key = `${env.MEILI_URL}|${env.MEILI_MASTER_KEY}`;
+  if (globalHolder.__statementsMeiliWriter?.key !== key) {
+    globalHolder.__statementsMeiliWriter = { key, client: createMeiliClient(env.MEILI_URL, env.MEILI_MASTER_KEY) };
+  }
+  return globalHolder.__statementsMeiliWriter.client;
 }
 
 export function statementsIndexName(): string {

@@ -1,4 +1,5 @@
 import type { EnqueuedTask, Meilisearch, Task } from "meilisearch";
+import { ensureSearchKey } from "./keys";
 import { STATEMENT_INDEX_SETTINGS } from "./settings";
 import type { StatementDocument } from "./types";
 
@@ -29,12 +30,17 @@ export async function indexExists(client: Meilisearch, uid: string): Promise<boo
   }
 }
 
-/** Creates the index if needed and applies the settings from code. */
+/**
+ * Creates the index if needed, applies the settings from code, and makes sure
+ * its search-only API key exists (lib/search/keys.ts), which the app reads through.
+ */
 export async function ensureStatementIndex(client: Meilisearch, uid: string): Promise<void> {
   if (!(await indexExists(client, uid))) {
     assertSucceeded(await client.createIndex(uid, { primaryKey: "id" }).waitTask({ timeout: TASK_TIMEOUT_MS }));
   }
   assertSucceeded(await client.index(uid).updateSettings(STATEMENT_INDEX_SETTINGS).waitTask({ timeout: TASK_TIMEOUT_MS }));
+  const masterKey = client.config.apiKey ?? "";
+  if (masterKey) await ensureSearchKey(client, masterKey, uid);
 }
 
 export async function upsertDocuments(client: Meilisearch, uid: string, documents: StatementDocument[], waitInterval = 20): Promise<void> {

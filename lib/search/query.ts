@@ -100,17 +100,22 @@ export function asUnavailable(error: unknown): unknown {
   if (error instanceof MeilisearchApiError && (error.cause?.code === "index_not_found" || (error.response?.status ?? 0) >= 500)) {
     return new SearchUnavailableError("Search is unavailable: the index is not ready.", { cause: error });
   }
+  // The search-only key is made at start (lib/search/keys.ts); until Meilisearch knows it, search is not ready either.
+  if (error instanceof MeilisearchApiError && error.cause?.code === "invalid_api_key") {
+    return new SearchUnavailableError("Search is unavailable: its API key is not set up yet.", { cause: error });
+  }
   return error;
 }
 
 /**
- * Whether the index answers at all: one cheap request (the index's metadata),
+ * Whether the index answers at all: one cheap request (a search for nothing:
+ * the app's key may only search),
  * made before a search page is rendered so that its HTTP status can say 503
  * (see app/search/_lib/page-status.ts). Errors other than "unavailable" are thrown.
  */
 export async function searchIsAvailable(): Promise<boolean> {
   try {
-    await meiliClient().index(statementsIndexName()).getRawInfo();
+    await meiliClient().index(statementsIndexName()).search("", { limit: 0, attributesToRetrieve: [] });
     return true;
   } catch (error) {
     const mapped = asUnavailable(error);

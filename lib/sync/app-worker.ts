@@ -1,6 +1,6 @@
 import { getPool } from "@/lib/db/client";
 import { appEnv } from "@/lib/env";
-import { meiliClient } from "@/lib/search/client";
+import { meiliWriterClient } from "@/lib/search/client";
 import { startSyncWorker, type RunningWorker } from "./worker";
 
 const holder = globalThis as unknown as { __statementsSyncWorker?: RunningWorker };
@@ -11,7 +11,7 @@ export function startAppSyncWorker(): void {
   if (env.SYNC_WORKER === "off" || holder.__statementsSyncWorker) return;
   holder.__statementsSyncWorker = startSyncWorker({
     pool: getPool(),
-    meili: meiliClient(),
+    meili: meiliWriterClient(),
     indexUid: env.MEILI_INDEX,
     log: (message) => console.warn(message),
   });

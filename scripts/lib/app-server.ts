@@ -12,6 +12,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import next from "next";
 import { appEnv } from "../../lib/env";
+import { createMeiliClient } from "../../lib/search/client";
+import { ensureSearchKey } from "../../lib/search/keys";
 import { applyClientOrigin, clientOrigin, compileTrustedProxies, hstsHeader } from "../../lib/server/forwarded";
 
 const { values } = parseArgs({ options: { port: { type: "string" }, hostname: { type: "string" } }, strict: true });
@@ -65,7 +67,18 @@ async function stop(): Promise<void> {
 process.on("SIGTERM", () => void stop());
 process.on("SIGINT", () => void stop());
 
-await app.prepare();
+// The search-only key the app reads through (lib/search/keys.ts): made now if
+// Meilisearch does not have it yet, and tried again every 10 s while it cannot be reached.
+async function searchKeyReady(): Promise<void> {
+  try {
+    await ensureSearchKey(createMeiliClient(env.MEILI_URL, env.MEILI_MASTER_KEY, 5_000), env.MEILI_MASTER_KEY, env.MEILI_INDEX);
+  } catch (error) {
+    console.warn(`The search key could not be set up yet (${(error as Error).message}); trying again in 10 s.`);
+    setTimeout(() => void searchKeyReady(), 10_000).unref();
+  }
+}
+
+await Promise.all([app.prepare(), searchKeyReady()]);
 server.listen(port, hostname, () => {
   console.log(`App server on http://${hostname ?? "localhost"}:${port}${env.TRUSTED_PROXIES ? ` (trusting forwarding headers from ${env.TRUSTED_PROXIES})` : ""}`);
 });
