@@ -7,7 +7,9 @@ import { hasRole, type CurrentUser, type Role } from "@/lib/auth/roles";
 import { AuthError, getCurrentUser } from "@/lib/auth/session";
 import { InUseError, NotFoundError, ValidationError, VersionConflictError } from "@/lib/curate/errors";
 import { getPool } from "@/lib/db/client";
+import { TEXT_TOO_COMPLEX, TEXT_TOO_SLOW } from "@/lib/extract/request";
 import { quoteForMessage } from "@/lib/validation/zod-messages";
+import { TimeBudgetExceededError, WorkerFailedError, WorkersBusyError } from "@/lib/workers/pool";
 import { apiError, apiFailure, badRequest } from "./responses";
 
 // Every curator route handler goes through here: who is asking (a session
@@ -78,6 +80,13 @@ export function curatorFailure(error: unknown): Response {
   if (error instanceof ValidationError) return badRequest(error.fields);
   if (error instanceof NotFoundError) return apiError(404, "not_found", error.message);
   if (error instanceof InUseError) return apiError(409, "in_use", error.message);
+  if (error instanceof TimeBudgetExceededError) return apiError(422, "time_budget_exceeded", `text: ${TEXT_TOO_SLOW}`, [{ field: "text", message: TEXT_TOO_SLOW }]);
+  if (error instanceof WorkerFailedError) return apiError(422, "text_too_complex", `text: ${TEXT_TOO_COMPLEX}`, [{ field: "text", message: TEXT_TOO_COMPLEX }]);
+  if (error instanceof WorkersBusyError) {
+    const response = apiError(503, "busy", "Every worker that reads articles is busy; try again in a few seconds.");
+    response.headers.set("Retry-After", String(error.retryAfterSeconds));
+    return response;
+  }
   if (error instanceof VersionConflictError) {
     return NextResponse.json(
       { error: { code: "version_conflict", message: error.message }, currentVersion: error.currentVersion, current: error.current },

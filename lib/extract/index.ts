@@ -107,6 +107,7 @@ export function extractStatements(input: ExtractInput): ExtractResult {
     }
     if (resolved) last = resolved;
     let saidOn: string | null = null;
+    let dateUnresolved = false;
     for (const [a, b] of c.dateRegions) {
       // Dates inside the content belong to what was said, not to when.
       const regions: [number, number][] = b <= c.start || a >= c.end ? [[a, b]] : [[a, Math.min(b, c.start)], [Math.max(a, c.end), b]];
@@ -114,6 +115,7 @@ export function extractStatements(input: ExtractInput): ExtractResult {
         const d = findDate(text, lang, x, Math.min(y, x + DATE_REGION_MAX), published);
         if (d) {
           saidOn = d.date;
+          dateUnresolved ||= d.date === null;
           break;
         }
       }
@@ -133,6 +135,7 @@ export function extractStatements(input: ExtractInput): ExtractResult {
       cueStart: c.cueStart,
       cueEnd: c.cueEnd,
       saidOn,
+      dateUnresolved: saidOn === null && dateUnresolved,
       confidence: Math.round(Math.max(0.05, Math.min(1, confidence)) * 100) / 100,
       topics,
     });

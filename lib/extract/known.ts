@@ -122,9 +122,13 @@ export type KnownEntities = { speakers: KnownSpeakerRecord[]; topics: KnownTopic
 
 /** The known speakers and topics that can occur in `text` (one pass over its words). */
 export async function loadKnownFor(db: KnownQueryable, text: string): Promise<KnownEntities> {
-  const words = textWordSet(text);
-  const speakers = await loadKnownSpeakers(db, text, words);
-  const topics = await loadKnownTopics(db, text, words);
+  return loadKnownForWords(db, textWordSet(text));
+}
+
+/** The known speakers and topics all of whose words are among `words` (an article's textWordSet). */
+export async function loadKnownForWords(db: KnownQueryable, words: Set<string>): Promise<KnownEntities> {
+  const speakers = await loadKnownSpeakers(db, "", words);
+  const topics = await loadKnownTopics(db, "", words);
   return { speakers, topics };
 }
 

@@ -31,7 +31,15 @@ export const EXTRACT_LIMITS = {
   maxProposals: 1_000,
   /** Topics suggested per proposal. */
   topicsPerProposal: 8,
+  /** Time an article may take to read, in a worker thread (lib/extract/off-thread.ts); past it, a 422 names this limit. */
+  timeBudgetMs: 3_000,
 } as const;
+
+/** The rule an article breaks when reading it needs more memory than a worker has. */
+export const TEXT_TOO_COMPLEX = "could not be read within the memory a worker has for one article: split it and propose each part";
+
+/** The rule an article breaks when reading it takes longer than the budget. */
+export const TEXT_TOO_SLOW = `took longer than the ${EXTRACT_LIMITS.timeBudgetMs / 1000}-second time budget for reading an article: split it and propose each part`;
 
 /** The rule a too-long article breaks (also said when the request body itself is too large to read). */
 export const TEXT_TOO_LONG = `must be at most 1 MB (${EXTRACT_LIMITS.textMaxBytes.toLocaleString("en")} bytes of UTF-8): split the article and propose each part`;
@@ -290,9 +298,6 @@ function linkSpeaker(text: string, statement: ProposedStatement, byName: Map<str
   return { ...base, speakerId: null, slug: null, candidates: [], newSpeaker: { name: found.name.slice(0, STATEMENT_LIMITS.speakerNameMaxLength), kind: found.kind } };
 }
 
-// Any publication day: a statement dated with it but not without it has a date that depends on it.
-const PROBE_DAY = "2011-06-15";
-
 /**
  * The answer to an article: the engine's proposals with speakers linked to
  * known ones, topic suggestions, and notes. `known` holds what the database
@@ -350,13 +355,8 @@ export function proposeStatements(request: ExtractRequest, known: KnownEntities,
 
   const knownSpeakers = known.speakers;
   const result = extractStatements({ text, lang, published: request.publishedOn, knownSpeakers });
-  // Without a publication day, a relative date ("yesterday", "Thursday") stays unresolved: find which, to say so.
-  let unresolved: boolean[] = result.statements.map(() => false);
-  if (!request.publishedOn && result.statements.length > 0) {
-    // The publication day changes dates only, never which statements are found, so the lists align.
-    const probe = extractStatements({ text, lang, published: PROBE_DAY, knownSpeakers }).statements;
-    unresolved = result.statements.map((s, i) => s.saidOn === null && (probe[i]?.saidOn ?? null) !== null);
-  }
+  // Without a publication day, a relative date ("yesterday", "Thursday") stays unresolved: the engine says which.
+  const unresolved = result.statements.map((s) => s.dateUnresolved);
 
   const byName = new Map<string, KnownSpeakerRecord[]>();
   for (const speaker of knownSpeakers) byName.set(speaker.name, [...(byName.get(speaker.name) ?? []), speaker]);

@@ -45,6 +45,8 @@ export interface ProposedStatement {
   cueStart: number | null;
   cueEnd: number | null;
   saidOn: string | null;
+  /** A date was found ("yesterday", "17 November") that needs the publication day, which was not given. */
+  dateUnresolved: boolean;
   confidence: number;
   topics: string[];
 }

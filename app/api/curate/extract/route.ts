@@ -3,8 +3,9 @@ import { curatorRoute, readJsonBody } from "@/lib/api/curator-route";
 import { isDatabaseUnavailable } from "@/lib/api/responses";
 import { ValidationError } from "@/lib/curate/errors";
 import { getPool } from "@/lib/db/client";
-import { loadKnownFor, type KnownEntities } from "@/lib/extract/known";
-import { EXTRACT_LIMITS, TEXT_TOO_LONG, parseExtractRequest, proposeStatements, type ExtractNote } from "@/lib/extract/request";
+import { loadKnownForWords } from "@/lib/extract/known";
+import { proposeOffThread } from "@/lib/extract/off-thread";
+import { EXTRACT_LIMITS, TEXT_TOO_LONG, parseExtractRequest } from "@/lib/extract/request";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,9 @@ export const dynamic = "force-dynamic";
  * statements an article reports, proposed by lib/extract with the speakers and
  * topics the database knows. Bad input is a 400 naming the field; what cannot
  * be read (another language, no statements, unpaired quotation marks, no
- * publication day) is a 200 with a note.
+ * publication day) is a 200 with a note. The article is read in a worker
+ * thread: past the time budget a 422 names it, and 503 with Retry-After when
+ * every worker is busy (lib/api/curator-route.ts maps both).
  */
 export const POST = curatorRoute("editor", async ({ request }) => {
   let body: Record<string, unknown>;
@@ -29,14 +32,15 @@ export const POST = curatorRoute("editor", async ({ request }) => {
   const parsed = parseExtractRequest(body);
   if (!parsed.ok) throw new ValidationError(parsed.fields);
 
-  const notes: ExtractNote[] = [];
-  let known: KnownEntities = { speakers: [], topics: [] };
-  try {
-    known = await loadKnownFor(getPool(), parsed.value.text);
-  } catch (error) {
-    // The database down must not stop the reading: propose without known speakers, and say so.
-    if (!isDatabaseUnavailable(error)) throw error;
-    notes.push({ code: "known_unavailable", message: "The database is unavailable: speakers and topics are not linked to known ones, and saving will wait until it is back." });
-  }
-  return NextResponse.json(proposeStatements(parsed.value, known, notes), { headers: { "Cache-Control": "no-store" } });
+  const proposal = await proposeOffThread(parsed.value, async (words, notes) => {
+    try {
+      return await loadKnownForWords(getPool(), words);
+    } catch (error) {
+      // The database down must not stop the reading: propose without known speakers, and say so.
+      if (!isDatabaseUnavailable(error)) throw error;
+      notes.push({ code: "known_unavailable", message: "The database is unavailable: speakers and topics are not linked to known ones, and saving will wait until it is back." });
+      return { speakers: [], topics: [] };
+    }
+  });
+  return NextResponse.json(proposal, { headers: { "Cache-Control": "no-store" } });
 });

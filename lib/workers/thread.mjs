@@ -1,0 +1,18 @@
+// Entry of a pool worker (lib/workers/pool.ts). The tasks are TypeScript modules, loaded through tsx
+// (a runtime dependency, as for every command of this project), so the same source serves the
+// server, the tests and the command line without a separate build step.
+import { parentPort, workerData } from "node:worker_threads";
+import { tsImport } from "tsx/esm/api";
+
+const tasks = await tsImport(workerData.tasksModule, import.meta.url);
+
+parentPort.on("message", ({ task, payload }) => {
+  try {
+    const run = tasks[task];
+    if (typeof run !== "function") throw new Error(`no task named ${task}`);
+    parentPort.postMessage({ ok: true, value: run(payload) });
+  } catch (error) {
+    parentPort.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) });
+  }
+});
+parentPort.postMessage({ ready: true });
