@@ -55,6 +55,8 @@ let stopping = false;
 async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
+  // Whatever hangs, the process is gone before the launcher's 15 s grace ends.
+  setTimeout(() => process.exit(0), 12_000).unref();
   // No new connections; idle kept-alive ones end now, busy ones when their answer is sent (or after 10 s).
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
