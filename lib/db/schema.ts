@@ -180,6 +180,12 @@ export const statements = pgTable(
     // Keyset paging of the statements API by (said_on, id); the dates API reads published dates only.
     index("statements_said_on_id_idx").on(t.saidOn, t.id),
     index("statements_published_said_on_idx").on(t.saidOn, t.saidOnPrecision).where(sql`${t.status} = 'published'`),
+    // "Latest statements" (home page, feeds): read in exactly this order and
+    // stopped at the LIMIT, instead of sorting every published statement
+    // (id DESC NULLS FIRST is Postgres's own `id DESC`, so the planner matches it).
+    index("statements_published_latest_idx")
+      .on(t.saidOn.desc().nullsLast(), t.id.desc().nullsFirst())
+      .where(sql`${t.status} = 'published'`),
     index("statements_translation_of_idx").on(t.translationOfId),
     index("statements_status_idx").on(t.status, t.updatedAt),
     check("statements_kind_check", sql`${t.kind} IN ('direct', 'indirect', 'mixed')`),

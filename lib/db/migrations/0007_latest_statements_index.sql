@@ -1,0 +1,1 @@
+CREATE INDEX "statements_published_latest_idx" ON "statements" USING btree ("said_on" DESC NULLS LAST,"id" DESC NULLS FIRST) WHERE "statements"."status" = 'published';
