@@ -260,6 +260,8 @@ test("the rate limit: X-RateLimit headers count down; over the limit, 429 with R
      ON CONFLICT (key, window_start) DO UPDATE SET count = EXCLUDED.count`,
     [`api:${address["X-Forwarded-For"]}`, limit],
   );
+  // The app counts in memory and learns the shared count at its next reconciliation (about once a second).
+  await expect.poll(async () => (await request.get("/api/v1/topics", { headers: address })).status(), { timeout: 10_000 }).toBe(429);
   for (const path of ["/api/v1/statements", "/api/v1/statements/1", "/api/v1/search?q=x", "/api/v1/speakers/msf", "/api/v1/dates"]) {
     const { response, body } = await getDocumented(request, path, address);
     expect(response.status(), path).toBe(429);

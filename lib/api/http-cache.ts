@@ -116,20 +116,9 @@ export function publicGet<C>(handler: Handler<C>): (request: Request, context: C
 }
 
 async function limitedAnswer<C>(request: Request, context: C, handler: Handler<C>): Promise<Response> {
-  const address = clientAddress(request.headers);
-  const limits = limiter();
-  const counted = limits.take(address);
-  const answer = () => handler(request, context).catch((error: unknown): Response => apiFailure(error));
-  let decision: RateLimitDecision | null;
-  let response: Response;
-  if (limits.knownBlocked(address)) {
-    // Refused a moment ago: wait for the count before doing any work.
-    decision = await counted;
-    response = decision && !decision.allowed ? tooManyRequests(decision) : await answer();
-  } else {
-    [decision, response] = await Promise.all([counted, answer()]);
-    if (decision && !decision.allowed) response = tooManyRequests(decision);
-  }
+  // Decided in memory, before any work: a refused request costs no query.
+  const decision = limiter().take(clientAddress(request.headers));
+  const response = decision && !decision.allowed ? tooManyRequests(decision) : await handler(request, context).catch((error: unknown): Response => apiFailure(error));
   if (decision) for (const [name, value] of Object.entries(rateHeaders(decision))) response.headers.set(name, value);
   for (const [name, value] of Object.entries(CORS_HEADERS)) response.headers.set(name, value);
   return response;
