@@ -509,11 +509,10 @@ const headers = {
   ETag: { description: "Weak validator of the body: send it back as If-None-Match to get a 304 while nothing changed.", schema: { type: "string" } },
   CacheControl: { description: "public, max-age=N (seconds): short for lists and search, longer for one item.", schema: { type: "string" } },
   AccessControlAllowOrigin: { description: "Always *: any web page may read the API.", schema: { type: "string", const: "*" } },
-  // Absent when the operator turned the limit off, or when its counter (in Postgres) did not answer
-  // within a second: the request then goes through uncounted rather than failing.
-  RateLimitLimit: { description: "Requests allowed per minute from your address. Absent when the limit is off or could not be counted.", schema: { type: "integer" }, required: false },
-  RateLimitRemaining: { description: "Requests left in the current minute. Absent when the limit is off or could not be counted.", schema: { type: "integer", minimum: 0 }, required: false },
-  RateLimitReset: { description: "Seconds until the current minute's count starts again. Absent when the limit is off or could not be counted.", schema: { type: "integer", minimum: 1 }, required: false },
+  // Absent when the operator turned the limit off.
+  RateLimitLimit: { description: "Requests allowed per minute from your address. Absent when the limit is off.", schema: { type: "integer" }, required: false },
+  RateLimitRemaining: { description: "Requests left in the current minute. Absent when the limit is off.", schema: { type: "integer", minimum: 0 }, required: false },
+  RateLimitReset: { description: "Seconds until the current minute's count starts again. Absent when the limit is off.", schema: { type: "integer", minimum: 1 }, required: false },
   RetryAfter: { description: "Seconds to wait before the next request.", schema: { type: "integer", minimum: 1 }, required: true },
 } satisfies Record<string, HeaderObject>;
 
