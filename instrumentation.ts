@@ -1,7 +1,10 @@
 // Runs once when a server process starts: each app instance runs an outbox
-// sync worker (several at once are safe, see lib/sync/worker.ts).
+// sync worker (several at once are safe, see lib/sync/worker.ts) and listens
+// for the changes that make its cached pages stale (lib/cache/page-cache.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startAppSyncWorker } = await import("./lib/sync/app-worker");
   startAppSyncWorker();
+  const { startAppPageInvalidation } = await import("./lib/cache/app-page-invalidation");
+  startAppPageInvalidation();
 }

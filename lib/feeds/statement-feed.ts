@@ -8,6 +8,7 @@ import { speakerMessages } from "@/lib/i18n/messages/speakers";
 import type { I18n } from "@/lib/i18n/server";
 import type { PartialDate } from "@/lib/validation/partial-date";
 import { ATOM_CONTENT_TYPE, absoluteUrl, excerpt, type AtomEntry } from "./atom";
+import { cachedLoader } from "@/lib/cache/page-cache";
 
 // The statements of the Atom feeds (all, one speaker's, one topic's) and their
 // entries, built the same way for all three: the statement's address as the
@@ -55,7 +56,7 @@ type Row = {
  * newest first (read down statements_said_on_idx rather than sorting them
  * all), then the undated ones by id, newest first.
  */
-export async function feedStatements(scope: FeedScope, limit = FEED_SIZE): Promise<FeedStatement[]> {
+async function readFeedStatements(scope: FeedScope, limit = FEED_SIZE): Promise<FeedStatement[]> {
   const pool = getPool();
   const from = scope.topicId !== undefined ? `statement_topics st JOIN statements s ON s.id = st.statement_id` : `statements s`;
   const where = `s.status = 'published' AND ($1::int IS NULL OR s.speaker_id = $1) AND ($2::int IS NULL OR ${scope.topicId !== undefined ? "st.topic_id = $2" : "TRUE"})`;
@@ -86,10 +87,13 @@ export async function feedStatements(scope: FeedScope, limit = FEED_SIZE): Promi
   }));
 }
 
+/** readFeedStatements, from the page cache (lib/cache/page-cache.ts). */
+export const feedStatements = cachedLoader("feedStatements", readFeedStatements, (_value, scope) => (scope.speakerId !== undefined ? [`p:${scope.speakerId}`] : scope.topicId !== undefined ? [`t:${scope.topicId}`, "speakers"] : ["statements", "speakers"]));
+
 export type FeedTopic = { id: number; slug: string; name: string; updatedAt: string };
 
 /** A topic by slug, named in the interface language when it has a name in it. */
-export async function getFeedTopic(slug: string, locale: UiLocale): Promise<FeedTopic | null> {
+async function readFeedTopic(slug: string, locale: UiLocale): Promise<FeedTopic | null> {
   const column = locale === "ar" ? "name_ar" : "name_en";
   const { rows } = await getPool().query<{ id: number; slug: string; name: string; updated_at: Date }>(
     `SELECT id, slug, coalesce(${column}, name) AS name, updated_at FROM topics WHERE slug = $1`,
@@ -98,6 +102,9 @@ export async function getFeedTopic(slug: string, locale: UiLocale): Promise<Feed
   const row = rows[0];
   return row ? { id: row.id, slug: row.slug, name: row.name, updatedAt: new Date(row.updated_at).toISOString() } : null;
 }
+
+/** readFeedTopic, from the page cache (lib/cache/page-cache.ts). */
+export const getFeedTopic = cachedLoader("getFeedTopic", readFeedTopic, (topic) => ["topics", ...(topic ? [`t:${topic.id}`] : [])]);
 
 export type EntryContext = { origin: string; i18n: Pick<I18n, "locale" | "t" | "formatDate"> };
 

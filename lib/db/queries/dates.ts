@@ -1,6 +1,7 @@
 import "server-only";
 import { getPool } from "@/lib/db/client";
 import { partialDateFromStorage, parsePartialDate, toDayNumber, type DatePrecision, type PartialDate } from "@/lib/validation/partial-date";
+import { cachedLoader } from "@/lib/cache/page-cache";
 
 // Public reads for the date pages (/dates, /dates/YYYY, /dates/YYYY-MM,
 // /dates/YYYY-MM-DD). A statement is stored with the first day of its period
@@ -101,7 +102,7 @@ function truncate(isoDay: string, precision: DatePrecision): PartialDate {
 }
 
 /** How many published statements a date's page lists, per precision (0 for precisions it does not list). */
-export async function countStatementsOn(date: PartialDate): Promise<PrecisionCounts> {
+async function readCountStatementsOn(date: PartialDate): Promise<PrecisionCounts> {
   const listed = PRECISIONS_LISTED[date.precision];
   const result = await getPool().query<{ precision: DatePrecision; count: string }>(
     `SELECT s.said_on_precision AS precision, count(*) AS count
@@ -115,11 +116,14 @@ export async function countStatementsOn(date: PartialDate): Promise<PrecisionCou
   return counts;
 }
 
+/** readCountStatementsOn, from the page cache (lib/cache/page-cache.ts). */
+export const countStatementsOn = cachedLoader("countStatementsOn", readCountStatementsOn, (_value, date) => [`y:${date.start.slice(0, 4)}`, "speakers", "topics"]);
+
 /**
  * One page of a date's statements: known to the day first (in date order), then
  * known only to the month, then known only to the year; ties by id.
  */
-export async function statementsOn(date: PartialDate, options: { page: number; pageSize?: number }): Promise<DatedStatement[]> {
+async function readStatementsOn(date: PartialDate, options: { page: number; pageSize?: number }): Promise<DatedStatement[]> {
   const pageSize = options.pageSize ?? DATE_PAGE_SIZE;
   const result = await getPool().query(
     `SELECT s.id, s.text, s.language, s.kind, s.said_on::text AS said_on, s.said_on_precision, s.said_on_approximate,
@@ -141,12 +145,15 @@ export async function statementsOn(date: PartialDate, options: { page: number; p
   }));
 }
 
+/** readStatementsOn, from the page cache (lib/cache/page-cache.ts). */
+export const statementsOn = cachedLoader("statementsOn", readStatementsOn, (_value, date) => [`y:${date.start.slice(0, 4)}`, "speakers", "topics"]);
+
 /**
  * The nearest dates of the same granularity, before and after, that have
  * statements their page would list: the nearest said_on outside the period
  * (index statements_said_on_idx), among statements known at least that precisely.
  */
-export async function neighbouringDates(date: PartialDate): Promise<{ previous: PartialDate | null; next: PartialDate | null }> {
+async function readNeighbouringDates(date: PartialDate): Promise<{ previous: PartialDate | null; next: PartialDate | null }> {
   const listed = PRECISIONS_LISTED[date.precision];
   const result = await getPool().query<{ previous: string | null; next: string | null }>(
     `SELECT (SELECT s.said_on::text FROM statements s
@@ -164,12 +171,15 @@ export async function neighbouringDates(date: PartialDate): Promise<{ previous: 
   };
 }
 
+/** readNeighbouringDates, from the page cache (lib/cache/page-cache.ts). */
+export const neighbouringDates = cachedLoader("neighbouringDates", readNeighbouringDates, () => ["statements"]);
+
 /**
  * Statements of the enclosing periods that this page does not list because they
  * are known less precisely: on a day's page, those known only to its month and
  * only to its year; on a month's page, those known only to its year.
  */
-export async function lessPreciseAround(date: PartialDate): Promise<{ month: number; year: number }> {
+async function readLessPreciseAround(date: PartialDate): Promise<{ month: number; year: number }> {
   if (date.precision === "year") return { month: 0, year: 0 };
   const year = date.start.slice(0, 4);
   const month = date.start.slice(0, 7);
@@ -184,8 +194,11 @@ export async function lessPreciseAround(date: PartialDate): Promise<{ month: num
   return { month: date.precision === "day" ? Number(row?.month ?? 0) : 0, year: Number(row?.year ?? 0) };
 }
 
+/** readLessPreciseAround, from the page cache (lib/cache/page-cache.ts). */
+export const lessPreciseAround = cachedLoader("lessPreciseAround", readLessPreciseAround, () => ["statements"]);
+
 /** Years that have statements, oldest first, with how many (of every precision). */
-export async function yearsWithStatements(): Promise<Array<{ year: number; count: number }>> {
+async function readYearsWithStatements(): Promise<Array<{ year: number; count: number }>> {
   const result = await getPool().query<{ year: number; count: string }>(
     `SELECT extract(year FROM s.said_on)::int AS year, count(*) AS count
        FROM statements s
@@ -195,13 +208,19 @@ export async function yearsWithStatements(): Promise<Array<{ year: number; count
   return result.rows.map((row) => ({ year: row.year, count: Number(row.count) }));
 }
 
-export async function undatedStatementCount(): Promise<number> {
+/** readYearsWithStatements, from the page cache (lib/cache/page-cache.ts). */
+export const yearsWithStatements = cachedLoader("yearsWithStatements", readYearsWithStatements, () => ["statements"]);
+
+async function readUndatedStatementCount(): Promise<number> {
   const result = await getPool().query<{ count: string }>(`SELECT count(*) AS count FROM statements WHERE status = 'published' AND said_on IS NULL`);
   return Number(result.rows[0]?.count ?? 0);
 }
 
+/** readUndatedStatementCount, from the page cache (lib/cache/page-cache.ts). */
+export const undatedStatementCount = cachedLoader("undatedStatementCount", readUndatedStatementCount, () => ["statements"]);
+
 /** For a year's page: statements per month (known to the day or to the month), months 1–12 that have any. */
-export async function monthsOfYear(year: number): Promise<Map<number, number>> {
+async function readMonthsOfYear(year: number): Promise<Map<number, number>> {
   const y = String(year).padStart(4, "0");
   const result = await getPool().query<{ month: number; count: string }>(
     `SELECT extract(month FROM s.said_on)::int AS month, count(*) AS count
@@ -213,8 +232,11 @@ export async function monthsOfYear(year: number): Promise<Map<number, number>> {
   return new Map(result.rows.map((row) => [row.month, Number(row.count)]));
 }
 
+/** readMonthsOfYear, from the page cache (lib/cache/page-cache.ts). */
+export const monthsOfYear = cachedLoader("monthsOfYear", readMonthsOfYear, (_value, year) => [`y:${year}`]);
+
 /** For a month's calendar: statements known to the day, per day of the month. */
-export async function daysOfMonth(year: number, month: number): Promise<Map<number, number>> {
+async function readDaysOfMonth(year: number, month: number): Promise<Map<number, number>> {
   const monthDate = partialDateFromStorage(`${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-01`, "month");
   const result = await getPool().query<{ day: number; count: string }>(
     `SELECT extract(day FROM s.said_on)::int AS day, count(*) AS count
@@ -225,3 +247,6 @@ export async function daysOfMonth(year: number, month: number): Promise<Map<numb
   );
   return new Map(result.rows.map((row) => [row.day, Number(row.count)]));
 }
+
+/** readDaysOfMonth, from the page cache (lib/cache/page-cache.ts). */
+export const daysOfMonth = cachedLoader("daysOfMonth", readDaysOfMonth, (_value, year) => [`y:${year}`]);

@@ -4,6 +4,7 @@ import { getPool } from "@/lib/db/client";
 import type { UiLocale } from "@/lib/i18n/config";
 import { partialDateFromStorage, type DatePrecision } from "@/lib/validation/partial-date";
 import type { StatementSummary } from "./statements";
+import { cachedLoader } from "@/lib/cache/page-cache";
 
 // The home page's reads: totals, the latest statements and the most active
 // speakers and topics, counting published statements only. Names are given in
@@ -41,7 +42,7 @@ async function countTotals(): Promise<HomeTotals> {
 }
 
 /** The most recently said published statements (by date said, then newest id). */
-export async function homeLatestStatements(locale: UiLocale, limit: number): Promise<StatementSummary[]> {
+async function readHomeLatestStatements(locale: UiLocale, limit: number): Promise<StatementSummary[]> {
   const result = await getPool().query(
     `SELECT s.id, s.text, s.language, s.kind, s.said_on::text AS said_on, s.said_on_precision,
             sp.slug AS speaker_slug, ${nameColumn("sp", locale)} AS speaker_name
@@ -60,6 +61,9 @@ export async function homeLatestStatements(locale: UiLocale, limit: number): Pro
     saidOn: row.said_on && row.said_on_precision ? partialDateFromStorage(row.said_on, row.said_on_precision as DatePrecision) : null,
   }));
 }
+
+/** readHomeLatestStatements, from the page cache (lib/cache/page-cache.ts). */
+export const homeLatestStatements = cachedLoader("homeLatestStatements", readHomeLatestStatements, () => ["statements", "speakers"]);
 
 export function mostActiveSpeakers(locale: UiLocale, limit: number): Promise<RankedEntry[]> {
   return rankingCache(`speakers:${locale}:${limit}`, () => rankSpeakers(locale, limit));

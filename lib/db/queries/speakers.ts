@@ -3,6 +3,7 @@ import { getPool } from "@/lib/db/client";
 import type { UiLocale } from "@/lib/i18n/config";
 import { nameKey } from "@/lib/text/name-key";
 import { partialDateFromStorage, type PartialDate } from "@/lib/validation/partial-date";
+import { cachedLoader } from "@/lib/cache/page-cache";
 
 // Public reads of speakers: plain objects with chosen columns. Statements are
 // counted and listed only when published.
@@ -31,7 +32,7 @@ export type PublicSpeaker = {
 };
 
 /** The speaker as the JSON API returns it (app/api/v1/speakers/[slug]). */
-export async function getPublicSpeaker(slug: string): Promise<PublicSpeaker | null> {
+async function readPublicSpeaker(slug: string): Promise<PublicSpeaker | null> {
   const result = await getPool().query(
     `SELECT sp.slug, sp.kind, sp.name, sp.name_ar, sp.name_en, sp.name_de, sp.aliases, sp.role,
             coalesce(aff.name, sp.affiliation) AS affiliation, sp.country, sp.wikidata_id, sp.description,
@@ -56,6 +57,9 @@ export async function getPublicSpeaker(slug: string): Promise<PublicSpeaker | nu
     statementCount: Number(row.statement_count),
   };
 }
+
+/** readPublicSpeaker, from the page cache (lib/cache/page-cache.ts). */
+export const getPublicSpeaker = cachedLoader("getPublicSpeaker", readPublicSpeaker, () => ["speakers", "statements"]);
 
 // ---------------------------------------------------------------------------
 // Names: which one to show, and in which script it is written.
@@ -270,7 +274,7 @@ export type SpeakerProfile = {
   updatedAt: string;
 };
 
-export async function getSpeakerProfile(slug: string): Promise<SpeakerProfile | null> {
+async function readSpeakerProfile(slug: string): Promise<SpeakerProfile | null> {
   const result = await getPool().query(
     `SELECT sp.id, sp.slug, sp.kind, sp.name, sp.name_ar, sp.name_en, sp.name_de, sp.aliases, sp.role,
             sp.affiliation, aff.slug AS affiliation_slug, aff.name AS affiliation_name,
@@ -309,10 +313,13 @@ export async function getSpeakerProfile(slug: string): Promise<SpeakerProfile | 
   };
 }
 
+/** readSpeakerProfile, from the page cache (lib/cache/page-cache.ts). */
+export const getSpeakerProfile = cachedLoader("getSpeakerProfile", readSpeakerProfile, (speaker) => ["speakers", ...(speaker ? [`p:${speaker.id}`] : [])]);
+
 export type SpeakerTopic = { slug: string; name: DisplayName; count: number };
 
 /** The topics of the speaker's published statements, most frequent first, and how many topics there are in all. */
-export async function speakerTopics(speakerId: number, locale: UiLocale, limit: number): Promise<{ topics: SpeakerTopic[]; total: number }> {
+async function readSpeakerTopics(speakerId: number, locale: UiLocale, limit: number): Promise<{ topics: SpeakerTopic[]; total: number }> {
   const { display, lang } = displaySql("t", locale);
   const icu = await hasIcuCollations();
   const result = await getPool().query(
@@ -330,6 +337,9 @@ export async function speakerTopics(speakerId: number, locale: UiLocale, limit: 
   };
 }
 
+/** readSpeakerTopics, from the page cache (lib/cache/page-cache.ts). */
+export const speakerTopics = cachedLoader("speakerTopics", readSpeakerTopics, (_value, speakerId) => [`p:${speakerId}`, "topics"]);
+
 // ---------------------------------------------------------------------------
 // Statements over time, for the speaker's chart.
 
@@ -341,7 +351,7 @@ export type ActivityCounts = {
   undated: number;
 };
 
-export async function speakerActivityCounts(speakerId: number): Promise<ActivityCounts> {
+async function readSpeakerActivityCounts(speakerId: number): Promise<ActivityCounts> {
   const result = await getPool().query<{ period: string | null; precision: string | null; n: string }>(
     `SELECT CASE WHEN said_on IS NULL THEN NULL WHEN said_on_precision = 'year' THEN to_char(said_on, 'YYYY') ELSE to_char(said_on, 'YYYY-MM') END AS period,
             CASE WHEN said_on_precision = 'year' THEN 'year' WHEN said_on IS NULL THEN NULL ELSE 'month' END AS precision,
@@ -359,6 +369,9 @@ export async function speakerActivityCounts(speakerId: number): Promise<Activity
   }
   return counts;
 }
+
+/** readSpeakerActivityCounts, from the page cache (lib/cache/page-cache.ts). */
+export const speakerActivityCounts = cachedLoader("speakerActivityCounts", readSpeakerActivityCounts, (_value, speakerId) => [`p:${speakerId}`]);
 
 export type ActivityUnit = "month" | "year" | "decade";
 

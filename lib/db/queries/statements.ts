@@ -1,6 +1,7 @@
 import "server-only";
 import { getPool } from "@/lib/db/client";
 import { partialDateFromStorage, type DatePrecision, type PartialDate } from "@/lib/validation/partial-date";
+import { cachedLoader } from "@/lib/cache/page-cache";
 
 // Public reads of statements: plain objects with chosen columns. Drafts are
 // never returned here; retracted statements are (their page shows the retraction).
@@ -85,7 +86,7 @@ export function publicStatementFields(row: any): PublicStatementFields {
 const LINK = `json_build_object('id', l.id, 'text', l.text, 'language', l.language,
                 'speaker', json_build_object('slug', lsp.slug, 'name', lsp.name))`;
 
-export async function getPublicStatement(id: number): Promise<PublicStatement | null> {
+async function readPublicStatement(id: number): Promise<PublicStatement | null> {
   const result = await getPool().query(
     `SELECT ${PUBLIC_STATEMENT_COLUMNS},
             (SELECT ${LINK} FROM statements l JOIN speakers lsp ON lsp.id = l.speaker_id
@@ -111,6 +112,9 @@ export async function getPublicStatement(id: number): Promise<PublicStatement | 
   };
 }
 
+/** readPublicStatement, from the page cache (lib/cache/page-cache.ts). */
+export const getPublicStatement = cachedLoader("getPublicStatement", readPublicStatement, (statement, id) => (statement ? [`s:${id}`, ...[statement.translationOf, ...statement.translations, ...statement.respondsTo, ...statement.responses].flatMap((link) => (link ? [`s:${link.id}`] : [])), "speakers", "topics"] : [`s:${id}`]));
+
 export type StatementSummary = {
   id: number;
   text: string;
@@ -121,7 +125,7 @@ export type StatementSummary = {
 };
 
 /** The most recently said published statements (by date said, then by id), of one speaker when given. */
-export async function latestStatements(limit: number, speakerId?: number): Promise<StatementSummary[]> {
+async function readLatestStatements(limit: number, speakerId?: number): Promise<StatementSummary[]> {
   const result = await getPool().query(
     `SELECT s.id, s.text, s.language, s.kind, s.said_on::text AS said_on, s.said_on_precision,
             json_build_object('slug', sp.slug, 'name', sp.name) AS speaker
@@ -139,6 +143,9 @@ export async function latestStatements(limit: number, speakerId?: number): Promi
     saidOn: storedPartialDate(row.said_on, row.said_on_precision),
   }));
 }
+
+/** readLatestStatements, from the page cache (lib/cache/page-cache.ts). */
+export const latestStatements = cachedLoader("latestStatements", readLatestStatements, (_value, _limit, speakerId) => (speakerId === undefined ? ["statements", "speakers"] : [`p:${speakerId}`]));
 
 export async function collectionTotals(): Promise<{ statements: number; speakers: number; topics: number }> {
   const result = await getPool().query<{ statements: string; speakers: string; topics: string }>(

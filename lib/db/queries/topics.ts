@@ -2,6 +2,7 @@ import "server-only";
 import { getPool } from "@/lib/db/client";
 import type { UiLocale } from "@/lib/i18n/config";
 import { partialDateFromStorage, type DatePrecision, type PartialDate } from "@/lib/validation/partial-date";
+import { cachedLoader } from "@/lib/cache/page-cache";
 
 export type PublicTopic = {
   slug: string;
@@ -12,7 +13,7 @@ export type PublicTopic = {
 };
 
 /** The JSON API's topic (app/api/v1/topics/[slug]). */
-export async function getPublicTopic(slug: string): Promise<PublicTopic | null> {
+async function readPublicTopic(slug: string): Promise<PublicTopic | null> {
   const result = await getPool().query(
     `SELECT t.slug, t.name, t.name_ar, t.name_en, t.name_de,
             CASE WHEN p.id IS NULL THEN NULL ELSE json_build_object('slug', p.slug, 'name', p.name) END AS parent,
@@ -32,6 +33,9 @@ export async function getPublicTopic(slug: string): Promise<PublicTopic | null> 
     statementCount: Number(row.statement_count),
   };
 }
+
+/** readPublicTopic, from the page cache (lib/cache/page-cache.ts). */
+export const getPublicTopic = cachedLoader("getPublicTopic", readPublicTopic, () => ["topics", "statements"]);
 
 // ——— The reader's topic pages (/topics, /topics/[slug]) ———
 // Names are given in the interface language when the topic has one, else the
@@ -72,7 +76,7 @@ const INDEX_ROOTS = `
  * One page of the topic index: top-level topics in name order, each with its
  * subtopics (and theirs) nested below, and statement counts.
  */
-export async function topicTreePage(locale: UiLocale, page: number): Promise<{ roots: TopicTreeNode[]; rootCount: number; topicCount: number }> {
+async function readTopicTreePage(locale: UiLocale, page: number): Promise<{ roots: TopicTreeNode[]; rootCount: number; topicCount: number }> {
   const pool = getPool();
   const totals = await pool.query<{ roots: string; topics: string }>(
     `WITH RECURSIVE ${INDEX_ROOTS}
@@ -112,6 +116,9 @@ export async function topicTreePage(locale: UiLocale, page: number): Promise<{ r
   return { roots, rootCount, topicCount };
 }
 
+/** readTopicTreePage, from the page cache (lib/cache/page-cache.ts). */
+export const topicTreePage = cachedLoader("topicTreePage", readTopicTreePage, () => ["topics", "statements"]);
+
 export type TopicDetail = {
   id: number;
   slug: string;
@@ -125,7 +132,7 @@ export type TopicDetail = {
 };
 
 /** A topic with its names, ancestors and subtopics (statement counts come with topicStatistics). */
-export async function getTopicDetail(slug: string, locale: UiLocale): Promise<TopicDetail | null> {
+async function readTopicDetail(slug: string, locale: UiLocale): Promise<TopicDetail | null> {
   const pool = getPool();
   const result = await pool.query(
     `SELECT t.id, t.slug, t.name, t.name_ar, t.name_en, t.name_de, t.parent_id, ${nameColumn(locale, "t")} AS display_name
@@ -168,6 +175,9 @@ export async function getTopicDetail(slug: string, locale: UiLocale): Promise<To
   };
 }
 
+/** readTopicDetail, from the page cache (lib/cache/page-cache.ts). */
+export const getTopicDetail = cachedLoader("getTopicDetail", readTopicDetail, (topic) => ["topics", ...(topic ? [`t:${topic.id}`] : [])]);
+
 export type TopicStatistics = {
   statementCount: number;
   speakerCount: number;
@@ -181,7 +191,7 @@ export type TopicStatistics = {
  * period — in one pass over its statements (GROUPING SETS), so a topic with
  * 120,000 statements is read once, not once per figure.
  */
-export async function topicStatistics(topicId: number, speakersShown = TOPIC_SPEAKERS_SHOWN): Promise<TopicStatistics> {
+async function readTopicStatistics(topicId: number, speakersShown = TOPIC_SPEAKERS_SHOWN): Promise<TopicStatistics> {
   const pool = getPool();
   const result = await pool.query<{ period_row: number; speaker_id: number | null; year: number | null; month: number | null; count: string }>(
     `SELECT GROUPING(r.speaker_id) AS period_row, r.speaker_id, r.year, r.month, count(*) AS count
@@ -220,6 +230,9 @@ export async function topicStatistics(topicId: number, speakersShown = TOPIC_SPE
   };
 }
 
+/** readTopicStatistics, from the page cache (lib/cache/page-cache.ts). */
+export const topicStatistics = cachedLoader("topicStatistics", readTopicStatistics, (_value, topicId) => [`t:${topicId}`, "speakers"]);
+
 export type TopicStatement = {
   id: number;
   text: string;
@@ -251,7 +264,7 @@ const TOPIC_STATEMENT_COLUMNS = `s.id, s.text, s.language, s.kind, s.said_on::te
  * statements_said_on_idx, so the first pages of a topic with 120,000
  * statements take a walk down that index rather than a sort of all of them.
  */
-export async function topicStatements(topicId: number, page: number, pageSize = TOPIC_STATEMENTS_PAGE_SIZE): Promise<TopicStatement[]> {
+async function readTopicStatements(topicId: number, page: number, pageSize = TOPIC_STATEMENTS_PAGE_SIZE): Promise<TopicStatement[]> {
   const pool = getPool();
   const offset = (page - 1) * pageSize;
   const dated = await pool.query(
@@ -283,6 +296,9 @@ export async function topicStatements(topicId: number, page: number, pageSize = 
   );
   return [...dated.rows, ...undated.rows].map(topicStatementFromRow);
 }
+
+/** readTopicStatements, from the page cache (lib/cache/page-cache.ts). */
+export const topicStatements = cachedLoader("topicStatements", readTopicStatements, (_value, topicId) => [`t:${topicId}`, "speakers"]);
 
 export type TimelineBucket = {
   /** "2016" or "2016-11": the period, as a date page address. */
