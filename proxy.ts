@@ -16,6 +16,9 @@ export async function proxy(request: NextRequest) {
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   }
+  // The API needs nothing more from here: no CSP (JSON runs no script), no Postgres ping (each
+  // handler answers its own 503), no copied headers. The lean path keeps an API request cheap.
+  if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
   // The layout's language switch links back to the page the reader is on.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(CURRENT_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);

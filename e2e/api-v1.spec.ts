@@ -306,3 +306,13 @@ test("the API page in Arabic: the page's own words in Arabic, the document's in 
   await expect(page.locator('main [lang="en"][dir="ltr"]')).toHaveCount(1);
   await expectNoAxeViolations(page);
 });
+
+test("API requests take the lean path: no page Content-Security-Policy, and a malformed %-escape is still a 400", async ({ request }) => {
+  const search = await request.get("/api/v1/search?q=peace", { headers: ownAddress(27) });
+  expect(search.status()).toBe(200);
+  expect(search.headers()["content-security-policy"]).toBeUndefined();
+  const malformed = await request.get("/api/v1/speakers/%E0%A4%A", { headers: ownAddress(27) });
+  expect(malformed.status()).toBe(400);
+  // Pages still get theirs.
+  expect((await request.get("/")).headers()["content-security-policy"]).toContain("script-src");
+});

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import pg from "pg";
 import { expectNoAxeViolations } from "./support/a11y";
 import { STORAGE_STATE } from "./support/curators";
 
@@ -199,4 +200,53 @@ test.describe("the statement routes refuse what they must", () => {
     expect(tooBig.status()).toBe(400);
     await admin.dispose();
   });
+});
+
+test("an edit shows at once on the statement's page, its speaker's page and the feed, which are served from the page cache until then", async ({ page }) => {
+  const tag = unique();
+  const speaker = `Civil Defence Aleppo ${tag}`;
+  const text = `Rescue teams pulled twelve people from the rubble ${tag}.`;
+  const id = await addStatement(page, text, speaker, `Rescue ${tag}`);
+  const pool = new pg.Pool({ connectionString: process.env.E2E_DATABASE_URL, max: 1 });
+  try {
+    const slug = (await pool.query(`SELECT sp.slug FROM statements s JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id = $1`, [id])).rows[0].slug as string;
+    const pages = [`/statements/${id}`, `/speakers/${encodeURIComponent(slug)}`];
+    const feedHas = async (words: string) => (await (await page.request.get("/feed.xml")).text()).includes(words);
+    for (const path of pages) {
+      await page.goto(path);
+      await expect(page.getByText(text).first()).toBeVisible();
+    }
+    await expect.poll(() => feedHas(text)).toBe(true);
+
+    // Changed behind the triggers' back, the pages keep the cached words: they are not read again.
+    const client = await pool.connect();
+    try {
+      await client.query("SET session_replication_role = replica");
+      await client.query(`UPDATE statements SET text = $2 WHERE id = $1`, [id, `Silently changed ${tag}.`]);
+    } finally {
+      await client.query("SET session_replication_role = DEFAULT");
+      client.release();
+    }
+    for (const path of pages) {
+      await page.goto(path);
+      await expect(page.getByText(text).first()).toBeVisible();
+    }
+    expect(await feedHas(text)).toBe(true);
+
+    // A curator's save drops them: every page shows the new words without a restart.
+    const edited = `Rescue teams pulled fourteen people from the rubble ${tag}.`;
+    await page.goto(`/curate/statements/${id}`);
+    await page.getByLabel("Text of the statement").fill(edited);
+    await page.getByRole("button", { name: "Publish" }).click();
+    await expect(page.getByText(/Saved \(version \d+\)\./)).toBeVisible();
+    for (const path of pages) {
+      await expect(async () => {
+        await page.goto(path);
+        await expect(page.getByText(edited).first()).toBeVisible({ timeout: 1_000 });
+      }).toPass({ timeout: 5_000 });
+    }
+    await expect.poll(() => feedHas(edited), { timeout: 5_000 }).toBe(true);
+  } finally {
+    await pool.end();
+  }
 });
