@@ -110,7 +110,9 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(THREAD_ENTRY, {
+    // Loaded from the source tree at run time, not bundled: Turbopack would otherwise trace the entry and
+    // try to bundle tsx and esbuild's binary into the server build.
+    const worker = new Worker(/* turbopackIgnore: true */ THREAD_ENTRY, {
       workerData: { tasksModule: this.options.tasksModule },
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? 512 },
     });
