@@ -23,6 +23,7 @@ export function TwoFactorEnrolment({ enrolment, email, next, text }: { enrolment
     event.preventDefault();
     setPending(true);
     setError("");
+    setFields({});
     const result = await requestJson<{ recoveryCodes: string[] }>("/api/login/two-factor/enrol", "POST", { code }, text);
     setPending(false);
     if (result.ok) {

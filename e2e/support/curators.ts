@@ -35,13 +35,16 @@ export async function enterTotpCode(page: Page, secret: string): Promise<void> {
   for (let attempt = 0; attempt < 6; attempt++) {
     const offset = attempt % 2 === 0 ? 0 : 30_000;
     await page.getByLabel("Code", { exact: true }).fill(totpCode(secret, Date.now() + offset));
-    await page.getByRole("button", { name: "Continue" }).click();
-    const outcome = await Promise.race([
-      page.waitForURL((url) => url.pathname !== "/login/two-factor", { timeout: 15_000 }).then(() => "in" as const),
-      page.locator("#two-factor-code-error").waitFor({ timeout: 15_000 }).then(() => "refused" as const),
+    // Judged by the route's answer, not by what the page shows (an earlier message may still be there).
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === "/api/login/two-factor" && r.request().method() === "POST"),
+      page.getByRole("button", { name: "Continue" }).click(),
     ]);
-    if (outcome === "in") return;
-    const message = (await page.locator("#two-factor-code-error").textContent()) ?? "";
+    if (response.ok()) {
+      await page.waitForURL((url) => url.pathname !== "/login/two-factor");
+      return;
+    }
+    const message = ((await response.json()) as { error: { message: string } }).error.message;
     if (!/already used/.test(message)) throw new Error(`the code was refused: ${message}`);
     if (attempt % 2 === 1) await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 500);
   }

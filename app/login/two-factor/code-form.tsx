@@ -20,6 +20,7 @@ export function TwoFactorCodeForm({ next, text }: { next: string; text: TwoFacto
     event.preventDefault();
     setPending(true);
     setError("");
+    setFields({});
     const result = await requestJson<{ method: string; recoveryCodesLeft?: number }>("/api/login/two-factor", "POST", { [field]: value }, text);
     if (result.ok) {
       if (result.data.method === "recovery") {
