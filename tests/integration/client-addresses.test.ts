@@ -1,5 +1,6 @@
 import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LOGIN_THROTTLE } from "@/lib/auth/throttle";
 import { stopChild, findFreePort } from "@/lib/services/process-utils";
 import { seedDemoData } from "@/lib/seed/demo";
 import { buildIsCurrent, runBuild } from "../../scripts/lib/build";
@@ -55,6 +56,29 @@ async function fourRequestsFromForgedAddresses(baseUrl: string, tag: number) {
   return answers;
 }
 
+/** A wrong login through next-auth's own endpoint, as the login form sends it; the error it answers with. */
+async function failedLogin(baseUrl: string, email: string, forged: string): Promise<string> {
+  const forging = { "X-Forwarded-For": forged, "X-Client-Address": forged };
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`, { headers: forging });
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie, ...forging },
+    body: new URLSearchParams({ csrfToken, email, password: "not the password at all", json: "true" }),
+  });
+  const location = response.headers.get("location") ?? ((await response.json()) as { url: string }).url;
+  return new URL(location, baseUrl).searchParams.get("error") ?? `no error in ${location}`;
+}
+
+/** The per-address login limit's view of one more than its limit of failures, each for another account and from another forged address. */
+async function loginsFromForgedAddresses(baseUrl: string, tag: string): Promise<string[]> {
+  const errors = [];
+  for (let i = 0; i <= LOGIN_THROTTLE.maxFailuresPerAddress; i++) errors.push(await failedLogin(baseUrl, `nobody-${tag}-${i}@example.org`, `198.18.${i}.${tag === "trusted" ? 2 : 1}`));
+  return errors;
+}
+
 async function canonicalOf(baseUrl: string, headers: Record<string, string>) {
   const html = await (await fetch(`${baseUrl}/statements/${statementId}`, { headers })).text();
   return /<link rel="canonical" href="([^"]+)"/.exec(html)?.[1];
@@ -89,6 +113,12 @@ describe("without TRUSTED_PROXIES (the app faces clients directly)", () => {
     ]);
   });
 
+  it("a forged X-Forwarded-For gets no fresh login counter either: the per-address login limit holds", async () => {
+    const errors = await loginsFromForgedAddresses(app.baseUrl, "untrusted");
+    expect(errors.slice(0, -1)).toEqual(Array(LOGIN_THROTTLE.maxFailuresPerAddress).fill("The email or password is wrong."));
+    expect(errors.at(-1)).toMatch(/^Too many failed logins/);
+  }, 120_000);
+
   it("a forged X-Forwarded-Host/-Proto changes neither canonical URLs nor the origin check", async () => {
     const own = `${app.baseUrl}/statements/${statementId}`;
     expect(await canonicalOf(app.baseUrl, {})).toBe(own);
@@ -121,6 +151,11 @@ describe("with TRUSTED_PROXIES=127.0.0.1 (behind a proxy on this host)", () => {
     expect(await ask("203.0.113.2, 198.51.102.9")).toBe("1");
     expect(await ask("198.51.102.9, 127.0.0.1")).toBe("0");
   });
+
+  it("counts logins per forwarded address", async () => {
+    const errors = await loginsFromForgedAddresses(app.baseUrl, "trusted");
+    expect(errors).toEqual(Array(LOGIN_THROTTLE.maxFailuresPerAddress + 1).fill("The email or password is wrong."));
+  }, 120_000);
 
   it("builds canonical URLs and the origin check from the proxy's X-Forwarded-Host/-Proto", async () => {
     expect(await canonicalOf(app.baseUrl, FORGED_ORIGIN)).toBe(`https://evil.example/statements/${statementId}`);
