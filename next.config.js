@@ -3,7 +3,8 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Server-only packages loaded from node_modules at run time rather than bundled.
-  serverExternalPackages: ["pg", "meilisearch", "@node-rs/argon2"],
+  // tsx (and its esbuild) loads the worker threads' TypeScript tasks at run time (lib/workers/thread.mjs).
+  serverExternalPackages: ["pg", "meilisearch", "@node-rs/argon2", "tsx", "esbuild"],
   // forbidden() answers 403 on a curator page the user's role does not open.
   experimental: { authInterrupts: true },
   async headers() {
