@@ -5,7 +5,7 @@ import fs from "node:fs";
 import { countLines, importFile } from "@/lib/import/import-file";
 import { ensureStatementIndex } from "@/lib/search/index-admin";
 import { waitForOutboxDrained } from "@/lib/sync/outbox";
-import { startSyncWorker } from "@/lib/sync/worker";
+import { BULK_WORKER, startSyncWorker } from "@/lib/sync/worker";
 import { runWithServices } from "./lib/cli";
 import { ProgressBar } from "./lib/progress";
 
@@ -23,9 +23,11 @@ await runWithServices("import", async ({ pool, meili, indexUid }) => {
   await ensureStatementIndex(meili, indexUid);
   const progress = new ProgressBar(await countLines(file), "lines");
   const started = Date.now();
-  // Index while importing: the throughput reported is end to end (Postgres and index).
-  const worker = startSyncWorker({ pool, meili, indexUid, pollMs: 200, concurrency: 3, batchSize: 2000, log: (m) => progress.note(m) });
+  // Index while importing, in bulk mode (big Meilisearch tasks, lib/sync/worker.ts):
+  // the throughput reported is end to end (Postgres and index).
+  const worker = startSyncWorker({ pool, meili, indexUid, ...BULK_WORKER, log: (m) => progress.note(m) });
   const result = await importFile(pool, file, { onLine: (n) => progress.update(n) });
+  worker.flush();
   const written = Date.now();
   progress.done();
   await waitForOutboxDrained(pool, (pending) => {

@@ -8,7 +8,19 @@ export const STATEMENT_INDEX_SETTINGS: Settings = {
   // said, then topics and outlet.
   searchableAttributes: ["speakerNames", "content_ar", "content_de", "content_en", "content", "topicNames", "outlet"],
   displayedAttributes: ["*"],
-  filterableAttributes: ["speakerSlug", "speakerId", "topics", "language", "kind", "year", "saidOnStart", "saidOnEnd", "speakerKind", "id"],
+  // Only what a query filters on, and only the operators it uses: equality for
+  // the facets (lib/search/request.ts) and for the duplicate check's speakerId
+  // and `id !=` (lib/search/similar.ts); ranges on the two date bounds. No facet
+  // search (nothing searches facet values), so Meilisearch builds less per batch.
+  filterableAttributes: [
+    {
+      attributePatterns: ["speakerSlug", "topics", "language", "kind", "year", "speakerId", "id"],
+      features: { facetSearch: false, filter: { equality: true, comparison: false } },
+    },
+    { attributePatterns: ["saidOnStart", "saidOnEnd"], features: { facetSearch: false, filter: { equality: false, comparison: true } } },
+  ],
+  facetSearch: false,
+  // Newest/oldest first, ties by id (lib/search/request.ts).
   sortableAttributes: ["saidOnStart", "id"],
   rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness"],
   // Each language's text sits in its own field, so the tokenizer never has to guess.

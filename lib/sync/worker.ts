@@ -1,17 +1,36 @@
 import type { SearchClient } from "@/lib/search/client";
 import type pg from "pg";
-import { deleteDocuments, ensureStatementIndex, upsertDocuments } from "@/lib/search/index-admin";
+import { TASK_MAX_BYTES, enqueueDocumentWrites, ensureStatementIndex, waitForWrite } from "@/lib/search/index-admin";
 import { loadDocuments } from "./documents";
 
 export type SyncContext = {
   pool: pg.Pool;
   meili: SearchClient;
   indexUid: string;
+  /** Most outbox rows one batch claims (the claim grows up to it while the outbox is deep). */
   batchSize?: number;
   log?: (message: string) => void;
 };
 
-export type DrainResult = { claimed: number; indexed: number; deleted: number; deferred: number; failed: number };
+export type DrainResult = { claimed: number; indexed: number; deleted: number; deferred: number; failed: number; bytes: number };
+
+// How many rows a batch claims. A lone curator save is one row, claimed and
+// sent at once, whatever the limit. While the outbox is deep (the last claim
+// came back full) the limit grows fourfold per batch up to MAX_CLAIM, so bulk
+// changes (an import, a speaker merge fanning out to 50,000 statements) reach
+// Meilisearch in a few big tasks rather than hundreds of small ones; the byte
+// budget keeps a batch of long texts within TASK_MAX_BYTES-sized tasks.
+export const FIRST_CLAIM = 1_000;
+export const MAX_CLAIM = 50_000;
+
+/** The next batch's claim limit, from the last batch's. */
+export function nextClaimLimit(last: { limit: number; claimed: number; indexed: number; bytes: number }, max = MAX_CLAIM): number {
+  if (last.claimed < last.limit) return Math.min(FIRST_CLAIM, max);
+  const grown = Math.min(max, last.limit * 4);
+  if (last.indexed === 0 || last.bytes === 0) return grown;
+  const perDocument = last.bytes / last.indexed;
+  return Math.max(Math.min(FIRST_CLAIM, max), Math.min(grown, Math.floor(TASK_MAX_BYTES / perDocument)));
+}
 
 // Advisory-lock namespace for "this statement's document is being written".
 const STATEMENT_LOCK_SPACE = 7_331;
@@ -38,8 +57,8 @@ export function backoffMs(attempts: number): number {
  *    on failure they are retried with backoff. Nothing is lost if the worker
  *    dies mid-batch: the transaction rolls back and the rows are claimed again.
  */
-export async function drainOutboxOnce(ctx: SyncContext): Promise<DrainResult> {
-  const result: DrainResult = { claimed: 0, indexed: 0, deleted: 0, deferred: 0, failed: 0 };
+export async function drainOutboxOnce(ctx: SyncContext, limit = Math.min(FIRST_CLAIM, ctx.batchSize ?? MAX_CLAIM)): Promise<DrainResult> {
+  const result: DrainResult = { claimed: 0, indexed: 0, deleted: 0, deferred: 0, failed: 0, bytes: 0 };
   const client = await ctx.pool.connect();
   try {
     await client.query("BEGIN");
@@ -47,7 +66,7 @@ export async function drainOutboxOnce(ctx: SyncContext): Promise<DrainResult> {
       `SELECT id, entity_type, entity_id, attempts FROM outbox
         WHERE done_at IS NULL AND available_at <= now()
         ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-      [ctx.batchSize ?? 1000],
+      [limit],
     );
     result.claimed = claimed.rows.length;
     if (claimed.rows.length === 0) {
@@ -84,11 +103,13 @@ export async function drainOutboxOnce(ctx: SyncContext): Promise<DrainResult> {
         const documents = await loadDocuments(client, lockedIds);
         const published = new Set(documents.map((d) => d.id));
         const absent = lockedIds.filter((id) => !published.has(id));
-        await upsertDocuments(ctx.meili, ctx.indexUid, documents);
-        await deleteDocuments(ctx.meili, ctx.indexUid, absent);
+        // Additions and deletions are queued together, then awaited: one round trip less.
+        const write = await enqueueDocumentWrites(ctx.meili, ctx.indexUid, documents, absent);
+        await waitForWrite(ctx.meili, write);
         await client.query(`UPDATE outbox SET done_at = now() WHERE id = ANY($1::bigint[])`, [rowsToFinish.map((r) => r.id)]);
         result.indexed = documents.length;
         result.deleted = absent.length;
+        result.bytes = write.bytes;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         const attempts = Math.max(...rowsToFinish.map((r) => r.attempts)) + 1;
@@ -114,26 +135,60 @@ export async function drainOutboxOnce(ctx: SyncContext): Promise<DrainResult> {
 
 /** Drains until nothing is pending (or only rows waiting for their retry time remain). */
 export async function drainOutbox(ctx: SyncContext): Promise<DrainResult> {
-  const total: DrainResult = { claimed: 0, indexed: 0, deleted: 0, deferred: 0, failed: 0 };
+  const total: DrainResult = { claimed: 0, indexed: 0, deleted: 0, deferred: 0, failed: 0, bytes: 0 };
+  const max = ctx.batchSize ?? MAX_CLAIM;
+  let limit = Math.min(FIRST_CLAIM, max);
   for (;;) {
-    const round = await drainOutboxOnce(ctx);
+    const round = await drainOutboxOnce(ctx, limit);
+    limit = nextClaimLimit({ limit, ...round }, max);
     for (const key of Object.keys(total) as Array<keyof DrainResult>) total[key] += round[key];
     // Stop when idle, failing, or when every claimed row belongs to another worker's statements.
     if (round.claimed === 0 || round.failed > 0 || round.deferred === round.claimed) return total;
   }
 }
 
-export type RunningWorker = { stop: () => Promise<void>; done: Promise<void> };
+export type RunningWorker = {
+  stop: () => Promise<void>;
+  done: Promise<void>;
+  /** Bulk mode: stop waiting for a full batch, send whatever is pending (the producer has finished). */
+  flush: () => void;
+};
+
+export type WorkerOptions = SyncContext & {
+  pollMs?: number;
+  concurrency?: number;
+  /**
+   * Bulk mode (import, benchmark load): claim nothing until at least this many
+   * changes are pending (or flush() was called), so that Meilisearch gets tasks
+   * of tens of thousands of documents from the first one on.
+   */
+  bulkMinBacklog?: number;
+};
+
+/** The worker settings of bulk loads (import, the benchmark's corpus): one loop, batches of MAX_CLAIM changes. */
+export const BULK_WORKER = { pollMs: 500, concurrency: 1, batchSize: MAX_CLAIM, bulkMinBacklog: MAX_CLAIM } as const;
+
+/** Pending changes, counted up to `cap` (an index range scan of at most `cap` entries). */
+async function pendingUpTo(pool: pg.Pool, cap: number): Promise<number> {
+  const { rows } = await pool.query<{ n: string }>(
+    `SELECT count(*) AS n FROM (SELECT 1 FROM outbox WHERE done_at IS NULL AND available_at <= now() LIMIT $1) pending`,
+    [cap],
+  );
+  return Number(rows[0]!.n);
+}
 
 /**
  * Runs the worker until stopped: woken by NOTIFY from the outbox trigger for
  * freshness, and polling as a fallback (a missed notification, a retry whose
- * backoff has passed, a Postgres restart). With `concurrency` above 1 several
- * drain loops run at once; Meilisearch then merges their queued tasks into one
- * batch, which is what makes a bulk import index quickly.
+ * backoff has passed, a Postgres restart). Each loop claims small batches while
+ * the outbox is shallow and bigger ones while it is deep (nextClaimLimit).
+ * With `concurrency` above 1 several drain loops run at once; Meilisearch then
+ * merges their queued tasks into one batch.
  */
-export function startSyncWorker(ctx: SyncContext & { pollMs?: number; concurrency?: number }): RunningWorker {
+export function startSyncWorker(ctx: WorkerOptions): RunningWorker {
   let stopped = false;
+  let flushed = !ctx.bulkMinBacklog;
+  const maxClaim = ctx.batchSize ?? MAX_CLAIM;
   const sleepers = new Set<() => void>();
   const wakeAll = () => {
     for (const wake of [...sleepers]) wake();
@@ -176,6 +231,7 @@ export function startSyncWorker(ctx: SyncContext & { pollMs?: number; concurrenc
   let indexReady: Promise<void> | null = null;
   async function loop() {
     let failures = 0;
+    let limit = Math.min(FIRST_CLAIM, maxClaim);
     while (!stopped) {
       try {
         await listen();
@@ -184,8 +240,15 @@ export function startSyncWorker(ctx: SyncContext & { pollMs?: number; concurrenc
           throw error;
         });
         await indexReady;
-        const round = await drainOutboxOnce(ctx);
+        if (!flushed && (await pendingUpTo(ctx.pool, ctx.bulkMinBacklog!)) < ctx.bulkMinBacklog!) {
+          await sleep(ctx.pollMs ?? 1000);
+          continue;
+        }
+        // A bulk worker claims full batches to the end; others adapt to the backlog.
+        if (ctx.bulkMinBacklog) limit = maxClaim;
+        const round = await drainOutboxOnce(ctx, limit);
         failures = 0;
+        limit = nextClaimLimit({ limit, ...round }, maxClaim);
         if (round.claimed > 0 && round.failed === 0 && round.deferred < round.claimed) continue;
         await sleep(ctx.pollMs ?? 1000);
       } catch (error) {
@@ -201,6 +264,10 @@ export function startSyncWorker(ctx: SyncContext & { pollMs?: number; concurrenc
   const done = Promise.all(Array.from({ length: Math.max(1, ctx.concurrency ?? 1) }, loop)).then(() => undefined);
   return {
     done,
+    flush: () => {
+      flushed = true;
+      wakeAll();
+    },
     stop: async () => {
       stopped = true;
       wakeAll();

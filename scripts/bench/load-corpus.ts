@@ -4,7 +4,7 @@ import type pg from "pg";
 import { importFile } from "@/lib/import/import-file";
 import type { SearchClient } from "@/lib/search/client";
 import { waitForOutboxDrained } from "@/lib/sync/outbox";
-import { startSyncWorker } from "@/lib/sync/worker";
+import { BULK_WORKER, startSyncWorker } from "@/lib/sync/worker";
 
 // The benchmark's corpus, loaded once per size into .data/bench-SIZE: the English
 // UN corpus `copies` times (under different externalId prefixes) and the Arabic
@@ -25,7 +25,7 @@ export async function loadCorpus(
     const record = readRecord(options.dataDir);
     return { loadedNow: false, row: record ? loadRow(record, ` (measured when loaded, ${record.measuredAt.slice(0, 10)})`) : ["bulk import, end to end (Postgres + index)", "already loaded", "—", "—", `delete ${options.dataDir} to measure it`] };
   }
-  const worker = startSyncWorker({ ...ctx, pollMs: 200, concurrency: 3, batchSize: 2000 });
+  const worker = startSyncWorker({ ...ctx, ...BULK_WORKER });
   const started = performance.now();
   let statements = 0;
   for (let copy = 0; copy < options.copies; copy++) {
@@ -36,6 +36,7 @@ export async function loadCorpus(
   }
   const arabic = await importFile(pool, options.arabic);
   statements += arabic.created + arabic.updated + arabic.unchanged;
+  worker.flush();
   await waitForOutboxDrained(pool, (pending) => process.stderr.write(`bench: ${pending.toLocaleString("en")} changes still to index\r`), 2_000);
   await worker.stop();
   const record: LoadRecord = { statements, seconds: (performance.now() - started) / 1000, measuredAt: new Date().toISOString() };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { sleep } from "@/lib/services/process-utils";
+import { FIRST_CLAIM } from "@/lib/sync/worker";
 import { FaultStack } from "./support/fault-stack";
 
 // The sync worker (`npm run worker`) killed with SIGKILL in the middle of a batch:
@@ -9,7 +10,8 @@ import { FaultStack } from "./support/fault-stack";
 // still holds exactly one document per statement.
 
 const STATEMENTS = 4_000;
-const BATCH = 1_000; // the worker's batch size (lib/sync/worker.ts)
+// The batch in flight when the worker is killed is its first, which claims FIRST_CLAIM rows (lib/sync/worker.ts).
+const BATCH = FIRST_CLAIM;
 let stack: FaultStack;
 
 beforeAll(async () => {
