@@ -4,7 +4,7 @@
 import path from "node:path";
 import { TimeBudgetExceededError, WorkerPool } from "@/lib/workers/pool";
 import type { KnownEntities } from "./known";
-import { EXTRACT_LIMITS, type ExtractNote, type ExtractRequest, type ExtractResponse } from "./request";
+import { EXTRACT_LIMITS, type ExtractNote, type ExtractRequest } from "./request";
 
 let pool: WorkerPool | null = null;
 
@@ -14,14 +14,14 @@ function extractPool(): WorkerPool {
 }
 
 /**
- * Proposes the statements of an article. `loadKnown` gets the article's folded words and returns the
+ * Proposes the statements of an article: the ExtractResponse as JSON text. `loadKnown` gets the article's folded words and returns the
  * known speakers and topics that can occur in it. The whole reading shares one time budget
  * (TimeBudgetExceededError past it); WorkersBusyError when no worker is free in time.
  */
 export async function proposeOffThread(
   request: ExtractRequest,
   loadKnown: (words: Set<string>, notes: ExtractNote[]) => Promise<KnownEntities>,
-): Promise<ExtractResponse> {
+): Promise<string> {
   const budgetMs = EXTRACT_LIMITS.timeBudgetMs;
   const started = Date.now();
   const withinBudget = async <T>(task: string, payload: unknown): Promise<T> => {
@@ -38,5 +38,5 @@ export async function proposeOffThread(
   const words = await withinBudget<string[]>("articleWords", request.text);
   const notes: ExtractNote[] = [];
   const known = await loadKnown(new Set(words), notes);
-  return withinBudget<ExtractResponse>("propose", { request, known, notes });
+  return withinBudget<string>("propose", { request, known, notes });
 }

@@ -1,8 +1,19 @@
 // Entry of a pool worker (lib/workers/pool.ts). The tasks are TypeScript modules, loaded through tsx
 // (a runtime dependency, as for every command of this project), so the same source serves the
 // server, the tests and the command line without a separate build step.
+import { readlinkSync } from "node:fs";
+import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { tsImport } from "tsx/esm/api";
+
+// Heavy work yields the CPU to the thread that answers requests (and to Postgres and Meilisearch):
+// on Linux a thread has a niceness of its own, set through its thread id.
+try {
+  const threadId = Number(readlinkSync("/proc/thread-self").split("/").at(-1));
+  if (threadId > 0) setPriority(threadId, 10);
+} catch {
+  // not Linux, or not allowed: the thread runs at the process's priority
+}
 
 const tasks = await tsImport(workerData.tasksModule, import.meta.url);
 

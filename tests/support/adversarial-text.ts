@@ -14,7 +14,8 @@ export function repeatToBytes(unit: string, bytes = ONE_MB): string {
 
 export function adversarialTexts(bytes = ONE_MB): AdversarialText[] {
   const r = (unit: string) => repeatToBytes(unit, bytes);
-  const half = (unit: string) => unit.repeat(Math.floor(bytes / 2 / Buffer.byteLength(unit, "utf8")));
+  // Half of the bytes each side of one letter: the whole stays within the limit.
+  const half = (unit: string) => unit.repeat(Math.floor((bytes - 1) / 2 / Buffer.byteLength(unit, "utf8")));
   return [
     { name: "repeated cue words (en)", lang: "en", text: r("said ") },
     { name: "repeated cue words (de)", lang: "de", text: r("sagte ") },

@@ -1,4 +1,3 @@
-import { NextResponse } from "next/server";
 import { curatorRoute, readJsonBody } from "@/lib/api/curator-route";
 import { isDatabaseUnavailable } from "@/lib/api/responses";
 import { ValidationError } from "@/lib/curate/errors";
@@ -32,7 +31,7 @@ export const POST = curatorRoute("editor", async ({ request }) => {
   const parsed = parseExtractRequest(body);
   if (!parsed.ok) throw new ValidationError(parsed.fields);
 
-  const proposal = await proposeOffThread(parsed.value, async (words, notes) => {
+  const proposalJson = await proposeOffThread(parsed.value, async (words, notes) => {
     try {
       return await loadKnownForWords(getPool(), words);
     } catch (error) {
@@ -42,5 +41,5 @@ export const POST = curatorRoute("editor", async ({ request }) => {
       return { speakers: [], topics: [] };
     }
   });
-  return NextResponse.json(proposal, { headers: { "Cache-Control": "no-store" } });
+  return new Response(proposalJson, { headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
 });
