@@ -47,7 +47,7 @@ export default async function UsersPage() {
             <td className="px-2 py-2">{user.lastLoginAt ? `${when.format(user.lastLoginAt)} UTC` : t("never")}</td>
             <td className="px-2 py-2">
               {withTwoFactor.has(user.id) ? tf("on") : tf("off")}
-              {withTwoFactor.has(user.id) && user.id !== me.id ? <ResetTwoFactorButton user={{ id: user.id, email: user.email }} text={twoFactorMessages[locale]} /> : null}
+              {user.id !== me.id ? <ResetTwoFactorButton user={{ id: user.id, email: user.email }} enabled={withTwoFactor.has(user.id)} text={twoFactorMessages[locale]} /> : null}
             </td>
             <td className="px-2 py-2">
               <UserRowActions user={{ id: user.id, email: user.email, role: user.role, disabled: user.disabled }} text={text} />
