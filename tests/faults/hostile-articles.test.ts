@@ -56,9 +56,10 @@ function probeHealth(baseUrl: string): { stop: () => Promise<Probe[]> } {
 
 describe("hostile articles sent to the extraction assistant", () => {
   it("answers each within 5 s while /api/health keeps answering within 200 ms", async () => {
-    // Warm up: the first request starts the worker (and compiles the route).
+    // Warm up: the first request starts the worker, and the first of each route loads its code.
     const warm = await fetch(`${app.baseUrl}/api/curate/extract`, { method: "POST", headers, body: JSON.stringify({ text: "Merkel said the talks failed.", language: "en" }) });
     expect(warm.status).toBe(200);
+    expect((await fetch(`${app.baseUrl}/api/health`)).status).toBe(200);
 
     const health = probeHealth(app.baseUrl);
     const answers: Array<{ name: string; status: number; ms: number; body: string }> = [];
@@ -82,7 +83,8 @@ describe("hostile articles sent to the extraction assistant", () => {
     expect(probes.length).toBeGreaterThan(10);
     const slowest = Math.max(...probes.map((p) => p.ms));
     expect(probes.filter((p) => p.status !== 200), "health checks that failed").toEqual([]);
-    expect(slowest, `slowest health check: ${Math.round(slowest)} ms of ${probes.length}`).toBeLessThan(HEALTH_WITHIN_MS);
+    const times = probes.map((p) => Math.round(p.ms)).sort((a, b) => b - a);
+    expect(slowest, `slowest health checks (ms): ${times.slice(0, 10).join(", ")} of ${probes.length}`).toBeLessThan(HEALTH_WITHIN_MS);
   });
 
   it("answers 503 with Retry-After when the workers are busy, and serves again after", async () => {
