@@ -1,6 +1,6 @@
 import { Meilisearch } from "meilisearch";
 import { appEnv } from "@/lib/env";
-import { searchKeyFor } from "./keys";
+import { reportedSearchKey, searchKeyFor } from "./keys";
 
 // The only place that constructs a Meilisearch client (lib/search is the only
 // module allowed to speak to Meilisearch).
@@ -33,9 +33,11 @@ export function createMeiliClient(url: string, apiKey: string, timeout = 10_000)
  */
 export function meiliClient(): Meilisearch {
   const env = appEnv();
-  const key = `${env.MEILI_URL}|${env.MEILI_MASTER_KEY}|${env.MEILI_INDEX}`;
+  // As Meilisearch reported it at start (the app server asks), else derived from the master key.
+  const apiKey = reportedSearchKey(env.MEILI_URL, env.MEILI_INDEX) ?? searchKeyFor(env.MEILI_MASTER_KEY, env.MEILI_INDEX);
+  const key = `${env.MEILI_URL}|${apiKey}|${env.MEILI_INDEX}`;
   if (globalHolder.__statementsMeili?.key !== key) {
-    globalHolder.__statementsMeili = { key, client: createMeiliClient(env.MEILI_URL, searchKeyFor(env.MEILI_MASTER_KEY, env.MEILI_INDEX)) };
+    globalHolder.__statementsMeili = { key, client: createMeiliClient(env.MEILI_URL, apiKey) };
   }
   return globalHolder.__statementsMeili.client;
 }

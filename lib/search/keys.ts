@@ -23,24 +23,39 @@ export function searchKeyFor(masterKey: string, indexUid: string): string {
   return createHmac("sha256", masterKey).update(searchKeyUid(indexUid)).digest("hex");
 }
 
+// The value Meilisearch reported for each index's search key, by server and index: it differs from
+// searchKeyFor's when MEILI_MASTER_KEY holds an admin API key rather than the master key itself.
+const reported = ((globalThis as unknown as { __statementsSearchKeys?: Map<string, string> }).__statementsSearchKeys ??= new Map<string, string>());
+
+function serverAndIndex(host: string, indexUid: string): string {
+  return `${host.replace(/\/+$/, "")}|${indexUid}`;
+}
+
+/** The search key of `indexUid` on the server at `host` as Meilisearch reported it to ensureSearchKey in this process, if it did. */
+export function reportedSearchKey(host: string, indexUid: string): string | undefined {
+  return reported.get(serverAndIndex(host, indexUid));
+}
+
 function errorCode(error: unknown): string | undefined {
   return (error as { cause?: { code?: string } }).cause?.code;
 }
 
 /**
  * Creates the index's search-only key unless Meilisearch already has it (the
- * admin client holds the master key). Returns the key. Without a master key
- * (no auth), there are no keys to make.
+ * admin client holds the master key). Returns the key, as Meilisearch reports
+ * it, and remembers it for meiliClient(). Without a master key (no auth),
+ * there are no keys to make.
  */
 export async function ensureSearchKey(admin: Meilisearch, masterKey: string, indexUid: string): Promise<string> {
   if (!masterKey) return "";
   const uid = searchKeyUid(indexUid);
+  let key: string;
   try {
-    await admin.getKey(uid);
+    key = (await admin.getKey(uid)).key;
   } catch (error) {
     if (errorCode(error) !== "api_key_not_found") throw error;
     try {
-      await admin.createKey({
+      const created = await admin.createKey({
         uid,
         name: `statements-tracker search (${indexUid})`,
         description: "The app's public searches: search only, this index only.",
@@ -48,10 +63,13 @@ export async function ensureSearchKey(admin: Meilisearch, masterKey: string, ind
         indexes: [indexUid],
         expiresAt: null,
       });
+      key = created.key;
     } catch (createError) {
       // Another process made it meanwhile.
       if (errorCode(createError) !== "api_key_already_exists") throw createError;
+      key = (await admin.getKey(uid)).key;
     }
   }
-  return searchKeyFor(masterKey, indexUid);
+  reported.set(serverAndIndex(admin.config.host, indexUid), key);
+  return key;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { meiliClient, meiliWriterClient } from "@/lib/search/client";
-import { ensureSearchKey, searchKeyFor, searchKeyUid } from "@/lib/search/keys";
+import { createMeiliClient, meiliClient, meiliWriterClient } from "@/lib/search/client";
+import { ensureSearchKey, reportedSearchKey, searchKeyFor, searchKeyUid } from "@/lib/search/keys";
 import { searchStatements } from "@/lib/search/query";
 import { parseSearchParams } from "@/lib/validation/search-params";
 import { useTestEnvironment } from "../support/integration";
@@ -57,6 +57,19 @@ describe("the search path's Meilisearch key", () => {
 
   it("the sync worker's client writes with the master key", () => {
     expect(meiliWriterClient().config.apiKey).toBe(env.services.meiliKey);
+  });
+
+  it("works when MEILI_MASTER_KEY holds an admin API key: the key Meilisearch reports is used, not one derived from it", async () => {
+    const adminKey = (await env.meili.getKeys({ limit: 1000 })).results.find((k) => k.name === "Default Admin API Key")!.key;
+    const admin = createMeiliClient(env.services.meiliUrl, adminKey);
+    expect(await ensureSearchKey(admin, adminKey, env.indexUid)).toBe(searchKeyFor(env.services.meiliKey, env.indexUid));
+    const other = `${env.indexUid}_other`;
+    await admin.createIndex(other).waitTask();
+    const made = await ensureSearchKey(admin, adminKey, other);
+    expect(made).not.toBe(searchKeyFor(adminKey, other));
+    expect(reportedSearchKey(env.services.meiliUrl, other)).toBe(made);
+    expect((await createMeiliClient(env.services.meiliUrl, made).index(other).search("")).hits).toEqual([]);
+    await admin.deleteIndex(other).waitTask();
   });
 
   it("is made once: ensuring it again finds the same key", async () => {
