@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Browser, type Page, type PlaywrightWorkerArgs } from "@playwright/test";
-import { expectNoAxeViolations } from "./support/a11y";
+import { expectNoAxeViolations, useLocale } from "./support/a11y";
 import { E2E_CURATORS, STORAGE_STATE, enrolOnPage, enterTotpCode, logIn, totpCode } from "./support/curators";
 
 // Two-factor login (issue 13, item 5): enrolment with the QR code or the typed
@@ -33,9 +33,10 @@ async function freshPage(browser: Browser): Promise<Page> {
 /** The password step only: the page is left wherever the login sends it. */
 async function passwordStep(page: Page, email: string, password: string): Promise<void> {
   await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Log in" }).click();
+  // By id, not by label: the same in either language.
+  await page.locator("#login-email").fill(email);
+  await page.locator("#login-password").fill(password);
+  await page.locator("form button[type=submit]").click();
   await page.waitForURL((url) => url.pathname !== "/login");
 }
 
@@ -210,6 +211,39 @@ test.describe("the users screen", () => {
     await theirs.context().close();
     await admin.dispose();
   });
+});
+
+test("in Arabic, the code step is right to left, passes axe and names a wrong code; a password change leads back through the code step", async ({ browser, playwright, baseURL }) => {
+  const admin = await adminApi(playwright, baseURL!);
+  const user = await enrolledEditor(browser, admin, "tf-arabic");
+  await admin.dispose();
+  const page = await freshPage(browser);
+  await useLocale(page.context(), baseURL!, "ar");
+  await passwordStep(page, user.email, user.password);
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByRole("heading", { name: "الدخول بخطوتين", level: 1 })).toBeVisible();
+  await page.getByLabel("الرمز", { exact: true }).fill(wrongCode(user.secret));
+  await page.getByRole("button", { name: "متابعة" }).click();
+  await expect(page.locator("#two-factor-code-error")).toContainText("is wrong");
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "استخدم رمز استرداد بدلًا من ذلك" }).click();
+  await expect(page.getByLabel("رمز الاسترداد")).toBeVisible();
+  await page.context().close();
+
+  // A password change ends the other sessions; this browser's new login passes the code step again.
+  const here = await freshPage(browser);
+  await logIn(here, user.email, user.password, user.secret);
+  const newPassword = `${user.password} renewed`;
+  await here.goto("/curate/account");
+  await here.getByLabel("Current password").fill(user.password);
+  await here.getByLabel("New password", { exact: true }).fill(newPassword);
+  await here.getByLabel("New password again").fill(newPassword);
+  await here.getByRole("button", { name: "Change the password" }).click();
+  await expect(here).toHaveURL(/\/login\/two-factor\?next=%2Fcurate%2Faccount$/);
+  await enterTotpCode(here, user.secret);
+  await expect(here).toHaveURL(/\/curate\/account$/);
+  await expect(here.getByRole("heading", { name: "Your account" })).toBeVisible();
+  await here.context().close();
 });
 
 test("the two-factor routes: no pending login is 401, a foreign origin 403, an editor cannot reset, bad input names its field", async ({ browser, playwright, baseURL }) => {

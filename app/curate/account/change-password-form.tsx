@@ -33,7 +33,7 @@ export function ChangePasswordForm({ email, text, limits }: { email: string; tex
       return;
     }
     setPending(true);
-    const result = await requestJson("/api/curate/account/password", "POST", values, text);
+    const result = await requestJson<{ twoFactor?: boolean }>("/api/curate/account/password", "POST", values, text);
     if (!result.ok) {
       setPending(false);
       setFields(result.fields);
@@ -44,7 +44,10 @@ export function ChangePasswordForm({ email, text, limits }: { email: string; tex
     const login = await signIn("credentials", { redirect: false, email, password: values.newPassword, callbackUrl: `${window.location.origin}/curate/account` }).catch(() => undefined);
     setPending(false);
     setValues(EMPTY);
-    if (login?.ok && !login.error) {
+    if (login?.ok && !login.error && result.data.twoFactor) {
+      // The new session waits for a code (lib/auth/two-factor-session.ts): on to that step, then back here.
+      router.push(`/login/two-factor?next=${encodeURIComponent("/curate/account")}`);
+    } else if (login?.ok && !login.error) {
       setSuccess(text.passwordChanged);
       router.refresh();
     } else {
