@@ -241,7 +241,7 @@ describe("the OpenAPI document", () => {
   });
 
   it("checks the answers that are not JSON by their media type, and the write API's", () => {
-    const feed = { "content-type": "application/atom+xml; charset=utf-8", "cache-control": "public, max-age=300", vary: "Accept-Language, Cookie" };
+    const feed = { "content-type": "application/atom+xml; charset=utf-8", "cache-control": "public, max-age=60, s-maxage=30, stale-while-revalidate=300", vary: "Accept-Language, Cookie" };
     expect(checker.check({ path: "/topics/aleppo/feed.xml", status: 200, headers: feed, body: "<feed/>" })).toEqual([]);
     expect(checker.check({ path: "/topics/aleppo/feed.xml", status: 200, headers: { ...feed, "content-type": "text/html" }, body: "<html/>" }).join()).toMatch(/not one of application\/atom\+xml/);
     expect(checker.check({ path: "/topics/nothing/feed.xml", status: 404, headers: { "content-type": "text/plain; charset=utf-8" }, body: "No topic at this address." })).toEqual([]);

@@ -1305,7 +1305,7 @@ const feedResponses = {
 const feedOk = (what: string): ResponseObject => ({
   description: `An Atom 1.0 feed (Content-Type \`${ATOM_CONTENT_TYPE}\`) of ${what} (by date said, newest first; undated ones after): each entry's id is the statement's address, its author the speaker, its content the text in the statement's language (xml:lang). The feed's title and dates follow the reader's interface language.`,
   headers: {
-    "Cache-Control": { description: "public, max-age=300", schema: { type: "string" } },
+    "Cache-Control": { description: "public, max-age=60, s-maxage=30, stale-while-revalidate=300: feed readers and shared caches (a CDN) keep it briefly", schema: { type: "string" } },
     Vary: { description: "Accept-Language, Cookie (the interface language).", schema: { type: "string" } },
   },
   content: text(mediaTypeOf(ATOM_CONTENT_TYPE)),

@@ -145,7 +145,8 @@ export function atomResponse(xml: string): Response {
   return new Response(xml, {
     headers: {
       "Content-Type": ATOM_CONTENT_TYPE,
-      "Cache-Control": "public, max-age=300",
+      // No nonce in a feed, so a CDN may share it: briefly, and serving the last copy while it refetches.
+      "Cache-Control": "public, max-age=60, s-maxage=30, stale-while-revalidate=300",
       // The feed's title and dates follow the reader's interface language.
       Vary: "Accept-Language, Cookie",
       "Access-Control-Allow-Origin": "*",
