@@ -186,6 +186,11 @@ export const statements = pgTable(
     index("statements_published_latest_idx")
       .on(t.saidOn.desc().nullsLast(), t.id.desc().nullsFirst())
       .where(sql`${t.status} = 'published'`),
+    // The same per speaker (speaker page): without it the planner may read the
+    // index above for one speaker, passing every newer statement of the others.
+    index("statements_published_speaker_latest_idx")
+      .on(t.speakerId, t.saidOn.desc().nullsLast(), t.id.desc().nullsFirst())
+      .where(sql`${t.status} = 'published'`),
     index("statements_translation_of_idx").on(t.translationOfId),
     index("statements_status_idx").on(t.status, t.updatedAt),
     check("statements_kind_check", sql`${t.kind} IN ('direct', 'indirect', 'mixed')`),

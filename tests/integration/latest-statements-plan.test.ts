@@ -3,6 +3,7 @@ import { parseStatementListParams } from "@/lib/api/list-params";
 import { listStatementsPage } from "@/lib/db/queries/api-lists";
 import { homeLatestStatements } from "@/lib/db/queries/home";
 import { getPool } from "@/lib/db/client";
+import { latestStatements } from "@/lib/db/queries/statements";
 import { feedStatements } from "@/lib/feeds/statement-feed";
 import { seedDemoData } from "@/lib/seed/demo";
 import { useTestEnvironment } from "../support/integration";
@@ -15,6 +16,7 @@ import { useTestEnvironment } from "../support/integration";
 
 let env: Awaited<ReturnType<typeof useTestEnvironment>>;
 const ROWS = 40_000;
+let oldSpeaker = 0;
 
 beforeAll(async () => {
   env = await useTestEnvironment("latest_plan");
@@ -29,6 +31,14 @@ beforeAll(async () => {
             CASE WHEN i % 50 = 1 THEN 'test' END
        FROM generate_series(1, $1) AS i`,
     [ROWS],
+  );
+  // A speaker heard only long ago: reading "latest first" down the whole
+  // collection would pass every newer statement before reaching theirs.
+  oldSpeaker = (await env.pool.query<{ id: number }>(`INSERT INTO speakers (slug, kind, name) VALUES ('long-ago', 'person', 'Long Ago') RETURNING id`)).rows[0]!.id;
+  await env.pool.query(
+    `INSERT INTO statements (text, language, kind, speaker_id, said_on, said_on_precision, status)
+     SELECT 'Old words ' || i, 'en', 'direct', $1, DATE '1960-01-01' + i, 'day', 'published' FROM generate_series(1, 300) AS i`,
+    [oldSpeaker],
   );
   await env.pool.query("ANALYZE statements");
 });
@@ -110,6 +120,15 @@ describe("latest statements are read from an index in their order", () => {
     expect(latest.slice(dated).map((s) => s.saidOn)).toEqual([null, null, null]);
     const undatedIds = latest.slice(dated).map((s) => s.id);
     expect(undatedIds).toEqual([...undatedIds].sort((a, b) => b - a));
+  });
+
+  it("a speaker's latest statements: read from that speaker's entries only, no Sort (speaker page)", async () => {
+    let latest: Awaited<ReturnType<typeof latestStatements>> = [];
+    const queries = await recordQueries(async () => {
+      latest = await latestStatements(6, oldSpeaker);
+    });
+    await expectIndexOrderedLimit(queries, "statements_published_speaker_latest_idx");
+    expect(latest.map((s) => s.saidOn?.iso)).toEqual(["1960-10-27", "1960-10-26", "1960-10-25", "1960-10-24", "1960-10-23", "1960-10-22"]);
   });
 
   it("site feed: each of its queries is a LIMIT over an index, no Sort", async () => {

@@ -1,0 +1,1 @@
+CREATE INDEX "statements_published_speaker_latest_idx" ON "statements" USING btree ("speaker_id","said_on" DESC NULLS LAST,"id" DESC NULLS FIRST) WHERE "statements"."status" = 'published';
