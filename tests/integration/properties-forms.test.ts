@@ -10,6 +10,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import type { CurrentUser } from "@/lib/auth/roles";
+import { startUserSession } from "@/lib/auth/user-sessions";
 import { createUser } from "@/lib/auth/users";
 import { pickPresent } from "@/lib/curate/entities";
 import { createSpeaker, parseSpeakerFields, SPEAKER_FIELDS } from "@/lib/curate/speakers";
@@ -52,8 +53,10 @@ beforeAll(async () => {
   await seedDemoData(env.pool);
   const id = await createUser(env.pool, { email: "forms@example.org", name: "Forms Prop", role: "editor", password: "a long enough password" });
   editor = { id, email: "forms@example.org", name: "Forms Prop", role: "editor" };
-  // The cookie next-auth itself would set at login: a JWT with the user id and session version.
-  const jwt = await encode({ token: { sub: String(id), name: editor.name, email: editor.email, uid: id, sv: 1 }, secret: SECRET });
+  // The cookie next-auth itself would set at login: a JWT with the user id, the session version and
+  // the id of its server-side session row (an editor without two-factor login: no second step).
+  const sid = await startUserSession(env.pool, id, 3600);
+  const jwt = await encode({ token: { sub: String(id), name: editor.name, email: editor.email, uid: id, sv: 1, sid }, secret: SECRET });
   sessionCookie = `next-auth.session-token=${jwt}`;
   apiToken = (await createApiToken(env.pool, editor, { name: "properties", role: "editor" })).token;
 
