@@ -45,8 +45,23 @@ type Forms = {
   normal: string;
 };
 
+// Folding a word is a handful of regular expressions; words recur across hits and requests, so each
+// distinct word is folded once per process (a profile of the search API found folding to be most
+// of the app's own time per search). Derived data only: bounded, dropped when full.
+const FORMS_CACHE_MAX = 100_000;
+const FORMS_CACHE_WORD_MAX = 64;
+const formsCache = new Map<string, Forms>();
+
 function formsOf(word: string): Forms {
-  return { folded: foldCase(foldArabic(word)), normal: foldCase(normalizeToken(word)) };
+  let forms = formsCache.get(word);
+  if (!forms) {
+    forms = { folded: foldCase(foldArabic(word)), normal: foldCase(normalizeToken(word)) };
+    if (word.length <= FORMS_CACHE_WORD_MAX) {
+      if (formsCache.size >= FORMS_CACHE_MAX) formsCache.clear();
+      formsCache.set(word, forms);
+    }
+  }
+  return forms;
 }
 
 type QueryWord = { word: string; negated: boolean; inClosedPhrase: boolean };
