@@ -198,11 +198,31 @@ try {
         `app ${ms(percentile(api, 50))} / ${ms(percentile(api, 95))}`,
         `engine ${ms(percentile(engine, 50))} / ${ms(percentile(engine, 95))}`,
         `× ${(percentile(api, 50) / percentile(engine, 50)).toFixed(2)}`,
-        "",
+        `app adds ${ms(percentile(api, 50) - percentile(engine, 50))} ms (target ≤ 3)`,
       ]);
     }
     const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-    rows.push(["search, all queries (sum of p50)", `app ${ms(sum(appP50))}`, `engine ${ms(sum(engineP50))}`, `× ${(sum(appP50) / sum(engineP50)).toFixed(2)}`, "target ≤ × 1.25"]);
+    rows.push(["search, all queries (sum of p50), rate limit off", `app ${ms(sum(appP50))}`, `engine ${ms(sum(engineP50))}`, `× ${(sum(appP50) / sum(engineP50)).toFixed(2)}`, "target ≤ × 1.15 at 1M"]);
+    // The same searches through a second instance with the rate limit on, as deployed (a limit this
+    // one client never reaches: the cost of counting is measured, not refusals).
+    const limited = await startBuiltApp({
+      port: await findFreePort(),
+      env: { DATABASE_URL: stack.databaseUrl, MEILI_URL: stack.meiliUrl, MEILI_MASTER_KEY: stack.meiliKey, MEILI_INDEX: indexUid, API_RATE_LIMIT_PER_MINUTE: "100000000" },
+    });
+    try {
+      const limitedP50: number[] = [];
+      for (const [, qs] of queries) {
+        const times = await timeRequests(async () => {
+          const response = await fetch(`${limited.baseUrl}/api/v1/search?${qs}`);
+          if (!response.ok) throw new Error(`${qs}: HTTP ${response.status}`);
+          await response.arrayBuffer();
+        }, { samples });
+        limitedP50.push(percentile(times, 50));
+      }
+      rows.push(["search, all queries (sum of p50), rate limit on", `app ${ms(sum(limitedP50))}`, `engine ${ms(sum(engineP50))}`, `× ${(sum(limitedP50) / sum(engineP50)).toFixed(2)}`, "as deployed"]);
+    } finally {
+      await stopChild(limited.child, "SIGTERM");
+    }
 
     for (const [name, url] of pages) {
       let status = 0;
