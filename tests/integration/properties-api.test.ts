@@ -1,10 +1,6 @@
 // Next.js sets AsyncLocalStorage up for its request scope before anything else loads; so must we.
 import "next/dist/server/node-environment-baseline";
 import fc from "fast-check";
-import { workAsyncStorage } from "next/dist/server/app-render/work-async-storage.external";
-import { workUnitAsyncStorage } from "next/dist/server/app-render/work-unit-async-storage.external";
-import { createRequestStoreForAPI } from "next/dist/server/async-storage/request-store";
-import { createWorkStore } from "next/dist/server/async-storage/work-store";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LIST_PARAMETERS } from "@/lib/api/list-params";
@@ -14,6 +10,7 @@ import { drainOutbox } from "@/lib/sync/worker";
 import { describeDiff, diffSnapshots, takeSnapshot } from "../support/data-snapshot";
 import { useTestEnvironment } from "../support/integration";
 import { readHostileFixture } from "../support/hostile-fixture";
+import { inRequestScope } from "../support/request-scope";
 
 // Issue 7, item 4: random query strings and addresses against every public GET
 // of the site — /api/v1/search, /statements, /statements/:id, /speakers,
@@ -97,21 +94,6 @@ const PARAMETERS: Record<RouteName, readonly string[]> = {
   topicFeed: [],
   export: ["format", "q", "speaker", "topic", "lang", "kind", "year", "from", "to", "sort", "page", "limit"],
 };
-
-/** Runs a route handler inside Next's request scope (what next/headers reads: the reader's language), as the App Router does. */
-async function inRequestScope<T>(request: NextRequest, page: string, work: () => Promise<T>): Promise<T> {
-  const workStore = createWorkStore({ page, renderOpts: { experimental: {} }, buildId: "test", previouslyRevalidatedTags: [] } as unknown as Parameters<typeof createWorkStore>[0]);
-  workStore.forceDynamic = true;
-  const requestStore = createRequestStoreForAPI(
-    request as unknown as Parameters<typeof createRequestStoreForAPI>[0],
-    request.nextUrl as unknown as Parameters<typeof createRequestStoreForAPI>[1],
-    { tags: [], expirationsByCacheKind: new Map() } as unknown as Parameters<typeof createRequestStoreForAPI>[2],
-    undefined,
-    undefined as unknown as Parameters<typeof createRequestStoreForAPI>[4],
-    undefined,
-  );
-  return workUnitAsyncStorage.run(requestStore, () => workAsyncStorage.run(workStore, work));
-}
 
 type Answer = { status: number; headers: Headers; text: string };
 

@@ -2,10 +2,6 @@
 import "next/dist/server/node-environment-baseline";
 import fc from "fast-check";
 import { encode } from "next-auth/jwt";
-import { workAsyncStorage } from "next/dist/server/app-render/work-async-storage.external";
-import { workUnitAsyncStorage } from "next/dist/server/app-render/work-unit-async-storage.external";
-import { createRequestStoreForAPI } from "next/dist/server/async-storage/request-store";
-import { createWorkStore } from "next/dist/server/async-storage/work-store";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/auth/api-tokens";
@@ -22,6 +18,7 @@ import { cleanMultilineText } from "@/lib/validation/import-line";
 import { parseStatementForm } from "@/lib/validation/statement-form";
 import { describeDiff, diffSnapshots, takeSnapshot } from "../support/data-snapshot";
 import { useTestEnvironment } from "../support/integration";
+import { inRequestScope } from "../support/request-scope";
 
 // Issue 7, item 4: random form submissions to the curators' write routes —
 // statements (create, edit with a version, retract, restore), speakers and
@@ -96,21 +93,6 @@ const ROUTES = {
 type RouteName = keyof typeof ROUTES;
 /** The write API: these take a personal API token as well as a session. */
 const TOKEN_ROUTES = new Set<RouteName>(["createStatement", "updateStatement", "retract", "restore"]);
-
-/** Runs a route handler inside Next's request scope (what next/headers and next-auth's getServerSession read), as the App Router does. */
-async function inRequestScope<T>(request: NextRequest, page: string, work: () => Promise<T>): Promise<T> {
-  const workStore = createWorkStore({ page, renderOpts: { experimental: {} }, buildId: "test", previouslyRevalidatedTags: [] } as unknown as Parameters<typeof createWorkStore>[0]);
-  workStore.forceDynamic = true;
-  const requestStore = createRequestStoreForAPI(
-    request as unknown as Parameters<typeof createRequestStoreForAPI>[0],
-    request.nextUrl as unknown as Parameters<typeof createRequestStoreForAPI>[1],
-    { tags: [], expirationsByCacheKind: new Map() } as unknown as Parameters<typeof createRequestStoreForAPI>[2],
-    undefined,
-    undefined as unknown as Parameters<typeof createRequestStoreForAPI>[4],
-    undefined,
-  );
-  return workUnitAsyncStorage.run(requestStore, () => workAsyncStorage.run(workStore, work));
-}
 
 type Auth = "session" | "token" | "none" | "cross-origin" | "bad-token";
 type Answer = { status: number; body: Record<string, unknown> & { error?: { code: string; message: string; fields?: Array<{ field: string; message: string }> } }; text: string };

@@ -1,10 +1,6 @@
 // Next.js sets AsyncLocalStorage up for its request scope before anything else loads; so must we.
 import "next/dist/server/node-environment-baseline";
 import { decode, encode } from "next-auth/jwt";
-import { workAsyncStorage } from "next/dist/server/app-render/work-async-storage.external";
-import { workUnitAsyncStorage } from "next/dist/server/app-render/work-unit-async-storage.external";
-import { createRequestStoreForAPI } from "next/dist/server/async-storage/request-store";
-import { createWorkStore } from "next/dist/server/async-storage/work-store";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOGIN_THROTTLE } from "@/lib/auth/throttle";
@@ -12,6 +8,7 @@ import { PENDING_LOGIN_SECONDS, enrolWithSecret, totpCode } from "@/lib/auth/two
 import { startUserSession } from "@/lib/auth/user-sessions";
 import { createUser } from "@/lib/auth/users";
 import { useTestEnvironment } from "../support/integration";
+import { inRequestScope } from "../support/request-scope";
 
 // Two-factor login through its real route handlers, on a real Postgres, with
 // real next-auth session cookies read by next-auth inside Next's request scope
@@ -32,20 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await env.close();
 });
-
-async function inRequestScope<T>(request: NextRequest, page: string, work: () => Promise<T>): Promise<T> {
-  const workStore = createWorkStore({ page, renderOpts: { experimental: {} }, buildId: "test", previouslyRevalidatedTags: [] } as unknown as Parameters<typeof createWorkStore>[0]);
-  workStore.forceDynamic = true;
-  const requestStore = createRequestStoreForAPI(
-    request as unknown as Parameters<typeof createRequestStoreForAPI>[0],
-    request.nextUrl as unknown as Parameters<typeof createRequestStoreForAPI>[1],
-    { tags: [], expirationsByCacheKind: new Map() } as unknown as Parameters<typeof createRequestStoreForAPI>[2],
-    undefined,
-    undefined as unknown as Parameters<typeof createRequestStoreForAPI>[4],
-    undefined,
-  );
-  return workUnitAsyncStorage.run(requestStore, () => workAsyncStorage.run(workStore, work));
-}
 
 let counter = 0;
 async function curator(options: { twoFactor?: boolean; role?: "admin" | "editor" } = {}): Promise<{ id: number; email: string }> {
