@@ -6,6 +6,7 @@ import type { NextResponse } from "next/server";
 import { getPool } from "@/lib/db/client";
 import { authSecret } from "@/lib/env";
 import { SESSION_MAX_AGE_SECONDS, authOptions } from "./options";
+import { sessionAccount } from "./session";
 import type { CurrentUser } from "./roles";
 import { tokenCreationProblem } from "./two-factor";
 
@@ -21,24 +22,15 @@ const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-
 
 export type PendingLogin = { user: CurrentUser; mfa: "pending" | "enrol" };
 
-type Row = { id: number; email: string; name: string; role: CurrentUser["role"]; session_version: number; disabled: boolean };
-
 /** The password-verified login waiting for its second step, or null (none, expired, or its account changed since). */
 export async function getPendingLogin(): Promise<PendingLogin | null> {
   const session = await getServerSession(authOptions());
   if (!session?.uid || session.sv === undefined || !session.sid) return null;
   if (session.mfa !== "pending" && session.mfa !== "enrol") return null;
   if (!session.mfaUntil || session.mfaUntil * 1000 <= Date.now()) return null;
-  // The same checks as getCurrentUser (lib/auth/session.ts): session version and the login's open row.
-  const { rows } = await getPool().query<Row>(
-    `SELECT u.id, u.email, u.name, u.role, u.session_version, u.disabled
-       FROM users u JOIN user_sessions s ON s.user_id = u.id
-      WHERE u.id = $1 AND s.id = $2 AND s.ended_at IS NULL AND s.expires_at > now()`,
-    [session.uid, session.sid],
-  );
-  const row = rows[0];
-  if (!row || row.disabled || row.session_version !== session.sv) return null;
-  return { user: { id: row.id, email: row.email, name: row.name, role: row.role }, mfa: session.mfa };
+  // The same checks as getCurrentUser: session version and the login's open row.
+  const user = await sessionAccount({ uid: session.uid, sv: session.sv, sid: session.sid });
+  return user ? { user, mfa: session.mfa } : null;
 }
 
 /** Null when the logged-in `userId` may create API tokens with this request's session; else why not. */
