@@ -9,13 +9,13 @@ const BATCH_SIZE = 1000;
 
 /**
  * Imports a JSONL file (plain or gzipped) batch by batch. Every valid line is
- * imported even when others are rejected; `externalIdPrefix` (benchmarks) loads
- * the same file again as new statements.
+ * imported even when others are rejected; `transform` (benchmarks) rewrites each
+ * valid line, e.g. to load the same file again as distinct statements.
  */
 export async function importFile(
   pool: pg.Pool,
   file: string,
-  options: { externalIdPrefix?: string; onLine?: (linesRead: number) => void } = {},
+  options: { transform?: (line: ImportLine) => ImportLine; onLine?: (linesRead: number) => void } = {},
 ): Promise<ImportFileResult> {
   const result: ImportFileResult = { created: 0, updated: 0, unchanged: 0, lines: 0, rejected: [] };
   const resolver = new ImportResolver();
@@ -37,7 +37,7 @@ export async function importFile(
     if (!parsed.ok) {
       result.rejected.push({ lineNumber, reason: parsed.reason });
     } else {
-      const value = options.externalIdPrefix && parsed.value.externalId ? { ...parsed.value, externalId: `${options.externalIdPrefix}${parsed.value.externalId}` } : parsed.value;
+      const value = options.transform ? options.transform(parsed.value) : parsed.value;
       // A later line with the same externalId updates the earlier one: it goes in the next batch.
       const id = effectiveExternalId(value);
       if (batchIds.has(id)) await flush();
