@@ -1,7 +1,7 @@
 // Name normalisation for matching speakers, aliases and topics across spelling variants.
 // Arabic folding is the search module's (same folding on both sides of every comparison);
 // Latin script is lower-cased and stripped of diacritics here.
-import { foldArabic, normalizeToken } from "@/lib/search/arabic";
+import { foldArabic, normalizeToken } from "@/lib/text/arabic";
 
 // Folding the same words again and again (قال, the, a name) dominated extraction time on Arabic;
 // a bounded cache of short tokens keeps it to a look-up. Derived data only: dropped when full.

@@ -1,6 +1,6 @@
 // Highlights are computed here on the original text: the app never renders Meilisearch's
 // HTML, so statement text can only ever reach the page as React text.
-import { asciiQuotes, foldArabic, normalizeToken } from "./arabic";
+import { asciiQuotes, foldArabic, normalizeToken } from "@/lib/text/arabic";
 
 export type HighlightRange = [start: number, end: number];
 export type HighlightSegment = { text: string; match: boolean };

@@ -1,5 +1,5 @@
 import type { SearchParams } from "meilisearch";
-import { normalizeQuery } from "./arabic";
+import { normalizeQuery } from "@/lib/text/arabic";
 import type { FacetName, SearchQuery, StatementDocument } from "./types";
 
 // The Meilisearch request for a reader's query, built in one place: the app's

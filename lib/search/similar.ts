@@ -1,5 +1,5 @@
 import "server-only";
-import { normalizeForSearch } from "./arabic";
+import { normalizeForSearch } from "@/lib/text/arabic";
 import { meiliClient, statementsIndexName } from "./client";
 import { asUnavailable } from "./query";
 import type { StatementDocument } from "./types";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
-import { normalizeForSearch } from "@/lib/search/arabic";
+import { normalizeForSearch } from "@/lib/text/arabic";
 import { contentFieldFor } from "@/lib/search/settings";
 import type { StatementDocument } from "@/lib/search/types";
 import { partialDateFromStorage, toDayNumber, type DatePrecision } from "@/lib/validation/partial-date";

@@ -1,4 +1,4 @@
-import { normalizeForSearch } from "@/lib/search/arabic";
+import { normalizeForSearch } from "@/lib/text/arabic";
 import { slugify } from "./slug";
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { extractStatements } from "@/lib/extract";
 import { proposeStatements } from "@/lib/extract/request";
 import { highlightRanges } from "@/lib/search/highlight";
-import { normalizeForSearch, normalizeQuery, normalizeToken } from "@/lib/search/arabic";
+import { normalizeForSearch, normalizeQuery, normalizeToken } from "@/lib/text/arabic";
 import { suggestLanguage } from "@/lib/text/suggest-language";
 import { parseImportLine } from "@/lib/validation/import-line";
 import { adversarialTexts, repeatToBytes } from "../support/adversarial-text";

@@ -1,8 +1,8 @@
-// Arabic normalisation for search. Meilisearch does not fold Arabic consistently, so the
-// index holds a normalised copy of each text and queries go through the same functions:
-// whatever is done to a word is done identically on both sides, which matters more than
-// linguistic accuracy. Latin and other scripts pass through untouched (Meilisearch
-// lowercases and folds them itself).
+// Arabic text folding, shared by search, the highlighter and the extractor. Meilisearch
+// does not fold Arabic consistently, so the index holds a normalised copy of each text and
+// queries go through the same functions: whatever is done to a word is done identically on
+// both sides, which matters more than linguistic accuracy. Latin and other scripts pass
+// through untouched (Meilisearch lowercases and folds them itself).
 
 /** Any character of the Arabic script (letters, harakat, Arabic-Indic digits). */
 export const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
