@@ -14,7 +14,7 @@ test.use({ storageState: STORAGE_STATE.admin });
 
 const BASE_URL = process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000";
 const ORIGIN = { Origin: new URL(BASE_URL).origin };
-const SEED_DIR = path.resolve(process.env.DEMO_DATA_DIR ?? path.join(process.cwd(), "..", "shared", "data", "seed"));
+const SEED_DIR = path.resolve(process.env.DEMO_DATA_DIR ?? path.join(process.cwd(), "data", "demo"));
 const ARTICLE = fs.readFileSync(path.join(SEED_DIR, "aleppo-article.ar.txt"), "utf8");
 const PUBLISHED = "2016-11-19"; // a Saturday: «أمس» is 18 November, «الخميس» 17 November
 

@@ -6,8 +6,8 @@ import { enqueueOutbox } from "@/lib/sync/outbox";
 import { parseImportLine, type ImportLine } from "@/lib/validation/import-line";
 
 // The demo data: the curated reading of one Arabic report on the bombing of
-// Aleppo (../shared/data/seed). The statements and speakers come from that
-// folder at run time; what is ours is the curation below: the topics of each
+// Aleppo (data/demo, see its README). The statements and speakers come from
+// that folder at run time; the curation below adds the topics of each
 // statement and which statements respond to which.
 
 type GoldSpeaker = {
@@ -76,8 +76,9 @@ export const DEMO_SOURCE = {
   publishedAt: "2016-11",
 };
 
+/** data/demo in the repository (every npm script runs from its root), unless DEMO_DATA_DIR names another folder. */
 export function defaultDemoDir(): string {
-  return path.resolve(process.env.DEMO_DATA_DIR ?? path.join(process.cwd(), "..", "shared", "data", "seed"));
+  return path.resolve(process.env.DEMO_DATA_DIR ?? path.join(process.cwd(), "data", "demo"));
 }
 
 export function demoExternalId(n: number): string {
