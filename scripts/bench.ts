@@ -10,6 +10,10 @@
 // same built app: a constant arrival rate of a mix of searches, pages and API
 // requests; without --rate it first looks for the highest rate the machine
 // sustains, then runs --duration seconds (default 60) at it.
+//
+// npm run bench -- --lighthouse [--size …]: instead of the table, Lighthouse's
+// scores (mobile profile) of the benchmark's home, search, speaker and
+// statement pages at this size.
 import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -41,6 +45,11 @@ if (size !== "120k" && size !== "1m") {
 }
 const samples = Number(option("samples", "30"));
 const load = args.includes("--load");
+const lighthouseOnly = args.includes("--lighthouse");
+if (load && lighthouseOnly) {
+  console.error("bench: --load and --lighthouse are separate runs: choose one");
+  process.exit(2);
+}
 /** A whole-number option in [min, max], null when absent; a wrong value ends the run with a message. */
 const integerOption = (name: string, min: number, max: number): number | null => {
   const i = args.indexOf(`--${name}`);
@@ -112,7 +121,7 @@ try {
 
   // The same documents added straight to Meilisearch, into a scratch index. At 1M
   // all of them would take most of half an hour: the first DIRECT_LIMIT_SECONDS' worth is measured.
-  if (!load) {
+  if (!load && !lighthouseOnly) {
     const scratch = `bench_direct_${Date.now()}`;
     await ensureStatementIndex(meili, scratch);
     const started = performance.now();
@@ -164,7 +173,13 @@ try {
     [`speaker page (${topSpeaker})`, `/speakers/${encodeURIComponent(topSpeaker)}`],
     ["statement page", `/statements/${someStatement}`],
   ];
-  if (load) {
+  if (lighthouseOnly) {
+    const { lighthouseTable } = await import("./bench/lighthouse-scores");
+    const table = await lighthouseTable(base, pages);
+    console.log(`\nLighthouse (mobile emulation, simulated throttling) at ${size} (${total.toLocaleString("en")} published statements):\n`);
+    console.log(table);
+    await pool.end();
+  } else if (load) {
     const { benchLoad } = await import("./bench/load");
     await benchLoad({
       base,

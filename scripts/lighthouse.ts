@@ -2,8 +2,6 @@
 // SEO) for the home, search, speaker and statement pages, in Debian's Chromium,
 // against the built app on services of its own with the demo data.
 import type { ChildProcess } from "node:child_process";
-import * as chromeLauncher from "chrome-launcher";
-import lighthouse from "lighthouse";
 import pg from "pg";
 import { createMeiliClient } from "@/lib/search/client";
 import { ensureStatementIndex } from "@/lib/search/index-admin";
@@ -11,13 +9,12 @@ import { findFreePort, stopChild } from "@/lib/services/process-utils";
 import { seedDemoData } from "@/lib/seed/demo";
 import { drainOutbox } from "@/lib/sync/worker";
 import { createTestDatabase, startTestServices } from "../tests/support/test-services";
-import { formatTable } from "./bench/stats";
+import { lighthouseTable } from "./bench/lighthouse-scores";
 import { buildIsCurrent, runBuild } from "./lib/build";
 import { startBuiltApp } from "./lib/next-server";
 
 const services = await startTestServices();
 let app: ChildProcess | null = null;
-let chrome: chromeLauncher.LaunchedChrome | null = null;
 try {
   const { databaseUrl, indexUid } = await createTestDatabase(services, "lighthouse");
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
@@ -37,30 +34,19 @@ try {
   app = started.child;
   const base = started.baseUrl;
 
-  chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-  });
   const pages: Array<[string, string]> = [
     ["home", "/"],
     ["search", `/search?q=${encodeURIComponent("ميركل")}`],
     ["speaker", "/speakers/angela-merkel"],
     ["statement", `/statements/${merkel}`],
   ];
-  const categories = ["performance", "accessibility", "best-practices", "seo"] as const;
-  const rows: string[][] = [];
-  for (const [name, path] of pages) {
-    const result = await lighthouse(`${base}${path}`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: [...categories] });
-    const lhr = result?.lhr;
-    rows.push([name, ...categories.map((c) => String(Math.round((lhr?.categories[c]?.score ?? 0) * 100)))]);
-  }
-  console.log("\nLighthouse (desktop Chromium defaults: mobile emulation, simulated throttling), demo data:\n");
-  console.log(formatTable(["page", "performance", "accessibility", "best practices", "SEO"], rows));
+  const table = await lighthouseTable(base, pages);
+  console.log("\nLighthouse (mobile emulation, simulated throttling), demo data:\n");
+  console.log(table);
 } catch (error) {
   console.error(error);
   process.exitCode = 1;
 } finally {
-  chrome?.kill();
   if (app) await stopChild(app, "SIGTERM");
   await services.stop();
 }
