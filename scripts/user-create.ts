@@ -3,7 +3,7 @@
 // The password is typed twice at a hidden prompt on a terminal, read from
 // stdin with --password-stdin, or generated and printed once with --generate.
 import { parseArgs } from "node:util";
-import { ValidationError } from "@/lib/curate/errors";
+import { ValidationError } from "@/lib/errors";
 import { generatePassword } from "@/lib/auth/password";
 import { createUser, newUserProblems } from "@/lib/auth/users";
 import { runWithServices } from "./lib/cli";

@@ -5,7 +5,7 @@ import { ApiTokenError, authenticateApiToken, bearerToken, isBearerAuthorization
 import { crossOriginProblem } from "@/lib/auth/origin";
 import { hasRole, type CurrentUser, type Role } from "@/lib/auth/roles";
 import { AuthError, getCurrentUser } from "@/lib/auth/session";
-import { InUseError, NotFoundError, ValidationError, VersionConflictError } from "@/lib/curate/errors";
+import { InUseError, NotFoundError, ValidationError, VersionConflictError } from "@/lib/errors";
 import { getPool } from "@/lib/db/client";
 import { TEXT_TOO_COMPLEX, TEXT_TOO_SLOW } from "@/lib/extract/request";
 import { quoteForMessage } from "@/lib/validation/zod-messages";

@@ -2,7 +2,7 @@ import "server-only";
 import type pg from "pg";
 import { NextResponse } from "next/server";
 import { parseIdParam, parseIntoId, type CurateUser, type MergeResult } from "@/lib/curate/entities";
-import { NotFoundError } from "@/lib/curate/errors";
+import { NotFoundError } from "@/lib/errors";
 import type { Queryable } from "@/lib/curate/revisions";
 import { getPool } from "@/lib/db/client";
 import { curatorRoute, readJsonBody } from "./curator-route";

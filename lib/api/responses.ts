@@ -1,5 +1,6 @@
 import "server-only";
 import { NextResponse } from "next/server";
+import { isDatabaseUnavailable } from "@/lib/errors";
 import { SearchUnavailableError } from "@/lib/search/types";
 import type { FieldMessage } from "@/lib/validation/zod-messages";
 
@@ -15,20 +16,6 @@ export function apiError(status: number, code: string, message: string, fields?:
 export function badRequest(fields: FieldMessage[]): NextResponse<ApiErrorBody> {
   const message = fields.map((f) => (f.field ? `${f.field}: ${f.message}` : f.message)).join("; ");
   return apiError(400, "invalid_parameter", message, fields);
-}
-
-/** Postgres unreachable (connection refused, server shutting down, pool timeout). */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  const code = (error as { code?: string } | null)?.code;
-  const message = error instanceof Error ? error.message : "";
-  return (
-    code === "ECONNREFUSED" ||
-    code === "ECONNRESET" ||
-    code === "57P01" || // admin_shutdown
-    code === "57P02" ||
-    code === "57P03" || // cannot_connect_now
-    /timeout exceeded when trying to connect|Connection terminated/i.test(message)
-  );
 }
 
 export function apiFailure(error: unknown): NextResponse<ApiErrorBody> {

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type pg from "pg";
-import { NotFoundError, ValidationError } from "@/lib/curate/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import { inTransaction } from "@/lib/db/transaction";
 import type { FieldMessage } from "@/lib/validation/zod-messages";
 import { ROLES, hasRole, type CurrentUser, type Role } from "./roles";

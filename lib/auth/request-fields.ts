@@ -1,4 +1,4 @@
-import { ValidationError } from "@/lib/curate/errors";
+import { ValidationError } from "@/lib/errors";
 
 // The text fields of an account form's JSON body: a field that is not text (a
 // number, an object) is refused with a message naming it, never a 500.

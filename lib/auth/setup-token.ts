@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type pg from "pg";
-import { ValidationError } from "@/lib/curate/errors";
+import { ValidationError } from "@/lib/errors";
 import { inTransaction } from "@/lib/db/transaction";
 import { createUser, newUserProblems } from "./users";
 

@@ -2,7 +2,7 @@ import { createHash, randomInt } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 import type pg from "pg";
 import QRCode from "qrcode";
-import { NotFoundError, ValidationError } from "@/lib/curate/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import { writeRevision } from "@/lib/curate/revisions";
 import { inTransaction } from "@/lib/db/transaction";
 import type { Role } from "./roles";

@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { NotFoundError, ValidationError } from "@/lib/curate/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import { writeRevision } from "@/lib/curate/revisions";
 import { inTransaction } from "@/lib/db/transaction";
 import { hashPassword, passwordProblem, verifyPassword } from "./password";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { idFrom, parseIdParam, parseIntoId, parseSuggestParams, parseVersion, queryKey } from "./entities";
-import { ValidationError } from "./errors";
+import { ValidationError } from "@/lib/errors";
 import { distinctAliases, parseSpeakerFields } from "./speakers";
 import { parseTopicFields } from "./topics";
 

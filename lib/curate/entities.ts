@@ -6,7 +6,7 @@ import { nameKey } from "@/lib/text/name-key";
 import { slugify, uniqueSlug } from "@/lib/text/slug";
 import { cleanMultilineText, cleanSingleLineText } from "@/lib/validation/import-line";
 import { zodIssuesToMessages, type FieldMessage } from "@/lib/validation/zod-messages";
-import { InUseError, NotFoundError, ValidationError, VersionConflictError } from "./errors";
+import { InUseError, NotFoundError, ValidationError, VersionConflictError } from "@/lib/errors";
 import { diffRecords, writeRevision, type FieldChanges, type Queryable } from "./revisions";
 import { inTransaction } from "@/lib/db/transaction";
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { replaceSpeakerNames } from "@/lib/import/import-statements";
 import { nameKey } from "@/lib/text/name-key";
 import { SPEAKER_KINDS, STATEMENT_LIMITS, cleanSingleLineText, type SpeakerKind } from "@/lib/validation/import-line";
-import { ValidationError } from "./errors";
+import { ValidationError } from "@/lib/errors";
 import {
   createEntity,
   deleteUnused,

@@ -7,7 +7,7 @@ import { slugify, uniqueSlug } from "@/lib/text/slug";
 import { partialDateFromStorage, parsePartialDate, type DatePrecision } from "@/lib/validation/partial-date";
 import type { Attribution, StatementForm } from "@/lib/validation/statement-form";
 import type { StatementKind } from "@/lib/validation/import-line";
-import { NotFoundError, ValidationError, VersionConflictError } from "./errors";
+import { NotFoundError, ValidationError, VersionConflictError } from "@/lib/errors";
 import { diffRecords, writeRevision, type Queryable } from "./revisions";
 import { inTransaction } from "@/lib/db/transaction";
 

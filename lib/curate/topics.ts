@@ -22,7 +22,7 @@ import {
   type SuggestParams,
   type UpdateRequest,
 } from "./entities";
-import { ValidationError } from "./errors";
+import { ValidationError } from "@/lib/errors";
 import { writeRevision, type Queryable } from "./revisions";
 
 // Curators' work on topics: create, edit names and parent (never a loop), merge

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { appEnv } from "@/lib/env";
-import { isDatabaseUnavailable } from "@/lib/api/responses";
+import { isDatabaseUnavailable } from "@/lib/errors";
 
 // A pool of its own for the availability check, so that the check never waits
 // in line behind the pages' queries when the app is busy.

@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable } from "@/lib/api/responses";
+import { isDatabaseUnavailable } from "@/lib/errors";
 import "server-only";
 import { getPool } from "@/lib/db/client";
 import { preferredName } from "@/lib/db/queries/speakers";

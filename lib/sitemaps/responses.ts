@@ -1,5 +1,5 @@
 import "server-only";
-import { isDatabaseUnavailable } from "@/lib/api/responses";
+import { isDatabaseUnavailable } from "@/lib/errors";
 import { SITEMAP_CACHE_CONTROL, SITEMAP_CONTENT_TYPE } from "./xml";
 
 export function xmlResponse(body: string | ReadableStream<Uint8Array>): Response {

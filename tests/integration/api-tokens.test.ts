@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken, hashApiToken, listApiTokens, revokeApiToken } from "@/lib/auth/api-tokens";
 import type { CurrentUser, Role } from "@/lib/auth/roles";
 import { changeOwnPassword, changeUserRole, createUser, logOutEverywhere, setUserDisabled } from "@/lib/auth/users";
-import { NotFoundError, ValidationError } from "@/lib/curate/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import { createStatement } from "@/lib/curate/statements";
 import { parseStatementForm } from "@/lib/validation/statement-form";
 import { useTestEnvironment } from "../support/integration";

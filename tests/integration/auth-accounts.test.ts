@@ -13,7 +13,7 @@ import {
 } from "@/lib/auth/setup-token";
 import { LOGIN_THROTTLE, loginAllowed, recordLoginFailure, recordLoginSuccess } from "@/lib/auth/throttle";
 import { changeOwnPassword, changeUserRole, createUser, listUsers, logOutEverywhere, setUserDisabled } from "@/lib/auth/users";
-import { ValidationError } from "@/lib/curate/errors";
+import { ValidationError } from "@/lib/errors";
 import { useTestEnvironment } from "../support/integration";
 
 let env: Awaited<ReturnType<typeof useTestEnvironment>>;

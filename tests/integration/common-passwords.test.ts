@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMMON_PASSWORD_MESSAGE } from "@/lib/auth/password";
 import { claimSetupToken, createSetupToken } from "@/lib/auth/setup-token";
 import { changeOwnPassword, createUser } from "@/lib/auth/users";
-import { ValidationError } from "@/lib/curate/errors";
+import { ValidationError } from "@/lib/errors";
 import { useTestEnvironment } from "../support/integration";
 
 // Wherever a password is set, a common one (password1234) is refused with a

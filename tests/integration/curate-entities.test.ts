@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth/users";
-import { InUseError, ValidationError, VersionConflictError } from "@/lib/curate/errors";
+import { InUseError, ValidationError, VersionConflictError } from "@/lib/errors";
 import {
   createSpeaker,
   deleteSpeaker,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/roles";
 import { createUser } from "@/lib/auth/users";
-import { NotFoundError, ValidationError, VersionConflictError } from "@/lib/curate/errors";
+import { NotFoundError, ValidationError, VersionConflictError } from "@/lib/errors";
 import {
   createStatement,
   deleteStatement,

@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/roles";
 import { createUser } from "@/lib/auth/users";
-import { ValidationError } from "@/lib/curate/errors";
+import { ValidationError } from "@/lib/errors";
 import { createStatements } from "@/lib/curate/statements";
 import { loadKnownFor, loadKnownSpeakers, loadKnownTopics } from "@/lib/extract/known";
 import { parseAcceptRequest, parseExtractRequest, proposeStatements, type ExtractResponse } from "@/lib/extract/request";

@@ -16,7 +16,7 @@ import {
   verifySecondStep,
 } from "@/lib/auth/two-factor";
 import { createUser } from "@/lib/auth/users";
-import { ValidationError } from "@/lib/curate/errors";
+import { ValidationError } from "@/lib/errors";
 import { useTestEnvironment } from "../support/integration";
 
 // Two-factor login (issue 13, item 5) against a real Postgres: enrolment,

@@ -1,5 +1,5 @@
 import "server-only";
-import { isDatabaseUnavailable } from "@/lib/api/responses";
+import { isDatabaseUnavailable } from "@/lib/errors";
 import { getPool } from "@/lib/db/client";
 import type { UiLocale } from "@/lib/i18n/config";
 

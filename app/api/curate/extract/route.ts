@@ -1,6 +1,5 @@
 import { curatorRoute, readJsonBody } from "@/lib/api/curator-route";
-import { isDatabaseUnavailable } from "@/lib/api/responses";
-import { ValidationError } from "@/lib/curate/errors";
+import { ValidationError, isDatabaseUnavailable } from "@/lib/errors";
 import { getPool } from "@/lib/db/client";
 import { loadKnownForWords } from "@/lib/extract/known";
 import { proposeOffThread } from "@/lib/extract/off-thread";

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { curatorRoute, readJsonBody, rejectUnknownFields } from "@/lib/api/curator-route";
-import { ValidationError } from "@/lib/curate/errors";
+import { ValidationError } from "@/lib/errors";
 import { createStatement } from "@/lib/curate/statements";
 import { getPool } from "@/lib/db/client";
 import { parseStatementForm, statementFormSchema } from "@/lib/validation/statement-form";

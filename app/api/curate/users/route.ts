@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { curatorRoute, readJsonBody } from "@/lib/api/curator-route";
 import { generatePassword } from "@/lib/auth/password";
 import { createUser, userSummary } from "@/lib/auth/users";
-import { ValidationError } from "@/lib/curate/errors";
+import { ValidationError } from "@/lib/errors";
 import { getPool } from "@/lib/db/client";
 import { textFields } from "@/lib/auth/request-fields";
 

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { curatorRoute, readJsonBody } from "@/lib/api/curator-route";
-import { ValidationError } from "@/lib/curate/errors";
+import { ValidationError } from "@/lib/errors";
 import { createStatements } from "@/lib/curate/statements";
 import { getPool } from "@/lib/db/client";
 import { EXTRACT_LIMITS, parseAcceptRequest } from "@/lib/extract/request";

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { curatorRoute, readJsonBody, rejectUnknownFields } from "@/lib/api/curator-route";
 import { parseId } from "@/lib/api/responses";
-import { NotFoundError, ValidationError } from "@/lib/curate/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import { deleteStatement, getEditableStatement, updateStatement } from "@/lib/curate/statements";
 import { getPool } from "@/lib/db/client";
 import { parseBaseVersion, parseStatementForm, statementFormSchema } from "@/lib/validation/statement-form";

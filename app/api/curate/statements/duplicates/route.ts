@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { curatorRoute, readJsonBody } from "@/lib/api/curator-route";
 import { parseId } from "@/lib/api/responses";
-import { ValidationError } from "@/lib/curate/errors";
+import { ValidationError } from "@/lib/errors";
 import { getPool } from "@/lib/db/client";
 import { DUPLICATE_THRESHOLD, findSimilarStatements, wordOverlap, type SimilarStatement } from "@/lib/search/similar";
 import { SearchUnavailableError } from "@/lib/search/types";

@@ -3,7 +3,7 @@ import { curatorRoute, readJsonBody } from "@/lib/api/curator-route";
 import { parseId } from "@/lib/api/responses";
 import { ROLES } from "@/lib/auth/roles";
 import { changeUserRole, setUserDisabled } from "@/lib/auth/users";
-import { ValidationError } from "@/lib/curate/errors";
+import { ValidationError } from "@/lib/errors";
 import { getPool } from "@/lib/db/client";
 
 // PATCH {"role": "admin"|"editor"} or {"disabled": true|false}: one change at

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { curatorRoute, readJsonBody, rejectUnknownFields } from "@/lib/api/curator-route";
 import { parseId } from "@/lib/api/responses";
-import { ValidationError } from "@/lib/curate/errors";
+import { ValidationError } from "@/lib/errors";
 import { restoreRevision } from "@/lib/curate/statements";
 import { getPool } from "@/lib/db/client";
 import { parseBaseVersion } from "@/lib/validation/statement-form";

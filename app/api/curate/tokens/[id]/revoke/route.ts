@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { curatorRoute } from "@/lib/api/curator-route";
 import { parseId } from "@/lib/api/responses";
 import { revokeApiToken } from "@/lib/auth/api-tokens";
-import { ValidationError } from "@/lib/curate/errors";
+import { ValidationError } from "@/lib/errors";
 import { getPool } from "@/lib/db/client";
 
 export const dynamic = "force-dynamic";

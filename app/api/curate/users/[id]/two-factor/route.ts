@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { curatorRoute } from "@/lib/api/curator-route";
 import { parseId } from "@/lib/api/responses";
 import { resetTwoFactor } from "@/lib/auth/two-factor";
-import { ValidationError } from "@/lib/curate/errors";
+import { ValidationError } from "@/lib/errors";
 import { getPool } from "@/lib/db/client";
 
 // DELETE: an admin resets another user's two-factor login (lost phone, no
