@@ -333,7 +333,7 @@ const schemas = {
       role: { type: ["string", "null"] },
       affiliation: { type: ["string", "null"] },
       country: { type: ["string", "null"] },
-      wikidataId: { type: ["string", "null"], pattern: "^Q[0-9]+$" },
+      wikidataId: { type: ["string", "null"], pattern: "^Q[1-9][0-9]{0,11}$" },
       description: { type: ["string", "null"] },
       statementCount: { type: "integer", minimum: 0, description: "Published statements." },
     },

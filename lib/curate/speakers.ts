@@ -2,7 +2,7 @@ import type pg from "pg";
 import { z } from "zod";
 import { replaceSpeakerNames } from "@/lib/import/import-statements";
 import { nameKey } from "@/lib/text/name-key";
-import { SPEAKER_KINDS, STATEMENT_LIMITS, cleanSingleLineText, type SpeakerKind } from "@/lib/validation/import-line";
+import { SPEAKER_KINDS, STATEMENT_LIMITS, cleanSingleLineText, wikidataIdField, type SpeakerKind } from "@/lib/validation/import-line";
 import { ValidationError } from "@/lib/errors";
 import {
   createEntity,
@@ -26,7 +26,8 @@ import {
   type SuggestParams,
   type UpdateRequest,
 } from "./entities";
-import { writeRevision, type Queryable } from "./revisions";
+import type { Queryable } from "@/lib/db/client";
+import { writeRevision } from "@/lib/db/revisions";
 
 // Curators' work on speakers: create, edit (with a version check), merge two
 // into one, delete an unused one, and the autocomplete behind every speaker
@@ -121,8 +122,6 @@ export async function speakerStatementCount(db: Queryable, id: number): Promise<
 // ---------------------------------------------------------------------------
 // Validation.
 
-const WIKIDATA_ID = /^Q[1-9][0-9]{0,11}$/;
-
 const aliasesField = z.preprocess(
   // A textarea's value (one alias per line) is accepted as well as a list.
   (value) => (typeof value === "string" ? value.split(/\r\n|\r|\n/) : value ?? []),
@@ -158,11 +157,7 @@ const speakerSchema = z.object({
   affiliation: optionalLine(SPEAKER_LIMITS.affiliationMaxLength),
   affiliationId: optionalId.transform((value) => value ?? null),
   country: optionalLine(SPEAKER_LIMITS.countryMaxLength),
-  wikidataId: z
-    .string({ error: "must be a string" })
-    .nullish()
-    .transform((value) => (value == null ? null : value.trim().toUpperCase() || null))
-    .pipe(z.string().regex(WIKIDATA_ID, "must be a Wikidata id: Q followed by digits, like Q567").nullable()),
+  wikidataId: wikidataIdField,
   description: optionalMultiline(SPEAKER_LIMITS.descriptionMaxLength),
 });
 

@@ -78,10 +78,13 @@ export const speakers = pgTable(
   },
   (t) => [
     uniqueIndex("speakers_slug_key").on(t.slug),
+    // The importer finds a speaker by Wikidata id before trying names.
+    index("speakers_wikidata_idx").on(t.wikidataId).where(sql`${t.wikidataId} IS NOT NULL`),
     check("speakers_kind_check", sql`${t.kind} IN ('person', 'organization', 'group')`),
     check("speakers_slug_check", sql`${t.slug} = lower(${t.slug}) AND ${t.slug} ~ '^[^\\s/?#%]{1,120}$'`),
     check("speakers_name_check", sql`length(btrim(${t.name})) > 0`),
-    check("speakers_wikidata_check", sql`${t.wikidataId} IS NULL OR ${t.wikidataId} ~ '^Q[0-9]+$'`),
+    // The rule of lib/validation/import-line.ts's WIKIDATA_ID_PATTERN (migration 0010).
+    check("speakers_wikidata_check", sql`${t.wikidataId} IS NULL OR ${t.wikidataId} ~ '^Q[1-9][0-9]{0,11}$'`),
     check("speakers_affiliation_self_check", sql`${t.affiliationId} IS NULL OR ${t.affiliationId} <> ${t.id}`),
   ],
 );

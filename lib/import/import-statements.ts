@@ -16,7 +16,10 @@ export type ImportCounts = { created: number; updated: number; unchanged: number
 type Queryable = Pick<pg.PoolClient, "query">;
 
 export function lineFingerprint(line: ImportLine): string {
-  return createHash("sha256").update(JSON.stringify(line)).digest("base64url");
+  // Fields added to the format later are left out while empty, so that lines imported before them keep their fingerprint.
+  const { wikidataId, ...speaker } = line.speaker;
+  const stable = wikidataId === null ? { ...line, speaker } : line;
+  return createHash("sha256").update(JSON.stringify(stable)).digest("base64url");
 }
 
 /** Lines without externalId get one derived from who said what when, so a re-import stays idempotent. */
@@ -34,29 +37,43 @@ export function sourceKey(source: NonNullable<ImportLine["source"]>): string {
 /** Caches of resolved speakers, topics and sources, kept across the batches of one import. */
 export class ImportResolver {
   private speakers = new Map<string, number>();
+  private speakersByWikidataId = new Map<string, number>();
   private topicsByKey: Map<string, number> | null = null;
   private sources = new Map<string, number>();
 
   async speakerIds(db: Queryable, lines: ImportLine[]): Promise<number[]> {
-    const keyOf = (line: ImportLine) => `${nameKey(line.speaker.name)}\u0000${line.speaker.affiliation ? nameKey(line.speaker.affiliation) : ""}`;
+    const keyOf = (line: ImportLine) =>
+      `${nameKey(line.speaker.name)}\u0000${line.speaker.affiliation ? nameKey(line.speaker.affiliation) : ""}\u0000${line.speaker.wikidataId ?? ""}`;
     const pending = new Map<string, ImportLine>();
     for (const line of lines) if (!this.speakers.has(keyOf(line))) pending.set(keyOf(line), line);
     if (pending.size > 0) {
       const names = [...new Set([...pending.values()].map((l) => nameKey(l.speaker.name)))];
-      const candidates = await db.query<{ normalized: string; id: number; affiliation: string | null }>(
-        `SELECT sn.normalized, s.id, s.affiliation FROM speaker_names sn JOIN speakers s ON s.id = sn.speaker_id
-          WHERE sn.normalized = ANY($1::text[]) ORDER BY s.id`,
-        [names],
+      const wikidataIds = [...new Set([...pending.values()].flatMap((l) => (l.speaker.wikidataId ? [l.speaker.wikidataId] : [])))];
+      const candidates = await db.query<{ normalized: string | null; id: number; affiliation: string | null; wikidata_id: string | null }>(
+        `SELECT sn.normalized, s.id, s.affiliation, s.wikidata_id FROM speaker_names sn JOIN speakers s ON s.id = sn.speaker_id
+          WHERE sn.normalized = ANY($1::text[])
+         UNION ALL
+         SELECT NULL, s.id, s.affiliation, s.wikidata_id FROM speakers s WHERE s.wikidata_id = ANY($2::text[])
+         ORDER BY id`,
+        [names, wikidataIds],
       );
       for (const [key, line] of pending) {
         const name = nameKey(line.speaker.name);
         const affiliation = line.speaker.affiliation ? nameKey(line.speaker.affiliation) : null;
-        const sameName = candidates.rows.filter((c) => c.normalized === name);
+        const wikidataId = line.speaker.wikidataId;
+        // The same Wikidata id is the same speaker, whatever the name; a different one is someone else of that name.
+        const known = wikidataId ? this.speakersByWikidataId.get(wikidataId) : undefined;
+        const sameItem = wikidataId ? (candidates.rows.find((c) => c.wikidata_id === wikidataId) ?? (known !== undefined ? { id: known, wikidata_id: wikidataId } : undefined)) : undefined;
+        const sameName = candidates.rows.filter((c) => c.normalized === name && (wikidataId === null || c.wikidata_id === null || c.wikidata_id === wikidataId));
         // Two people of the same name are told apart by affiliation when both give one.
         const match =
+          sameItem ??
           sameName.find((c) => affiliation !== null && c.affiliation !== null && nameKey(c.affiliation) === affiliation) ??
           sameName.find((c) => affiliation === null || c.affiliation === null);
-        this.speakers.set(key, match ? match.id : await createSpeaker(db, line.speaker, line.language));
+        if (match && wikidataId && match.wikidata_id === null) await setSpeakerWikidataId(db, match.id, wikidataId);
+        const id = match ? match.id : await createSpeaker(db, line.speaker, line.language);
+        this.speakers.set(key, id);
+        if (wikidataId) this.speakersByWikidataId.set(wikidataId, id);
       }
     }
     return lines.map((line) => this.speakers.get(keyOf(line))!);
@@ -120,7 +137,27 @@ function languageColumn(language: string): "name_ar" | "name_en" | "name_de" | "
   return "name";
 }
 
-export async function createSpeaker(db: Queryable, speaker: ImportLine["speaker"], language: string): Promise<number> {
+/**
+ * Gives a speaker who has none the Wikidata id an import line names (never replacing a curator's),
+ * with a revision, as a curator's edit would have.
+ */
+async function setSpeakerWikidataId(db: Queryable, speakerId: number, wikidataId: string): Promise<void> {
+  const updated = await db.query<{ version: number }>(
+    `UPDATE speakers SET wikidata_id = $2, version = version + 1, updated_at = now() WHERE id = $1 AND wikidata_id IS NULL RETURNING version`,
+    [speakerId, wikidataId],
+  );
+  const version = updated.rows[0]?.version;
+  if (version === undefined) return;
+  await db.query(`INSERT INTO revisions (entity_type, entity_id, version, action, changes) VALUES ('speaker', $1, $2, 'import', $3)`, [
+    speakerId,
+    version,
+    JSON.stringify({ wikidataId: [null, wikidataId] }),
+  ]);
+}
+
+type NewSpeaker = Omit<ImportLine["speaker"], "wikidataId"> & { wikidataId?: string | null };
+
+export async function createSpeaker(db: Queryable, speaker: NewSpeaker, language: string): Promise<number> {
   const base = slugify(speaker.name);
   const candidates = [base, speaker.affiliation ? slugify(`${speaker.name} ${speaker.affiliation}`) : null].filter((s): s is string => s !== null);
   for (let n = 2; candidates.length < 50; n++) candidates.push(`${base}-${n}`);
@@ -128,9 +165,9 @@ export async function createSpeaker(db: Queryable, speaker: ImportLine["speaker"
   const column = languageColumn(language);
   for (const slug of candidates) {
     const inserted = await db.query<{ id: number }>(
-      `INSERT INTO speakers (slug, kind, name, aliases, role, affiliation) VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO speakers (slug, kind, name, aliases, role, affiliation, wikidata_id) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (slug) DO NOTHING RETURNING id`,
-      [slug, speaker.kind, speaker.name, speaker.aliases, speaker.role, speaker.affiliation],
+      [slug, speaker.kind, speaker.name, speaker.aliases, speaker.role, speaker.affiliation, speaker.wikidataId ?? null],
     );
     const id = inserted.rows[0]?.id;
     if (id !== undefined) {

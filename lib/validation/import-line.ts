@@ -28,6 +28,12 @@ export type SpeakerKind = (typeof SPEAKER_KINDS)[number];
 
 export const EXTERNAL_ID_PATTERN = /^[A-Za-z0-9._:-]+$/;
 
+/**
+ * A Wikidata item id (Q567): no leading zero, at most 12 digits. The one rule for the importer, the
+ * curators' form and the database's check (speakers_wikidata_check, migration 0010).
+ */
+export const WIKIDATA_ID_PATTERN = /^Q[1-9][0-9]{0,11}$/;
+
 /** A parsed, normalised import line. Optional values are `null` when absent or blank. */
 export type ImportLine = {
   externalId: string | null;
@@ -40,6 +46,7 @@ export type ImportLine = {
     role: string | null;
     affiliation: string | null;
     aliases: string[];
+    wikidataId: string | null;
   };
   saidOn: PartialDate | null;
   topics: string[];
@@ -206,6 +213,13 @@ const externalIdField = z
       .nullable(),
   );
 
+/** An optional Wikidata id; "q567" is taken as Q567, blank as none. */
+export const wikidataIdField = z
+  .string({ error: "must be a string" })
+  .nullish()
+  .transform((value) => (value == null ? null : value.trim().toUpperCase() || null))
+  .pipe(z.string().regex(WIKIDATA_ID_PATTERN, "must be a Wikidata id: Q followed by digits, like Q567").nullable());
+
 const objectError = { error: "must be an object" } as const;
 
 const speakerSchema = z.object(
@@ -215,6 +229,7 @@ const speakerSchema = z.object(
     role: optionalText(STATEMENT_LIMITS.speakerRoleMaxLength, cleanSingleLineText),
     affiliation: optionalText(STATEMENT_LIMITS.speakerAffiliationMaxLength, cleanSingleLineText),
     aliases: stringList(STATEMENT_LIMITS.aliasesMaxItems, STATEMENT_LIMITS.aliasMaxLength),
+    wikidataId: wikidataIdField,
   },
   objectError,
 );

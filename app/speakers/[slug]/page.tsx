@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { permanentRedirectTo } from "@/lib/http/redirect";
 import { cache, type ReactNode } from "react";
+import { JsonLd, speakerSchemaType, wikidataUrl } from "@/components/json-ld";
 import { SpeakerActivityChart } from "@/components/speaker-activity-chart";
 import { Interpolate, Quoted, SpeakerName } from "@/components/speaker-name";
 import { SpeakerPagination } from "@/components/speaker-pagination";
@@ -24,6 +25,7 @@ import { latestStatements } from "@/lib/db/queries/statements";
 import { findSlugRedirect } from "@/lib/db/queries/redirects";
 import { partialDateFromStorage } from "@/lib/validation/partial-date";
 import { parseSearchParams, SEARCH_LIMITS } from "@/lib/validation/search-params";
+import { siteUrl } from "@/lib/site-url";
 
 type RawParams = Record<string, string | string[] | undefined>;
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawParams> };
@@ -103,6 +105,25 @@ async function searchWithin(slug: string, raw: RawParams, tr: (key: SpeakerMessa
   }
 }
 
+/** schema.org Person or Organization; its Wikidata item, when known, as sameAs. */
+function speakerJsonLd(speaker: SpeakerProfile, url: string) {
+  const alternateNames = [...new Set([speaker.names.ar, speaker.names.en, speaker.names.de, ...speaker.aliases])].filter(
+    (name): name is string => Boolean(name) && name !== speaker.name,
+  );
+  const type = speakerSchemaType(speaker.kind);
+  return {
+    "@context": "https://schema.org",
+    "@type": type,
+    "@id": url,
+    url,
+    name: speaker.name,
+    ...(alternateNames.length > 0 ? { alternateName: alternateNames } : {}),
+    ...(speaker.role && type === "Person" ? { jobTitle: speaker.role } : {}),
+    ...(speaker.description ? { description: speaker.description } : {}),
+    ...(speaker.wikidataId ? { sameAs: [wikidataUrl(speaker.wikidataId)] } : {}),
+  };
+}
+
 function isoStart(iso: string): string {
   return iso.length === 4 ? `${iso}-01-01` : iso.length === 7 ? `${iso}-01` : iso;
 }
@@ -124,6 +145,7 @@ export default async function SpeakerPage(props: Props) {
   const name = preferredName(speaker, locale);
   const path = speakerPath(speaker.slug);
   const feedPath = `${path}/feed.xml`;
+  const base = await siteUrl();
 
   const [activityCounts, topics, latest, search] = await Promise.all([
     speakerActivityCounts(speaker.id),
@@ -139,6 +161,7 @@ export default async function SpeakerPage(props: Props) {
 
   return (
     <article className="space-y-8" aria-labelledby="speaker-name">
+      <JsonLd data={speakerJsonLd(speaker, `${base}${path}`)} />
       <nav aria-label={tr("breadcrumb")} className="text-sm">
         <ol className="flex flex-wrap gap-2">
           <li>
@@ -230,7 +253,7 @@ export default async function SpeakerPage(props: Props) {
           ) : null}
           {speaker.wikidataId ? (
             <Field label={tr("wikidataLabel")}>
-              <a href={`https://www.wikidata.org/wiki/${speaker.wikidataId}`} rel="noopener noreferrer" className="underline">
+              <a href={wikidataUrl(speaker.wikidataId)} rel="noopener noreferrer" className="underline">
                 {tr("wikidataLink", { id: speaker.wikidataId })}
               </a>
             </Field>
