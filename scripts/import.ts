@@ -1,4 +1,4 @@
-// npm run import -- FILE.jsonl[.gz]: the import contract of DESIGN.md. Upserts
+// npm run import -- FILE.jsonl[.gz]: the import contract (docs/contracts.md). Upserts
 // by externalId, imports every valid line, reports rejected lines with their
 // number and reason, exits 1 if any line was rejected.
 import fs from "node:fs";

@@ -1,6 +1,6 @@
 import type { ExportStatement } from "./statements";
 
-// JSON Lines in the import format of DESIGN.md, so that `npm run import` of an
+// JSON Lines in the import format (docs/contracts.md), so that `npm run import` of an
 // export brings the same statements into another database (and finds the ones
 // with an externalId again in this one). Fields without a value are left out,
 // as the import format allows.

@@ -5,7 +5,7 @@ import { parseSearchParams } from "@/lib/validation/search-params";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/v1/search — the search contract of DESIGN.md. */
+/** GET /api/v1/search — the search contract (docs/contracts.md). */
 export const GET = publicGet(async (request) => {
   const parsed = parseSearchParams(new URL(request.url).searchParams);
   if (!parsed.ok) return badRequest(parsed.errors);
