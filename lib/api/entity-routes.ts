@@ -3,8 +3,7 @@ import type pg from "pg";
 import { NextResponse } from "next/server";
 import { parseIdParam, parseIntoId, type CurateUser, type MergeResult } from "@/lib/curate/entities";
 import { NotFoundError } from "@/lib/errors";
-import type { Queryable } from "@/lib/curate/revisions";
-import { getPool } from "@/lib/db/client";
+import { getPool, type Queryable } from "@/lib/db/client";
 import { curatorRoute, readJsonBody } from "./curator-route";
 
 // The handlers of /api/curate/speakers/:id and /api/curate/topics/:id (and their

@@ -1,4 +1,4 @@
-import type pg from "pg";
+import type { Queryable } from "@/lib/db/client";
 
 // The public API's per-address rate limit: fixed 60-second windows. Each app
 // instance counts in memory, so a request never waits for Postgres; about once
@@ -17,8 +17,6 @@ export const RATE_LIMIT_TIMEOUT_MS = 1_000;
 const MAX_TRACKED_ADDRESSES = 100_000;
 /** One reconciliation in this many also deletes windows that ended long ago. */
 const CLEANUP_ONE_IN = 100;
-
-type Queryable = Pick<pg.Pool, "query">;
 
 export type RateLimitDecision = {
   allowed: boolean;

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type pg from "pg";
+import type { Queryable } from "@/lib/db/client";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { inTransaction } from "@/lib/db/transaction";
 import type { FieldMessage } from "@/lib/validation/zod-messages";
@@ -23,8 +24,6 @@ const TOKEN_PATTERN = /^stk_[A-Za-z0-9_-]{43}$/;
 export const API_TOKEN_LIMITS = { nameMaxLength: 100, activePerUser: 25 } as const;
 /** last_used_at is written at most this often per token (one write a minute, not one per request). */
 export const LAST_USED_RESOLUTION_SECONDS = 60;
-
-type Queryable = Pick<pg.Pool, "query">;
 
 // --- the secret ------------------------------------------------------------------
 

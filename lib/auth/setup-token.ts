@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type pg from "pg";
+import type { Queryable } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
 import { inTransaction } from "@/lib/db/transaction";
 import { createUser, newUserProblems } from "./users";
@@ -9,8 +10,6 @@ import { createUser, newUserProblems } from "./users";
 // only its SHA-256, so a copy of the database does not open the door.
 
 export const SETUP_TOKEN_HOURS = 24;
-
-type Queryable = Pick<pg.Pool, "query">;
 
 export function hashSetupToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");

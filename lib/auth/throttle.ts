@@ -1,4 +1,5 @@
 import type pg from "pg";
+import type { Queryable } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 
 // Login throttling, counted in Postgres so that it holds across app instances.
@@ -21,8 +22,6 @@ export const LOGIN_THROTTLE = {
   maxFailuresPerAccount: 8,
   maxFailuresPerAddress: 30,
 } as const;
-
-type Queryable = Pick<pg.PoolClient, "query">;
 
 export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 

@@ -1,9 +1,10 @@
 import { createHash, randomInt } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 import type pg from "pg";
+import type { Queryable } from "@/lib/db/client";
 import QRCode from "qrcode";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { writeRevision } from "@/lib/curate/revisions";
+import { writeRevision } from "@/lib/db/revisions";
 import { inTransaction } from "@/lib/db/transaction";
 import type { Role } from "./roles";
 import { beginLoginAttempt, loginAttemptSucceeded } from "./throttle";
@@ -22,8 +23,6 @@ export const RECOVERY_CODE_COUNT = 10;
 const PENDING_SECRET_HOURS = 24;
 /** Recovery codes: 16 letters and digits without look-alikes (80 bits), shown in groups of four. */
 const RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
-
-type Queryable = Pick<pg.PoolClient, "query">;
 
 export type MfaState = "pending" | "enrol" | "done";
 

@@ -1,13 +1,11 @@
 import { randomBytes } from "node:crypto";
-import type pg from "pg";
+import type { Queryable } from "@/lib/db/client";
 
 // Server-side records of logins. Each JWT carries the id of its row (`sid`);
 // lib/auth/session.ts accepts the JWT only while that row is open, so that a
 // logout ends the session on the server and a copied cookie stops working,
 // not only the browser's own copy. A row lasts at most as long as its cookie
 // (SESSION_MAX_AGE_SECONDS from the login).
-
-type Queryable = Pick<pg.PoolClient, "query">;
 
 /** Records a new login of `userId`; returns the session id for its JWT. */
 export async function startUserSession(db: Queryable, userId: number, maxAgeSeconds: number): Promise<string> {

@@ -1,6 +1,7 @@
 import type pg from "pg";
+import type { Queryable } from "@/lib/db/client";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { writeRevision } from "@/lib/curate/revisions";
+import { writeRevision } from "@/lib/db/revisions";
 import { inTransaction } from "@/lib/db/transaction";
 import { hashPassword, passwordProblem, verifyPassword } from "./password";
 import { ROLES, type Role } from "./roles";
@@ -11,8 +12,6 @@ import { endAllUserSessions } from "./user-sessions";
 
 export const USER_LIMITS = { emailMaxLength: 320, nameMaxLength: 200 } as const;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-type Queryable = Pick<pg.PoolClient, "query">;
 
 export type NewUser = { email: string; name: string; role: string; password: string };
 

@@ -1,4 +1,4 @@
-import type { Queryable } from "./revisions";
+import type { Queryable } from "@/lib/db/client";
 
 // The workspace's lists: a curator's drafts and the log of everyone's changes.
 

@@ -7,7 +7,8 @@ import { slugify, uniqueSlug } from "@/lib/text/slug";
 import { cleanMultilineText, cleanSingleLineText } from "@/lib/validation/import-line";
 import { zodIssuesToMessages, type FieldMessage } from "@/lib/validation/zod-messages";
 import { InUseError, NotFoundError, ValidationError, VersionConflictError } from "@/lib/errors";
-import { diffRecords, writeRevision, type FieldChanges, type Queryable } from "./revisions";
+import type { Queryable } from "@/lib/db/client";
+import { diffRecords, writeRevision, type FieldChanges } from "@/lib/db/revisions";
 import { inTransaction } from "@/lib/db/transaction";
 
 // What the speaker and topic services (lib/curate/speakers.ts, topics.ts) share:

@@ -8,7 +8,8 @@ import { partialDateFromStorage, parsePartialDate, type DatePrecision } from "@/
 import type { Attribution, StatementForm } from "@/lib/validation/statement-form";
 import type { StatementKind } from "@/lib/validation/import-line";
 import { NotFoundError, ValidationError, VersionConflictError } from "@/lib/errors";
-import { diffRecords, writeRevision, type Queryable } from "./revisions";
+import type { Queryable } from "@/lib/db/client";
+import { diffRecords, writeRevision } from "@/lib/db/revisions";
 import { inTransaction } from "@/lib/db/transaction";
 
 // Curators' writes of statements: create, edit with a version check, retract,

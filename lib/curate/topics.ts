@@ -23,7 +23,8 @@ import {
   type UpdateRequest,
 } from "./entities";
 import { ValidationError } from "@/lib/errors";
-import { writeRevision, type Queryable } from "./revisions";
+import type { Queryable } from "@/lib/db/client";
+import { writeRevision } from "@/lib/db/revisions";
 
 // Curators' work on topics: create, edit names and parent (never a loop), merge
 // two into one, delete an unused one, and the topic autocomplete. The steps

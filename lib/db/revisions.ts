@@ -1,10 +1,9 @@
-import type pg from "pg";
+import type { Queryable } from "./client";
 
-// Every curator change writes one revision: who, when, the fields that
+// Every change of a record writes one revision: who, when, the fields that
 // changed as [before, after], and (for statements, speakers and topics) the
 // whole record after the change so that any revision can be restored.
 
-export type Queryable = Pick<pg.PoolClient, "query">;
 export type RevisionEntity = "statement" | "speaker" | "topic" | "user";
 export type RevisionAction =
   | "create" | "update" | "import" | "retract" | "restore" | "merge" | "delete"

@@ -4,6 +4,7 @@ import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
 import type pg from "pg";
+import type { Queryable } from "@/lib/db/client";
 import { MIGRATIONS_FOLDER } from "@/lib/db/migrate";
 
 // The whole collection as typed JSON lines (`npm run export`), gzipped, and the
@@ -99,8 +100,6 @@ export type BackupOptions = {
 export type BackupCounts = Record<BackupLineType, number>;
 
 export type BackupSummary = { counts: BackupCounts; bytes: number; file: string };
-
-type Queryable = Pick<pg.PoolClient, "query">;
 
 /** The migrations this code knows, by tag (the header records them; restore refuses a backup from a newer schema). */
 export function knownMigrations(): string[] {

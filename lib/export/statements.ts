@@ -1,12 +1,10 @@
-import type pg from "pg";
+import type { Queryable } from "@/lib/db/client";
 import { partialDateFromStorage, type DatePrecision, type PartialDate } from "@/lib/validation/partial-date";
 
 // The statements of a search result as exports write them (CSV, JSON Lines in
 // the import format): read from Postgres, the system of record, by id, in the
 // order the search gave. Only published statements: the index holds nothing
 // else, and one retracted since it was indexed is left out.
-
-type Queryable = Pick<pg.Pool, "query">;
 
 export type ExportStatement = {
   id: number;

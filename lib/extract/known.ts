@@ -1,11 +1,11 @@
 // Known speakers and topics from Postgres, for the curator's "paste an article"
 // screen and the extract command. Plain SQL through any pg client or pool (no
 // "server-only": the command-line tool reads them too).
-import type pg from "pg";
+import type { Queryable } from "@/lib/db/client";
 import { nameTokens } from "./normalize";
 import type { KnownSpeaker, Lang, SpeakerKind } from "./types";
 
-export type KnownQueryable = Pick<pg.PoolClient, "query">;
+export type KnownQueryable = Queryable;
 
 /** A speaker as the engine knows it (canonical name, names per language, aliases) plus what links it back to the database. */
 export type KnownSpeakerRecord = KnownSpeaker & {

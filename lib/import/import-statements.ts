@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
+import type { Queryable } from "@/lib/db/client";
 import { enqueueOutbox } from "@/lib/sync/outbox";
 import { nameKey } from "@/lib/text/name-key";
 import { slugify } from "@/lib/text/slug";
@@ -12,8 +13,6 @@ import type { ImportLine } from "@/lib/validation/import-line";
 // transaction; an unchanged line writes nothing.
 
 export type ImportCounts = { created: number; updated: number; unchanged: number };
-
-type Queryable = Pick<pg.PoolClient, "query">;
 
 export function lineFingerprint(line: ImportLine): string {
   // Fields added to the format later are left out while empty, so that lines imported before them keep their fingerprint.

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type pg from "pg";
+import type { Queryable } from "@/lib/db/client";
 import { normalizeForSearch } from "@/lib/text/arabic";
 import { contentFieldFor } from "@/lib/search/settings";
 import type { StatementDocument } from "@/lib/search/types";
@@ -70,8 +70,6 @@ export function toDocument(row: Row): StatementDocument {
   const fingerprint = createHash("sha256").update(JSON.stringify(doc)).digest("base64url").slice(0, 22);
   return { ...doc, fingerprint };
 }
-
-type Queryable = Pick<pg.PoolClient, "query">;
 
 /** Documents of the given statements that are published (others are absent from the result). */
 export async function loadDocuments(db: Queryable, ids: number[]): Promise<StatementDocument[]> {

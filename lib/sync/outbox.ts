@@ -1,8 +1,6 @@
-import type pg from "pg";
+import type { Queryable } from "@/lib/db/client";
 
 export type OutboxEntity = "statement" | "speaker" | "topic";
-
-type Queryable = Pick<pg.PoolClient, "query">;
 
 /**
  * Announces changed entities to the sync worker. Call it inside the transaction

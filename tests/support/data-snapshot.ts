@@ -1,12 +1,10 @@
-import type pg from "pg";
+import type { Queryable } from "@/lib/db/client";
 
 // A picture of everything the app stores, to prove that a request or an import
 // line that was refused (or a read) changed nothing: every row of every data
 // table, as JSON, per table. Columns that change on every request by design are
 // left out: a token's last use, a user's last login, and the rate-limit and
 // login-failure counters (which count requests, not data).
-
-type Queryable = Pick<pg.Pool, "query">;
 
 /** The tables compared, with the columns each leaves out. */
 export const SNAPSHOT_TABLES: Readonly<Record<string, readonly string[]>> = {
