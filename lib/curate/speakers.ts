@@ -1,6 +1,5 @@
 import type pg from "pg";
 import { z } from "zod";
-import { replaceSpeakerNames } from "@/lib/import/import-statements";
 import { nameKey } from "@/lib/text/name-key";
 import { SPEAKER_KINDS, STATEMENT_LIMITS, cleanSingleLineText, wikidataIdField, type SpeakerKind } from "@/lib/validation/import-line";
 import { ValidationError } from "@/lib/errors";
@@ -28,6 +27,7 @@ import {
 } from "./entities";
 import type { Queryable } from "@/lib/db/client";
 import { writeRevision } from "@/lib/db/revisions";
+import { replaceSpeakerNames } from "@/lib/db/writes";
 
 // Curators' work on speakers: create, edit (with a version check), merge two
 // into one, delete an unused one, and the autocomplete behind every speaker

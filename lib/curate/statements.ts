@@ -1,6 +1,5 @@
 import type pg from "pg";
 import type { CurrentUser } from "@/lib/auth/roles";
-import { createSpeaker, sourceKey } from "@/lib/import/import-statements";
 import { enqueueOutbox } from "@/lib/sync/outbox";
 import { nameKey } from "@/lib/text/name-key";
 import { slugify, uniqueSlug } from "@/lib/text/slug";
@@ -10,6 +9,7 @@ import type { StatementKind } from "@/lib/validation/import-line";
 import { NotFoundError, ValidationError, VersionConflictError } from "@/lib/errors";
 import type { Queryable } from "@/lib/db/client";
 import { diffRecords, writeRevision } from "@/lib/db/revisions";
+import { insertSpeaker, upsertSource } from "@/lib/db/writes";
 import { inTransaction } from "@/lib/db/transaction";
 
 // Curators' writes of statements: create, edit with a version check, retract,
@@ -218,7 +218,7 @@ async function resolveForm(tx: Queryable, form: StatementForm, user: CurrentUser
       // Typing a known name again must not create a twin; the curator picks from the list to be sure.
       speakerId = known.rows[0].speaker_id;
     } else {
-      speakerId = await createSpeaker(tx, { name: speaker.name, kind: speaker.kind, role: null, affiliation: null, aliases: [] }, form.language);
+      speakerId = await insertSpeaker(tx, { name: speaker.name, kind: speaker.kind, role: null, affiliation: null, aliases: [] }, form.language);
       await writeRevision(tx, { entityType: "speaker", entityId: speakerId, version: 1, action: "create", userId: user.id, changes: { name: [null, speaker.name], kind: [null, speaker.kind] } });
     }
   } else {
@@ -258,13 +258,8 @@ async function sourceIdsFor(tx: Queryable, record: StatementRecord): Promise<num
   for (const source of record.sources) {
     const publishedAt = source.publishedOn ? parsePartialDate(source.publishedOn) : null;
     // A URL already known reuses its source (and its outlet and title as first recorded).
-    const { rows } = await tx.query<{ id: number }>(
-      `INSERT INTO sources (key, url, outlet, title, language, published_on, published_on_precision)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key RETURNING id`,
-      [sourceKey({ ...source, publishedAt }), source.url, source.outlet, source.title, record.language, publishedAt?.start ?? null, publishedAt?.precision ?? null],
-    );
-    if (!ids.includes(rows[0]!.id)) ids.push(rows[0]!.id);
+    const id = await upsertSource(tx, { url: source.url, outlet: source.outlet, title: source.title, publishedAt }, record.language);
+    if (!ids.includes(id)) ids.push(id);
   }
   return ids;
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
 import type { Queryable } from "@/lib/db/client";
+import { insertSpeaker, nameColumnFor, sourceKey, upsertSource } from "@/lib/db/writes";
 import { enqueueOutbox } from "@/lib/sync/outbox";
 import { nameKey } from "@/lib/text/name-key";
 import { slugify } from "@/lib/text/slug";
@@ -26,11 +27,6 @@ export function effectiveExternalId(line: ImportLine): string {
   if (line.externalId) return line.externalId;
   const identity = JSON.stringify([nameKey(line.speaker.name), line.text, line.saidOn?.iso ?? null]);
   return `content:${createHash("sha256").update(identity).digest("hex").slice(0, 32)}`;
-}
-
-export function sourceKey(source: NonNullable<ImportLine["source"]>): string {
-  if (source.url) return `url:${source.url}`;
-  return `ref:${[source.outlet ?? "", source.title ?? "", source.publishedAt?.iso ?? ""].join("|")}`;
 }
 
 /** Caches of resolved speakers, topics and sources, kept across the batches of one import. */
@@ -70,7 +66,7 @@ export class ImportResolver {
           sameName.find((c) => affiliation !== null && c.affiliation !== null && nameKey(c.affiliation) === affiliation) ??
           sameName.find((c) => affiliation === null || c.affiliation === null);
         if (match && wikidataId && match.wikidata_id === null) await setSpeakerWikidataId(db, match.id, wikidataId);
-        const id = match ? match.id : await createSpeaker(db, line.speaker, line.language);
+        const id = match ? match.id : await insertSpeaker(db, line.speaker, line.language);
         this.speakers.set(key, id);
         if (wikidataId) this.speakersByWikidataId.set(wikidataId, id);
       }
@@ -92,7 +88,7 @@ export class ImportResolver {
         if (topics.has(nameKey(name))) continue;
         const slug = slugify(name);
         // A language without a name column of its own (fr, es, …) gives the topic its name only.
-        const column = languageColumn(line.language);
+        const column = nameColumnFor(line.language);
         const created = await db.query<{ id: number; slug: string; names: Array<string | null> }>(
           `INSERT INTO topics (slug, name${column === "name" ? "" : `, ${column}`}) VALUES ($1, $2${column === "name" ? "" : ", $2"})
            ON CONFLICT (slug) DO UPDATE SET slug = EXCLUDED.slug
@@ -116,24 +112,10 @@ export class ImportResolver {
       if (!line.source) continue;
       const key = sourceKey(line.source);
       if (this.sources.has(key)) continue;
-      const { url, outlet, title, publishedAt } = line.source;
-      const result = await db.query<{ id: number }>(
-        `INSERT INTO sources (key, url, outlet, title, language, published_on, published_on_precision)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key RETURNING id`,
-        [key, url, outlet, title, line.language, publishedAt?.start ?? null, publishedAt?.precision ?? null],
-      );
-      this.sources.set(key, result.rows[0]!.id);
+      this.sources.set(key, await upsertSource(db, line.source, line.language));
     }
     return lines.map((line) => (line.source ? this.sources.get(sourceKey(line.source))! : null));
   }
-}
-
-function languageColumn(language: string): "name_ar" | "name_en" | "name_de" | "name" {
-  if (language === "ar") return "name_ar";
-  if (language === "en") return "name_en";
-  if (language === "de") return "name_de";
-  return "name";
 }
 
 /**
@@ -152,42 +134,6 @@ async function setSpeakerWikidataId(db: Queryable, speakerId: number, wikidataId
     version,
     JSON.stringify({ wikidataId: [null, wikidataId] }),
   ]);
-}
-
-type NewSpeaker = Omit<ImportLine["speaker"], "wikidataId"> & { wikidataId?: string | null };
-
-export async function createSpeaker(db: Queryable, speaker: NewSpeaker, language: string): Promise<number> {
-  const base = slugify(speaker.name);
-  const candidates = [base, speaker.affiliation ? slugify(`${speaker.name} ${speaker.affiliation}`) : null].filter((s): s is string => s !== null);
-  for (let n = 2; candidates.length < 50; n++) candidates.push(`${base}-${n}`);
-  // The name is also the speaker's name in the language of the statement that introduced them.
-  const column = languageColumn(language);
-  for (const slug of candidates) {
-    const inserted = await db.query<{ id: number }>(
-      `INSERT INTO speakers (slug, kind, name, aliases, role, affiliation, wikidata_id) VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (slug) DO NOTHING RETURNING id`,
-      [slug, speaker.kind, speaker.name, speaker.aliases, speaker.role, speaker.affiliation, speaker.wikidataId ?? null],
-    );
-    const id = inserted.rows[0]?.id;
-    if (id !== undefined) {
-      if (column !== "name") await db.query(`UPDATE speakers SET ${column} = name WHERE id = $1`, [id]);
-      await replaceSpeakerNames(db, id, [speaker.name, ...speaker.aliases]);
-      return id;
-    }
-  }
-  throw new Error(`speaker.name: could not find a free address for "${speaker.name}"`);
-}
-
-/** Rewrites the lookup keys of a speaker's names and aliases. */
-export async function replaceSpeakerNames(db: Queryable, speakerId: number, names: Array<string | null | undefined>): Promise<void> {
-  const entries = new Map<string, string>();
-  for (const name of names) if (name && name.trim()) entries.set(nameKey(name), name);
-  await db.query(`DELETE FROM speaker_names WHERE speaker_id = $1`, [speakerId]);
-  if (entries.size === 0) return;
-  await db.query(
-    `INSERT INTO speaker_names (speaker_id, normalized, name) SELECT $1, k, n FROM unnest($2::text[], $3::text[]) AS t(k, n)`,
-    [speakerId, [...entries.keys()], [...entries.values()]],
-  );
 }
 
 type Existing = {

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import type pg from "pg";
-import { ImportResolver, importBatch, replaceSpeakerNames } from "@/lib/import/import-statements";
+import { replaceSpeakerNames } from "@/lib/db/writes";
+import { ImportResolver, importBatch } from "@/lib/import/import-statements";
 import { enqueueOutbox } from "@/lib/sync/outbox";
 import { parseImportLine, type ImportLine } from "@/lib/validation/import-line";
 

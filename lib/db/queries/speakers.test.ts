@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { replaceSpeakerNames } from "@/lib/import/import-statements";
+import { replaceSpeakerNames } from "@/lib/db/writes";
 import { useTestEnvironment } from "@/tests/support/integration";
 import {
   MONTHLY_MAX_SPAN,
