@@ -1,4 +1,13 @@
 import { z } from "zod";
+import {
+  STATEMENT_LIST_SORTS,
+  STATEMENT_LIST_STATUSES,
+  type SpeakerListApiQuery,
+  type StatementListFilters,
+  type StatementListQuery,
+  type StatementPosition,
+  type TopicListApiQuery,
+} from "@/lib/validation/list-query";
 import { checkPartialDate } from "@/lib/validation/partial-date";
 import { parseSearchParams } from "@/lib/validation/search-params";
 import { quoteForMessage, type FieldMessage } from "@/lib/validation/zod-messages";
@@ -27,10 +36,6 @@ const MAX_ID = 2_147_483_647;
 const SPEAKER_KIND_VALUES = ["person", "organization", "group"] as const;
 const UNKNOWN_SHOWN = 10;
 
-export const STATEMENT_LIST_SORTS = ["newest", "oldest", "id"] as const;
-export type StatementListSort = (typeof STATEMENT_LIST_SORTS)[number];
-export const STATEMENT_LIST_STATUSES = ["published", "retracted"] as const;
-export type StatementListStatus = (typeof STATEMENT_LIST_STATUSES)[number];
 
 export const LIST_PARAMETERS = {
   statements: ["q", "speaker", "topic", "lang", "kind", "year", "from", "to", "status", "sort", "cursor", "limit"],
@@ -96,32 +101,7 @@ const statementDateCursor = z.strictObject({ v: z.literal(1), f: fingerprint, d:
 const statementIdCursor = z.strictObject({ v: z.literal(1), f: fingerprint, i: id });
 const slugCursor = z.strictObject({ v: z.literal(1), f: fingerprint, s: z.string().min(1).max(200) });
 
-export type StatementPosition = { saidOn: string | null; id: number };
-
 // ——— /api/v1/statements ———
-
-export type StatementListFilters = {
-  q: string;
-  speakers: string[];
-  topics: string[];
-  languages: string[];
-  kinds: string[];
-  years: number[];
-  /** Inclusive day numbers (days since 1970-01-01), as the search parser gives them. */
-  from: number | null;
-  to: number | null;
-  statuses: StatementListStatus[];
-};
-
-export type StatementListQuery = {
-  filters: StatementListFilters;
-  sort: StatementListSort;
-  limit: number;
-  /** Where the previous page ended; null on the first page. */
-  after: StatementPosition | null;
-  /** Goes into the cursors of this query's pages. */
-  fingerprint: string;
-};
 
 const SEARCH_FILTERS = ["q", "speaker", "topic", "lang", "kind", "year", "from", "to"] as const;
 
@@ -177,16 +157,6 @@ export function statementCursor(query: Pick<StatementListQuery, "sort" | "finger
 
 // ——— /api/v1/speakers ———
 
-export type SpeakerListApiQuery = {
-  /** The beginning of a name or alias, or of a word in one, in any script ("" for all). */
-  q: string;
-  kinds: string[];
-  limit: number;
-  /** The slug the previous page ended with. */
-  afterSlug: string | null;
-  fingerprint: string;
-};
-
 export function parseSpeakerListParams(params: Params): ListParamsResult<SpeakerListApiQuery> {
   const errors = unknownFields(params, LIST_PARAMETERS.speakers);
   const q = single(params, "q", errors) ?? "";
@@ -202,8 +172,6 @@ export function parseSpeakerListParams(params: Params): ListParamsResult<Speaker
 }
 
 // ——— /api/v1/topics ———
-
-export type TopicListApiQuery = { limit: number; afterSlug: string | null; fingerprint: string };
 
 export function parseTopicListParams(params: Params): ListParamsResult<TopicListApiQuery> {
   const errors = unknownFields(params, LIST_PARAMETERS.topics);

@@ -8,7 +8,8 @@ import { SPEAKER_KINDS, STATEMENT_KINDS, STATEMENT_LIMITS } from "@/lib/validati
 import { SEARCH_LIMITS } from "@/lib/validation/search-params";
 import { ATTRIBUTIONS, EDITABLE_STATUSES, FORM_LIMITS } from "@/lib/validation/statement-form";
 import { CACHE_SECONDS } from "./http-cache";
-import { LIST_LIMITS, STATEMENT_LIST_SORTS, STATEMENT_LIST_STATUSES } from "./list-params";
+import { STATEMENT_LIST_SORTS, STATEMENT_LIST_STATUSES } from "@/lib/validation/list-query";
+import { LIST_LIMITS } from "./list-params";
 import { RATE_LIMIT_DEFAULT_PER_MINUTE } from "./rate-limit";
 
 // The OpenAPI 3.1 description of the public JSON API, the Atom feeds, the

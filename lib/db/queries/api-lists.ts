@@ -1,5 +1,5 @@
 import "server-only";
-import type { StatementListFilters, StatementListQuery, StatementPosition, SpeakerListApiQuery, TopicListApiQuery } from "@/lib/api/list-params";
+import type { StatementListFilters, StatementListQuery, StatementPosition, SpeakerListApiQuery, TopicListApiQuery } from "@/lib/validation/list-query";
 import { getPool } from "@/lib/db/client";
 import { nameFilterKey, type PublicSpeaker } from "@/lib/db/queries/speakers";
 import { PUBLIC_STATEMENT_COLUMNS, publicStatementFields, type PublicStatementFields } from "@/lib/db/queries/statements";
