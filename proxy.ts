@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { databasePageProxyResponse } from "@/app/_lib/database-page-status";
-import { searchPageProxyResponse } from "@/app/search/_lib/page-status";
 import { CURRENT_PATH_HEADER } from "@/lib/i18n/config";
+import { databasePageProxyResponse } from "@/lib/page-status/database";
+import { searchPageProxyResponse } from "@/lib/page-status/search";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
 
 // Runs before routing. An address with a malformed %-escape (/topics/%E0%A4%A)

@@ -17,13 +17,13 @@ import { facetValueLabeler, SearchFacets } from "./_components/search-facets";
 import { SearchPagination } from "./_components/search-pagination";
 import { SearchParameterErrors, SearchUnavailable } from "./_components/search-problems";
 import { SearchQueryForm } from "./_components/search-query-form";
-import { SEARCH_STATE_HEADER } from "./_lib/page-status";
+import { SEARCH_STATE_HEADER } from "@/lib/page-status/search";
 import { readSearchState, searchHref, toUrlSearchParams } from "./_lib/search-url";
 
 // The reader's search: a GET form and results rendered on the server, so it works
 // without JavaScript and the address holds the whole search. The HTTP status of the
 // page (400 for bad parameters, 503 when search is down) is set by proxy.ts; see
-// _lib/page-status.ts for why it cannot be set here.
+// lib/page-status/search.ts for why it cannot be set here.
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Role } from "@/lib/auth/roles";
-import { SUGGEST_LIMITS, type EntityType } from "@/lib/curate/entities";
+import { SUGGEST_LIMITS, type EntityType, type RevisionSummary } from "@/lib/curate/entities";
 import { curateEntitiesMessages, type CurateEntitiesKey } from "@/lib/i18n/messages/curate-entities";
 import { getI18n } from "@/lib/i18n/server";
 import { CuratorTable, type Column } from "./curator-table";
@@ -174,6 +174,7 @@ export async function EntityEditPage({
   entity,
   record,
   statementCount,
+  revisions,
   role,
   searchParams,
   form,
@@ -181,6 +182,8 @@ export async function EntityEditPage({
   entity: EntityType;
   record: { id: number; slug: string; name: string; version: number };
   statementCount: number;
+  /** The latest revisions, newest first (recentRevisions). */
+  revisions: RevisionSummary[];
   role: Role;
   searchParams: SearchParams;
   form: ReactNode;
@@ -244,7 +247,7 @@ export async function EntityEditPage({
         <h2 id={`${entity}-history-title`} className="text-xl font-bold">
           {tr("history")}
         </h2>
-        <RevisionHistory entity={entity} id={record.id} />
+        <RevisionHistory revisions={revisions} />
       </section>
     </div>
   );

@@ -1,5 +1,4 @@
-import { recentRevisions } from "@/lib/curate/entities";
-import { getPool } from "@/lib/db/client";
+import type { RevisionSummary } from "@/lib/curate/entities";
 import { curateEntitiesMessages, type CurateEntitiesKey } from "@/lib/i18n/messages/curate-entities";
 import { getI18n } from "@/lib/i18n/server";
 
@@ -11,11 +10,10 @@ const ACTIONS: Record<string, CurateEntitiesKey> = {
   import: "action_import",
 };
 
-/** The latest revisions of a speaker or topic: version, what was done, by whom, when, which fields. */
-export async function RevisionHistory({ entity, id }: { entity: "speaker" | "topic"; id: number }) {
+/** The latest revisions of a speaker or topic (loaded by the page): version, what was done, by whom, when, which fields. */
+export async function RevisionHistory({ revisions }: { revisions: RevisionSummary[] }) {
   const { locale, t } = await getI18n();
   const tr = t(curateEntitiesMessages);
-  const revisions = await recentRevisions(getPool(), entity, id);
   const when = new Intl.DateTimeFormat(locale === "ar" ? "ar-SY-u-nu-latn" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   if (revisions.length === 0) return <p>{tr("historyEmpty")}</p>;
   return (

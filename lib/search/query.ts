@@ -111,7 +111,7 @@ export function asUnavailable(error: unknown): unknown {
  * Whether the index answers at all: one cheap request (a search for nothing:
  * the app's key may only search),
  * made before a search page is rendered so that its HTTP status can say 503
- * (see app/search/_lib/page-status.ts). Errors other than "unavailable" are thrown.
+ * (see lib/page-status/search.ts). Errors other than "unavailable" are thrown.
  */
 export async function searchIsAvailable(): Promise<boolean> {
   try {

@@ -4,7 +4,7 @@ import { cache } from "react";
 import { EntityEditPage, entityEditTitle } from "@/components/curate/entity-pages";
 import { SPEAKER_FORM_LIMITS } from "@/components/curate/entity-limits";
 import { requireCuratorPage } from "@/lib/auth/page";
-import { idFrom } from "@/lib/curate/entities";
+import { idFrom, recentRevisions } from "@/lib/curate/entities";
 import { getSpeakerRecord, speakerStatementCount } from "@/lib/curate/speakers";
 import { getPool } from "@/lib/db/client";
 import { curateEntitiesMessages } from "@/lib/i18n/messages/curate-entities";
@@ -33,6 +33,7 @@ export default async function EditSpeakerPage({ params, searchParams }: Props) {
       entity="speaker"
       record={speaker}
       statementCount={await speakerStatementCount(getPool(), speaker.id)}
+      revisions={await recentRevisions(getPool(), "speaker", speaker.id)}
       role={user.role}
       searchParams={await searchParams}
       form={<SpeakerForm key={speaker.id} mode="edit" initial={speaker} text={curateEntitiesMessages[locale]} limits={SPEAKER_FORM_LIMITS} />}

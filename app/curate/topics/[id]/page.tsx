@@ -4,7 +4,7 @@ import { cache } from "react";
 import { EntityEditPage, entityEditTitle } from "@/components/curate/entity-pages";
 import { TOPIC_FORM_LIMITS } from "@/components/curate/entity-limits";
 import { requireCuratorPage } from "@/lib/auth/page";
-import { idFrom } from "@/lib/curate/entities";
+import { idFrom, recentRevisions } from "@/lib/curate/entities";
 import { getTopicRecord, topicStatementCount } from "@/lib/curate/topics";
 import { getPool } from "@/lib/db/client";
 import { curateEntitiesMessages } from "@/lib/i18n/messages/curate-entities";
@@ -33,6 +33,7 @@ export default async function EditTopicPage({ params, searchParams }: Props) {
       entity="topic"
       record={topic}
       statementCount={await topicStatementCount(getPool(), topic.id)}
+      revisions={await recentRevisions(getPool(), "topic", topic.id)}
       role={user.role}
       searchParams={await searchParams}
       form={<TopicForm key={topic.id} mode="edit" initial={topic} text={curateEntitiesMessages[locale]} limits={TOPIC_FORM_LIMITS} />}

@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { databaseIsAvailable } from "@/lib/db/availability";
 
 // Pages read Postgres while they render, and a page cannot set its own status
-// (see app/search/_lib/page-status.ts): a page whose database is away would be
+// (see ./search.ts): a page whose database is away would be
 // a 500 error page. So the proxy asks Postgres first, for page loads only, and
 // answers a 503 with Retry-After and a plain explanation while it is away —
 // what readers, crawlers, caches and monitors should be told. Not checked here:

@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { searchIsAvailable } from "@/lib/search/query";
 import { parseSearchParams } from "@/lib/validation/search-params";
 
-// Why the search page's status is decided here, in proxy.ts, and not in the page:
+// Why the search page's status is decided in proxy.ts (with this function), and not in the page:
 //
 // An App Router page cannot set its HTTP status. The response head is sent with
 // the first streamed bytes, and the only statuses a page can cause are 404/403/401
