@@ -4,7 +4,7 @@ import { NextResponse } from "next/server";
 import { ApiTokenError, authenticateApiToken, bearerToken, isBearerAuthorization, tokenRoleProblem } from "@/lib/auth/api-tokens";
 import { crossOriginProblem } from "@/lib/auth/origin";
 import { hasRole, type CurrentUser, type Role } from "@/lib/auth/roles";
-import { AuthError, getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/auth/session";
 import { InUseError, NotFoundError, ValidationError, VersionConflictError } from "@/lib/errors";
 import { getPool } from "@/lib/db/client";
 import { TEXT_TOO_COMPLEX, TEXT_TOO_SLOW } from "@/lib/extract/request";
@@ -76,7 +76,6 @@ function tokenRefused(code: string, message: string): Response {
 }
 
 export function curatorFailure(error: unknown): Response {
-  if (error instanceof AuthError) return apiError(error.status, error.status === 401 ? "unauthenticated" : "forbidden", error.message);
   if (error instanceof ValidationError) return badRequest(error.fields);
   if (error instanceof NotFoundError) return apiError(404, "not_found", error.message);
   if (error instanceof InUseError) return apiError(409, "in_use", error.message);

@@ -3,17 +3,7 @@ import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { getPool } from "@/lib/db/client";
 import { authOptions } from "./options";
-import { hasRole, type CurrentUser, type Role } from "./roles";
-
-/** Thrown by requireUser; route handlers answer it with 401 or 403, pages with a redirect to /login. */
-export class AuthError extends Error {
-  constructor(
-    readonly status: 401 | 403,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import type { CurrentUser } from "./roles";
 
 type Row = { id: number; email: string; name: string; role: CurrentUser["role"]; session_version: number; disabled: boolean };
 
@@ -52,11 +42,3 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!user || (user.role === "admin" && session.mfa !== "done")) return null;
   return user;
 });
-
-/** The current curator with at least `role`; otherwise an AuthError (401 without a session, 403 without the role). */
-export async function requireUser(role: Role = "editor"): Promise<CurrentUser> {
-  const user = await getCurrentUser();
-  if (!user) throw new AuthError(401, "Log in to do this.");
-  if (!hasRole(user, role)) throw new AuthError(403, "Your role does not allow this.");
-  return user;
-}

@@ -195,14 +195,3 @@ function dedupe(cands: Candidate[]): Candidate[] {
   flush();
   return kept.sort((a, b) => Math.min(a.start, a.cueStart ?? a.start) - Math.min(b.start, b.cueStart ?? b.start) || a.start - b.start);
 }
-
-/** Tiny benchmark helper: milliseconds to extract from `text` (best of `runs`). */
-export function benchExtract(text: string, lang: Lang, runs = 3): number {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    extractStatements({ text, lang, published: "2020-01-01" });
-    best = Math.min(best, performance.now() - t);
-  }
-  return Math.round(best);
-}

@@ -39,7 +39,3 @@ export function nameTokens(text: string, stripClitics = true): string[] {
   }
   return out;
 }
-
-export function normalizeName(text: string): string {
-  return nameTokens(text).join(" ");
-}

@@ -3,8 +3,6 @@ import { quoteForMessage } from "./zod-messages";
 
 export type DatePrecision = "year" | "month" | "day";
 
-export const DATE_PRECISIONS = ["year", "month", "day"] as const satisfies readonly DatePrecision[];
-
 export type PartialDate = {
   /** As written: "2016", "2016-11" or "2016-11-17". */
   iso: string;

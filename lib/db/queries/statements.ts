@@ -146,12 +146,3 @@ async function readLatestStatements(limit: number, speakerId?: number): Promise<
 
 /** readLatestStatements, from the page cache (lib/cache/page-cache.ts). */
 export const latestStatements = cachedLoader("latestStatements", readLatestStatements, (_value, _limit, speakerId) => (speakerId === undefined ? ["statements", "speakers"] : [`p:${speakerId}`]));
-
-export async function collectionTotals(): Promise<{ statements: number; speakers: number; topics: number }> {
-  const result = await getPool().query<{ statements: string; speakers: string; topics: string }>(
-    `SELECT (SELECT count(*) FROM statements WHERE status = 'published') AS statements,
-            (SELECT count(*) FROM speakers) AS speakers, (SELECT count(*) FROM topics) AS topics`,
-  );
-  const row = result.rows[0]!;
-  return { statements: Number(row.statements), speakers: Number(row.speakers), topics: Number(row.topics) };
-}
