@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_ID } from "@/lib/validation/id";
 import {
   STATEMENT_LIST_SORTS,
   STATEMENT_LIST_STATUSES,
@@ -8,10 +9,12 @@ import {
   type StatementPosition,
   type TopicListApiQuery,
 } from "@/lib/validation/list-query";
+import { SPEAKER_KINDS } from "@/lib/validation/import-line";
 import { checkPartialDate } from "@/lib/validation/partial-date";
-import { parseSearchParams } from "@/lib/validation/search-params";
+import { list, manyOf, oneOf, readParameter, single, unknownFields, wholeNumber, type QueryParameter } from "@/lib/validation/query-params";
+import { SEARCH_FILTERS, SEARCH_LIMITS, queryText, readSearchFilters } from "@/lib/validation/search-params";
 import { quoteForMessage, type FieldMessage } from "@/lib/validation/zod-messages";
-import { decodeCursor, encodeCursor, queryFingerprint } from "./cursor";
+import { CURSOR_MAX_LENGTH, decodeCursor, encodeCursor, queryFingerprint } from "./cursor";
 
 // The query parameters of the paged lists of the public API (/api/v1/statements,
 // /speakers, /topics, /dates), checked in one place. Every problem names the
@@ -20,7 +23,7 @@ import { decodeCursor, encodeCursor, queryFingerprint } from "./cursor";
 // a query for everything. The statement filters are parsed by the search
 // API's own parser, so both endpoints read them the same way.
 
-type Params = Pick<URLSearchParams, "getAll" | "get" | "keys">;
+type Params = Pick<URLSearchParams, "getAll" | "keys">;
 
 export type ListParamsResult<T> = { ok: true; query: T } | { ok: false; errors: FieldMessage[] };
 
@@ -31,63 +34,61 @@ export const LIST_LIMITS = {
   speakerQueryMaxLength: 100,
 } as const;
 
-const MAX_ID = 2_147_483_647;
-/** As in the speakers table (lib/db/queries/speakers.ts SPEAKER_KINDS; that module is server-only). */
-const SPEAKER_KIND_VALUES = ["person", "organization", "group"] as const;
-const UNKNOWN_SHOWN = 10;
+const limitOf = (bounds: { defaultLimit: number; maxLimit: number }) => single(wholeNumber(1, bounds.maxLimit).default(bounds.defaultLimit));
 
+/** The `nextCursor` of a page, sent back as it came (decoded by lib/api/cursor.ts). */
+const cursorParameter = single(z.string().optional().meta({ maxLength: CURSOR_MAX_LENGTH, pattern: "^[A-Za-z0-9_-]+$" }));
 
-export const LIST_PARAMETERS = {
-  statements: ["q", "speaker", "topic", "lang", "kind", "year", "from", "to", "status", "sort", "cursor", "limit"],
-  speakers: ["q", "kind", "cursor", "limit"],
-  topics: ["cursor", "limit"],
-  dates: ["year"],
+/**
+ * The parameters of each list, as zod schemas: read by the parsers below and
+ * described, from the same schemas, in the OpenAPI document. The statement
+ * list's filters are the search's own (lib/validation/search-params.ts), so
+ * both endpoints read them the same way.
+ */
+export const LIST_QUERY_PARAMETERS = {
+  statements: {
+    q: single(queryText(SEARCH_LIMITS.queryMaxLength)),
+    ...SEARCH_FILTERS,
+    status: list(manyOf(STATEMENT_LIST_STATUSES)),
+    sort: single(oneOf(STATEMENT_LIST_SORTS).default("newest")),
+    cursor: cursorParameter,
+    limit: limitOf(LIST_LIMITS.statements),
+  },
+  speakers: {
+    q: single(z.string().max(LIST_LIMITS.speakerQueryMaxLength, `must be at most ${LIST_LIMITS.speakerQueryMaxLength} characters`).optional()),
+    kind: list(manyOf(SPEAKER_KINDS)),
+    cursor: cursorParameter,
+    limit: limitOf(LIST_LIMITS.speakers),
+  },
+  topics: { cursor: cursorParameter, limit: limitOf(LIST_LIMITS.topics) },
+  dates: {
+    year: single(
+      z
+        .string()
+        .refine((raw) => /^\d{4}$/.test(raw) && checkPartialDate(raw).ok, {
+          error: (issue) => `must be a year written YYYY (1000–2999), got ${quoteForMessage(String(issue.input))}`,
+        })
+        .transform(Number)
+        .optional()
+        .meta({ type: "string", pattern: "^\\d{4}$" }),
+    ),
+  },
 } as const;
 
-/** One message per parameter name the endpoint does not take (the first few, then a count). */
-export function unknownFields(params: Params, allowed: readonly string[]): FieldMessage[] {
-  const unknown = [...new Set(params.keys())].filter((name) => !allowed.includes(name));
-  const shown = unknown.slice(0, UNKNOWN_SHOWN).map((name) => ({
-    field: Array.from(name).slice(0, 40).join(""),
-    message: `unknown field (this endpoint takes: ${allowed.join(", ")})`,
-  }));
-  if (unknown.length > UNKNOWN_SHOWN) shown.push({ field: "", message: `and ${unknown.length - UNKNOWN_SHOWN} more unknown fields` });
-  return shown;
-}
+type ListName = keyof typeof LIST_QUERY_PARAMETERS;
 
-function single(params: Params, name: string, errors: FieldMessage[]): string | null {
-  const values = params.getAll(name);
-  if (values.length > 1) errors.push({ field: name, message: "must be given once" });
-  const value = values[0]?.trim();
-  return value ? value : null;
-}
+/** The parameter names each list takes, in the order of the document. */
+export const LIST_PARAMETERS = Object.fromEntries(
+  Object.entries(LIST_QUERY_PARAMETERS).map(([list, parameters]) => [list, Object.keys(parameters)]),
+) as { [L in ListName]: Array<keyof (typeof LIST_QUERY_PARAMETERS)[L] & string> };
 
-function listOf(params: Params, name: string): string[] {
-  return [...new Set(params.getAll(name).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean))];
-}
-
-function limitOf(params: Params, bounds: { defaultLimit: number; maxLimit: number }, errors: FieldMessage[]): number {
-  const raw = single(params, "limit", errors);
-  if (raw === null) return bounds.defaultLimit;
-  if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1 || Number(raw) > bounds.maxLimit) {
-    errors.push({ field: "limit", message: `must be a whole number from 1 to ${bounds.maxLimit}, got ${quoteForMessage(raw)}` });
-    return bounds.defaultLimit;
-  }
-  return Number(raw);
-}
-
-function oneOf<T extends string>(raw: string | null, name: string, allowed: readonly T[], fallback: T, errors: FieldMessage[]): T {
-  if (raw === null) return fallback;
-  if ((allowed as readonly string[]).includes(raw)) return raw as T;
-  errors.push({ field: name, message: `${quoteForMessage(raw)} is not one of ${allowed.join(", ")}` });
-  return fallback;
-}
-
-function manyOf<T extends string>(params: Params, name: string, allowed: readonly T[], errors: FieldMessage[]): T[] {
-  const values = listOf(params, name);
-  const bad = values.find((v) => !(allowed as readonly string[]).includes(v));
-  if (bad !== undefined) errors.push({ field: name, message: `${quoteForMessage(bad)} is not one of ${allowed.join(", ")}` });
-  return values.filter((v): v is T => (allowed as readonly string[]).includes(v));
+/** A reader of one list's parameters: reports unknown ones, then reads each as asked. */
+function listReader<L extends ListName>(list: L, params: Params) {
+  const errors = unknownFields(params, LIST_PARAMETERS[list]);
+  const parameters = LIST_QUERY_PARAMETERS[list];
+  const read = <K extends keyof (typeof LIST_QUERY_PARAMETERS)[L] & string>(name: K) =>
+    readParameter(params, name, parameters[name] as QueryParameter, errors) as z.output<((typeof LIST_QUERY_PARAMETERS)[L][K] & QueryParameter)["schema"]> | undefined;
+  return { errors, read };
 }
 
 // ——— Cursors ———
@@ -103,25 +104,18 @@ const slugCursor = z.strictObject({ v: z.literal(1), f: fingerprint, s: z.string
 
 // ——— /api/v1/statements ———
 
-const SEARCH_FILTERS = ["q", "speaker", "topic", "lang", "kind", "year", "from", "to"] as const;
-
 export function parseStatementListParams(params: Params): ListParamsResult<StatementListQuery> {
-  const errors = unknownFields(params, LIST_PARAMETERS.statements);
-
-  // The filters the search API takes, read by its parser (and nothing else of the query).
-  const subset = new URLSearchParams();
-  for (const name of SEARCH_FILTERS) for (const value of params.getAll(name)) subset.append(name, value);
-  const search = parseSearchParams(subset);
-  if (!search.ok) errors.push(...search.errors);
-
-  const statusValues = manyOf(params, "status", STATEMENT_LIST_STATUSES, errors);
+  const { errors, read } = listReader("statements", params);
+  const q = read("q") ?? "";
+  const search = readSearchFilters(params, errors);
+  const statusValues = read("status") ?? [];
   const statuses = statusValues.length > 0 ? [...STATEMENT_LIST_STATUSES].filter((s) => statusValues.includes(s)) : [...STATEMENT_LIST_STATUSES];
-  const sort = oneOf(single(params, "sort", errors), "sort", STATEMENT_LIST_SORTS, "newest", errors);
-  const limit = limitOf(params, LIST_LIMITS.statements, errors);
-  const rawCursor = single(params, "cursor", errors);
-  if (!search.ok || errors.length > 0) return { ok: false, errors };
+  const sort = read("sort") ?? "newest";
+  const limit = read("limit") ?? LIST_LIMITS.statements.defaultLimit;
+  const rawCursor = read("cursor") ?? null;
+  if (errors.length > 0) return { ok: false, errors };
 
-  const { q, speakers, topics, languages, kinds, years, from, to } = search.query;
+  const { speakers, topics, languages, kinds, years, from, to } = search;
   const filters: StatementListFilters = {
     q,
     speakers: [...speakers].sort(),
@@ -158,12 +152,11 @@ export function statementCursor(query: Pick<StatementListQuery, "sort" | "finger
 // ——— /api/v1/speakers ———
 
 export function parseSpeakerListParams(params: Params): ListParamsResult<SpeakerListApiQuery> {
-  const errors = unknownFields(params, LIST_PARAMETERS.speakers);
-  const q = single(params, "q", errors) ?? "";
-  if (q.length > LIST_LIMITS.speakerQueryMaxLength) errors.push({ field: "q", message: `must be at most ${LIST_LIMITS.speakerQueryMaxLength} characters` });
-  const kinds = [...manyOf(params, "kind", SPEAKER_KIND_VALUES, errors)].sort();
-  const limit = limitOf(params, LIST_LIMITS.speakers, errors);
-  const rawCursor = single(params, "cursor", errors);
+  const { errors, read } = listReader("speakers", params);
+  const q = read("q") ?? "";
+  const kinds = [...(read("kind") ?? [])].sort();
+  const limit = read("limit") ?? LIST_LIMITS.speakers.defaultLimit;
+  const rawCursor = read("cursor") ?? null;
   if (errors.length > 0) return { ok: false, errors };
   const print = queryFingerprint({ list: "speakers", q, kinds });
   const afterSlug = rawCursor === null ? null : slugAfter(rawCursor, print);
@@ -174,9 +167,9 @@ export function parseSpeakerListParams(params: Params): ListParamsResult<Speaker
 // ——— /api/v1/topics ———
 
 export function parseTopicListParams(params: Params): ListParamsResult<TopicListApiQuery> {
-  const errors = unknownFields(params, LIST_PARAMETERS.topics);
-  const limit = limitOf(params, LIST_LIMITS.topics, errors);
-  const rawCursor = single(params, "cursor", errors);
+  const { errors, read } = listReader("topics", params);
+  const limit = read("limit") ?? LIST_LIMITS.topics.defaultLimit;
+  const rawCursor = read("cursor") ?? null;
   if (errors.length > 0) return { ok: false, errors };
   const print = queryFingerprint({ list: "topics" });
   const afterSlug = rawCursor === null ? null : slugAfter(rawCursor, print);
@@ -198,14 +191,8 @@ export function slugCursorFor(query: { fingerprint: string }, lastSlug: string):
 export type DatesApiQuery = { year: number | null };
 
 export function parseDatesParams(params: Params): ListParamsResult<DatesApiQuery> {
-  const errors = unknownFields(params, LIST_PARAMETERS.dates);
-  const raw = single(params, "year", errors);
-  let year: number | null = null;
-  if (raw !== null) {
-    const checked = /^\d{4}$/.test(raw) ? checkPartialDate(raw) : null;
-    if (!checked?.ok) errors.push({ field: "year", message: `must be a year written YYYY (1000–2999), got ${quoteForMessage(raw)}` });
-    else year = Number(raw);
-  }
+  const { errors, read } = listReader("dates", params);
+  const year = read("year") ?? null;
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, query: { year } };
 }

@@ -25,11 +25,8 @@ export function apiFailure(error: unknown): NextResponse<ApiErrorBody> {
   return apiError(500, "internal_error", "Something went wrong on our side.");
 }
 
-/** Positive 32-bit integer ids only: anything else is a 400 naming the parameter. */
-export function parseId(raw: string, field = "id"): number | FieldMessage {
-  if (!/^[1-9]\d{0,9}$/.test(raw) || Number(raw) > 2_147_483_647) return { field, message: "must be a positive whole number" };
-  return Number(raw);
-}
+/** Ids are read by lib/validation/id.ts; re-exported for the route handlers. */
+export { parseId } from "@/lib/validation/id";
 
 /**
  * Route params may arrive percent-encoded (Arabic slugs); a malformed escape is

@@ -5,6 +5,7 @@ import { enqueueOutbox } from "@/lib/sync/outbox";
 import { nameKey } from "@/lib/text/name-key";
 import { slugify, uniqueSlug } from "@/lib/text/slug";
 import { cleanMultilineText, cleanSingleLineText } from "@/lib/validation/import-line";
+import { ID_MESSAGE, MAX_ID, parseId } from "@/lib/validation/id";
 import { zodIssuesToMessages, type FieldMessage } from "@/lib/validation/zod-messages";
 import { InUseError, NotFoundError, ValidationError, VersionConflictError } from "@/lib/errors";
 import type { Queryable } from "@/lib/db/client";
@@ -33,8 +34,6 @@ export const SUGGEST_LIMITS = { queryMaxLength: 200, maxLimit: 50, defaultLimit:
 
 export const tooLong = (max: number) => `must be at most ${max} characters`;
 const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const MAX_ID = 2_147_483_647;
-const ID_MESSAGE = "must be a positive whole number";
 
 /** A required single-line name: cleaned, non-empty, at most `max` characters, with a letter or digit. */
 export function requiredName(max: number) {
@@ -97,15 +96,13 @@ export function parseVersion(body: Record<string, unknown>): number {
   return parseOrThrow(z.object({ version: versionField }), body).version;
 }
 
-/** The id `raw` spells (digits, within Postgres' integer range), or null. */
-export function idFrom(raw: string): number | null {
-  return /^[1-9]\d{0,9}$/.test(raw) && Number(raw) <= MAX_ID ? Number(raw) : null;
-}
+/** Ids are read by lib/validation/id.ts (re-exported for the workspace's pages). */
+export { idFrom } from "@/lib/validation/id";
 
 /** A route's id parameter, or a ValidationError naming `field`. */
 export function parseIdParam(raw: string, field = "id"): number {
-  const id = idFrom(raw.trim());
-  if (id === null) throw new ValidationError([{ field, message: ID_MESSAGE }]);
+  const id = parseId(raw.trim(), field);
+  if (typeof id !== "number") throw new ValidationError([id]);
   return id;
 }
 

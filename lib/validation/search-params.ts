@@ -1,11 +1,14 @@
-import { SUPPORTED_LANGUAGES, isSupportedLanguage } from "@/lib/languages";
+import { z } from "zod";
+import { SUPPORTED_LANGUAGES } from "@/lib/languages";
 import type { SearchQuery, SearchSort } from "@/lib/search/types";
 import { STATEMENT_KINDS } from "./import-line";
 import { checkPartialDate, PARTIAL_DATE_MESSAGES, toDayNumber } from "./partial-date";
+import { list, manyOf, oneOf, readParameter, single, wholeNumber, type QueryParams } from "./query-params";
 import { quoteForMessage, type FieldMessage } from "./zod-messages";
 
 // The search API's and the search page's parameters, checked in one place:
-// every problem names the parameter and the rule.
+// every problem names the parameter and the rule. The schemas below also
+// describe the parameters in the OpenAPI document.
 
 export const SEARCH_LIMITS = {
   queryMaxLength: 300,
@@ -21,91 +24,116 @@ export const SEARCH_SORTS = ["relevance", "newest", "oldest"] as const satisfies
 
 export type SearchParamsResult = { ok: true; query: SearchQuery } | { ok: false; errors: FieldMessage[] };
 
-type Params = { getAll: (name: string) => string[]; get: (name: string) => string | null };
-
-/** Values of a parameter given repeatedly (?lang=ar&lang=en) or comma-separated (?lang=ar,en). */
-function listOf(params: Params, name: string): string[] {
-  return [...new Set(params.getAll(name).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean))];
-}
-
-function single(params: Params, name: string, errors: FieldMessage[]): string | null {
-  const values = params.getAll(name);
-  if (values.length > 1) errors.push({ field: name, message: "must be given once" });
-  const value = values[0]?.trim();
-  return value ? value : null;
-}
-
-function integer(raw: string | null, name: string, min: number, max: number, fallback: number, errors: FieldMessage[]): number {
-  if (raw === null) return fallback;
-  if (!/^\d{1,9}$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    errors.push({ field: name, message: `must be a whole number from ${min} to ${max}, got ${quoteForMessage(raw)}` });
-    return fallback;
-  }
-  return Number(raw);
-}
-
 // Postgres refuses NUL (%00) in text, and no statement, speaker or topic holds one.
 const NUL_MESSAGE = "must not contain NUL (%00)";
+const withoutNul = (value: string) => !value.includes("\u0000");
 
-export function parseSearchParams(params: Params): SearchParamsResult {
-  const errors: FieldMessage[] = [];
-  const q = single(params, "q", errors) ?? "";
-  if (q.length > SEARCH_LIMITS.queryMaxLength) errors.push({ field: "q", message: `must be at most ${SEARCH_LIMITS.queryMaxLength} characters` });
-  if (q.includes("\u0000")) errors.push({ field: "q", message: NUL_MESSAGE });
+const PARTIAL_DATE_PATTERN = "^\\d{4}(-\\d{2}(-\\d{2})?)?$";
 
-  const slugs = (name: string) => {
-    const values = listOf(params, name);
-    if (values.length > SEARCH_LIMITS.valuesPerFilter) errors.push({ field: name, message: `at most ${SEARCH_LIMITS.valuesPerFilter} values` });
-    const tooLong = values.find((v) => v.length > SEARCH_LIMITS.slugMaxLength);
-    if (tooLong) errors.push({ field: name, message: `${quoteForMessage(tooLong)} is longer than ${SEARCH_LIMITS.slugMaxLength} characters` });
-    if (values.some((v) => v.includes("\u0000"))) errors.push({ field: name, message: NUL_MESSAGE });
-    return values;
-  };
-  const speakers = slugs("speaker");
-  const topics = slugs("topic");
+/** Words to look for (the search's `q`, the statement list's `q`). */
+export const queryText = (maxLength: number) =>
+  z
+    .string()
+    .max(maxLength, `must be at most ${maxLength} characters`)
+    .refine(withoutNul, NUL_MESSAGE)
+    .optional();
 
-  const languages = listOf(params, "lang");
-  const badLanguage = languages.find((l) => !isSupportedLanguage(l));
-  if (badLanguage) errors.push({ field: "lang", message: `${quoteForMessage(badLanguage)} is not a supported language (${SUPPORTED_LANGUAGES.join(", ")})` });
+/** Speaker or topic slugs: any of them matches. (Checked as one, so that every rule broken is named, in this order.) */
+const slugList = z
+  .array(z.string())
+  .superRefine((slugs, ctx) => {
+    const { valuesPerFilter, slugMaxLength } = SEARCH_LIMITS;
+    if (slugs.length > valuesPerFilter) ctx.addIssue({ code: "custom", message: `at most ${valuesPerFilter} values` });
+    const tooLong = slugs.find((slug) => slug.length > slugMaxLength);
+    if (tooLong) ctx.addIssue({ code: "custom", message: `${quoteForMessage(tooLong)} is longer than ${slugMaxLength} characters` });
+    if (!slugs.every(withoutNul)) ctx.addIssue({ code: "custom", message: NUL_MESSAGE });
+  })
+  .meta({ maxItems: SEARCH_LIMITS.valuesPerFilter, items: { type: "string", maxLength: SEARCH_LIMITS.slugMaxLength } });
 
-  const kinds = listOf(params, "kind");
-  const badKind = kinds.find((k) => !(STATEMENT_KINDS as readonly string[]).includes(k));
-  if (badKind) errors.push({ field: "kind", message: `${quoteForMessage(badKind)} is not one of ${STATEMENT_KINDS.join(", ")}` });
+const YEAR_PATTERN = /^\d{4}$/;
 
-  const years = listOf(params, "year").map((y) => {
-    if (!/^\d{4}$/.test(y)) errors.push({ field: "year", message: `${quoteForMessage(y)} is not a year written YYYY` });
-    return Number(y);
-  });
+/** Years written YYYY; each one that is not is named. */
+const yearList = z
+  .array(z.string())
+  .superRefine((years, ctx) => {
+    for (const year of years) if (!YEAR_PATTERN.test(year)) ctx.addIssue({ code: "custom", message: `${quoteForMessage(year)} is not a year written YYYY` });
+  })
+  .transform((years) => years.map(Number))
+  .meta({ items: { type: "string", pattern: YEAR_PATTERN.source } });
 
-  const dateBound = (name: "from" | "to") => {
-    const raw = single(params, name, errors);
-    if (raw === null) return null;
-    const checked = checkPartialDate(raw);
-    if (!checked.ok) {
+/** A date bound, YYYY, YYYY-MM or YYYY-MM-DD, as an inclusive day number: `from` takes the period's first day, `to` its last. */
+function dateBound(side: "from" | "to") {
+  return z
+    .string()
+    .transform((raw, ctx) => {
+      const checked = checkPartialDate(raw);
+      if (checked.ok) return toDayNumber(side === "from" ? checked.value.start : checked.value.end);
       const message =
         checked.problem === "format"
           ? `${PARTIAL_DATE_MESSAGES.format}, got ${quoteForMessage(raw)}`
           : checked.problem === "not-real"
             ? PARTIAL_DATE_MESSAGES.notReal(raw)
             : PARTIAL_DATE_MESSAGES.yearRange(raw);
-      errors.push({ field: name, message });
-      return null;
-    }
-    // "from=2016-11" starts on the 1st; "to=2016-11" ends on the 30th.
-    return toDayNumber(name === "from" ? checked.value.start : checked.value.end);
-  };
-  const from = dateBound("from");
-  const to = dateBound("to");
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    })
+    .optional()
+    .meta({ type: "string", pattern: PARTIAL_DATE_PATTERN });
+}
+
+/** The filters that the search, its export and the statement list share. */
+export const SEARCH_FILTERS = {
+  speaker: list(slugList),
+  topic: list(slugList),
+  lang: list(
+    z.array(
+      z.string().refine((value) => (SUPPORTED_LANGUAGES as readonly string[]).includes(value), {
+        error: (issue) => `${quoteForMessage(String(issue.input))} is not a supported language (${SUPPORTED_LANGUAGES.join(", ")})`,
+      }),
+    ).meta({ items: { type: "string", enum: [...SUPPORTED_LANGUAGES] } }),
+  ),
+  kind: list(manyOf(STATEMENT_KINDS)),
+  year: list(yearList),
+  from: single(dateBound("from")),
+  to: single(dateBound("to")),
+} as const;
+
+/** Every parameter of GET /api/v1/search (the page's size decides how deep `page` may go). */
+export const SEARCH_PARAMETERS = {
+  q: single(queryText(SEARCH_LIMITS.queryMaxLength)),
+  ...SEARCH_FILTERS,
+  // Only statements with a fact-check review; "false" (or none) takes every statement.
+  reviewed: single(oneOf(["true", "false"] as const).optional()),
+  sort: single(oneOf(SEARCH_SORTS).default("relevance")),
+  limit: single(wholeNumber(1, SEARCH_LIMITS.maxLimit).default(SEARCH_LIMITS.defaultLimit)),
+  page: single(wholeNumber(1, SEARCH_LIMITS.maxResultWindow).default(1)),
+} as const;
+
+/** `page` as far as `limit` lets it go: page × limit at most maxResultWindow. */
+const pageUpTo = (limit: number) => single(wholeNumber(1, Math.floor(SEARCH_LIMITS.maxResultWindow / limit)).default(1));
+
+/** The filters read from `params`, in the search's order; problems are added to `errors`. */
+export function readSearchFilters(params: QueryParams, errors: FieldMessage[]) {
+  const read = <K extends keyof typeof SEARCH_FILTERS>(name: K) => readParameter(params, name, SEARCH_FILTERS[name], errors);
+  const speakers = read("speaker") ?? [];
+  const topics = read("topic") ?? [];
+  const languages = read("lang") ?? [];
+  const kinds = read("kind") ?? [];
+  const years = read("year") ?? [];
+  const from = read("from") ?? null;
+  const to = read("to") ?? null;
   if (from !== null && to !== null && from > to) errors.push({ field: "to", message: "must not be before from" });
+  return { speakers, topics, languages, kinds, years, from, to };
+}
 
-  const sortRaw = single(params, "sort", errors) ?? "relevance";
-  const sort = (SEARCH_SORTS as readonly string[]).includes(sortRaw) ? (sortRaw as SearchSort) : null;
-  if (!sort) errors.push({ field: "sort", message: `${quoteForMessage(sortRaw)} is not one of ${SEARCH_SORTS.join(", ")}` });
-
-  const limit = integer(single(params, "limit", errors), "limit", 1, SEARCH_LIMITS.maxLimit, SEARCH_LIMITS.defaultLimit, errors);
-  const maxPage = Math.floor(SEARCH_LIMITS.maxResultWindow / limit);
-  const page = integer(single(params, "page", errors), "page", 1, maxPage, 1, errors);
-
-  if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, query: { q, speakers, topics, languages, kinds, years, from, to, sort: sort!, page, limit } };
+export function parseSearchParams(params: QueryParams): SearchParamsResult {
+  const errors: FieldMessage[] = [];
+  const q = readParameter(params, "q", SEARCH_PARAMETERS.q, errors) ?? "";
+  const filters = readSearchFilters(params, errors);
+  const reviewed = readParameter(params, "reviewed", SEARCH_PARAMETERS.reviewed, errors) === "true";
+  const sort = readParameter(params, "sort", SEARCH_PARAMETERS.sort, errors);
+  const limit = readParameter(params, "limit", SEARCH_PARAMETERS.limit, errors) ?? SEARCH_LIMITS.defaultLimit;
+  const page = readParameter(params, "page", pageUpTo(limit), errors);
+  if (errors.length > 0 || sort === undefined || page === undefined) return { ok: false, errors };
+  return { ok: true, query: { q, ...filters, reviewed, sort, page, limit } };
 }

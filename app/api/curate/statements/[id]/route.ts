@@ -4,13 +4,13 @@ import { parseId } from "@/lib/api/responses";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { deleteStatement, getEditableStatement, updateStatement } from "@/lib/curate/statements";
 import { getPool } from "@/lib/db/client";
-import { parseBaseVersion, parseStatementForm, statementFormSchema } from "@/lib/validation/statement-form";
+import { parseBaseVersion, parseStatementForm, statementEditSchema } from "@/lib/validation/statement-form";
 
 export const dynamic = "force-dynamic";
 
 // Part of the write API: each method here takes a personal API token too.
 const WRITE_API = { apiTokens: true } as const;
-const FIELDS = [...Object.keys(statementFormSchema.shape), "version"];
+const FIELDS = Object.keys(statementEditSchema.shape);
 
 function statementId(raw: string): number {
   const id = parseId(raw);
