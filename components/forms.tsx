@@ -11,33 +11,58 @@ import { fill } from "@/lib/i18n/translate";
 /** Messages per form field: "aliases.3: too long" is shown at the aliases field. */
 export type FieldErrors = Record<string, string>;
 
+/** A problem the server names: the field's dotted path ("sources.0.url") and the rule. */
+export type FieldMessage = { field: string; message: string };
+
 export type RequestResult<T> =
   | { ok: true; status: number; data: T }
-  | { ok: false; status: number; code: string; message: string; fields: FieldErrors; body: unknown };
+  | {
+      ok: false;
+      status: number;
+      code: string;
+      message: string;
+      /** Messages per top-level field ("aliases.3: too long" at `aliases`). */
+      fields: FieldErrors;
+      /** The problems as the server named them, with their whole paths. */
+      problems: FieldMessage[];
+      body: unknown;
+    };
 
 /** The messages a request can end with; without `sessionEnded` or `notAllowed`, the server's own message is shown. */
 export type RequestText = { networkFailed: string; requestFailed: string; sessionEnded?: string; notAllowed?: string };
 
-type ErrorBody = { error?: { code?: string; message?: string; fields?: Array<{ field: string; message: string }> } };
+type ErrorBody = { error?: { code?: string; message?: string; fields?: FieldMessage[] } };
 
-/** Sends JSON to one of our route handlers (same origin: the browser adds the Origin header they check). */
-export async function requestJson<T>(url: string, method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", body: unknown, text: RequestText): Promise<RequestResult<T>> {
+/**
+ * Sends JSON to one of our route handlers (same origin: the browser adds the
+ * Origin header they check), and turns a refusal into the message to show:
+ * every component's request goes through here.
+ */
+export async function requestJson<T>(
+  url: string,
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
+  body: unknown,
+  text: RequestText,
+  options: { signal?: AbortSignal } = {},
+): Promise<RequestResult<T>> {
   let response: Response;
   try {
     response = await fetch(url, {
       method,
-      headers: body === undefined ? undefined : { "Content-Type": "application/json" },
+      headers: body === undefined ? { Accept: "application/json" } : { Accept: "application/json", "Content-Type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: "same-origin",
+      signal: options.signal,
     });
   } catch {
-    return { ok: false, status: 0, code: "network", message: text.networkFailed, fields: {}, body: null };
+    return { ok: false, status: 0, code: "network", message: text.networkFailed, fields: {}, problems: [], body: null };
   }
   const parsed = (await response.json().catch(() => null)) as unknown;
   if (response.ok) return { ok: true, status: response.status, data: parsed as T };
   const error = (parsed as ErrorBody | null)?.error;
+  const problems = error?.fields ?? [];
   const fields: FieldErrors = {};
-  for (const { field, message } of error?.fields ?? []) {
+  for (const { field, message } of problems) {
     const key = field.split(".")[0] || "";
     if (key === "") continue;
     fields[key] = fields[key] ? `${fields[key]}; ${message}` : message;
@@ -45,7 +70,14 @@ export async function requestJson<T>(url: string, method: "GET" | "POST" | "PUT"
   let message = error?.message ?? fill(text.requestFailed, { status: response.status });
   if (response.status === 401 && text.sessionEnded) message = text.sessionEnded;
   else if (response.status === 403 && error?.code === "forbidden" && text.notAllowed) message = text.notAllowed;
-  return { ok: false, status: response.status, code: error?.code ?? "unknown", message, fields, body: parsed };
+  return { ok: false, status: response.status, code: error?.code ?? "unknown", message, fields, problems, body: parsed };
+}
+
+/** A GET whose failure the caller shows as "could not load" (a picker's suggestions): the data, or an Error. */
+export async function loadJson<T>(url: string): Promise<T> {
+  const result = await requestJson<T>(url, "GET", undefined, { networkFailed: "network error", requestFailed: "HTTP {status}" });
+  if (!result.ok) throw new Error(result.message);
+  return result.data;
 }
 
 /** The problems a 400 names that no field of the form shows (a malformed body, say). */

@@ -3,6 +3,7 @@
 import { useCallback } from "react";
 import { type CurateEntitiesText } from "@/lib/i18n/messages/curate-entities";
 import { fill } from "@/lib/i18n/translate";
+import { loadJson } from "@/components/forms";
 import { Combobox, type Option } from "./autocomplete";
 
 // The speaker or topic picker of the curator screens: a Combobox over the
@@ -50,9 +51,7 @@ export function EntityAutocomplete({
   const load = useCallback(
     async (query: string): Promise<Option[]> => {
       const params = new URLSearchParams({ q: query, limit: String(LIMIT) });
-      const response = await fetch(`/api/curate/${entity}?${params.toString()}`, { credentials: "same-origin" });
-      if (!response.ok) throw new Error(`${response.status}`);
-      const body = (await response.json().catch(() => null)) as unknown;
+      const body = await loadJson<unknown>(`/api/curate/${entity}?${params.toString()}`);
       return optionsFrom(entity, body)
         .filter((option) => option.key !== String(excludeId))
         .slice(0, LIMIT);

@@ -7,6 +7,7 @@ import { curateExtractMessages } from "@/lib/i18n/messages/curate-extract";
 import { translator } from "@/lib/i18n/translate";
 import type { Proposal } from "@/lib/extract/request";
 import { Autocomplete, type Option } from "./autocomplete";
+import { speakerOptions, topicOptions } from "./lookups";
 
 export type SpeakerKind = "person" | "organization" | "group";
 export type StatementKind = "direct" | "indirect" | "mixed";
@@ -40,12 +41,6 @@ type Props = {
   onChange: (next: Draft) => void;
 };
 
-async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url, { headers: { Accept: "application/json" } });
-  if (!response.ok) throw new Error(String(response.status));
-  return (await response.json()) as T;
-}
-
 const inputClass = "mt-1 w-full rounded border border-slate-400 px-2 py-1";
 const SHOWN_FIELDS = /^(text|kind|saidOn|saidOnApproximate|speakerId|newSpeaker(\..*)?|topicIds(\..*)?|newTopics(\..*)?)$/;
 
@@ -62,15 +57,7 @@ export const ExtractProposal = memo(function ExtractProposal({ locale, language,
   const stateLabel = { pending: t("statePending"), accepted: t("stateAccepted"), rejected: t("stateRejected"), saved: t("stateSaved") }[state];
   const stateClass = { pending: "border-amber-600", accepted: "border-green-700", rejected: "border-slate-300 opacity-80", saved: "border-sky-700" }[state];
 
-  const loadSpeakers = useCallback(async (q: string): Promise<Option[]> => {
-    const body = await getJson<{ speakers: Array<{ id: number; name: string; role: string | null; matched: string }> }>(`/api/curate/speakers?q=${encodeURIComponent(q)}&limit=8`);
-    return body.speakers.map((s) => ({ key: `speaker:${s.id}`, label: s.name, detail: [s.matched !== s.name ? s.matched : null, s.role].filter(Boolean).join(" · ") }));
-  }, []);
   const newSpeakerOption = useCallback((q: string): Option[] => (q ? [{ key: `new-speaker:${q}`, label: t("speakerNewOption", { name: q }) }] : []), [t]);
-  const loadTopics = useCallback(async (q: string): Promise<Option[]> => {
-    const body = await getJson<{ topics: Array<{ id: number; name: string; parentName: string | null }> }>(`/api/curate/topics?q=${encodeURIComponent(q)}&limit=8`);
-    return body.topics.map((topic) => ({ key: `topic:${topic.id}`, label: topic.name, detail: topic.parentName ?? undefined }));
-  }, []);
   const newTopicOption = useCallback((q: string): Option[] => (q ? [{ key: `new-topic:${q}`, label: t("createTopic", { name: q }) }] : []), [t]);
 
   const described = (name: string, help = false) => {
@@ -215,7 +202,7 @@ export const ExtractProposal = memo(function ExtractProposal({ locale, language,
                 name={`speaker-${n}`}
                 label={draft.speaker.type === "none" ? t("speaker") : t("changeSpeaker")}
                 help={t("speakerHelp")}
-                load={loadSpeakers}
+                load={speakerOptions}
                 extra={newSpeakerOption}
                 noResults={t("noResults")}
                 onPick={(option) => {
@@ -289,7 +276,7 @@ export const ExtractProposal = memo(function ExtractProposal({ locale, language,
                 name={`topic-${n}`}
                 label={t("addTopic")}
                 help={t("topicsHelp")}
-                load={loadTopics}
+                load={topicOptions}
                 extra={newTopicOption}
                 noResults={t("noResults")}
                 onPick={(option) => {

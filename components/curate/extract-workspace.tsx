@@ -5,6 +5,7 @@ import { useCallback, useId, useMemo, useRef, useState } from "react";
 import type { UiLocale } from "@/lib/i18n/config";
 import { curateExtractMessages } from "@/lib/i18n/messages/curate-extract";
 import { translator } from "@/lib/i18n/translate";
+import { requestJson } from "@/components/forms";
 import type { ExtractNote, ExtractResponse, Proposal } from "@/lib/extract/request";
 import { ExtractArticle, type ArticleMark } from "./extract-article";
 import { ExtractProposal, type Draft, type SpeakerChoice } from "./extract-proposal";
@@ -12,7 +13,8 @@ import { ExtractProposal, type Draft, type SpeakerChoice } from "./extract-propo
 type Props = { locale: UiLocale };
 
 type FieldErrors = Record<string, string>;
-type ApiError = { error?: { code?: string; message: string; fields?: Array<{ field: string; message: string }> } };
+/** An answer that is a refusal of ours ({ error: … }), not some other 400. */
+const hasError = (body: unknown) => typeof body === "object" && body !== null && "error" in body && Boolean((body as { error?: unknown }).error);
 type Notice = { kind: "error" | "ok"; text: string; proposals?: number[] };
 
 const NO_ERRORS: FieldErrors = {};
@@ -78,6 +80,8 @@ export function ExtractWorkspace({ locale }: Props) {
   const [saved, setSaved] = useState<Array<{ status: "draft" | "published"; ids: number[] }>>([]);
 
   const setField = (key: keyof typeof input, value: string) => setInput((s) => ({ ...s, [key]: value }));
+  // serverError keeps its {status} here; requestJson fills it in.
+  const requestText = () => ({ networkFailed: t("networkError"), requestFailed: t("serverError"), sessionEnded: t("loggedOut") });
   const show = (next: Notice) => {
     setNotice(next);
     setTimeout(() => noticeRef.current?.focus(), 0);
@@ -115,32 +119,30 @@ export function ExtractWorkspace({ locale }: Props) {
     setBusy("proposing");
     setNotice(null);
     try {
-      const response = await fetch("/api/curate/extract", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({
+      const result = await requestJson<ExtractResponse>(
+        "/api/curate/extract",
+        "POST",
+        {
           text: input.text,
           language: input.language || null,
           publishedOn: input.publishedOn || null,
           source: { url: input.url, outlet: input.outlet, title: input.title },
-        }),
-      });
-      const body = (await response.json().catch(() => null)) as (ExtractResponse & ApiError) | null;
-      if (response.ok && body && !body.error) {
+        },
+        requestText(),
+      );
+      if (result.ok && result.data) {
         setInputErrors({});
-        setReading({ text: input.text, response: body });
-        setDrafts(body.proposals.map((p) => draftFrom(p, locale)));
+        setReading({ text: input.text, response: result.data });
+        setDrafts(result.data.proposals.map((p) => draftFrom(p, locale)));
         setDraftErrors({});
         return;
       }
-      if (response.status === 401) return show({ kind: "error", text: t("loggedOut") });
-      if (response.status === 400 && body?.error) {
-        setInputErrors(Object.fromEntries((body.error.fields ?? []).map((f) => [f.field, f.message])));
+      if (result.ok) return show({ kind: "error", text: t("serverError", { status: result.status }) });
+      if (result.status === 400 && hasError(result.body)) {
+        setInputErrors(Object.fromEntries(result.problems.map((f) => [f.field, f.message])));
         return show({ kind: "error", text: t("proposeProblems") });
       }
-      show({ kind: "error", text: body?.error?.message ?? t("serverError", { status: response.status }) });
-    } catch {
-      show({ kind: "error", text: t("networkError") });
+      show({ kind: "error", text: result.message });
     } finally {
       setBusy(null);
     }
@@ -154,18 +156,18 @@ export function ExtractWorkspace({ locale }: Props) {
     setBusy("saving");
     setNotice(null);
     try {
-      const response = await fetch("/api/curate/extract/accept", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({
+      const result = await requestJson<{ statements?: Array<{ id: number }> }>(
+        "/api/curate/extract/accept",
+        "POST",
+        {
           status,
           source: { url: input.url, outlet: input.outlet, title: input.title, publishedOn: input.publishedOn || null },
           statements: batch.map((d) => formFrom(d, language)),
-        }),
-      });
-      const body = (await response.json().catch(() => null)) as ({ statements?: Array<{ id: number }> } & ApiError) | null;
-      if (response.ok && body?.statements) {
-        const ids = body.statements.map((s) => s.id);
+        },
+        requestText(),
+      );
+      if (result.ok && result.data?.statements) {
+        const ids = result.data.statements.map((s) => s.id);
         const byN = new Map(batch.map((d, i) => [d.n, ids[i] ?? null]));
         setDrafts((all) => all.map((d) => (byN.has(d.n) ? { ...d, savedId: byN.get(d.n) ?? null } : d)));
         setDraftErrors({});
@@ -173,12 +175,12 @@ export function ExtractWorkspace({ locale }: Props) {
         setSaved((s) => [...s, { status, ids }]);
         return show({ kind: "ok", text: status === "published" ? t("savedPublished", { count: ids.length }) : t("savedDrafts", { count: ids.length }) });
       }
-      if (response.status === 401) return show({ kind: "error", text: t("loggedOut") });
-      if (response.status === 400 && body?.error) {
+      if (result.ok) return show({ kind: "error", text: t("serverError", { status: result.status }) });
+      if (result.status === 400 && hasError(result.body)) {
         // statements.N.field → the N-th proposal of this batch; source.* → the article's fields.
         const perDraft: Record<number, FieldErrors> = {};
         const general: FieldErrors = {};
-        for (const { field, message } of body.error.fields ?? []) {
+        for (const { field, message } of result.problems) {
           const match = /^statements\.(\d+)(?:\.(.*))?$/.exec(field);
           const draft = match ? batch[Number(match[1])] : undefined;
           if (match && draft) (perDraft[draft.n] ??= {})[match[2] ?? ""] = message;
@@ -189,11 +191,9 @@ export function ExtractWorkspace({ locale }: Props) {
         const numbers = Object.keys(perDraft).map(Number);
         if (numbers.length > 0) return show({ kind: "error", text: t("saveProblems"), proposals: numbers });
         if (Object.keys(general).some((f) => f.startsWith("source"))) return show({ kind: "error", text: t("saveProblemsSource") });
-        return show({ kind: "error", text: body.error.message });
+        return show({ kind: "error", text: result.message });
       }
-      show({ kind: "error", text: body?.error?.message ?? t("serverError", { status: response.status }) });
-    } catch {
-      show({ kind: "error", text: t("networkError") });
+      show({ kind: "error", text: result.message });
     } finally {
       setBusy(null);
     }

@@ -2,19 +2,16 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
+import { requestJson } from "@/components/forms";
 
 // The statement page's actions beside the editor: retract with a reason,
 // restore an old revision, delete (admins). Each answers in place.
 
-async function send(url: string, method: string, body?: unknown): Promise<{ ok: boolean; message: string | null }> {
-  try {
-    const response = await fetch(url, { method, headers: { "Content-Type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
-    if (response.ok) return { ok: true, message: null };
-    const parsed = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    return { ok: false, message: parsed?.error?.message ?? `The server answered ${response.status}.` };
-  } catch {
-    return { ok: false, message: "The server could not be reached; try again." };
-  }
+const SEND_TEXT = { networkFailed: "The server could not be reached; try again.", requestFailed: "The server answered {status}." };
+
+async function send(url: string, method: "POST" | "DELETE", body?: unknown): Promise<{ ok: boolean; message: string | null }> {
+  const result = await requestJson(url, method, body, SEND_TEXT);
+  return { ok: result.ok, message: result.ok ? null : result.message };
 }
 
 export function RetractForm({ statementId, version, labels }: { statementId: number; version: number; labels: { heading: string; reason: string; button: string } }) {
