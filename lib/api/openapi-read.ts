@@ -1,9 +1,8 @@
 import { CSV_CONTENT_TYPE } from "@/lib/export/csv";
 import { JSONL_CONTENT_TYPE } from "@/lib/export/jsonl";
-import { EXPORT_FORMATS, EXPORT_LIMITS } from "@/lib/export/limits";
+import { EXPORT_FORMAT_PARAMETER, EXPORT_LIMITS } from "@/lib/export/limits";
 import { ATOM_CONTENT_TYPE } from "@/lib/feeds/atom";
 import { idSchema } from "@/lib/validation/id";
-import { single, oneOf } from "@/lib/validation/query-params";
 import { SEARCH_LIMITS, SEARCH_PARAMETERS } from "@/lib/validation/search-params";
 import { OpenApiDocumentShape, SERVER_LIMITS } from "./api-schemas";
 import { LIST_LIMITS, LIST_QUERY_PARAMETERS } from "./list-params";
@@ -284,9 +283,6 @@ const text = (mediaType: string, example?: string): Record<string, MediaTypeObje
   [mediaType]: example === undefined ? { schema: { type: "string" } } : { schema: { type: "string" }, example },
 });
 
-/** Read by lib/export/search-export.ts, which also takes the values in upper case. */
-const exportFormat = single(oneOf(EXPORT_FORMATS).default("csv"));
-
 export const feedResponses = {
   FeedNotFound: { description: "No speaker or topic at this address (plain text).", content: text("text/plain", "No topic at this address.") },
   FeedUnavailable: {
@@ -320,7 +316,7 @@ export const exportPaths: Record<string, PathItemObject> = {
       ].join("\n"),
       tags: ["Exports"],
       parameters: [
-        queryParameter("format", exportFormat, "csv (the default) or jsonl (either case).", "jsonl"),
+        queryParameter("format", EXPORT_FORMAT_PARAMETER, "csv (the default) or jsonl (either case).", "jsonl"),
         ...searchParameters,
       ],
       responses: {

@@ -3,10 +3,11 @@ import { apiFailure, badRequest } from "@/lib/api/responses";
 import { getPool } from "@/lib/db/client";
 import { openResultIds } from "@/lib/search/result-ids";
 import { parseSearchParams } from "@/lib/validation/search-params";
-import { quoteForMessage, type FieldMessage } from "@/lib/validation/zod-messages";
+import { readParameter } from "@/lib/validation/query-params";
+import type { FieldMessage } from "@/lib/validation/zod-messages";
 import { CSV_CONTENT_TYPE, statementCsvHeader, statementCsvRecord } from "./csv";
 import { JSONL_CONTENT_TYPE, importFormatJsonLine } from "./jsonl";
-import { EXPORT_FORMATS, EXPORT_LIMITS, type ExportFormat } from "./limits";
+import { EXPORT_FORMAT_PARAMETER, EXPORT_LIMITS, type ExportFormat } from "./limits";
 import { loadExportStatements } from "./statements";
 
 // A whole search result as a download: the same parameters and filters as
@@ -33,15 +34,6 @@ function searchParamsOf(params: URLSearchParams): URLSearchParams {
   const copy = new URLSearchParams(params);
   for (const name of ["page", "limit", "format"]) copy.delete(name);
   return copy;
-}
-
-function formatOf(params: URLSearchParams, errors: FieldMessage[]): ExportFormat {
-  const values = params.getAll("format").map((v) => v.trim().toLowerCase());
-  if (values.length > 1) errors.push({ field: "format", message: "must be given once" });
-  const value = values[0] || "csv";
-  if ((EXPORT_FORMATS as readonly string[]).includes(value)) return value as ExportFormat;
-  errors.push({ field: "format", message: `${quoteForMessage(value)} is not one of ${EXPORT_FORMATS.join(", ")}` });
-  return "csv";
 }
 
 function fileName(format: ExportFormat, now: Date): string {
@@ -74,7 +66,7 @@ export async function exportSearchResult(request: ExportRequest): Promise<Respon
 
 async function streamSearchResult({ params, origin, now = new Date(), cap = EXPORT_LIMITS.maxStatements }: ExportRequest, finish: () => void): Promise<Response> {
   const errors: FieldMessage[] = [];
-  const format = formatOf(params, errors);
+  const format = readParameter(params, "format", EXPORT_FORMAT_PARAMETER, errors) ?? "csv";
   const parsed = parseSearchParams(searchParamsOf(params));
   if (!parsed.ok) errors.push(...parsed.errors);
   if (!parsed.ok || errors.length > 0) {
