@@ -1,38 +1,51 @@
-// Prints precision/recall/F1, speaker accuracy and date accuracy of lib/extract on the shared data sets.
-import { evaluateDemo, evaluateGerman, DEMO_PUBLISHED, type Scores, type GermanErrors } from "@/lib/extract/evaluate";
+// npm run eval:extract [-- --errors ar|en|de|demo [N]]
+// Scores lib/extract per language on the development sets (issue 16): Arabic and English from
+// lib/extract/fixtures, German from ../shared/data/extraction-dev/de-wikinews (dev split; train is
+// printed beside it), and the demo article of data/demo. Rules in lib/extract/evaluate.ts.
+import { demoDoc, loadFixture, loadGerman, score, type EvalDoc, type EvalErrors, type Scores } from "@/lib/extract/evaluate";
 
-const rows: [string, Scores | null][] = [
-  ["demo ar, known speakers", evaluateDemo(true)],
-  ["demo ar, no known speakers", evaluateDemo(false)],
-  ["de-wikinews dev", evaluateGerman("dev")],
-  ["de-wikinews dev (non-nested gold)", evaluateGerman("dev", { nonNestedOnly: true })],
-  ["de-wikinews train", evaluateGerman("train")],
+type Row = { name: string; docs: () => EvalDoc[] };
+const rows: Row[] = [
+  { name: "Arabic (fixtures/ar-dev)", docs: () => loadFixture("ar") },
+  { name: "German (de-wikinews dev)", docs: () => loadGerman("dev") },
+  { name: "English (fixtures/en-dev)", docs: () => loadFixture("en") },
+  { name: "demo ar, known speakers", docs: () => [demoDoc(true)] },
+  { name: "demo ar, no known speakers", docs: () => [demoDoc(false)] },
+  { name: "German (de-wikinews train)", docs: () => loadGerman("train") },
 ];
 
-const pct = (x: number | null): string => (x === null ? "   —  " : x.toFixed(3).padStart(6));
-console.log(`Demo publication day: ${DEMO_PUBLISHED} (Saturday). Match: proposal overlaps ≥ half of the gold span, one-to-one.`);
-console.log("German gold span: first start to last end of quote_char_spans; speaker correct = mention span overlaps a gold speaker span or shares a content token.\n");
-console.log(["row".padEnd(36), "gold", "prop", "match", "  P   ", "  R   ", "  F1  ", "spkAcc", "(pairs)", "dateAcc", "dated"].join(" | "));
-for (const [name, s] of rows) {
-  if (!s) {
-    console.log(`${name.padEnd(36)} | data not found under ../shared — skipped`);
+const num = (x: number | null): string => (x === null ? "—" : x.toFixed(2));
+console.log("| set | found with the right speaker | found (any speaker) | precision / recall | speaker right when found | said-on right | gold | proposed |");
+console.log("|---|---|---|---|---|---|---|---|");
+let missing = false;
+for (const row of rows) {
+  let s: Scores;
+  try {
+    s = score(row.docs());
+  } catch (e) {
+    missing = true;
+    console.log(`| ${row.name} | ${(e as Error).message} |`);
     continue;
   }
   console.log(
-    [name.padEnd(36), String(s.gold).padStart(4), String(s.proposed).padStart(4), String(s.matched).padStart(5), pct(s.precision), pct(s.recall), pct(s.f1), pct(s.speakerAcc), `(${s.speakerPairs})`.padStart(7), pct(s.dateAcc).padStart(7), s.datedRight ?? "—"].join(" | "),
+    `| ${row.name} | ${num(s.f1Speaker)} | ${num(s.f1)} | ${num(s.precision)} / ${num(s.recall)} | ${num(s.speakerAcc)} (${s.speakerPairs}) | ${s.saidOnAcc === null ? "—" : `${num(s.saidOnAcc)} (${s.datePairs})`} | ${s.gold} | ${s.proposed} |`,
   );
 }
 
-if (process.argv.includes("--errors")) {
-  const split = process.argv.includes("--dev") ? "dev" : "train";
-  const errs: GermanErrors = { missed: [], spurious: [], wrongSpeaker: [] };
-  evaluateGerman(split, { collect: errs });
+const which = process.argv[process.argv.indexOf("--errors") + 1];
+if (process.argv.includes("--errors") && which) {
+  const docs = which === "ar" ? loadFixture("ar") : which === "en" ? loadFixture("en") : which === "demo" ? [demoDoc(false)] : loadGerman(process.argv.includes("--train") ? "train" : "dev");
+  const errs: EvalErrors = { missed: [], spurious: [], wrongSpeaker: [], wrongDate: [] };
+  score(docs, errs);
   const n = Number(process.argv.find((a) => /^\d+$/u.test(a)) ?? 40);
+  const flat = (s: string): string => s.replace(/\n/gu, " ");
   console.log(`\n== missed (${errs.missed.length})`);
-  for (const m of errs.missed.slice(0, n)) console.log(`- [${m.type}] ${m.text.replace(/\n/gu, " ")}`);
+  for (const m of errs.missed.slice(0, n)) console.log(`- ${m.doc}: ${flat(m.text)}`);
   console.log(`\n== spurious (${errs.spurious.length})`);
-  for (const m of errs.spurious.slice(0, n)) console.log(`- ${m.text.replace(/\n/gu, " ").slice(0, 240)}`);
+  for (const m of errs.spurious.slice(0, n)) console.log(`- ${m.doc}: ${flat(m.text).slice(0, 240)}`);
   console.log(`\n== wrong speaker (${errs.wrongSpeaker.length})`);
-  for (const m of errs.wrongSpeaker.slice(0, n)) console.log(`- gold=${m.gold} | ${m.proposed}`);
+  for (const m of errs.wrongSpeaker.slice(0, n)) console.log(`- ${m.doc}: gold=${m.gold} | ${flat(m.proposed)}`);
+  console.log(`\n== wrong date (${errs.wrongDate.length})`);
+  for (const m of errs.wrongDate.slice(0, n)) console.log(`- ${m.doc}: gold=${m.gold} proposed=${m.proposed} | ${flat(m.text)}`);
 }
-process.exitCode = 0;
+process.exitCode = missing ? 1 : 0;

@@ -51,6 +51,12 @@ addCue(sound("انتقد", "ينتقد", "تنتقد"), "object");
 addCue(sound("اتهم", "يتهم", "تتهم"), "object");
 addCue(sound("ندد", "يندد", "تندد"), "object", ["ب"]);
 addCue(sound("نقل"), "clause", ["عن"]);
+// Stance and announcement verbs that report without quotation marks (issue 16).
+addCue(sound("وصف", "يصف", "تصف"), "clause");
+addCue(sound("أشاد", "يشيد", "تشيد"), "clause", ["ب"]);
+addCue(sound("جدد", "يجدد", "تجدد"), "clause", ["على"]);
+addCue(sound("توقع", "يتوقع", "تتوقع"), "clause");
+addCue(["عد", "عدت", "عدوا"], "object");
 // ḥāl participles continue the current speaker; only those with a content complement start a statement.
 const PARTICIPLES = new Map<string, string[]>();
 function addParticiple(forms: string[], preps: string[]): void {
@@ -68,17 +74,22 @@ addParticiple(["مشدداً", "مشددة", "مشددا"], ["على"]);
 addParticiple(["مطالباً", "مطالبة", "مطالبا"], ["ب"]);
 addParticiple(["داعياً", "داعية", "داعيا"], ["إلى"]);
 addParticiple(["قائلاً", "قائلة", "قائلا"], []);
+addParticiple(["عاداً", "عادة", "عادا", "عاداً"], []);
 // Welcoming takes a noun, not a proposition: it stays part of the statement it follows unless a clause follows.
 addParticiple(["مرحباً", "مرحبة", "مرحبا"], []);
 
-const COMPLEMENTIZERS = new Set(["أن", "إن", "أنه", "أنها", "إنه", "إنها", "أنهم", "إنهم", "بأن", "بأنه", "بأنها", "وأن"].map(f));
+const FOLDED_COMPLEMENTIZERS = new Set(["أن", "إن", "أنه", "أنها", "إنه", "إنها", "أنهم", "إنهم", "بأن", "بأنه", "بأنها", "وأن"].map(f));
+/** أن/إن and their forms; "بأن" only with its hamza, since folded it is the name "بان" (بان كي مون). */
+const COMPLEMENTIZERS = {
+  has: (folded: string, raw?: string): boolean => FOLDED_COMPLEMENTIZERS.has(folded) && !(folded === f("بأن") && raw !== undefined && !/[أإ]/u.test(raw)),
+};
 // Complementizers whose pronoun is part of the clause's subject in gold-style spans are still cut: "أنه وقعت" → "وقعت".
 const SOURCES = new Set(["بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا"].map(f));
 const TRAILERS = new Set(["حسبما", "كما", "وفقما", "بحسبما"].map(f));
 const RELATIVES = new Set(["الذي", "التي", "الذين", "اللذين", "اللتين", "ما", "مما", "عما", "لما", "فيما"].map(f));
 const AUX = new Set(["كان", "كانت", "كانوا", "قد", "وقد", "لقد", "فقد", "كما", "من", "جهته", "جهتها", "جهتهم", "ناحيته", "ناحيتها", "بدوره", "بدورها", "بدورهم", "وكان", "وكانت", "حيث", "ثم"].map(f));
 const SPEAKER_STOP = new Set(
-  ["أمس", "اليوم", "غدا", "البارحة", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "يوم", "بشدة", "بقوة", "أيضا", "أيضاً", "مجددا", "مجدداً", "كذلك", "في", "خلال", "عبر", "أمام", "لوسائل", "للصحفيين", "لوكالة", "لصحيفة", "لقناة", "بدوره", "بدورها", "صباح", "مساء", "ظهر", "الماضي", "الماضية"].map(f),
+  ["أمس", "اليوم", "غدا", "البارحة", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "يوم", "بشدة", "بقوة", "أيضا", "أيضاً", "مجددا", "مجدداً", "كذلك", "في", "خلال", "عبر", "أمام", "لوسائل", "للصحفيين", "لوكالة", "لصحيفة", "لقناة", "بدوره", "بدورها", "صباح", "مساء", "ظهر", "الماضي", "الماضية", "الأول", "ل", "لـ", "خلال", "إلى", "على", "عن", "أثناء", "عقب", "لدى", "بأشد", "العبارات"].map(f),
 );
 const ADVERBS = new Set(
   ["أمس", "اليوم", "غدا", "البارحة", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "يوم", "بشدة", "بقوة", "أيضا", "أيضاً", "مجددا", "مجدداً", "كذلك", "صباح", "مساء"].map(f),
@@ -86,9 +97,24 @@ const ADVERBS = new Set(
 // "في بيان / في تصريح …" closes the speaker phrase; a plain "في <place>" may belong to it ("الدفاع المدني في حلب").
 const EVENT_NOUNS = new Set(["بيان", "تصريح", "تصريحات", "مؤتمر", "حديث", "كلمة", "لقاء", "مقابلة", "تغريدة", "رسالة", "اتصال", "خطاب", "جلسة"].map(f));
 const DEF_BACKREF = ORG_WORDS.ar;
+const REPORTED_FROM = new Set(sound("نقل").map(f));
+const OBJECT_FIRST = new Set(sound("وصف", "يصف", "تصف").map(f));
+const NEGATIONS = new Set(["لا", "ولا", "لم", "ولم", "لن", "ولن", "ليس"].map(f));
+const ISSUED = new Set(["صادر", "الصادر", "صادرة", "الصادرة"].map(f));
+const PERFECT_PARTICLES = new Set(["قد", "لقد", "وقد", "فقد"].map(f));
+// Verbal nouns that open the content of a stance verb: "جددت الوزارة التأكيد على …", "أعرب عن قلقه".
+const CONTENT_NOUNS = new Set(["التأكيد", "تأكيده", "تأكيدها", "دعوته", "دعوتها", "رفضه", "رفضها", "دعمه", "دعمها", "ترحيبه", "ترحيبها", "التزام", "التزامه", "التزامها"].map(f));
 // Speaker phrases are read in a bounded window after their cue, so the work per cue is constant and
 // extraction stays linear however long a sentence is (no real speaker phrase runs to 24 words).
 const SPEAKER_WINDOW = 24;
+/** How far after a clause cue its complementizer may stand (the speaker phrase between them is bounded). */
+const CLAUSE_WINDOW = 30;
+
+/** Whether a word opens another reporting clause (a cue, a ḥāl participle or a source), which ends a speaker phrase. */
+function startsClause(word: string): boolean {
+  const b = bare(word);
+  return CUES.has(b) || PARTICIPLES.has(b) || SOURCES.has(b);
+}
 
 interface ArCtx {
   text: string;
@@ -127,9 +153,12 @@ export function extractArabicSentence(ctx: ArCtx, sent: Sentence): Candidate[] {
     const part = PARTICIPLES.get(b) ?? null;
     const source = SOURCES.has(b);
     if (!def && !part && !source) continue;
-    // Cues in relative clauses ("والذي عبّر عنه", "ما سماه") describe, they do not report.
-    if (def && RELATIVES.has(prev.replace(/^و/u, ""))) continue;
-    const trailing = !!def && TRAILERS.has(bare(prev)) && commaBefore(text, (toks[i - 1] as Token).start, sent.start);
+    // "…، حسبما أكدت X" / "…، بحسب ما أفادت X": the cue trails its content.
+    const viaMa = prev === f("ما") && i > 1 && SOURCES.has(bare((toks[i - 2] as Token).text));
+    const trailing =
+      !!def && ((TRAILERS.has(bare(prev)) && commaBefore(text, (toks[i - 1] as Token).start, sent.start)) || (viaMa && commaBefore(text, (toks[i - 2] as Token).start, sent.start)));
+    // Cues in relative clauses ("والذي عبّر عنه", "ما سماه") describe, they do not report; negated ones ("لا يدعو") neither.
+    if (def && !trailing && (RELATIVES.has(prev.replace(/^و/u, "")) || NEGATIONS.has(prev))) continue;
     hits.push({ tok: i, def, participlePreps: part, source, trailing });
   }
   const out: Candidate[] = [];
@@ -220,16 +249,98 @@ function isSpeakerish(ctx: ArCtx, toks: Token[], i: number, limit: number): numb
   if (!first || SPEAKER_STOP.has(f((toks[i] as Token).text))) return 0;
   let len = 0;
   while (i + len < limit && len < 8 && !SPEAKER_STOP.has(f((toks[i + len] as Token).text))) len++;
-  if (ORG_WORDS.ar.has(first) || GROUP_WORDS.ar.has(first) || ROLE_WORDS.ar.has(first) || ctx.seenNameTokens.has(first)) {
+  if (ORG_WORDS.ar.has(first) || GROUP_WORDS.ar.has(first) || ROLE_WORDS.ar.has(first) || ctx.seenNameTokens.has(first) || f((toks[i] as Token).text) === f("آل")) {
     // A definite bare noun ("المنظمة") is the whole subject; a following definite noun is the object.
     if (/^(?:و|ف)?ال/u.test((toks[i] as Token).text) && ORG_WORDS.ar.has(first)) return 1;
-    return len;
+    return Math.min(len, subjectLength(ctx, toks, i, i + len));
   }
   // VSO with an adverb/date right after a short subject: "أدان شتاينماير بشدة".
   const delim = toks[i + len];
   if (len >= 1 && len <= 3 && delim && ADVERBS.has(f(delim.text))) return len;
   return 0;
 }
+
+const NAME_LINKS = new Set(["بن", "بنت", "ابن", "آل", "أبو", "أبي", "أم", "عبد"].map(f));
+const isDefinite = (w: string): boolean => /^(?:و|ف)?(?:ال|لل)/u.test(f(w));
+const isNisba = (w: string): boolean => /^(?:ال)?\S{2,}(?:ي|ية|يه)$/u.test(f(w));
+
+/**
+ * Where the subject of a verb whose object follows ends ("طالب مصطفى | المجتمع الدولي بـ…",
+ * "دعا الأمين العام للأمم المتحدة بان كي مون | أطراف النزاع"): a title with its genitives and
+ * adjectives, then at most one name. Bounded by `limit`.
+ */
+function subjectLength(ctx: ArCtx, toks: Token[], i: number, limit: number): number {
+  const word = (k: number): string => (toks[k] as Token).text;
+  const folded = (k: number): string => nameTokens(word(k))[0] ?? "";
+  let k = i;
+  // A name already seen, with its links: "آل الشيخ", "عبدالله بن زايد".
+  const nameRun = (from: number): number => {
+    let e = from;
+    let bare = 0;
+    while (e < limit) {
+      const w = word(e);
+      if (SPEAKER_STOP.has(f(w)) || NAME_STOPS.has(f(w))) break;
+      if (NAME_LINKS.has(f(w))) {
+        e += 2;
+        continue;
+      }
+      if (ctx.seenNameTokens.has(folded(e))) {
+        e++;
+        continue;
+      }
+      // An unseen name: bare words, or one family name with the article right after the first name.
+      if (!isDefinite(w) && bare < 3 && !ROLE_WORDS.ar.has(folded(e)) && !ORG_WORDS.ar.has(folded(e))) {
+        bare++;
+        e++;
+        continue;
+      }
+      if (isDefinite(w) && e === from + 1 && bare === 1 && isNisba(w)) {
+        e++;
+        continue;
+      }
+      break;
+    }
+    return Math.min(e, limit);
+  };
+  if (ctx.seenNameTokens.has(folded(k)) || f(word(k)) === f("آل")) return Math.max(1, nameRun(k) - i);
+  const head = word(k);
+  const headDefinite = isDefinite(head);
+  k++;
+  // The title's genitive (after an indefinite head) and its adjectives: "وزير الخارجية الأردني", "الأمين العام للأمم المتحدة".
+  let genitiveTaken = headDefinite;
+  while (k < limit) {
+    const w = word(k);
+    if (!genitiveTaken && isDefinite(w)) {
+      genitiveTaken = true;
+      k++;
+      continue;
+    }
+    if (isDefinite(w) && (isNisba(w) || /^لل/u.test(f(w)) || AUX_TITLE.has(f(w)))) {
+      k++;
+      continue;
+    }
+    if (/^لل/u.test(f(w)) || f(w) === f("باسم")) {
+      k++;
+      if (f(w) === f("باسم")) genitiveTaken = false;
+      continue;
+    }
+    if (ORG_WORDS.ar.has(folded(k)) && !isDefinite(w)) {
+      k++;
+      genitiveTaken = false;
+      continue;
+    }
+    if (ROLE_WORDS.ar.has(folded(k))) {
+      k++;
+      genitiveTaken = isDefinite(w);
+      continue;
+    }
+    break;
+  }
+  if (k < limit && !isDefinite(word(k))) k = nameRun(k);
+  return Math.max(1, k - i);
+}
+const NAME_STOPS = new Set(["ما", "من", "الذي", "التي", "أن", "إن", "هذا", "هذه", "كل", "جميع"].map(f));
+const AUX_TITLE = new Set(["العام", "المتحدة", "الرسمي", "الإعلامي", "الأعلى"].map(f));
 
 function analyse(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit): Candidate | null {
   const { text } = ctx;
@@ -268,7 +379,7 @@ function analyse(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit): Candid
     if (atStart) {
       let cs = spkEnd < toks.length ? (toks[spkEnd] as Token).start : sent.end;
       const ft = toks[spkEnd];
-      if (ft && (f(ft.text) === f("فإن") || COMPLEMENTIZERS.has(f(ft.text)))) cs = ft.end;
+      if (ft && (f(ft.text) === f("فإن") || COMPLEMENTIZERS.has(f(ft.text), ft.text))) cs = ft.end;
       return { ...base, kind: "indirect", start: cs, end: sent.end, speaker: mention(ctx, spStart, spEnd), dateRegions: [], confidence: 0.65 };
     }
     if (!commaBefore(text, cue.start, sent.start)) return null;
@@ -279,8 +390,9 @@ function analyse(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit): Candid
     return participle(ctx, sent, toks, hit, base);
   }
   const def = hit.def as CueDef;
-  // Find the complementizer (أن/إن/quote/colon/preposition) within a short window.
-  const limit = Math.min(toks.length, hit.tok + 14);
+  // Find the complementizer (أن/إن/quote/colon/preposition) within a bounded window. A clause cue's
+  // speaker phrase may hold commas, a date and an addressee: "قال وزير … فلان، اليوم (الخميس)، إنّ".
+  const limit = Math.min(toks.length, hit.tok + (def.type === "clause" ? CLAUSE_WINDOW : 14));
   let comp = -1;
   let contentStart = -1;
   for (let j = hit.tok + 1; j <= limit; j++) {
@@ -289,7 +401,8 @@ function analyse(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit): Candid
     const gap = text.slice((toks[j - 1] as Token).end, t.start);
     // Object cues take a noun phrase that may itself contain a quote ("ما سماه «…»"); only clause cues open on a quote.
     const q = def.type === "clause" ? firstQuoteIn(ctx, (toks[j - 1] as Token).end, t.start) : -1;
-    if (q >= 0) {
+    // A quoted name on the way («عكاظ», an addressee) is no content; a quotation after a colon always is.
+    if (q >= 0 && (quoteWords(ctx, q) >= 3 || /:/u.test(gap))) {
       comp = j;
       contentStart = q;
       break;
@@ -299,20 +412,33 @@ function analyse(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit): Candid
       contentStart = t.start;
       break;
     }
-    if ((/[،,.]/u.test(gap) && j > hit.tok + 1) || j >= toks.length) break;
+    if (j >= toks.length) break;
+    if (j > hit.tok + 1 && (def.type === "clause" ? /[.]/u.test(gap) || startsClause(t.text) : /[،,.]/u.test(gap))) break;
     const ft = f(t.text);
-    if (COMPLEMENTIZERS.has(ft)) {
+    if (COMPLEMENTIZERS.has(ft, t.text)) {
       comp = j;
       contentStart = t.end;
       // "إن «…»" : the quote is the content.
       break;
     }
     if (def.preps.length > 0) {
-      const p = def.preps.find((pr) => ft === pr || (pr.length === 1 && ft.startsWith(pr) && ft.length > 3));
+      // A one-letter preposition is read only before the article ("بالقرارات"), not inside a name ("بندر").
+      const p = def.preps.find((pr) => ft === pr || (pr.length === 1 && ft.startsWith(pr + "ال") && ft.length > 4));
       if (p !== undefined) {
         const nxt = toks[j + 1];
+        // "نقلت صحيفة X عن مصدر مطلع أن …": the source after عن is the speaker, the content follows أن.
+        if (REPORTED_FROM.has(bare(cue.text))) {
+          const until = Math.min(toks.length, j + 1 + SPEAKER_WINDOW);
+          for (let k = j + 2; k < until; k++) {
+            const tk = toks[k] as Token;
+            if (!COMPLEMENTIZERS.has(f(tk.text), tk.text)) continue;
+            const sp = speakerPhrase(ctx, toks, j + 1, k, tk.start);
+            if (!sp) break;
+            return { ...base, kind: "indirect", start: tk.end, end: sent.end, speaker: sp, dateRegions: [[cue.start, tk.start]], confidence: 0.8 };
+          }
+        }
         // "أشار إلى أن" → content after أن; "أعلن عن توقف" → content after عن.
-        if (nxt && COMPLEMENTIZERS.has(f(nxt.text))) {
+        if (nxt && COMPLEMENTIZERS.has(f(nxt.text), nxt.text)) {
           comp = j + 1;
           contentStart = nxt.end;
         } else {
@@ -337,7 +463,9 @@ function analyse(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit): Candid
   if (comp >= 0) {
     const compTok = toks[comp] as Token | undefined;
     const regionEnd = compTok ? Math.min(compTok.start, contentStart) : contentStart;
-    const sp = speakerPhrase(ctx, toks, hit.tok + 1, comp, regionEnd);
+    // "ووصفت الهجوم بأنه …": what stands between is the object unless it reads as a speaker.
+    const objectBetween = OBJECT_FIRST.has(bare(cue.text)) && isSpeakerish(ctx, toks, hit.tok + 1, comp) === 0;
+    const sp = objectBetween ? null : speakerPhrase(ctx, toks, hit.tok + 1, comp, regionEnd);
     speaker = sp ?? before ?? { type: "continuation" };
     dateRegion = [before && before.type !== "continuation" && "start" in before ? before.start : cue.start, contentStart];
     confidence = sp ? 0.85 : before ? 0.75 : 0.6;
@@ -375,14 +503,14 @@ function participle(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit, base
     const ft = f(t.text);
     const q = firstQuoteIn(ctx, (toks[j - 1] as Token).end, t.start);
     if (q >= 0) return { ...base, kind: "indirect", start: q, end: sent.end, speaker: { type: "continuation" }, dateRegions: [], confidence: 0.6 };
-    if (COMPLEMENTIZERS.has(ft)) {
+    if (COMPLEMENTIZERS.has(ft, t.text)) {
       return { ...base, kind: "indirect", start: t.end, end: sent.end, speaker: { type: "continuation" }, dateRegions: [], confidence: 0.6 };
     }
     if (j === hit.tok + 1 && preps.some((p) => ft === p)) {
       // "معبراً عن أمله في أن …": the content is the prepositional object.
       const nxt = toks[j + 1];
       if (!nxt) return null;
-      if (COMPLEMENTIZERS.has(f(nxt.text))) return { ...base, kind: "indirect", start: nxt.end, end: sent.end, speaker: { type: "continuation" }, dateRegions: [], confidence: 0.6 };
+      if (COMPLEMENTIZERS.has(f(nxt.text), nxt.text)) return { ...base, kind: "indirect", start: nxt.end, end: sent.end, speaker: { type: "continuation" }, dateRegions: [], confidence: 0.6 };
       return { ...base, kind: "indirect", start: nxt.start, end: sent.end, speaker: { type: "continuation" }, dateRegions: [], confidence: 0.55 };
     }
   }
@@ -392,6 +520,8 @@ function participle(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit, base
 /** SVO subject before the cue within its clause: "وكانت المنظمة دعت". */
 function subjectBefore(ctx: ArCtx, sent: Sentence, toks: Token[], cueTok: number): SpeakerRef | null {
   let j = cueTok - 1;
+  // "وكان المركز … قد حذّر": the particle stands between the subject and its verb.
+  if (j >= 0 && PERFECT_PARTICLES.has(f((toks[j] as Token).text))) j--;
   const parts: Token[] = [];
   while (j >= 0 && parts.length < 6) {
     const t = toks[j] as Token;
@@ -417,10 +547,19 @@ function speakerPhrase(ctx: ArCtx, toks: Token[], from: number, until: number, h
   const to = Math.min(until, from + SPEAKER_WINDOW);
   let s = from;
   while (s < to && (AUX.has(f((toks[s] as Token).text)) || SPEAKER_STOP.has(f((toks[s] as Token).text)))) s++;
+  // "في تصريح صحفي", "خلال مؤتمر": the occasion, not a speaker.
+  if (s < to && EVENT_NOUNS.has(nameTokens((toks[s] as Token).text)[0] ?? "")) return null;
+  // "تقرير صادر عن مؤسسة النقد": the issuer speaks.
+  for (let k = s; k + 1 < to && k < s + 4; k++) {
+    if (ISSUED.has(f((toks[k] as Token).text)) && f((toks[k + 1] as Token).text) === f("عن")) {
+      s = k + 2;
+      break;
+    }
+  }
   let e = s;
   while (e < to && (toks[e] as Token).end <= hardEnd) {
     const ft = f((toks[e] as Token).text);
-    if (SPEAKER_STOP.has(ft) && ft !== f("في")) break;
+    if ((SPEAKER_STOP.has(ft) || CONTENT_NOUNS.has(ft)) && ft !== f("في")) break;
     if (ft === f("في") && EVENT_NOUNS.has(nameTokens((toks[e + 1] as Token | undefined)?.text ?? "")[0] ?? "")) break;
     if (ft === f("في") && e + 1 < to && EVENT_NOUNS.has(f((toks[e + 1] as Token).text))) break;
     if (e > s && /[،,]/u.test(ctx.text.slice((toks[e - 1] as Token).end, (toks[e] as Token).start))) break;
@@ -443,6 +582,11 @@ function mention(ctx: ArCtx, start: number, end: number): SpeakerRef {
   // A lone definite organisation noun ("المنظمة") points back to the last organisation named.
   if (toks.length === 1 && /^(?:و|ف)?ال/u.test(surface) && DEF_BACKREF.has(head)) return { type: "backref", start, end, head };
   return { type: "mention", start, end };
+}
+
+function quoteWords(ctx: ArCtx, start: number): number {
+  const q = ctx.quotes[quoteAt(ctx.quotes, start)];
+  return q ? tokenize(ctx.text, q.start, Math.min(q.end, q.start + 200)).length : 0;
 }
 
 function firstQuoteIn(ctx: ArCtx, from: number, to: number): number {

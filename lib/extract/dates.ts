@@ -75,9 +75,10 @@ const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
 const alt = (xs: [string, number][]): string =>
   [...xs].sort((a, b) => b[0].length - a[0].length).map(([w]) => esc(w)).join("|");
 
-// Arabic words may carry و/ف/ب/ل prefixes; Latin words need plain boundaries.
-const AR_L = "(?<![\\u0600-\\u06FF])(?:و|ف|ب)?";
-const AR_R = "(?![\\u0600-\\u06FF])";
+// Arabic words may carry و/ف/ب/ل prefixes; Latin words need plain boundaries. A boundary is any
+// non-letter: the Arabic comma and question mark lie inside the Arabic block ("، الخميس،").
+const AR_L = "(?<![\\p{L}\\p{M}])(?:و|ف|ب)?";
+const AR_R = "(?![\\p{L}\\p{M}])";
 const LAT_L = "(?<![\\p{L}\\p{N}])";
 const LAT_R = "(?![\\p{L}])";
 

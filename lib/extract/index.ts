@@ -1,28 +1,14 @@
 // Statement extraction engine: finds reported statements (who said what, when) in ar/de/en news text.
-import type { Candidate, ExtractInput, ExtractResult, KnownSpeaker, Lang, ProposedSpeaker, ProposedStatement, SpeakerKind, StatementKind } from "./types";
-import { findQuotes, quoteAt, splitSentences, type QuoteSpan } from "./text";
+import type { Candidate, ExtractInput, ExtractResult, Lang, ProposedSpeaker, ProposedStatement, StatementKind } from "./types";
+import { findQuotes, interviewLine, quoteAt, splitSentences, type QuoteSpan } from "./text";
 import { extractArabicSentence, makeArabicContext } from "./arabic";
 import { extractLatin, makeLatinContext } from "./latin";
 import { findDate, parseIsoDay } from "./dates";
 import { nameTokens } from "./normalize";
-import { guessKind, knownKind, SpeakerIndex } from "./speakers";
+import { SpeakerResolver, type ResolvedSpeaker } from "./resolve";
 
 export type * from "./types";
 export { parseIsoDay, findDate } from "./dates";
-
-interface Entity {
-  name: string;
-  kind: SpeakerKind;
-  known: boolean;
-  tokens: string[];
-  mentions: Set<string>;
-}
-
-interface ResolvedSpeaker {
-  entity: Entity;
-  start: number;
-  end: number;
-}
 
 // A date that tells when something was said stands near its cue; reading at most this many characters
 // per region keeps the work per statement bounded (regions can run to the end of a long sentence).
@@ -34,7 +20,6 @@ export function extractStatements(input: ExtractInput): ExtractResult {
   if (text.trim().length === 0) return { statements: [], speakers: [] };
   const published = input.published ? parseIsoDay(input.published) : null;
   const knownSpeakers = input.knownSpeakers ?? [];
-  const index = new SpeakerIndex(knownSpeakers);
   const quotes = findQuotes(text, lang);
   const sentences = splitSentences(text, lang, quotes);
   const candidates: Candidate[] = [];
@@ -45,67 +30,33 @@ export function extractStatements(input: ExtractInput): ExtractResult {
     const ctx = makeLatinContext(text, lang, quotes, sentences);
     candidates.push(...extractLatin(ctx));
   }
+  for (const s of sentences) {
+    const line = interviewLine(text, s);
+    if (!line) continue;
+    candidates.push({
+      kind: "indirect",
+      start: line.content[0],
+      end: line.content[1],
+      cueStart: null,
+      cueEnd: null,
+      speaker: { type: "mention", start: line.speaker[0], end: line.speaker[1] },
+      dateRegions: [],
+      confidence: 0.7,
+      sentenceStart: s.start,
+      sentenceEnd: s.end,
+    });
+  }
   const kept = dedupe(candidates);
-  const entities: Entity[] = [];
-  const knownEntities = new Map<number, Entity>();
-  let last: ResolvedSpeaker | null = null;
+  const resolver = new SpeakerResolver(text, lang, knownSpeakers);
   const statements: ProposedStatement[] = [];
+  // Speakers are filled in at the end: a descriptor resolved now may be named by a later sentence.
+  const resolvedSpeakers: (ResolvedSpeaker | null)[] = [];
   const topicIndex = (input.knownTopics ?? []).map((t) => ({ slug: t.slug, names: t.names.map((n) => nameTokens(n)).filter((x) => x.length > 0) }));
 
-  const entityFor = (start: number, end: number): Entity => {
-    const surface = text.slice(start, end).trim();
-    const toks = nameTokens(surface);
-    const hit = index.findIn(toks);
-    if (hit) {
-      let e = knownEntities.get(hit.speaker);
-      if (!e) {
-        const sp = knownSpeakers[hit.speaker] as KnownSpeaker;
-        const forms = [sp.name, ...(sp.aliases ?? []), ...Object.values(sp.names ?? {}).filter((x): x is string => !!x)];
-        e = { name: sp.name, kind: knownKind(sp, lang), known: true, tokens: forms.flatMap((x) => nameTokens(x)), mentions: new Set() };
-        knownEntities.set(hit.speaker, e);
-        entities.push(e);
-      }
-      e.mentions.add(surface);
-      e.tokens.push(...toks);
-      return e;
-    }
-    // A shorter later mention of an earlier name ("Merkel" after "Angela Merkel") is the same entity.
-    for (let i = entities.length - 1; i >= 0; i--) {
-      const e = entities[i] as Entity;
-      if (!e.known && toks.length > 0 && toks.every((t) => e.tokens.includes(t))) {
-        e.mentions.add(surface);
-        return e;
-      }
-    }
-    const e: Entity = { name: surface, kind: guessKind(surface, lang), known: false, tokens: toks, mentions: new Set([surface]) };
-    entities.push(e);
-    return e;
-  };
-
   for (const c of kept) {
-    let resolved: ResolvedSpeaker | null = null;
-    let confidence = c.confidence;
-    const ref = c.speaker;
-    if (ref.type === "mention") {
-      resolved = { entity: entityFor(ref.start, ref.end), start: ref.start, end: ref.end };
-    } else if (ref.type === "backref") {
-      const toks = nameTokens(text.slice(ref.start, ref.end));
-      if (index.findIn(toks)) resolved = { entity: entityFor(ref.start, ref.end), start: ref.start, end: ref.end };
-      else {
-        const ante = [...entities].reverse().find((e) => e.tokens.includes(ref.head) && e.tokens.length > 1);
-        if (ante) {
-          ante.mentions.add(text.slice(ref.start, ref.end));
-          resolved = { entity: ante, start: ref.start, end: ref.end };
-          confidence -= 0.1;
-        } else resolved = { entity: entityFor(ref.start, ref.end), start: ref.start, end: ref.end };
-      }
-    } else if (ref.type === "pronoun" || ref.type === "continuation") {
-      if (last) {
-        resolved = ref.type === "pronoun" ? { entity: last.entity, start: ref.start, end: ref.end } : last;
-        confidence -= 0.1;
-      } else confidence -= 0.3;
-    }
-    if (resolved) last = resolved;
+    const { speaker: resolved, penalty } = resolver.resolve(c.speaker);
+    const confidence = c.confidence - penalty;
+    resolvedSpeakers.push(resolved);
     let saidOn: string | null = null;
     let dateUnresolved = false;
     for (const [a, b] of c.dateRegions) {
@@ -128,9 +79,7 @@ export function extractStatements(input: ExtractInput): ExtractResult {
       text: text.slice(c.start, c.end),
       start: c.start,
       end: c.end,
-      speaker: resolved
-        ? { name: resolved.entity.name, start: resolved.start, end: resolved.end, known: resolved.entity.known, kind: resolved.entity.kind }
-        : null,
+      speaker: null,
       cue: c.cueStart !== null && c.cueEnd !== null ? text.slice(c.cueStart, c.cueEnd) : null,
       cueStart: c.cueStart,
       cueEnd: c.cueEnd,
@@ -140,8 +89,13 @@ export function extractStatements(input: ExtractInput): ExtractResult {
       topics,
     });
   }
+  statements.forEach((st, i) => {
+    const r = resolvedSpeakers[i];
+    if (r) st.speaker = { name: r.entity.name, start: r.start, end: r.end, known: r.entity.known, kind: r.entity.kind };
+  });
   const used = new Set(statements.map((s) => s.speaker?.name).filter((x): x is string => !!x));
-  const speakers: ProposedSpeaker[] = entities
+  const speakers: ProposedSpeaker[] = resolver
+    .all()
     .filter((e) => used.has(e.name))
     .map((e) => ({ name: e.name, kind: e.kind, known: e.known, mentions: [...e.mentions] }));
   return { statements, speakers };

@@ -197,3 +197,21 @@ export function trimSpan(text: string, s: number, e: number, punct = /[\s,،;؛:
   while (e > s && punct.test(text[e - 1] as string)) e--;
   return [s, e];
 }
+
+// Interview lines: "- الاسم : عبارة" / "– Name: words", a speaker and what they said with no verb.
+// Only the start of a line is read, and the name before the colon is at most INTERVIEW_NAME_MAX characters.
+const INTERVIEW_NAME_MAX = 60;
+const INTERVIEW_LINE = /^[-–—•]\s*([^:：\n،,.!?؟«»"“”]{2,60}?)\s*[:：]\s*/u;
+
+/** The speaker and content offsets of an interview line starting at `sent.start`, or null. */
+export function interviewLine(text: string, sent: Sentence): { speaker: [number, number]; content: [number, number] } | null {
+  const head = text.slice(sent.start, Math.min(sent.end, sent.start + INTERVIEW_NAME_MAX + 8));
+  const m = INTERVIEW_LINE.exec(head);
+  if (!m || m[1] === undefined) return null;
+  const words = tokenize(m[1]);
+  if (words.length === 0 || words.length > 6) return null;
+  const nameStart = sent.start + m[0].indexOf(m[1]);
+  const [cs, ce] = trimSpan(text, sent.start + m[0].length, sent.end);
+  if (ce - cs < 3) return null;
+  return { speaker: [nameStart, nameStart + m[1].length], content: [cs, ce] };
+}
