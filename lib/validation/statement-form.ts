@@ -110,7 +110,8 @@ export const statementFormSchema = z
         .default(false),
       topicIds: idList(STATEMENT_LIMITS.topicsMaxItems),
       newTopics: stringList(STATEMENT_LIMITS.topicsMaxItems, STATEMENT_LIMITS.topicMaxLength).meta({
-        items: { type: "string", maxLength: STATEMENT_LIMITS.topicMaxLength },
+        // The item's length is checked after cleaning, inside a pipe that the description cannot see into.
+        anyOf: [{ type: "array", maxItems: STATEMENT_LIMITS.topicsMaxItems, items: { type: "string", maxLength: STATEMENT_LIMITS.topicMaxLength } }, { type: "null" }],
         description: `Topics by name: a known one is reused, else created. With topicIds, at most ${STATEMENT_LIMITS.topicsMaxItems} topics in all.`,
       }),
       sources: z
