@@ -1,3 +1,5 @@
+import type { SearchQuery } from "@/lib/search/types";
+
 // The parsed queries of the public API's paged lists: what lib/api/list-params.ts
 // makes of a request's parameters and what lib/db/queries/api-lists.ts reads a
 // page by. They live here, below both, so the database layer never imports the
@@ -10,16 +12,8 @@ export type StatementListStatus = (typeof STATEMENT_LIST_STATUSES)[number];
 
 export type StatementPosition = { saidOn: string | null; id: number };
 
-export type StatementListFilters = {
-  q: string;
-  speakers: string[];
-  topics: string[];
-  languages: string[];
-  kinds: string[];
-  years: number[];
-  /** Inclusive day numbers (days since 1970-01-01), as the search parser gives them. */
-  from: number | null;
-  to: number | null;
+/** The search's own filters (read by the search's parser), and which statuses to list. */
+export type StatementListFilters = Pick<SearchQuery, "q" | "speakers" | "topics" | "languages" | "kinds" | "years" | "from" | "to"> & {
   statuses: StatementListStatus[];
 };
 
