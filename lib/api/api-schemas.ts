@@ -16,6 +16,9 @@ import { ATTRIBUTIONS, restoreRequestSchema, retractionSchema, statementEditSche
 
 export type ApiSchemaMeta = { id: string };
 
+/** What a route answers with this schema: its handler's body `satisfies Answer<typeof X>`, so the database's types and the document cannot drift apart. */
+export type Answer<S extends z.ZodType> = z.output<S>;
+
 /** The answers: described as the server writes them (zod's "output"). */
 export const answerSchemas = z.registry<ApiSchemaMeta>();
 /** The write API's bodies: described as a client may send them (zod's "input", before defaults and cleaning). */

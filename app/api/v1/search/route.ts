@@ -2,6 +2,7 @@ import { apiFailure, badRequest } from "@/lib/api/responses";
 import { CACHE_SECONDS, cachedJson, preflight, publicGet } from "@/lib/api/http-cache";
 import { searchStatements } from "@/lib/search/query";
 import { parseSearchParams } from "@/lib/validation/search-params";
+import type { Answer, SearchResult } from "@/lib/api/api-schemas";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +21,7 @@ export const GET = publicGet(async (request) => {
         limit: result.limit,
         totalPages: result.totalPages,
         facets: result.facets,
-      },
+      } satisfies Answer<typeof SearchResult>,
       CACHE_SECONDS.search,
     );
   } catch (error) {

@@ -2,6 +2,7 @@ import { badRequest } from "@/lib/api/responses";
 import { CACHE_SECONDS, cachedJson, preflight, publicGet } from "@/lib/api/http-cache";
 import { parseTopicListParams, slugCursorFor } from "@/lib/api/list-params";
 import { listTopicsPage } from "@/lib/db/queries/api-lists";
+import type { Answer, TopicList } from "@/lib/api/api-schemas";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +11,7 @@ export const GET = publicGet(async (request) => {
   const parsed = parseTopicListParams(new URL(request.url).searchParams);
   if (!parsed.ok) return badRequest(parsed.errors);
   const page = await listTopicsPage(parsed.query);
-  return cachedJson(request, { data: page.items, nextCursor: page.last ? slugCursorFor(parsed.query, page.last) : null }, CACHE_SECONDS.list);
+  return cachedJson(request, { data: page.items, nextCursor: page.last ? slugCursorFor(parsed.query, page.last) : null } satisfies Answer<typeof TopicList>, CACHE_SECONDS.list);
 });
 
 export const OPTIONS = preflight;

@@ -2,6 +2,7 @@ import { apiError, apiFailure, decodeSlug } from "@/lib/api/responses";
 import { CACHE_SECONDS, cachedJson, preflight, publicGet } from "@/lib/api/http-cache";
 import { findSlugRedirect, permanentRedirectResponse } from "@/lib/db/queries/redirects";
 import { getPublicTopic } from "@/lib/db/queries/topics";
+import type { Answer, Topic } from "@/lib/api/api-schemas";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,7 @@ export const GET = publicGet(async (request, { params }: { params: Promise<{ slu
       if (target) return permanentRedirectResponse(`/api/v1/topics/${encodeURIComponent(target)}`);
       return apiError(404, "not_found", "No topic at this address.");
     }
-    return cachedJson(request, topic, CACHE_SECONDS.item);
+    return cachedJson(request, topic satisfies Answer<typeof Topic>, CACHE_SECONDS.item);
   } catch (error) {
     return apiFailure(error);
   }
