@@ -294,6 +294,8 @@ try {
   }
 } catch (error) {
   if (!interrupted.signal.aborted) console.error(error);
+  // What was measured before the failure is still worth having (a 1M run takes most of an hour).
+  if (rows.length > 0) console.log(`\nMeasured before the run stopped:\n\n${formatTable(["measure", "app", "engine / p95", "ratio", "note"], rows)}`);
   process.exitCode = 1;
 } finally {
   await stopAll();
