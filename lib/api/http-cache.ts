@@ -47,7 +47,12 @@ export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
  */
 export function cachedJson(request: Request, body: unknown, maxAgeSeconds: number): Response {
   const text = JSON.stringify(body);
-  const etag = weakEtag(text);
+  return serialisedJson(request, { text, etag: weakEtag(text) }, maxAgeSeconds);
+}
+
+/** cachedJson of a body serialised and tagged once (a fixed document): no work per request. */
+export function serialisedJson(request: Request, body: { text: string; etag: string }, maxAgeSeconds: number): Response {
+  const { text, etag } = body;
   const headers: Record<string, string> = { ETag: etag, "Cache-Control": `public, max-age=${maxAgeSeconds}` };
   if (etagMatches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
   return new Response(text, { status: 200, headers: { ...headers, "Content-Type": "application/json" } });
