@@ -239,6 +239,22 @@ try {
       await stopChild(limited.child, "SIGTERM");
     }
 
+    // The floor under every API answer: Next's routing and a response with nothing to compute
+    // (the fixed document, already held by the client: 304, no body), and the health check.
+    const openApi = await fetch(`${base}/api/v1/openapi.json`);
+    const etag = openApi.headers.get("etag") ?? "";
+    await openApi.arrayBuffer();
+    const floor = await timeRequests(async () => {
+      const response = await fetch(`${base}/api/v1/openapi.json`, { headers: { "If-None-Match": etag } });
+      if (response.status !== 304) throw new Error(`openapi.json with its ETag answered ${response.status}, not 304`);
+      await response.arrayBuffer();
+    }, { samples });
+    rows.push(["the app's floor: GET /api/v1/openapi.json → 304 (nothing to compute)", `p50 ${ms(percentile(floor, 50))} ms`, `p95 ${ms(percentile(floor, 95))} ms`, "", "Next's routing + the public API wrapper"]);
+    const document = await timeRequests(async () => void (await (await fetch(`${base}/api/v1/openapi.json`)).arrayBuffer()), { samples });
+    rows.push(["GET /api/v1/openapi.json (whole document)", `p50 ${ms(percentile(document, 50))} ms`, `p95 ${ms(percentile(document, 95))} ms`, "", ""]);
+    const health = await timeRequests(async () => void (await (await fetch(`${base}/api/health`)).arrayBuffer()), { samples });
+    rows.push(["GET /api/health (Postgres and Meilisearch pinged)", `p50 ${ms(percentile(health, 50))} ms`, `p95 ${ms(percentile(health, 95))} ms`, "", ""]);
+
     for (const [name, url] of pages) {
       let status = 0;
       const times = await timeRequests(async () => {
