@@ -10,7 +10,7 @@
 // - said-on: over matched gold statements that carry a date, the share whose saidOn is that day.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { KnownSpeaker, Lang, ProposedStatement } from "./types";
+import type { KnownSpeaker, Lang } from "./types";
 import { extractStatements } from "./index";
 import { nameTokens } from "./normalize";
 
@@ -182,7 +182,7 @@ const AR_WEEKDAYS = ["الأحد", "الاثنين", "الثلاثاء", "الأ
 export function dayOfDateWord(word: string, published: string): string {
   const day = new Date(`${published}T00:00:00Z`);
   const offset = AR_DAY_OFFSETS[word];
-  const weekday = AR_WEEKDAYS.indexOf(word);
+  const weekday = AR_WEEKDAYS.indexOf(word.replace(/^الإ/u, "الا"));
   if (offset !== undefined) day.setUTCDate(day.getUTCDate() + offset);
   else if (weekday >= 0) day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() - weekday + 7) % 7));
   else throw new Error(`fixture: unknown date word "${word}"`);
@@ -202,8 +202,8 @@ interface FixtureDoc {
 export const FIXTURE_DIR = path.join(import.meta.dirname, "fixtures");
 
 /** A labelled set of lib/extract/fixtures: each statement's content must occur exactly once in its text. */
-export function loadFixture(lang: "ar" | "en"): EvalDoc[] {
-  const file = path.join(FIXTURE_DIR, `${lang}-dev.json`);
+export function loadFixture(lang: "ar" | "en", set: "dev" | "heldout" = "dev"): EvalDoc[] {
+  const file = path.join(FIXTURE_DIR, `${lang}-${set}.json`);
   const docs = JSON.parse(readFileSync(file, "utf8")) as FixtureDoc[];
   return docs.map((d) => ({
     id: d.id,

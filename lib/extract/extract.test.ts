@@ -58,6 +58,110 @@ describe("arabic", () => {
   });
 });
 
+describe("arabic patterns of issue 16", () => {
+  const one = (text: string, published = "2024-05-16"): ProposedStatement => only(run(text, "ar", { published }));
+  it("a long speaker phrase with commas, a parenthesised day or an addressee stands between the verb and إنّ", () => {
+    const a = one("قال وزير الخارجية الأردني أيمن الصفدي، اليوم (الخميس)، إنّ المملكة ستواصل جهودها.");
+    expect([a.text, a.speaker?.name, a.saidOn]).toEqual(["المملكة ستواصل جهودها", "أيمن الصفدي", "2024-05-16"]);
+    const b = one("وقال المتحدث باسم الأمم المتحدة ستيفان دوجاريك لوكالة الأنباء الألمانية يوم الثلاثاء إن «الوضع الإنساني في غزة كارثي».");
+    expect([b.kind, b.speaker?.name, b.saidOn]).toEqual(["direct", "ستيفان دوجاريك", "2024-05-14"]);
+    const c = one("قالت مصادر أمنية لـ«الحياة» إن السلطات أحبطت محاولة تهريب.");
+    expect([c.text, c.speaker?.name]).toEqual(["السلطات أحبطت محاولة تهريب", "مصادر أمنية"]);
+  });
+  it("stance and announcement verbs without quotation marks", () => {
+    const xs = run("أشاد رئيس مجلس الشورى الشيخ عبدالله آل الشيخ بالقرارات الأخيرة لتطوير التعليم. وجددت الوزارة التأكيد على وقوف المملكة مع الأسر، ووصفت الهجوم بأنه عمل جبان. وعدّ آل الشيخ هذه الخطوة نقلة نوعية.", "ar");
+    expect(xs.map((s) => s.text)).toEqual(["القرارات الأخيرة لتطوير التعليم", "وقوف المملكة مع الأسر", "عمل جبان", "هذه الخطوة نقلة نوعية"]);
+    expect(xs[0]?.speaker?.name).toBe("عبدالله آل الشيخ");
+    expect(xs[2]?.speaker?.name).toBe("الوزارة");
+    expect(xs[3]?.speaker?.name).toBe("عبدالله آل الشيخ");
+  });
+  it("continuations carry the previous speaker; a preposition or an ordinal never is one", () => {
+    const xs = run("أكد وزير الصحة المهندس خالد الفالح أن الوزارة رصدت حالات جديدة. وأشار إلى أن المخالطين يخضعون للفحص. وقال أمس الأول في تصريح صحفي إن الوضع تحت السيطرة ولا يدعو إلى القلق.", "ar");
+    expect(xs.map((s) => s.speaker?.name)).toEqual(["خالد الفالح", "خالد الفالح", "خالد الفالح"]);
+    expect(xs[2]?.saidOn).toBe("2024-03-07");
+  });
+  it("a subject before قد and the verb; a trailing بحسب ما; نقل عن", () => {
+    const a = one("وكان المركز الوطني للإنذار المبكر قد حذّر أمس الأول من تشكل السيول في الأودية.", "2015-08-14");
+    expect([a.text, a.speaker?.name, a.saidOn]).toEqual(["تشكل السيول في الأودية", "المركز الوطني للإنذار المبكر", "2015-08-12"]);
+    const b = one("ارتفع عدد الضحايا إلى 27 قتيلاً، بحسب ما أفادت المديرية العامة للدفاع المدني في بيان مساء أمس.", "2015-07-30");
+    expect([b.text, b.speaker?.name, b.saidOn]).toEqual(["ارتفع عدد الضحايا إلى 27 قتيلاً", "المديرية العامة للدفاع المدني", "2015-07-29"]);
+  });
+  it("interview lines with no verb", () => {
+    const xs = run("- أحمد عيد : نعمل على بناء فريق قوي.\n- أحمد عيد : لا نية لتغيير المدرب.", "ar");
+    expect(xs.map((s) => [s.text, s.speaker?.name])).toEqual([
+      ["نعمل على بناء فريق قوي", "أحمد عيد"],
+      ["لا نية لتغيير المدرب", "أحمد عيد"],
+    ]);
+  });
+  it("بأن needs its hamza: بان is a name", () => {
+    const s = one("دعا الأمين العام للأمم المتحدة بان كي مون أطراف النزاع إلى العودة إلى المفاوضات.");
+    expect(s.speaker?.name).toBe("بان كي مون");
+    expect(s.text.startsWith("أطراف النزاع")).toBe(true);
+  });
+});
+
+describe("relative Arabic dates against the publication day (Thursday 2024-05-16)", () => {
+  const pub = parseIsoDay("2024-05-16");
+  it.each([
+    ["مساء أمس", "2024-05-15"],
+    ["أمس الأول", "2024-05-14"],
+    ["اليوم (الخميس)", "2024-05-16"],
+    ["، الخميس،", "2024-05-16"],
+    ["، السبت،", "2024-05-11"],
+    ["(الجمعة)", "2024-05-10"],
+  ])("%s → %s", (phrase, day) => {
+    expect(findDate(phrase, "ar", 0, phrase.length, pub)?.date).toBe(day);
+  });
+});
+
+describe("english reported speech beyond said", () => {
+  it.each([
+    ["Union leaders called for an immediate investigation into the accident.", "an immediate investigation into the accident", "Union leaders"],
+    ["Dr. Maria Chen, the state epidemiologist, urged residents to get vaccinated.", "residents to get vaccinated", "Maria Chen"],
+    ["A police spokesman, Sergeant Tom Reilly, told the Associated Press that the suspects would appear in court.", "the suspects would appear in court", "Tom Reilly"],
+    ["Democratic leader Chuck Morris wants the Senate to vote on the measure.", "the Senate to vote on the measure", "Chuck Morris"],
+    ["Former President Jimmy Hale has backed the campaign of his old rival.", "the campaign of his old rival", "Jimmy Hale"],
+    ["Investors fear a slowdown in China, according to analysts at Goldman Sachs.", "Investors fear a slowdown in China", "analysts at Goldman Sachs"],
+    ["Prices will continue to rise, the Federal Reserve chair, Jerome Powell, said on Wednesday.", "Prices will continue to rise", "Jerome Powell"],
+    ["The opposition wants early elections, its leader Tomas Berg told Reuters on Monday.", "The opposition wants early elections", "Tomas Berg"],
+  ])("%s", (text, content, speaker) => {
+    const s = only(run(text, "en"));
+    expect([s.text, s.speaker?.name]).toEqual([content, speaker]);
+  });
+  it("a quotation, then its speaker and the cue; quotations that continue after the attribution", () => {
+    const xs = run("\"The ceasefire is holding,\" the UN envoy, Martin Griffiths, told the Security Council. \"But it is fragile.\" He urged both sides to allow aid convoys through.", "en");
+    expect(xs.map((s) => [s.kind, s.speaker?.name])).toEqual([
+      ["direct", "Martin Griffiths"],
+      ["direct", "Martin Griffiths"],
+      ["indirect", "Martin Griffiths"],
+    ]);
+  });
+  it("\", adding that\" is a second statement of the same speaker", () => {
+    const xs = run("\"We will not accept this deal,\" Agriculture Minister Paul Dubois said on Tuesday, adding that France would veto the agreement if necessary.", "en");
+    expect(xs.map((s) => [s.text, s.speaker?.name])).toEqual([
+      ["\"We will not accept this deal,\"", "Paul Dubois"],
+      ["France would veto the agreement if necessary", "Paul Dubois"],
+    ]);
+  });
+});
+
+describe("german attribution", () => {
+  it("the subject after the verb when what precedes it is no noun phrase", () => {
+    const s = only(run("Davon geht Slobodan Samardzic, der serbische Minister, aus. Er sagte, die Lage sei ernst.", "de").slice(1));
+    expect(s.speaker?.name).toBe("Slobodan Samardzic");
+  });
+  it("\"gab es\" and a temporal \"Danach\" are no statements", () => {
+    expect(run("Gestern gab es erneut einen Zwischenfall mit einem Flugzeug an Bord.", "de")).toEqual([]);
+    expect(run("Danach fuhr der Zug weiter nach Berlin.", "de")).toEqual([]);
+  });
+  it("so X, laut X, X zufolge, nach Angaben von X", () => {
+    expect(only(run("Die Lage sei ernst, so der Minister.", "de")).speaker?.name).toBe("der Minister");
+    expect(only(run("Laut Polizei wurde niemand verletzt.", "de")).speaker?.name).toBe("Polizei");
+    expect(only(run("Der Polizei zufolge wurde niemand verletzt.", "de")).speaker?.name).toBe("Der Polizei");
+    expect(only(run("Nach Angaben der Feuerwehr wurde niemand verletzt.", "de")).text).toBe("wurde niemand verletzt");
+  });
+});
+
 describe("german", () => {
   it("cue before comma clause with dass and Konjunktiv", () => {
     const s = only(run("Die Ministerin sagte am Donnerstag, dass die Reform verschoben werde.", "de"));

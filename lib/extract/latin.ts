@@ -31,9 +31,14 @@ const DE_PARTICLE: Record<string, string[]> = {
   heißt: ["es"], hieß: ["es"], lautete: [], nannte: [], nannten: [], bezeichnete: ["als"], bezeichneten: ["als"], bezeichnet: ["als"],
 };
 const EN_CUES = set(
-  "said says say told tells stated states warned warns added adds argued argues claimed claims explained explains noted notes insisted insists announced announces confirmed confirms denied denies acknowledged admitted suggested suggests wrote writes reported reports declared declares stressed stresses emphasized emphasised emphasizes urged urges believes believed thinks predicted estimated asserted maintained contended alleged tweeted replied responded complained conceded observed revealed recalled cautioned agreed",
+  "said says say told tells stated states warned warns added adds argued argue argues claimed claims believe want wants wanted backed backs accused accuses called calls fear fears urged explained explains noted notes insisted insists announced announces confirmed confirms denied denies acknowledged admitted suggested suggests wrote writes reported reports declared declares stressed stresses emphasized emphasised emphasizes urged urges believes believed thinks predicted estimated asserted maintained contended alleged tweeted replied responded complained conceded observed revealed recalled cautioned agreed",
 );
-const EN_PARTICLE: Record<string, string[]> = {};
+const EN_PARTICLE: Record<string, string[]> = { called: ["for"], calls: ["for"], call: ["for"] };
+// Cues whose content may follow without "that": "said the talks failed", "urged residents to …",
+// "has backed the plan", "wants the Senate to vote", "called for an inquiry".
+const EN_BARE_COMPLEMENT = set(
+  "said says say told tells added adds warned warns argued argue argues claimed claims believes believe believed insisted insists stressed urged urges wants want wanted backed backs accused accuses called calls fear fears noted notes denied denies",
+);
 
 const DE_SUBJ_STOP = set(
   "Demnach Danach Wonach Am Im In Auf Bei Nach Vor Seit Während Gegenüber Laut Mit Zu Zum Zur Für Über Unter Wie Gestern Heute Vorgestern Außerdem Zudem Dazu Dann Später Bereits Auch Weiter Ferner Daraufhin Inzwischen Zuvor Damals Schließlich Jetzt Nun Dabei Darüber Hierzu So Deshalb Doch Aber Allerdings Dies Das Diese Dieses Darin Dort Hier Anschließend Erst Noch Zuletzt Bisher Gleichzeitig Zugleich Jedoch Ebenso Ebenfalls Trotzdem Vorher Ende Anfang Mitte Aus",
@@ -123,18 +128,56 @@ function sentenceCandidates(ctx: LatinCtx, lang: "de" | "en", sent: Sentence): C
       else continue;
     }
     if (lang === "de" && isCap(w) && i === 0 && lw !== "so") continue; // "Sagt …" imperative/question forms are rare in news
+    // "gab es", "gibt es": there was/is, not a statement.
+    if (lang === "de" && /^(?:gab|gibt|gaben|geht|ging)$/u.test(lw) && toks[i + 1]?.text === "es") continue;
     const parts = lex.particles[lw];
     if (parts && parts.length > 0) {
       const rest = toks.slice(i + 1, i + 1 + PARTICLE_WINDOW).map((x) => x.text);
       if (!parts.some((p) => rest.includes(p))) continue;
     }
+    // A paraphrased position ("Investors fear …", "The opposition wants …") yields to an attribution later
+    // in the sentence ("…, its leader told Reuters", "…, according to analysts").
+    if (lang === "en" && EN_PARAPHRASE.has(lw) && laterAttribution(text, lex, toks, i)) continue;
     const cand = cueCandidate(ctx, lang, sent, toks, i);
     if (cand) {
       out.push(cand);
+      const more = lang === "en" ? participleContinuation(ctx, sent, toks, i + 1) : null;
+      if (more && more.start > cand.start && more.cueStart !== null) {
+        cand.end = Math.min(cand.end, lastOfWithin(text, ",", more.cueStart, cand.start) > cand.start ? lastOfWithin(text, ",", more.cueStart, cand.start) : cand.end);
+        out.push(more);
+      }
       break;
     }
   }
   return out;
+}
+
+const EN_PARAPHRASE = set("believe believes believed want wants wanted fear fears backed backs");
+const EN_PARTICIPLES = set("adding noting saying warning arguing insisting stressing explaining");
+
+/** Whether a reporting verb or "according to" follows a comma later in the sentence (a bounded look-ahead). */
+function laterAttribution(text: string, lex: Lex, toks: Token[], i: number): boolean {
+  let comma = false;
+  for (let k = i + 1; k < toks.length && k < i + PARTICLE_WINDOW; k++) {
+    const t = toks[k] as Token;
+    if (/,/u.test(text.slice((toks[k - 1] as Token).end, t.start))) comma = true;
+    const lw = t.text.toLowerCase();
+    if (comma && ((lex.cues.has(lw) && !EN_PARAPHRASE.has(lw)) || lw === "according")) return true;
+  }
+  return false;
+}
+
+/** ", adding that …" / ", noting …": a second statement of the same speaker in the same sentence. */
+function participleContinuation(ctx: LatinCtx, sent: Sentence, toks: Token[], from: number): Candidate | null {
+  for (let k = from; k < toks.length; k++) {
+    const t = toks[k] as Token;
+    if (!EN_PARTICIPLES.has(t.text.toLowerCase()) || !commaBefore(ctx.text, t.start, sent.start)) continue;
+    const next = toks[k + 1];
+    const start = next && next.text === "that" ? next.end : (next?.start ?? t.end);
+    if (toks.length - k < 4) return null;
+    return { ...base(sent, t), kind: "indirect", start, end: sent.end, speaker: { type: "continuation" }, dateRegions: [], confidence: 0.6 };
+  }
+  return null;
 }
 
 function commaBefore(text: string, pos: number, floor: number): boolean {
@@ -179,9 +222,26 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
   const b = base(sent, cue);
   const firstInWindow = Math.max(0, i - LOOKBACK_TOKENS);
   const windowStart = Math.max(sent.start, firstInWindow > 0 ? (toks[firstInWindow] as Token).start : sent.start, cue.start - LOOKBACK_CHARS);
+  // A quotation opening the sentence, then its speaker and the cue: "“…,” the UN envoy, Martin Griffiths, told …" /
+  // "„…“, sagte X". Its speaker is what stands between the quotation and the cue, else the phrase after the cue.
+  const lead = ctx.quotes[firstQuoteIndex(ctx.quotes, sent.start)];
+  if (lead && lead.start - sent.start <= 2 && lead.end <= cue.start && cue.start - lead.end <= 200 && tokenize(text, lead.start, lead.end).length >= 3) {
+    const [a, e] = trimSpan(text, lead.end, cue.start, /[\s,;:.\-–—()"„“”«»]/u);
+    const spk = e > a ? subjectRef(ctx, lang, a, e) : npAfter(ctx, lang, toks, i + 1, sent.end);
+    if (spk) return { ...b, kind: "direct", start: lead.start, end: lead.end, speaker: spk, dateRegions: [[cue.start, sent.end]], confidence: 0.9 };
+  }
   // Trailing cue: "<content>, sagte X." / "“…,” X said." / "<content>, so X."
   const comma = lastOfWithin(text, ",”“", cue.start, windowStart);
-  if (comma >= 0) {
+  // Words after the cue up to the next comma: few after a trailing cue ("…, the bank said yesterday."),
+  // many when the cue opens its content ("The mayor's spokesperson, Lisa Grant, said the city would …").
+  let restAfterCue = 0;
+  for (let k = i + 1; k < toks.length && restAfterCue < 8; k++) {
+    if (/[,;:]/u.test(text.slice((toks[k - 1] as Token).end, (toks[k] as Token).start))) break;
+    restAfterCue++;
+  }
+  // At most 8 words, read from a bounded slice (this runs for every cue).
+  const shortLead = (end: number): boolean => end - sent.start <= 160 && tokenize(text, sent.start, end).length <= 8;
+  if (comma >= 0 && !(lang === "en" && restAfterCue >= 4 && shortLead(comma))) {
     const between = text.slice(comma + 1, cue.start);
     let firstBetween = i;
     while (firstBetween > firstInWindow && (toks[firstBetween - 1] as Token).start >= comma) firstBetween--;
@@ -192,16 +252,28 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
     if ((inverted || enSubj) && !wie && comma - sent.start > 3) {
       const contentEnd = comma;
       let spk: SpeakerRef | null;
+      let contentEnd2 = contentEnd;
       if (inverted) spk = npAfter(ctx, lang, toks, i + 1, sent.end);
       else spk = subjectRef(ctx, lang, (btw[0] as Token).start, cue.start);
+      if (!spk && inverted && lang === "en") {
+        // "<content>, the Federal Reserve chair, Jerome Powell, said on Wednesday.": the speaker holds a comma.
+        let first = lastOfWithin(text, ",", comma, windowStart);
+        // "…, the Federal Reserve chair, Jerome Powell, said": the apposition's head is one comma further back.
+        const head = first > sent.start ? lastOfWithin(text, ",", first, windowStart) : -1;
+        if (head > sent.start + 3 && tokenize(text, head, comma).length <= 10 && /^\s*(?:the|a|an|its|his|her|their|\p{Lu})/u.test(text.slice(head + 1, first))) first = head;
+        if (first > sent.start + 3 && tokenize(text, first, comma).length <= 10) {
+          spk = subjectRef(ctx, lang, first + 1, comma);
+          if (spk) contentEnd2 = first;
+        }
+      }
       if (spk) {
-        const q = quoteBetween(ctx, sent.start, contentEnd + 1);
-        const direct = q !== null && q.start - sent.start <= 2 && q.end >= contentEnd - 1;
+        const q = quoteBetween(ctx, sent.start, contentEnd2 + 1);
+        const direct = q !== null && q.start - sent.start <= 2 && q.end >= contentEnd2 - 1;
         return {
           ...b,
           kind: direct ? "direct" : "indirect",
           start: sent.start,
-          end: direct && q ? q.end : contentEnd,
+          end: direct && q ? q.end : contentEnd2,
           speaker: spk,
           dateRegions: [[cue.start, sent.end]],
           confidence: direct ? 0.9 : 0.75,
@@ -239,12 +311,13 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
   if (contentStart < 0 && lang === "en") {
     // "He said the talks had failed": bare complement after said/told X.
     const lw = cue.text.toLowerCase();
-    if (["said", "says", "told", "tells", "added", "warned", "argued", "claimed", "believes", "insisted", "stressed"].includes(lw)) {
+    if (EN_BARE_COMPLEMENT.has(lw)) {
       let k = i + 1;
+      if (EN_PARTICLE[lw] && toks[k]?.text === "for") k++;
       if (lw === "told" || lw === "tells") while (k < toks.length && k < i + 4 && /^(?:the|a|an|reporters|journalists|\p{Lu}\S*)$/u.test((toks[k] as Token).text)) k++;
       while (k < toks.length && /^(?:on|in|last|yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/iu.test((toks[k] as Token).text)) k++;
       const nt = toks[k];
-      if (nt && toks.length - k >= 3 && !/^(?:to|for|of|by|with|as)$/u.test(nt.text)) {
+      if (nt && toks.length - k >= 3 && (k > i + 1 || !/^(?:to|for|of|by|with|as)$/u.test(nt.text))) {
         contentStart = nt.start;
         afterCueSpeakerEnd = k > i + 1 ? (toks[k - 1] as Token).end : cue.end;
       }
@@ -265,7 +338,10 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
   // Speaker: after the cue (inversion) or the subject before it.
   let speaker: SpeakerRef | null = null;
   const firstBefore = i > 0 ? (toks[0] as Token) : undefined;
-  const leadStop = firstBefore ? lex.subjStop.has(firstBefore.text) : true;
+  let leadStop = firstBefore ? lex.subjStop.has(firstBefore.text) : true;
+  // German V2: "Davon geht Slobodan Samardzic … aus", "… berichtete der Physiker Sebastian Pflugbeil": when a
+  // subject clearly follows the verb and what precedes it is no noun phrase of its own, the subject is after.
+  if (lang === "de" && !leadStop && clearSubjectAfter(toks, i) && !vorfeldIsSubject(text, toks, i, windowStart)) leadStop = true;
   if (leadStop || firstBefore === undefined) speaker = npAfter(ctx, lang, toks, i + 1, afterCueSpeakerEnd);
   if (!speaker && firstBefore) {
     // Skip a leading adverbial up to the finite verb in V2 clauses; otherwise the subject runs from the clause start.
@@ -292,6 +368,34 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
     confidence: (speaker.type === "mention" ? 0.8 : 0.65) - (reported ? 0.25 : 0),
   };
 }
+const DE_NOMINATIVE_DET = set("der die das ein eine");
+const DE_VORFELD_DET = set("Der Die Das Ein Eine");
+const DE_MIDFIELD_SKIP = set("auch jedoch dazu bereits nun zudem außerdem allerdings daher deshalb dann damals heute gestern am im");
+
+/** Whether a German subject stands right after the finite cue: "der Minister", "ein Sprecher", a name of two words, "er"/"sie". */
+function clearSubjectAfter(toks: Token[], i: number): boolean {
+  let k = i + 1;
+  while (k < toks.length && k < i + 4 && DE_MIDFIELD_SKIP.has((toks[k] as Token).text)) k++;
+  const a = toks[k];
+  const b = toks[k + 1];
+  if (!a) return false;
+  if (/^(?:er|sie)$/u.test(a.text)) return true;
+  if (DE_NOMINATIVE_DET.has(a.text) && b && isCap(b.text)) return true;
+  return isCap(a.text) && !!b && isCap(b.text) && !DE_SUBJ_STOP.has(a.text) && !/^(?:Am|Im|In|Vor|Nach)$/u.test(a.text);
+}
+
+/** Whether the words before a German cue (from the clause start) read as a subject: "Der Minister", "Angela Merkel". */
+function vorfeldIsSubject(text: string, toks: Token[], i: number, windowStart: number): boolean {
+  const clauseStart = Math.max(windowStart, lastOfWithin(text, ",;:", (toks[i] as Token).start, windowStart) + 1);
+  const vf = toks.slice(Math.max(0, i - 8), i).filter((t) => t.start >= clauseStart);
+  if (vf.length === 0) return false;
+  const first = vf[0] as Token;
+  if (DE_VORFELD_DET.has(first.text) || /^(?:der|die|das|ein|eine)$/u.test(first.text)) return vf.length >= 2 && isCap((vf[1] as Token).text);
+  // A name or title of capitalised words only ("Angela Merkel", "Bundeskanzlerin Merkel"); one word is too weak
+  // to outweigh a clear subject after the verb ("Davon geht …").
+  return vf.length >= 2 && vf.length <= 6 && vf.every((t) => isCap(t.text) || /^(?:von|van|de|der|und)$/u.test(t.text));
+}
+
 const DE_OBJECT_CUES = set("sprach sprachen kritisierte kritisierten forderte forderten warnte warnten begrüßte begrüßten bezeichnete bezeichneten nannte nannten bestätigte bestätigten kündigte kündigten gab gaben teilte teilten lehnte lehnten verurteilte verurteilten bemängelte bemängelten dementierte dementierten bestritt bestritten");
 
 
@@ -325,7 +429,7 @@ function subjectRef(ctx: LatinCtx, lang: "de" | "en", s: number, e: number): Spe
   const words = surface.split(/\s+/u);
   if (words.length > 16) return null;
   // Needs a capitalised or determiner-led phrase; lower-case verbs or clauses are not subjects.
-  if (lang === "en" && !/^(?:\p{Lu}|the |a |an |he|she|they)/u.test(surface)) return null;
+  if (lang === "en" && !/^(?:\p{Lu}|the |a |an |its |his |her |their |he|she|they)/u.test(surface)) return null;
   if (words.length === 1 && LEX[lang].pron.has(surface)) return { type: "pronoun", start: a, end: b };
   if (lang === "de" && /^(?:es|Es|man|Man|das|Das|dies|Dies)$/u.test(surface)) return null;
   return refFor(ctx, lang, a, b);
@@ -377,7 +481,9 @@ function sourceFrame(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: Tok
       const w = (toks[k] as Token).text;
       if (k > npFrom && /[,;:]/u.test(text.slice((toks[k - 1] as Token).end, (toks[k] as Token).start))) break;
       // English source phrases are lower-case too ("according to the ministry"): they run to the comma.
-      if (!(isCap(w) || link.test(w) || /^\d/u.test(w) || (k === npFrom && DE_NACH_ADJ.has(w)) || (lang === "en" && k - npFrom < 6 && commaAfter((toks[k] as Token).end)))) break;
+      // … or end the sentence ("…, according to analysts at Goldman Sachs.").
+      const enLower = lang === "en" && k - npFrom < 8 && (commaAfter((toks[k] as Token).end) || toks.length - npFrom <= 8);
+      if (!(isCap(w) || link.test(w) || /^\d/u.test(w) || (k === npFrom && DE_NACH_ADJ.has(w)) || enLower)) break;
       k++;
     }
     if (k === npFrom) continue;
@@ -414,7 +520,8 @@ function freeIndirect(ctx: LatinCtx, sent: Sentence, near: boolean): Candidate |
   if (toks.length < 3) return null;
   const first = (toks[0] as Token).text;
   // "Demnach/Danach …" attributes the sentence to the source just named.
-  if (/^(?:Demnach|Danach)$/u.test(first) && toks.length > 3) {
+  // "Danach" is mostly "afterwards": only with Konjunktiv I does it attribute.
+  if ((first === "Demnach" || (first === "Danach" && toks.some((t) => DE_KONJ.has(t.text) && !DE_KONJ2.has(t.text)))) && toks.length > 3) {
     return { ...base(sent, toks[0] as Token), kind: "indirect", start: (toks[1] as Token).start, end: sent.end, speaker: { type: "continuation" }, dateRegions: [], confidence: 0.5 };
   }
   const konj1 = toks.some((t) => DE_KONJ.has(t.text) && !DE_KONJ2.has(t.text));
@@ -422,9 +529,29 @@ function freeIndirect(ctx: LatinCtx, sent: Sentence, near: boolean): Candidate |
   // Reportive "soll(en) … haben/sein/worden": hearsay with the source left implicit.
   const hearsay = toks.some((t) => /^(?:soll|sollen)$/u.test(t.text)) && /\b(?:haben|sein|worden)\W*$/u.test(ctx.text.slice(Math.max(sent.start, sent.end - 64), sent.end));
   if (!(konj1 || hearsay || (near && konj2))) return null;
-  return { ...base(sent, null), kind: "indirect", start: sent.start, end: sent.end, speaker: { type: "continuation" }, dateRegions: [], confidence: near ? 0.45 : 0.35 };
+  // Far from any statement, the sentence's own subject is the best guess ("Die Wahlkommission hatte …, das Gericht sei …").
+  const own = near ? null : leadingNounPhrase(ctx, toks);
+  return { ...base(sent, null), kind: "indirect", start: sent.start, end: sent.end, speaker: own ?? { type: "continuation" }, dateRegions: [], confidence: near ? 0.45 : 0.35 };
 }
 const DE_KONJ2 = set("hätten wären würden");
+
+/** A German sentence's opening noun phrase ("Die zentrale Wahlkommission", "Louis Gallois"), or null. */
+function leadingNounPhrase(ctx: LatinCtx, toks: Token[]): SpeakerRef | null {
+  const first = toks[0];
+  if (!first || DE_SUBJ_STOP.has(first.text)) return null;
+  const det = DE_VORFELD_DET.has(first.text);
+  let e = det ? 1 : 0;
+  let caps = 0;
+  while (e < toks.length && e < 8) {
+    const w = (toks[e] as Token).text;
+    if (isCap(w)) caps++;
+    else if (!(det && caps === 0 && /^\p{Ll}/u.test(w) && /(?:e|en|er|es)$/u.test(w))) break; // "Die zentrale Wahlkommission"
+    e++;
+  }
+  if (caps === 0 || (!det && caps < 2) || e >= toks.length) return null;
+  if (/[,;:]/u.test(ctx.text.slice(first.start, (toks[e - 1] as Token).end))) return null;
+  return refFor(ctx, "de", first.start, (toks[e - 1] as Token).end);
+}
 
 /** A sentence that is (almost) entirely a quotation, right after a statement, continues that speaker. */
 function standaloneQuote(ctx: LatinCtx, sent: Sentence, near: boolean): Candidate | null {

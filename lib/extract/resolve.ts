@@ -55,15 +55,23 @@ const AR_TITLE_FILLERS = words(
 );
 /** Indefinite descriptor heads: the words after them are adjectives, not a name ("مسؤول حكومي رفيع"). */
 const AR_DESCRIPTOR_HEADS = words("مسؤول مسؤولة مصدر مصادر دبلوماسي خبير شاهد شهود ناشط ناشطون ناشطين مراقب مراقبون متحدث");
+const AR_NAME_LINKS = new Set(["آل", "ال", "بن", "ابن", "بنت", "أبو", "ابو", "أبي", "عبد"]);
 const AR_PLACE_PREPOSITIONS = words("في من لدى إلى ب");
+/** Days and months are capitalised but never a name. */
+const CALENDAR_WORDS = words(
+  "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Sonnabend Januar Februar März Juni Juli Oktober Dezember",
+);
 const LATIN_PARTICLES = new Set(["de", "von", "van", "der", "den", "al", "el", "bin", "ibn", "la", "le", "du", "da", "di", "zu", "ter", "ten"]);
 const LATIN_DETERMINERS = words("the a an der die das des dem den ein eine einer eines");
 const PERSON_PRONOUNS: Record<Lang, Set<string>> = { ar: words("سموه سموها معاليه سعادته فخامته سماحته"), de: words("er"), en: words("he she") };
 const ANY_PRONOUNS: Record<Lang, Set<string>> = { ar: new Set(), de: words("sie"), en: new Set() };
 const GROUP_PRONOUNS: Record<Lang, Set<string>> = { ar: new Set(), de: new Set(), en: words("they") };
+const FOREIGN_PRONOUNS = words("er sie es he she it they we ich wir");
 
 /** How many of the most recently used entities a pronoun or descriptor may refer to. */
 const RECENT_ENTITIES = 8;
+/** How many of the latest entities a repeated name is compared with. */
+const ENTITY_LOOKBACK = 200;
 
 interface MentionParts {
   /** The name (or, without one, the whole cleaned mention) as offsets into the text. */
@@ -90,10 +98,15 @@ export function splitMention(text: string, lang: Lang, start: number, end: numbe
   const toks = tokenize(text, start, end).slice(0, 24);
   const folded = toks.map((t) => fold(t.text));
   const fw = FUNCTION_WORDS[lang];
+  const own = (t: string): boolean => PERSON_PRONOUNS[lang].has(t) || ANY_PRONOUNS[lang].has(t) || GROUP_PRONOUNS[lang].has(t);
+  // A pronoun of another language ("er" in Arabic text) is no name either.
+  // Function words of the other script's languages count too: mixed text must not name "أمس" or "the".
+  const foreign = lang === "ar" ? [FUNCTION_WORDS.de, FUNCTION_WORDS.en] : [FUNCTION_WORDS.ar];
+  const skip = (t: string): boolean => fw.has(t) || t.length === 0 || foreign.some((x) => x.has(t)) || (FOREIGN_PRONOUNS.has(t) && !own(t));
   let a = 0;
   let b = toks.length;
-  while (a < b && (fw.has(folded[a] as string) || (folded[a] as string).length === 0)) a++;
-  while (b > a && fw.has(folded[b - 1] as string)) b--;
+  while (a < b && skip(folded[a] as string)) a++;
+  while (b > a && skip(folded[b - 1] as string)) b--;
   if (a >= b) return null;
   const core = toks.slice(a, b);
   const parts = lang === "ar" ? arabicName(text, core) : latinName(text, lang, core);
@@ -118,9 +131,11 @@ function arabicName(text: string, toks: Token[]): [number, number] | null {
   const f = toks.map((t) => fold(t.text));
   const raw = toks.map((t) => t.text.replace(/[\u064B-\u065F\u0670\u0640]/gu, ""));
   const definite = (i: number): boolean => /^(?:و|ف)?(?:ال|لل)/u.test(raw[i] as string);
+  // A function word only when no letter but a conjunction was stripped to find it: "بان" (a name) folds to "ان".
+  const functionWord = (i: number): boolean => FUNCTION_WORDS.ar.has(f[i] as string) && !/^ب/u.test(raw[i] as string);
   const generic = (i: number): boolean => {
     const x = f[i] as string;
-    return ROLE_WORDS.ar.has(x) || ORG_WORDS.ar.has(x) || GROUP_WORDS.ar.has(x) || AR_TITLE_FILLERS.has(x) || AR_HONORIFICS.has(x) || AR_DESCRIPTOR_HEADS.has(x) || FUNCTION_WORDS.ar.has(x);
+    return ROLE_WORDS.ar.has(x) || ORG_WORDS.ar.has(x) || GROUP_WORDS.ar.has(x) || AR_TITLE_FILLERS.has(x) || AR_HONORIFICS.has(x) || AR_DESCRIPTOR_HEADS.has(x) || functionWord(i);
   };
   // "لكرة القدم", "لشرطة منطقة": a prefixed noun governing a definite one is part of the title.
   const prepositional = (i: number): boolean => /^ل/u.test(raw[i] as string) && i + 1 < toks.length && definite(i + 1);
@@ -133,7 +148,9 @@ function arabicName(text: string, toks: Token[]): [number, number] | null {
     while (e < toks.length) {
       if (gapHas(text, toks[e - 1] as Token, toks[e] as Token, /[،,(:]/u)) break;
       const x = f[e] as string;
-      if (ROLE_WORDS.ar.has(x) || AR_HONORIFICS.has(x) || FUNCTION_WORDS.ar.has(x) || ORG_WORDS.ar.has(x)) break;
+      // After "آل", "بن", "أبو" the next word belongs to the name whatever it is ("آل الشيخ").
+      const linked = AR_NAME_LINKS.has(fold(raw[e - 1] as string)) || AR_NAME_LINKS.has(raw[e - 1] as string);
+      if (!linked && (ROLE_WORDS.ar.has(x) || AR_HONORIFICS.has(x) || functionWord(e) || ORG_WORDS.ar.has(x))) break;
       // "ويعمل", "وتابع": a verb joined by و ends the name.
       if (e - i >= 2 && /^و[يت]\S{3,}$/u.test(raw[e] as string)) break;
       e++;
@@ -168,7 +185,7 @@ function latinName(text: string, lang: Lang, toks: Token[]): [number, number] | 
     (parts[parts.length - 1] as Token[]).push(t);
   });
   const cap = (t: Token): boolean => /^\p{Lu}/u.test(t.text);
-  const plain = (t: Token): boolean => cap(t) && !isRoleWord(lang, t.text) && !isOrgWord(lang, t.text) && !LATIN_DETERMINERS.has(fold(t.text)) && !FUNCTION_WORDS[lang].has(fold(t.text)) && !isGroupWord(lang, t.text);
+  const plain = (t: Token): boolean => cap(t) && !CALENDAR_WORDS.has(fold(t.text)) && !isRoleWord(lang, t.text) && !isOrgWord(lang, t.text) && !LATIN_DETERMINERS.has(fold(t.text)) && !FUNCTION_WORDS[lang].has(fold(t.text)) && !isGroupWord(lang, t.text);
   for (const part of parts) {
     const n = part.length;
     // A name run: plain capitalised words, with particles between them ("Thomas de Maizière").
@@ -178,12 +195,18 @@ function latinName(text: string, lang: Lang, toks: Token[]): [number, number] | 
       return e;
     };
     const lead = runFrom(0);
-    if (lead >= 2 || (lead === 1 && n === 1)) return [(part[0] as Token).start, (part[lead - 1] as Token).end];
+    // "Patrick Kamanda von der …" / "Angela Merkel": a name opening the part, unless it only modifies a
+    // following noun ("Federal Reserve chair", "World Health Organization").
+    const after = part[lead];
+    const opensPart = !after || FUNCTION_WORDS[lang].has(fold(after.text));
+    if (opensPart && (lead >= 2 || (lead === 1 && n === 1))) return [(part[0] as Token).start, (part[lead - 1] as Token).end];
     // Trailing name after a role or a lower-case word: "Transportation Secretary Mark Hollis", "campaigner Lena Fischer".
     let s = n;
     while (s > 0 && (plain(part[s - 1] as Token) || (s < n && LATIN_PARTICLES.has((part[s - 1] as Token).text)))) s--;
     if (s < n && s > 0 && LATIN_PARTICLES.has((part[s] as Token).text)) s++;
-    if (s < n && s > 0 && !isOrgWord(lang, (part[s - 1] as Token).text)) return [(part[s] as Token).start, (part[n - 1] as Token).end];
+    // Not after an organisation word ("Die Gewerkschaft Verdi") nor a preposition ("analysts at Goldman Sachs").
+    const before = part[s - 1];
+    if (s < n && before && !isOrgWord(lang, before.text) && !FUNCTION_WORDS[lang].has(fold(before.text))) return [(part[s] as Token).start, (part[n - 1] as Token).end];
     // A named organisation: an organisation word with a proper name beside it ("The World Health Organization").
     if (part.some((t) => isOrgWord(lang, t.text)) && part.some(plain)) {
       const from = LATIN_DETERMINERS.has(fold((part[0] as Token).text)) ? 1 : 0;
@@ -279,7 +302,9 @@ export class SpeakerResolver {
         return { speaker: { entity, start: named.mentionStart, end: named.mentionEnd }, penalty: 0 };
       }
       const head = parts.heads;
-      const ante = head.length > 0 ? this.nearest((e) => head.some((h) => e.heads.has(h) || e.tokens.includes(h))) : null;
+      let ante = head.length > 0 ? this.nearest((e) => head.some((h) => e.heads.has(h) || e.tokens.includes(h))) : null;
+      // "The group", "the company", "المنظمة": the nearest organisation named before.
+      if (!ante && head.some((h) => ORG_WORDS[this.lang].has(h))) ante = this.nearest((e) => e.named && e.kind === "organization");
       if (ante) {
         ante.mentions.add(this.text.slice(parts.start, parts.end));
         return { speaker: { entity: ante, start: parts.mentionStart, end: parts.mentionEnd }, penalty: 0.1 };
@@ -295,7 +320,8 @@ export class SpeakerResolver {
     const tries = new Set([0, parts.nameAt]);
     for (let i = 0; i < parts.tokens.length && i < 8; i++) {
       const t = parts.tokens[i] as string;
-      if (!(ROLE_WORDS[this.lang].has(t) || AR_HONORIFICS.has(t) || AR_TITLE_FILLERS.has(t))) break;
+      // Titles only: "باسم", "of" and the like introduce someone else ("the spokesman of X").
+      if (!(ROLE_WORDS[this.lang].has(t) || AR_HONORIFICS.has(t))) break;
       tries.add(i + 1);
     }
     for (const at of tries) {
@@ -320,8 +346,15 @@ export class SpeakerResolver {
   private entityFor(parts: MentionParts): Entity {
     const surface = this.text.slice(parts.start, parts.end).trim();
     const toks = nameTokens(surface);
+    // "The governor told reporters … Governor Ellen Briggs said": the earlier, unnamed descriptor was this person.
+    const roles = parts.named ? parts.heads.filter((h) => ROLE_WORDS[this.lang].has(h)) : [];
+    if (roles.length > 0) {
+      const pending = this.nearest((e) => !e.named && !e.known && e.kind === "person" && roles.some((h) => e.heads.has(h)));
+      if (pending && !this.recent.some((e) => e.named && !e.known && toks.length > 0 && toks.every((t) => e.tokens.includes(t)))) return this.rename(pending, parts);
+    }
     // A shorter later mention of an earlier name ("Merkel" after "Angela Merkel") is the same entity.
-    for (let i = this.entities.length - 1; i >= 0; i--) {
+    // Only the latest entities are compared, so the work per mention stays bounded on any text.
+    for (let i = this.entities.length - 1; i >= Math.max(0, this.entities.length - ENTITY_LOOKBACK); i--) {
       const e = this.entities[i] as Entity;
       if (!e.known && e.named === parts.named && toks.length > 0 && toks.every((t) => e.tokens.includes(t))) {
         e.mentions.add(surface);
