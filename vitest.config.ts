@@ -11,7 +11,8 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "tests/**/*.test.ts", "scripts/**/*.test.ts"],
     // Fault tests break their own services: `npm run test:faults` (vitest.faults.config.ts).
-    exclude: ["tests/faults/**", "**/node_modules/**"],
+    // Checks that read ../shared: `npm run test:shared-data` (vitest.shared-data.config.ts).
+    exclude: ["tests/faults/**", "tests/shared-data/**", "**/node_modules/**"],
     environment: "node",
     globalSetup: ["tests/global-setup.ts"],
     testTimeout: 60_000,

@@ -278,7 +278,8 @@ interface DeQuote {
   quote_char_spans: [number, number][];
 }
 
-export const GERMAN_DIR = path.resolve(process.env.SHARED_DIR ?? path.resolve(import.meta.dirname, "..", "..", "..", "shared"), "data", "extraction-dev", "de-wikinews");
+/** ../shared beside the repository (SHARED_DIR, relative to the repository, as tests/shared-data reads it). */
+export const GERMAN_DIR = path.resolve(import.meta.dirname, "..", "..", process.env.SHARED_DIR ?? "../shared", "data", "extraction-dev", "de-wikinews");
 
 const DE_PRONOUNS = new Set(["er", "sie", "es", "ich", "wir", "ihr", "man", "du"]);
 

@@ -77,9 +77,9 @@ export const DEMO_SOURCE = {
   publishedAt: "2016-11",
 };
 
-/** data/demo in the repository (every npm script runs from its root), unless DEMO_DATA_DIR names another folder. */
+/** data/demo in the repository, wherever the command runs from, unless DEMO_DATA_DIR names another folder. */
 export function defaultDemoDir(): string {
-  return path.resolve(process.env.DEMO_DATA_DIR ?? path.join(process.cwd(), "data", "demo"));
+  return process.env.DEMO_DATA_DIR ? path.resolve(process.env.DEMO_DATA_DIR) : path.resolve(import.meta.dirname, "../../data/demo");
 }
 
 export function demoExternalId(n: number): string {

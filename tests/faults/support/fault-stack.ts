@@ -25,7 +25,8 @@ import { startBuiltApp } from "../../../scripts/lib/next-server";
 
 const require = createRequire(import.meta.url);
 const TSX_CLI = require.resolve("tsx/cli");
-export const CORPUS = path.resolve("../shared/data/corpus/un-general-debate.en.jsonl.gz");
+// Real statements committed with the repository: the first 6,500 of the UN corpus (data/fixtures/un-general-debate).
+export const CORPUS = path.resolve(import.meta.dirname, "../../../data/fixtures/un-general-debate/un-general-debate.en.first-6500.jsonl.gz");
 const DATABASE = "statements";
 const INDEX = "statements";
 
@@ -120,7 +121,7 @@ export class FaultStack {
     return curatorHeaders(this.pool, role);
   }
 
-  /** The first `count` statements of the real UN corpus, written to Postgres (with their outbox rows) in batches. */
+  /** The first `count` (at most 6,500) statements of the real UN corpus, written to Postgres (with their outbox rows) in batches. */
   async importCorpus(count: number, batchSize = 500): Promise<number> {
     const resolver = new ImportResolver();
     let batch: ImportLine[] = [];
