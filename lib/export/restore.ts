@@ -1,4 +1,5 @@
 import type pg from "pg";
+import type { Queryable } from "@/lib/db/client";
 import { readLines, type NumberedLine } from "@/lib/import/read-lines";
 import {
   BACKUP_FORMAT,
@@ -66,7 +67,7 @@ function plural(n: number, word: string): string {
 }
 
 /** The tables a restore writes, with how many rows each holds, for those that hold any. */
-export async function nonEmptyTables(db: Pick<pg.PoolClient, "query">): Promise<Array<{ table: string; rows: number }>> {
+export async function nonEmptyTables(db: Queryable): Promise<Array<{ table: string; rows: number }>> {
   const found: Array<{ table: string; rows: number }> = [];
   for (const table of [...BACKUP_TABLES.map((t) => t.table), ...EMBEDDED_TABLES]) {
     const { rows } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoteIdent(table)}`);
