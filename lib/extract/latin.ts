@@ -51,6 +51,12 @@ const EN_PRON = set("he she they He She They");
 const DE_KONJ = set(
   "sei seien seiest habe werde könne müsse solle wolle dürfe möge gebe gehe komme stehe liege bleibe wisse brauche fehle lasse sehe gelte trage halte bestehe handle verfüge erwarte plane hätten wären würden",
 );
+const DE_FRAME_DET = set("dem der den des einer einem eines seiner ihrer ihren seinen dessen deren eigenen");
+// Heads of a source after "nach"; compounds count ("Polizeiangaben", "Medienberichten").
+const DE_SOURCE_HEAD = /(?:Angaben|Informationen|Ansicht|Auffassung|Einschätzungen?|Aussagen?|Worten|Darstellung|Meinung|Berichte?n?|Schätzungen?|Erkenntnissen|Untersuchungen|Ermittlungen|Recherchen|Umfragen?|Zählungen|Meldungen|Studie|Stellungnahme|Analyse|Ergebnis|Endergebnis|Vernehmen|Mitteilung|Erklärung|Schilderungen|Zeugenaussagen|Expertenmeinung)$/u;
+const DE_POSTPOSED_HEADS = set("Meinung Ansicht Auffassung Vernehmen Angaben Worten Einschätzung Darstellung");
+const isSourceHead = (w: string): boolean => /^\p{Lu}/u.test(w) && DE_SOURCE_HEAD.test(w);
+const isAdjective = (w: string): boolean => /^\p{Ll}{3,}(?:e|en|er|em|es)$/u.test(w) && !DE_FRAME_DET.has(w) && !/^(?:werden|haben|wollen|sollen|können|müssen|dürfen|sein|seien|unter|über|wieder|aber|oder|sowie|sehr|mehr|immer|hier|einen|keine|keinen|diese|dieser|diesen|dieses|jeder|jede|jedem|alle|allen|aller)$/u.test(w);
 const DE_NACH_HEADS = set("Angaben Informationen Ansicht Auffassung Einschätzung Einschätzungen Aussage Aussagen Worten Darstellung Meinung Berichten Schätzungen Erkenntnissen Untersuchungen Ermittlungen Recherchen Umfragen Zählungen Schätzung Medienberichten Polizeiangaben Expertenmeinung");
 const DE_NACH_ADJ = set("jüngsten ersten neuesten neuen offiziellen eigenen vorläufigen bisherigen unbestätigten übereinstimmenden inoffiziellen aktuellen");
 
@@ -456,11 +462,17 @@ function sourceFrame(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: Tok
     let cueEndTok = i;
     if (lang === "de" && (lw === "laut" || lw === "gemäß")) npFrom = i + 1;
     else if (lang === "de" && lw === "nach") {
+      // "nach Angaben der Polizei", "Nach einer norwegischen Studie", "nach dem vorläufigen Endergebnis".
       let k = i + 1;
-      if (toks[k] && DE_NACH_ADJ.has((toks[k] as Token).text)) k++;
-      if (toks[k] && DE_NACH_HEADS.has((toks[k] as Token).text)) {
-        npFrom = k;
+      while (k < toks.length && k <= i + 3 && (DE_NACH_ADJ.has((toks[k] as Token).text) || DE_FRAME_DET.has((toks[k] as Token).text) || isAdjective((toks[k] as Token).text))) k++;
+      if (toks[k] && isSourceHead((toks[k] as Token).text)) {
+        npFrom = i + 1;
         cueEndTok = i;
+      } else if (i >= 1 && isSourceHead((toks[i - 1] as Token).text) && DE_POSTPOSED_HEADS.has((toks[i - 1] as Token).text)) {
+        // "Seiner Meinung nach", "Dem Vernehmen nach": the source stands before "nach".
+        let s0 = i - 1;
+        while (s0 > 0 && s0 >= i - 3 && (DE_FRAME_DET.has((toks[s0 - 1] as Token).text) || /^(?:Seiner|Ihrer|Dem|Den|Eigenen|Unseren)$/u.test((toks[s0 - 1] as Token).text) || isAdjective((toks[s0 - 1] as Token).text))) s0--;
+        return frameCandidate(ctx, sent, toks[s0] as Token, t, (toks[s0] as Token).start, (toks[i - 1] as Token).end, toks, i + 1);
       }
     } else if (lang === "en" && lw === "according" && toks[i + 1]?.text === "to") {
       npFrom = i + 2;
@@ -474,12 +486,22 @@ function sourceFrame(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: Tok
       return frameCandidate(ctx, sent, t, t, npS.start, (toks[i - 1] as Token).end, toks, i + 1);
     }
     if (npFrom < 0 || !toks[npFrom]) continue;
+    // "Laut „Welt“ soll …": a quoted name (its words are not among the tokens) is the source.
+    if (lang === "de" && npFrom === i + 1) {
+      const q = ctx.quotes[firstQuoteIndex(ctx.quotes, t.end)];
+      if (q && q.end <= (toks[npFrom] as Token).start && /^\s*$/u.test(text.slice(t.end, q.start))) return frameCandidate(ctx, sent, t, t, q.start, q.end, toks, npFrom);
+    }
     // NP: capitalised words, determiners and linking prepositions, up to the finite verb/comma.
     let k = npFrom;
-    const link = lang === "de" ? /^(?:der|die|das|des|dem|den|von|vom|für|und|aus|im|in|zur|zum|eines|einer|ihres|seines|am)$/u : /^(?:the|of|for|and|a|an|in|at)$/u;
+    const link = lang === "de" ? /^(?:der|die|das|des|dem|den|von|vom|für|und|aus|im|in|zur|zum|eines|einer|einem|ihres|seines|ihren|seinen|ihrer|seiner|dessen|deren|am)$/u : /^(?:the|of|for|and|a|an|in|at)$/u;
     while (k < toks.length && k - npFrom < 12) {
       const w = (toks[k] as Token).text;
       if (k > npFrom && /[,;:]/u.test(text.slice((toks[k - 1] as Token).end, (toks[k] as Token).start))) break;
+      // "laut israelischen Medien", "laut bildblog.de": an adjective before its noun, a web address.
+      if (lang === "de" && ((isAdjective(w) && toks[k + 1] && isCap((toks[k + 1] as Token).text)) || (k === npFrom && /\.\p{L}{2,}$/u.test(text.slice((toks[k] as Token).start, (toks[k] as Token).end + 4).split(/\s/u)[0] ?? "")))) {
+        k++;
+        continue;
+      }
       // English source phrases are lower-case too ("according to the ministry"): they run to the comma.
       // … or end the sentence ("…, according to analysts at Goldman Sachs.").
       const enLower = lang === "en" && k - npFrom < 8 && (commaAfter((toks[k] as Token).end) || toks.length - npFrom <= 8);
@@ -550,6 +572,8 @@ function leadingNounPhrase(ctx: LatinCtx, toks: Token[]): SpeakerRef | null {
   }
   if (caps === 0 || (!det && caps < 2) || e >= toks.length) return null;
   if (/[,;:]/u.test(ctx.text.slice(first.start, (toks[e - 1] as Token).end))) return null;
+  // A definite source ("Die Wahlkommission"), not "Eine solche Alternative".
+  if (/^Ein/u.test(first.text)) return null;
   return refFor(ctx, "de", first.start, (toks[e - 1] as Token).end);
 }
 

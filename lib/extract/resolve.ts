@@ -66,6 +66,8 @@ const LATIN_DETERMINERS = words("the a an der die das des dem den ein eine einer
 const PERSON_PRONOUNS: Record<Lang, Set<string>> = { ar: words("سموه سموها معاليه سعادته فخامته سماحته"), de: words("er"), en: words("he she") };
 const ANY_PRONOUNS: Record<Lang, Set<string>> = { ar: new Set(), de: words("sie"), en: new Set() };
 const GROUP_PRONOUNS: Record<Lang, Set<string>> = { ar: new Set(), de: new Set(), en: words("they") };
+/** German function words that are no English words either ("man", "die", "will" are, so they are left out). */
+const GERMAN_IN_ENGLISH = words("der das dem den des ein eine sich auch noch nur dann dort hier dass wie von vom zum zur");
 const FOREIGN_PRONOUNS = words("er sie es he she it they we ich wir");
 
 /** How many of the most recently used entities a pronoun or descriptor may refer to. */
@@ -101,7 +103,7 @@ export function splitMention(text: string, lang: Lang, start: number, end: numbe
   const own = (t: string): boolean => PERSON_PRONOUNS[lang].has(t) || ANY_PRONOUNS[lang].has(t) || GROUP_PRONOUNS[lang].has(t);
   // A pronoun of another language ("er" in Arabic text) is no name either.
   // Function words of the other script's languages count too: mixed text must not name "أمس" or "the".
-  const foreign = lang === "ar" ? [FUNCTION_WORDS.de, FUNCTION_WORDS.en] : [FUNCTION_WORDS.ar];
+  const foreign = lang === "ar" ? [FUNCTION_WORDS.de, FUNCTION_WORDS.en] : lang === "de" ? [FUNCTION_WORDS.ar, FUNCTION_WORDS.en] : [FUNCTION_WORDS.ar, GERMAN_IN_ENGLISH];
   const skip = (t: string): boolean => fw.has(t) || t.length === 0 || foreign.some((x) => x.has(t)) || (FOREIGN_PRONOUNS.has(t) && !own(t));
   let a = 0;
   let b = toks.length;
