@@ -57,7 +57,6 @@ const DE_SOURCE_HEAD = /(?:Angaben|Informationen|Ansicht|Auffassung|Einschätzun
 const DE_POSTPOSED_HEADS = set("Meinung Ansicht Auffassung Vernehmen Angaben Worten Einschätzung Darstellung");
 const isSourceHead = (w: string): boolean => /^\p{Lu}/u.test(w) && DE_SOURCE_HEAD.test(w);
 const isAdjective = (w: string): boolean => /^\p{Ll}{3,}(?:e|en|er|em|es)$/u.test(w) && !DE_FRAME_DET.has(w) && !/^(?:werden|haben|wollen|sollen|können|müssen|dürfen|sein|seien|unter|über|wieder|aber|oder|sowie|sehr|mehr|immer|hier|einen|keine|keinen|diese|dieser|diesen|dieses|jeder|jede|jedem|alle|allen|aller)$/u.test(w);
-const DE_NACH_HEADS = set("Angaben Informationen Ansicht Auffassung Einschätzung Einschätzungen Aussage Aussagen Worten Darstellung Meinung Berichten Schätzungen Erkenntnissen Untersuchungen Ermittlungen Recherchen Umfragen Zählungen Schätzung Medienberichten Polizeiangaben Expertenmeinung");
 const DE_NACH_ADJ = set("jüngsten ersten neuesten neuen offiziellen eigenen vorläufigen bisherigen unbestätigten übereinstimmenden inoffiziellen aktuellen");
 
 interface Lex {
