@@ -14,9 +14,14 @@ const nextConfig = {
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
         ],
+      },
+      {
+        // Every address but the statement card (/statements/:id/embed), which other sites may
+        // frame: the pattern of lib/embed/paths.ts. Its CSP says frame-ancestors * (proxy.ts).
+        source: "/:path((?!statements/[^/]+/embed/?$).*)",
+        headers: [{ key: "X-Frame-Options", value: "DENY" }],
       },
     ];
   },

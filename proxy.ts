@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { CURRENT_PATH_HEADER } from "@/lib/i18n/config";
 import { databasePageProxyResponse } from "@/lib/page-status/database";
 import { searchPageProxyResponse } from "@/lib/page-status/search";
+import { isEmbedPath } from "@/lib/embed/paths";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
 
 // Runs before routing. An address with a malformed %-escape (/topics/%E0%A4%A)
@@ -25,6 +26,8 @@ export async function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(newNonce(), {
     development: process.env.NODE_ENV === "development",
     https: (process.env.PUBLIC_URL ?? request.nextUrl.origin).startsWith("https:"),
+    // The statement card is made to be framed by other sites (oEmbed); every other page refuses it.
+    framable: isEmbedPath(request.nextUrl.pathname),
   });
   requestHeaders.set("Content-Security-Policy", csp);
   // The search page answers 400 for bad parameters and 503 when search is down, the

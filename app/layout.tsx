@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
+import { isEmbedPath } from "@/lib/embed/paths";
 import { CURRENT_PATH_HEADER } from "@/lib/i18n/config";
 import { commonMessages } from "@/lib/i18n/messages/common";
 import { developersMessages } from "@/lib/i18n/messages/developers";
@@ -25,6 +26,14 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const here = (await headers()).get(CURRENT_PATH_HEADER) ?? "/";
   const back = encodeURIComponent(here);
   const otherLocale = locale === "ar" ? "en" : "ar";
+  // The statement card framed by other sites has a layout of its own (app/statements/[id]/embed), without the site's header and footer.
+  if (isEmbedPath(here.split("?")[0]!)) {
+    return (
+      <html lang={locale} dir={dir}>
+        <body>{children}</body>
+      </html>
+    );
+  }
   return (
     <html lang={locale} dir={dir}>
       <body className="min-h-screen">

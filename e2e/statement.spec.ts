@@ -44,7 +44,8 @@ test("cite this: the citation is visible and copied to the clipboard", async ({ 
   const id = await merkelStatementId(request);
   await page.goto(`/statements/${id}`);
   const citation = await page.getByTestId("citation").textContent();
-  expect(citation).toContain("Angela Merkel (November 2016)");
+  // The speaker's name is isolated (FSI … PDI) inside the citation's sentence.
+  expect(citation).toContain("\u2068Angela Merkel\u2069 (November 2016)");
   expect(citation).toContain(`${baseURL}/statements/${id}`);
   await page.getByRole("button", { name: "Copy citation" }).click();
   await expect(page.getByRole("button", { name: "Copied" })).toBeVisible();

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { unstable_rethrow } from "next/navigation";
 import { StatementCard } from "@/components/statement-card";
 import { facetLabels } from "@/lib/db/queries/facet-labels";
+import { feedMessages } from "@/lib/i18n/messages/feeds";
 import { plural, searchMessages } from "@/lib/i18n/messages/search";
 import { getI18n } from "@/lib/i18n/server";
 import { searchStatements } from "@/lib/search/query";
@@ -18,7 +19,7 @@ import { SearchPagination } from "./_components/search-pagination";
 import { SearchParameterErrors, SearchUnavailable } from "./_components/search-problems";
 import { SearchQueryForm } from "./_components/search-query-form";
 import { SEARCH_STATE_HEADER } from "@/lib/page-status/search";
-import { readSearchState, searchHref, toUrlSearchParams } from "./_lib/search-url";
+import { readSearchState, searchFeedHref, searchHref, toUrlSearchParams } from "./_lib/search-url";
 
 // The reader's search: a GET form and results rendered on the server, so it works
 // without JavaScript and the address holds the whole search. The HTTP status of the
@@ -28,10 +29,18 @@ import { readSearchState, searchHref, toUrlSearchParams } from "./_lib/search-ur
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const tr = (await getI18n()).t(searchMessages);
-  const q = readSearchState(toUrlSearchParams(await searchParams)).singles.q?.trim();
-  // Result lists are for readers; the statements' own pages are what search engines should index.
-  return { title: q ? tr("titleWithQuery", { q }) : tr("title"), robots: { index: false, follow: true } };
+  const { t } = await getI18n();
+  const tr = t(searchMessages);
+  const params = toUrlSearchParams(await searchParams);
+  const state = readSearchState(params);
+  const q = state.singles.q?.trim();
+  return {
+    title: q ? tr("titleWithQuery", { q }) : tr("title"),
+    // Result lists are for readers; the statements' own pages are what search engines should index.
+    robots: { index: false, follow: true },
+    // Feed readers find the search's feed from the page; a search the feed would refuse has none.
+    ...(parseSearchParams(params).ok ? { alternates: { types: { "application/atom+xml": [{ url: searchFeedHref(state), title: t(feedMessages)("followSearch") }] } } } : {}),
+  };
 }
 
 function saidOnOf(hit: SearchHit): PartialDate | null {
@@ -113,6 +122,11 @@ export default async function SearchPage({ searchParams }: Props) {
               <p className="text-sm text-slate-700">{tr("pageOf", { page: formatNumber(result.page), pages: formatNumber(lastPage) })}</p>
             ) : null}
             <SearchDownloads state={state} total={result.total} />
+            <p className="text-sm">
+              <a href={searchFeedHref(state)} type="application/atom+xml" title={t(feedMessages)("followSearchTitle")} className="underline underline-offset-4" data-testid="follow-search">
+                {t(feedMessages)("followSearch")}
+              </a>
+            </p>
             {result.hits.length > 0 ? (
               <ol className="space-y-4">
                 {result.hits.map((hit) => (

@@ -75,7 +75,11 @@ async function readFeedStatements(scope: FeedScope, limit = FEED_SIZE): Promise<
     );
     rows = [...rows, ...undated.rows];
   }
-  return rows.map((row) => ({
+  return rows.map(feedStatementOf);
+}
+
+function feedStatementOf(row: Row): FeedStatement {
+  return {
     id: row.id,
     text: row.text,
     language: row.language,
@@ -84,8 +88,26 @@ async function readFeedStatements(scope: FeedScope, limit = FEED_SIZE): Promise<
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
     topics: row.topics,
-  }));
+  };
 }
+
+/**
+ * The published statements among `ids`, in the order of `ids` (a search's order). A statement the
+ * index still holds after it was retracted or made a draft is left out.
+ */
+async function readFeedStatementsByIds(ids: number[]): Promise<FeedStatement[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await getPool().query<Row>(
+    `SELECT ${COLUMNS} FROM statements s JOIN speakers sp ON sp.id = s.speaker_id
+      WHERE s.id = ANY($1::int[]) AND s.status = 'published'`,
+    [ids],
+  );
+  const byId = new Map(rows.map((row) => [row.id, feedStatementOf(row)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** readFeedStatementsByIds, from the page cache: dropped when any of the statements, a speaker's name or a topic's changes. */
+export const feedStatementsByIds = cachedLoader("feedStatementsByIds", readFeedStatementsByIds, (_value, ids) => [...ids.map((id) => `s:${id}`), "speakers", "topics"]);
 
 /** readFeedStatements, from the page cache (lib/cache/page-cache.ts). */
 export const feedStatements = cachedLoader("feedStatements", readFeedStatements, (_value, scope) => (scope.speakerId !== undefined ? [`p:${scope.speakerId}`] : scope.topicId !== undefined ? [`t:${scope.topicId}`, "speakers"] : ["statements", "speakers"]));

@@ -2,7 +2,7 @@
 // helpers read it and write the links that change one part of it while keeping
 // the rest. Pure functions, shared by the page's server components.
 
-export const LIST_PARAMS = ["speaker", "topic", "lang", "kind", "year"] as const;
+export const LIST_PARAMS = ["speaker", "topic", "lang", "kind", "year", "reviewed"] as const;
 export type ListParam = (typeof LIST_PARAMS)[number];
 export const SINGLE_PARAMS = ["q", "from", "to", "sort", "limit", "page"] as const;
 export type SingleParam = (typeof SINGLE_PARAMS)[number];
@@ -75,4 +75,14 @@ export function searchHref(state: SearchState, ...changes: Change[]): string {
 
 export function hasFilters(state: SearchState): boolean {
   return LIST_PARAMS.some((name) => state.lists[name].length > 0) || state.singles.from !== undefined || state.singles.to !== undefined;
+}
+
+/**
+ * The search's Atom feed (/search/feed.xml): its words and filters; not its page, page size or
+ * order, since a feed always holds the newest matches.
+ */
+export function searchFeedHref(state: SearchState): string {
+  const { q, from, to } = state.singles;
+  const query = searchHref({ lists: state.lists, singles: { q, from, to } }).split("?")[1];
+  return `/search/feed.xml${query ? `?${query}` : ""}`;
 }

@@ -2,12 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CopyButton } from "@/components/copy-button";
+import { JsonLd, speakerSchemaType } from "@/components/json-ld";
 import { KindLabel } from "@/components/kind-label";
 import { StatementText } from "@/components/statement-text";
 import { parseId } from "@/lib/api/responses";
 import { getPublicStatement, type PublicStatement, type StatementLink } from "@/lib/db/queries/statements";
+import type { PublicReview } from "@/lib/db/reviews";
 import { statementMessages } from "@/lib/i18n/messages/statement";
 import { getI18n, type I18n } from "@/lib/i18n/server";
+import { statementTitle } from "@/lib/embed/oembed";
+import { EMBED_SIZE, embedIframe, embedPath } from "@/lib/embed/paths";
 import { isSupportedLanguage, LANGUAGES } from "@/lib/languages";
 import { siteUrl } from "@/lib/site-url";
 
@@ -30,32 +34,51 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   const statement = await load(props);
   const base = await siteUrl();
   const url = `${base}/statements/${statement.id}`;
-  const title = `${statement.speaker.name}: ${excerpt(statement.text, 60)}`;
+  const title = statementTitle(statement);
   const description = excerpt(statement.text, 200);
   return {
     title,
     description,
-    alternates: { canonical: url },
+    // oEmbed discovery: a consumer given this page's address finds the card's iframe (app/api/oembed).
+    alternates: { canonical: url, types: { "application/json+oembed": [{ url: oembedUrl(base, url), title }] } },
     openGraph: { type: "article", url, title, description, locale: statement.language },
     twitter: { card: "summary", title, description },
     robots: statement.status === "retracted" ? { index: false } : undefined,
   };
 }
 
+function oembedUrl(base: string, statementUrl: string): string {
+  return `${base}/api/oembed?${new URLSearchParams({ url: statementUrl, format: "json" }).toString()}`;
+}
+
+/**
+ * A value from the data inside the citation's sentence, between Unicode isolates (FSI … PDI): an
+ * Arabic quote or name then keeps its own direction without turning the sentence's quotation
+ * marks and punctuation around it (they came out mirrored). Characters, not markup, so that the
+ * copied citation keeps them too.
+ */
+function isolated(value: string): string {
+  return `\u2068${value}\u2069`;
+}
+
 /** Readers' citation: who, when, the words, where reported, and this page. */
 function citationOf(statement: PublicStatement, url: string, i18n: I18n, today: string): string {
   const source = statement.sources[0];
   const parts = [
-    `${statement.speaker.name} (${statement.saidOn ? i18n.formatDate(statement.saidOn) : "n.d."}).`,
-    `“${statement.text}”.`,
-    source ? [source.outlet, source.title ? `“${source.title}”` : null, source.publishedOn ? i18n.formatDate(source.publishedOn) : null, source.url].filter(Boolean).join(", ") + "." : null,
+    `${isolated(statement.speaker.name)} (${statement.saidOn ? i18n.formatDate(statement.saidOn) : "n.d."}).`,
+    `“${isolated(statement.text)}”.`,
+    source
+      ? [source.outlet ? isolated(source.outlet) : null, source.title ? `“${isolated(source.title)}”` : null, source.publishedOn ? i18n.formatDate(source.publishedOn) : null, source.url]
+          .filter(Boolean)
+          .join(", ") + "."
+      : null,
     `${url} (${today}).`,
   ];
   return parts.filter(Boolean).join(" ");
 }
 
-/** schema.org Quotation, escaped so that no text can close the script element. */
-function quotationJsonLd(statement: PublicStatement, url: string, base: string): string {
+/** schema.org Quotation (written by <JsonLd>, escaped so that no text can close the script element). */
+function quotationJsonLd(statement: PublicStatement, url: string, base: string) {
   const source = statement.sources[0];
   const data = {
     "@context": "https://schema.org",
@@ -65,7 +88,7 @@ function quotationJsonLd(statement: PublicStatement, url: string, base: string):
     text: statement.text,
     inLanguage: statement.language,
     creator: {
-      "@type": statement.speaker.kind === "person" ? "Person" : "Organization",
+      "@type": speakerSchemaType(statement.speaker.kind),
       name: statement.speaker.name,
       url: `${base}/speakers/${encodeURIComponent(statement.speaker.slug)}`,
     },
@@ -83,7 +106,80 @@ function quotationJsonLd(statement: PublicStatement, url: string, base: string):
         }
       : {}),
   };
-  return JSON.stringify(data).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return data;
+}
+
+/** schema.org ClaimReview of one fact-check, beside the Quotation: the claim is the statement, by its speaker. */
+function claimReviewJsonLd(statement: PublicStatement, review: PublicReview, url: string, base: string) {
+  const source = statement.sources[0];
+  return {
+    "@context": "https://schema.org",
+    "@type": "ClaimReview",
+    url: review.url,
+    datePublished: review.reviewedOn.iso,
+    author: { "@type": "Organization", name: review.reviewer.name, ...(review.reviewer.url ? { url: review.reviewer.url } : {}) },
+    claimReviewed: statement.text,
+    itemReviewed: {
+      "@type": "Claim",
+      "@id": url,
+      author: {
+        "@type": speakerSchemaType(statement.speaker.kind),
+        name: statement.speaker.name,
+        url: `${base}/speakers/${encodeURIComponent(statement.speaker.slug)}`,
+      },
+      ...(statement.saidOn ? { datePublished: statement.saidOn.iso } : {}),
+      ...(source?.url ? { appearance: { "@type": "CreativeWork", url: source.url } } : {}),
+    },
+    reviewRating: {
+      "@type": "Rating",
+      alternateName: review.rating,
+      ...(review.ratingValue !== null ? { ratingValue: review.ratingValue } : {}),
+      ...(review.bestRating !== null ? { bestRating: review.bestRating, worstRating: review.worstRating } : {}),
+    },
+  };
+}
+
+function Reviews({ reviews, i18n }: { reviews: PublicReview[]; i18n: I18n }) {
+  if (reviews.length === 0) return null;
+  const t = i18n.t(statementMessages);
+  return (
+    <section aria-labelledby="reviews-heading" className="space-y-2">
+      <h2 id="reviews-heading" className="text-lg font-semibold">
+        {t("reviews")}
+      </h2>
+      <ul className="space-y-3">
+        {reviews.map((review) => (
+          <li key={review.id} className="rounded border border-slate-200 bg-white p-3" data-testid="review">
+            <p>
+              <strong>
+                <bdi>{review.rating}</bdi>
+              </strong>
+              {review.ratingValue !== null && review.bestRating !== null && review.worstRating !== null ? (
+                <span className="text-slate-700">
+                  {" "}
+                  ({t("reviewScale", { value: i18n.formatNumber(review.ratingValue), worst: i18n.formatNumber(review.worstRating), best: i18n.formatNumber(review.bestRating) })})
+                </span>
+              ) : null}
+            </p>
+            <p className="text-sm">
+              {t("reviewBy")}{" "}
+              {review.reviewer.url ? (
+                <a href={review.reviewer.url} rel="noopener noreferrer nofollow ugc" className="underline">
+                  <bdi>{review.reviewer.name}</bdi>
+                </a>
+              ) : (
+                <bdi>{review.reviewer.name}</bdi>
+              )}
+              , <time dateTime={review.reviewedOn.iso}>{i18n.formatDate(review.reviewedOn)}</time> ·{" "}
+              <a href={review.url} rel="noopener noreferrer nofollow ugc" className="underline">
+                {t("reviewRead")}
+              </a>
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 function LinkList({ title, links }: { title: string; links: StatementLink[] }) {
@@ -96,9 +192,9 @@ function LinkList({ title, links }: { title: string; links: StatementLink[] }) {
           <li key={link.id}>
             <Link href={`/statements/${link.id}`} className="underline">
               <bdi>{link.speaker.name}</bdi>:{" "}
-              <span lang={link.language} dir="auto">
+              <bdi lang={link.language} dir="auto">
                 {excerpt(link.text, 140)}
-              </span>
+              </bdi>
             </Link>
           </li>
         ))}
@@ -122,6 +218,7 @@ export default async function StatementPage(props: Props) {
   const url = `${base}/statements/${statement.id}`;
   const today = new Date().toISOString().slice(0, 10);
   const citation = citationOf(statement, url, i18n, t("retrieved", { date: today }));
+  const embedCode = embedIframe(`${base}${embedPath(statement.id)}`, statementTitle(statement), EMBED_SIZE);
   const attributionKey = ATTRIBUTION_KEYS[statement.attribution as keyof typeof ATTRIBUTION_KEYS] ?? "attributionSecondary";
   const languageName = isSupportedLanguage(statement.language)
     ? i18n.locale === "ar"
@@ -131,7 +228,10 @@ export default async function StatementPage(props: Props) {
 
   return (
     <article className="space-y-6">
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: quotationJsonLd(statement, url, base) }} />
+      <JsonLd data={quotationJsonLd(statement, url, base)} />
+      {statement.reviews.map((review) => (
+        <JsonLd key={review.id} data={claimReviewJsonLd(statement, review, url, base)} />
+      ))}
       {statement.status === "retracted" ? (
         <p role="note" className="rounded border border-red-300 bg-red-50 p-3 font-semibold">
           {t("retractedBecause", { reason: statement.retractionReason ?? "" })}
@@ -220,6 +320,7 @@ export default async function StatementPage(props: Props) {
           </ul>
         </section>
       ) : null}
+      <Reviews reviews={statement.reviews} i18n={i18n} />
       <LinkList title={t("originalWording")} links={statement.translationOf ? [statement.translationOf] : []} />
       <LinkList title={t("translations")} links={statement.translations} />
       <LinkList title={t("respondsTo")} links={statement.respondsTo} />
@@ -228,12 +329,22 @@ export default async function StatementPage(props: Props) {
         <h2 id="cite-heading" className="text-lg font-semibold">
           {t("citeThis")}
         </h2>
-        <p dir="auto" className="select-all text-sm" data-testid="citation">
+        {/* The sentence is in the interface's direction; the values in it are isolated (citationOf). */}
+        <p dir={i18n.dir} className="select-all text-sm" data-testid="citation">
           {citation}
         </p>
         <p className="text-xs text-slate-700">{t("citationLanguage", { language: languageName })}</p>
         <CopyButton text={citation} label={t("copyCitation")} copiedLabel={t("copied")} />
       </section>
+      <details className="space-y-2 rounded border border-slate-200 bg-white p-4">
+        <summary className="cursor-pointer text-lg font-semibold">{t("embed")}</summary>
+        <p className="text-sm text-slate-700">{t("embedHint")}</p>
+        <label htmlFor="embed-code" className="block text-sm font-semibold">
+          {t("embedCodeLabel")}
+        </label>
+        <textarea id="embed-code" readOnly dir="ltr" rows={3} value={embedCode} className="w-full rounded border border-slate-400 p-2 font-mono text-xs" data-testid="embed-code" />
+        <CopyButton text={embedCode} label={t("copyEmbed")} copiedLabel={t("copied")} />
+      </details>
     </article>
   );
 }

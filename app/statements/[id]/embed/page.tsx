@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { StatementText } from "@/components/statement-text";
+import { parseId } from "@/lib/api/responses";
+import { getPublicStatement, type PublicStatement } from "@/lib/db/queries/statements";
+import { statementTitle } from "@/lib/embed/oembed";
+import { commonMessages } from "@/lib/i18n/messages/common";
+import { statementMessages } from "@/lib/i18n/messages/statement";
+import { getI18n } from "@/lib/i18n/server";
+import { siteUrl } from "@/lib/site-url";
+
+// /statements/:id/embed — the statement as a card for other sites' pages (an iframe; see
+// app/api/oembed): its words in their own language and direction, the speaker, the date, where it
+// was first reported, and a link back. Every link opens outside the frame. The only page that may
+// be framed (proxy.ts, next.config.js).
+
+type Props = { params: Promise<{ id: string }> };
+
+async function load(props: Props): Promise<PublicStatement> {
+  const id = parseId((await props.params).id);
+  if (typeof id !== "number") notFound();
+  // From the page cache, as the statement page reads it.
+  const statement = await getPublicStatement(id);
+  if (!statement) notFound();
+  return statement;
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const statement = await load(props);
+  const base = await siteUrl();
+  // The statement's own page is the one to index.
+  return { title: statementTitle(statement), alternates: { canonical: `${base}/statements/${statement.id}` }, robots: { index: false, follow: true } };
+}
+
+type Source = PublicStatement["sources"][number];
+
+/** The earliest dated source (the first report); undated ones after, in the order they were added. */
+function firstReport(sources: Source[]): Source | null {
+  const dated = sources.filter((s) => s.publishedOn).sort((a, b) => a.publishedOn!.start.localeCompare(b.publishedOn!.start));
+  return dated[0] ?? sources[0] ?? null;
+}
+
+export default async function StatementEmbed(props: Props) {
+  const statement = await load(props);
+  const i18n = await getI18n();
+  const t = i18n.t(statementMessages);
+  const site = i18n.t(commonMessages)("siteName");
+  const base = await siteUrl();
+  const page = `${base}/statements/${statement.id}`;
+  const source = firstReport(statement.sources);
+  const link = "underline underline-offset-2";
+
+  return (
+    <article className="flex h-full flex-col gap-3 overflow-auto rounded-lg border border-slate-300 bg-white p-4" data-testid="statement-card">
+      {statement.status === "retracted" ? (
+        <p role="note" className="rounded border border-red-300 bg-red-50 px-2 py-1 text-sm font-semibold">
+          {t("retractedBecause", { reason: statement.retractionReason ?? "" })}
+        </p>
+      ) : null}
+      <StatementText text={statement.text} language={statement.language} kind={statement.kind} className="text-lg leading-relaxed" />
+      <div className="text-sm">
+        {/* The card's heading is who said it: a frame is a page of its own to screen readers. */}
+        <h1 className="inline font-semibold">
+          <a href={`${base}/speakers/${encodeURIComponent(statement.speaker.slug)}`} target="_blank" rel="noopener" className={link}>
+            <bdi>{statement.speaker.name}</bdi>
+          </a>
+        </h1>
+        {statement.saidOn ? <>{" · "}<time dateTime={statement.saidOn.iso}>{i18n.formatDate(statement.saidOn)}</time></> : null}
+      </div>
+      {source ? (
+        <p className="text-sm text-slate-700" data-testid="first-report">
+          {t("embedFirstReport")}{" "}
+          {source.url ? (
+            <a href={source.url} target="_blank" rel="noopener noreferrer nofollow ugc" className={link}>
+              <bdi>{source.outlet ?? source.title ?? source.url}</bdi>
+            </a>
+          ) : (
+            <bdi>{source.outlet ?? source.title ?? t("untitledSource")}</bdi>
+          )}
+          {source.publishedOn ? <>{", "}{i18n.formatDate(source.publishedOn)}</> : null}
+        </p>
+      ) : null}
+      <p className="mt-auto text-sm">
+        <a href={page} target="_blank" rel="noopener" className={link}>
+          {t("embedViewOn", { site })}
+        </a>
+      </p>
+    </article>
+  );
+}
