@@ -29,6 +29,7 @@ const LABELS: Record<BackupLineType, string> = {
   topic: "topics",
   source: "sources",
   statement: "statements",
+  review: "fact-check reviews",
   revision: "revisions",
   slugRedirect: "slug redirects",
   apiToken: "API tokens",

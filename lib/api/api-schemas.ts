@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
 import { SUPPORTED_LANGUAGES } from "@/lib/languages";
 import { idSchema } from "@/lib/validation/id";
-import { SPEAKER_KINDS, STATEMENT_KINDS, STATEMENT_LIMITS } from "@/lib/validation/import-line";
+import { SPEAKER_KINDS, STATEMENT_KINDS, STATEMENT_LIMITS, WIKIDATA_ID_PATTERN } from "@/lib/validation/import-line";
 import { ATTRIBUTIONS, restoreRequestSchema, retractionSchema, statementEditSchema, statementFormSchema } from "@/lib/validation/statement-form";
 
 // The shapes of the API's answers (and the write API's bodies), as zod schemas:
@@ -92,6 +92,21 @@ export const Source = named(
   "Where the statement was reported.",
 );
 
+export const Review = named(
+  z.object({
+    id: idSchema,
+    rating: z.string().describe("The verdict in the reviewer's words (schema.org reviewRating.alternateName)."),
+    ratingValue: z.number().nullable().describe("The verdict on the reviewer's numeric scale, when they give one (then bestRating and worstRating are given too)."),
+    bestRating: z.number().nullable(),
+    worstRating: z.number().nullable(),
+    reviewer: z.object({ name: z.string(), url: z.string().regex(HTTP_URL).nullable() }),
+    url: z.string().regex(HTTP_URL).describe("The review itself."),
+    reviewedOn: PartialDate,
+  }),
+  "Review",
+  "A fact-check of the statement by a reviewer (the import format's `reviews`); the statement's page describes each as schema.org ClaimReview.",
+);
+
 export const StatementLink = named(
   z.object({ id: idSchema, text: z.string(), language: z.string(), speaker: SpeakerRef }),
   "StatementLink",
@@ -134,6 +149,7 @@ export const Statement = named(
     translations: z.array(StatementLink),
     respondsTo: z.array(StatementLink),
     responses: z.array(StatementLink),
+    reviews: z.array(Review).describe("Fact-checks of the statement, newest first."),
   }),
   "Statement",
   "One statement with its links: the translation it is of, its translations, what it responds to and the responses to it.",
@@ -178,9 +194,29 @@ export const SearchResult = named(
     page: z.int().min(1),
     limit: z.int().min(1),
     totalPages: count,
-    facets: z.object({ speaker: FacetCounts, topic: FacetCounts, language: FacetCounts, kind: FacetCounts, year: FacetCounts }),
+    facets: z
+      .object({ speaker: FacetCounts, topic: FacetCounts, language: FacetCounts, kind: FacetCounts, year: FacetCounts, reviewed: FacetCounts })
+      .describe('`reviewed` counts only the statements with a fact-check review, under the value "true".'),
   }),
   "SearchResult",
+);
+
+export const OEmbed = named(
+  z.object({
+    version: z.literal("1.0"),
+    type: z.literal("rich"),
+    title: z.string(),
+    author_name: z.string().describe("The speaker."),
+    author_url: z.string().regex(HTTP_URL).describe("The speaker's page."),
+    provider_name: z.string(),
+    provider_url: z.string().regex(HTTP_URL),
+    cache_age: z.int().min(1),
+    html: z.string().describe("An iframe of the statement's card (/statements/{id}/embed), every value in it escaped: paste it as it is."),
+    width: z.int().min(1),
+    height: z.int().min(1),
+  }),
+  "OEmbed",
+  "An oEmbed 1.0 answer of type rich (https://oembed.com/).",
 );
 
 const statementCount = count.describe("Published statements.");
@@ -195,7 +231,7 @@ export const Speaker = named(
     role: nullableText,
     affiliation: nullableText,
     country: nullableText,
-    wikidataId: z.string().regex(/^Q[0-9]+$/).nullable(),
+    wikidataId: z.string().regex(WIKIDATA_ID_PATTERN).nullable().describe("The speaker's Wikidata item (Q567); the speaker page links it and gives it as schema.org sameAs."),
     description: nullableText,
     statementCount,
   }),

@@ -99,6 +99,7 @@ const searchParameters = [
   ref.parameter("year"),
   ref.parameter("from"),
   ref.parameter("to"),
+  queryParameter("reviewed", SEARCH_PARAMETERS.reviewed, "true: only statements with a fact-check review; false (the default): every statement.", "true"),
   queryParameter("sort", SEARCH_PARAMETERS.sort, "relevance (the default), newest or oldest."),
 ] satisfies Array<ParameterObject | Reference>;
 
@@ -133,7 +134,7 @@ export const readPaths: Record<string, PathItemObject> = {
       parameters: [{ name: "id", in: "path", required: true, description: "The statement's number.", schema: jsonSchemaOf(idSchema) }],
       "x-example-request": "/api/v1/statements/16",
       responses: {
-        "200": ok("The statement.", ref.schema("Statement"), { ...exampleItem, translationOf: null, translations: [], respondsTo: [], responses: [] }),
+        "200": ok("The statement.", ref.schema("Statement"), { ...exampleItem, translationOf: null, translations: [], respondsTo: [], responses: [], reviews: [] }),
         ...errors(304, 400, 404, 429, 503),
       },
     },
@@ -172,7 +173,7 @@ export const readPaths: Record<string, PathItemObject> = {
           page: 1,
           limit: 1,
           totalPages: 2,
-          facets: { speaker: { "angela-merkel": 2 }, topic: { refugees: 1, "international-response": 1 }, language: { ar: 2 }, kind: { indirect: 2 }, year: { "2016": 2 } },
+          facets: { speaker: { "angela-merkel": 2 }, topic: { refugees: 1, "international-response": 1 }, language: { ar: 2 }, kind: { indirect: 2 }, year: { "2016": 2 }, reviewed: {} },
         }),
         ...errors(304, 400, 429, 503),
       },
@@ -285,6 +286,10 @@ const text = (mediaType: string, example?: string): Record<string, MediaTypeObje
 
 export const feedResponses = {
   FeedNotFound: { description: "No speaker or topic at this address (plain text).", content: text("text/plain", "No topic at this address.") },
+  FeedBadRequest: {
+    description: "A parameter the search page would refuse: each named with its rule (plain text).",
+    content: text("text/plain", "Bad search parameters: lang: \"xx\" is not a supported language (ar, de, en)"),
+  },
   FeedUnavailable: {
     description: "The database is unavailable right now; try again shortly (plain text).",
     content: text("text/plain", "The database is unavailable right now; try again shortly."),
@@ -337,6 +342,60 @@ export const exportPaths: Record<string, PathItemObject> = {
           content: { ...text(mediaTypeOf(CSV_CONTENT_TYPE)), ...text(mediaTypeOf(JSONL_CONTENT_TYPE)) },
         },
         ...errors(400, 429, 503),
+      },
+    },
+  },
+  "/search/feed.xml": {
+    get: {
+      operationId: "getSearchFeed",
+      summary: "Atom feed of a search",
+      description:
+        "Follow a search: the words and filters of GET /search (and of GET /api/v1/search), checked by the same rules, as an Atom feed of the newest published statements the search finds. page, limit and sort are accepted and ignored (a feed holds the newest matches). The search page links it as \"Follow this search\" and in <link rel=\"alternate\">.",
+      tags: ["Feeds"],
+      parameters: searchParameters.filter((p) => !("name" in p && p.name === "sort")),
+      responses: {
+        "200": feedOk(`the newest ${SERVER_LIMITS.feedSize} published statements the search finds`),
+        "400": ref.response("FeedBadRequest"),
+        "503": {
+          description: "Search or the database is unavailable right now; try again shortly (plain text).",
+          content: text("text/plain", "Search is unavailable right now; try again shortly."),
+        },
+      },
+    },
+  },
+  "/api/oembed": {
+    get: {
+      operationId: "getOEmbed",
+      summary: "oEmbed of a statement",
+      description:
+        "oEmbed 1.0 (https://oembed.com/) for a statement's address: a `rich` answer whose html is an iframe of the statement's card, /statements/{id}/embed, the one page of this site other sites may frame. The statement page names this endpoint in <link rel=\"alternate\" type=\"application/json+oembed\">. An address that is not a public statement of this site is a 404; a format other than json a 501, as the oEmbed spec asks. Open to any origin, with an ETag, counted against the rate limit.",
+      tags: ["Embeds"],
+      parameters: [
+        { name: "url", in: "query", required: true, description: "A statement's address on this site (/statements/{id}, or its /embed).", schema: { type: "string" }, example: "https://tracker.example/statements/16" },
+        { name: "format", in: "query", description: "json (the default); anything else is a 501.", schema: { type: "string" }, example: "json" },
+        { name: "maxwidth", in: "query", description: "The widest iframe the consumer can show, in pixels.", schema: { type: "string", pattern: "^[1-9][0-9]{0,4}$" } },
+        { name: "maxheight", in: "query", description: "The tallest iframe the consumer can show, in pixels.", schema: { type: "string", pattern: "^[1-9][0-9]{0,4}$" } },
+      ],
+      responses: {
+        "200": ok("The oEmbed answer.", ref.schema("OEmbed"), {
+          version: "1.0",
+          type: "rich",
+          title: `Angela Merkel: ${Array.from(exampleItem.text).slice(0, 60).join("")}…`,
+          author_name: "Angela Merkel",
+          author_url: "https://tracker.example/speakers/angela-merkel",
+          provider_name: "Statements tracker",
+          provider_url: "https://tracker.example/",
+          cache_age: 3600,
+          html: '<iframe src="https://tracker.example/statements/16/embed" width="560" height="340" title="Angela Merkel: …" style="border:0;max-width:100%" loading="lazy" referrerpolicy="strict-origin-when-cross-origin"></iframe>',
+          width: 560,
+          height: 340,
+        }),
+        ...errors(304, 400, 404, 429),
+        "501": {
+          description: "A format other than json.",
+          content: jsonContent(ref.schema("Error"), { error: { code: "format_not_implemented", message: 'format: only json is offered, not "xml"' } }),
+        },
+        ...errors(503),
       },
     },
   },

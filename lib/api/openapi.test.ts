@@ -50,6 +50,8 @@ const DESCRIBED_ROUTES = [
   "app/api/curate/tokens",
   "app/search/export",
   "app/feed.xml",
+  "app/search/feed.xml",
+  "app/api/oembed",
   "app/speakers/[slug]/feed.xml",
   "app/topics/[slug]/feed.xml",
 ];
@@ -62,6 +64,7 @@ const DESCRIBED_ROUTES = [
 const UNDESCRIBED_ROUTES: Record<string, string> = {
   "/api/curate/statements/duplicates": "the editor's duplicate warning while typing",
   "/api/curate/statements/lookup": "the editor's picker of statements to link",
+  "/api/curate/statements/{id}/reviews": "the workspace's fact-check editor (session only)",
 };
 
 /**

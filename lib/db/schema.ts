@@ -4,6 +4,7 @@ import {
   boolean,
   check,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -244,6 +245,42 @@ export const statementSources = pgTable(
       .references(() => sources.id, { onDelete: "restrict" }),
   },
   (t) => [primaryKey({ columns: [t.statementId, t.sourceId] }), index("statement_sources_source_idx").on(t.sourceId)],
+);
+
+// Fact-checks of a statement (issue 15; schema.org ClaimReview on its page): the verdict in the
+// reviewer's words, on a numeric scale when the reviewer gives one, who reviewed, where and when.
+// One review per address and statement; the importer replaces a statement's reviews with its line's.
+export const statementReviews = pgTable(
+  "statement_reviews",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    statementId: integer("statement_id")
+      .notNull()
+      .references(() => statements.id, { onDelete: "cascade" }),
+    rating: text("rating").notNull(),
+    ratingValue: doublePrecision("rating_value"),
+    bestRating: doublePrecision("best_rating"),
+    worstRating: doublePrecision("worst_rating"),
+    reviewerName: text("reviewer_name").notNull(),
+    reviewerUrl: text("reviewer_url"),
+    url: text("url").notNull(),
+    reviewedOn: date("reviewed_on", { mode: "string" }).notNull(),
+    reviewedOnPrecision: text("reviewed_on_precision").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("statement_reviews_statement_url_key").on(t.statementId, t.url),
+    check("statement_reviews_rating_check", sql`length(btrim(${t.rating})) > 0`),
+    check("statement_reviews_reviewer_check", sql`length(btrim(${t.reviewerName})) > 0`),
+    check("statement_reviews_url_check", sql`${t.url} ~ '^https?://' AND (${t.reviewerUrl} IS NULL OR ${t.reviewerUrl} ~ '^https?://')`),
+    // Without a scale the rating is text only; with one, both ends, in order, and the value between them.
+    check(
+      "statement_reviews_scale_check",
+      sql`(${t.bestRating} IS NULL AND ${t.worstRating} IS NULL AND ${t.ratingValue} IS NULL) OR (${t.bestRating} IS NOT NULL AND ${t.worstRating} IS NOT NULL AND ${t.worstRating} < ${t.bestRating} AND (${t.ratingValue} IS NULL OR ${t.ratingValue} BETWEEN ${t.worstRating} AND ${t.bestRating}))`,
+    ),
+    check("statement_reviews_precision_check", PRECISION_CHECK("reviewed_on_precision")),
+    check("statement_reviews_reviewed_check", PARTIAL_DATE_CHECK("reviewed_on", "reviewed_on_precision")),
+  ],
 );
 
 // A reaction may answer several statements (the envoy welcomes both Merkel's and

@@ -15,6 +15,7 @@ import { MIGRATIONS_FOLDER } from "@/lib/db/migrate";
 //   {"type":"speaker","id":1,…,"lookupNames":[[key,name],…]}  speakers with their names and aliases
 //   {"type":"topic",…} {"type":"source",…}
 //   {"type":"statement","id":1,…,"topicIds":[…],"sourceIds":[…],"respondsToIds":[…]}
+//   {"type":"review","id":1,"statementId":1,…}          fact-check reviews of statements
 //   {"type":"revision",…} {"type":"slugRedirect",…} {"type":"apiToken",…} {"type":"twoFactor",…} (tokens and TOTP only with credentials)
 //   {"type":"end","counts":{"user":1,…}}
 //
@@ -28,7 +29,7 @@ import { MIGRATIONS_FOLDER } from "@/lib/db/migrate";
 export const BACKUP_FORMAT = "statements-tracker-backup";
 export const BACKUP_VERSION = 1;
 
-export type BackupLineType = "user" | "speaker" | "topic" | "source" | "statement" | "revision" | "slugRedirect" | "apiToken" | "twoFactor";
+export type BackupLineType = "user" | "speaker" | "topic" | "source" | "statement" | "review" | "revision" | "slugRedirect" | "apiToken" | "twoFactor";
 
 export type BackupTable = {
   type: BackupLineType;
@@ -70,6 +71,7 @@ export const BACKUP_TABLES: BackupTable[] = [
       respondsToIds: `coalesce((SELECT json_agg(x.responds_to_id ORDER BY x.responds_to_id) FROM statement_responses x WHERE x.statement_id = t.id), '[]')`,
     },
   },
+  { type: "review", table: "statement_reviews", orderBy: "t.id" },
   { type: "revision", table: "revisions", orderBy: "t.id" },
   { type: "slugRedirect", table: "slug_redirects", orderBy: `t.entity_type COLLATE "C", t.old_slug COLLATE "C"` },
   { type: "apiToken", table: "api_tokens", orderBy: "t.id", credentialsOnly: true },
@@ -127,7 +129,7 @@ function quoteIdent(name: string): string {
 }
 
 export function emptyCounts(): BackupCounts {
-  return { user: 0, speaker: 0, topic: 0, source: 0, statement: 0, revision: 0, slugRedirect: 0, apiToken: 0, twoFactor: 0 };
+  return { user: 0, speaker: 0, topic: 0, source: 0, statement: 0, review: 0, revision: 0, slugRedirect: 0, apiToken: 0, twoFactor: 0 };
 }
 
 /**

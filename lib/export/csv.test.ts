@@ -10,7 +10,7 @@ function statement(overrides: Partial<ExportStatement> = {}): ExportStatement {
     text: "أكدت منظمة أطباء بلا حدود أن «المستشفى، قُصف» مرتين",
     language: "ar",
     kind: "indirect",
-    speaker: { slug: "msf", name: "Médecins Sans Frontières", kind: "organization", role: null, affiliation: null, aliases: ["MSF", "أطباء بلا حدود"] },
+    speaker: { slug: "msf", name: "Médecins Sans Frontières", kind: "organization", role: null, affiliation: null, aliases: ["MSF", "أطباء بلا حدود"], wikidataId: null },
     saidOn: parsePartialDate("2016-11"),
     saidOnApproximate: false,
     topics: [
@@ -20,6 +20,7 @@ function statement(overrides: Partial<ExportStatement> = {}): ExportStatement {
     source: { url: "https://example.org/a?x=1,2", outlet: "Example \"News\"", title: "Line one\nline two", publishedOn: parsePartialDate("2016-11-19") },
     context: null,
     attribution: "secondary",
+    reviews: [],
     ...overrides,
   };
 }

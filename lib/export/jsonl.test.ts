@@ -11,13 +11,25 @@ function statement(overrides: Partial<ExportStatement> = {}): ExportStatement {
     text: "We call for an immediate ceasefire.\nNow.",
     language: "en",
     kind: "direct",
-    speaker: { slug: "ms-example", name: "Ms. Example", kind: "person", role: "Envoy", affiliation: "Utopia", aliases: ["مس إكزامبل"] },
+    speaker: { slug: "ms-example", name: "Ms. Example", kind: "person", role: "Envoy", affiliation: "Utopia", aliases: ["مس إكزامبل"], wikidataId: "Q12345" },
     saidOn: parsePartialDate("1999-12-03"),
     saidOnApproximate: true,
     topics: [{ slug: "peace", name: "Peace" }],
     source: { url: "https://example.org/speech", outlet: "Example Daily", title: "Speech", publishedOn: parsePartialDate("1999-12") },
     context: "At the General Debate.",
     attribution: "secondary",
+    reviews: [
+      {
+        id: 1,
+        rating: "Mostly true",
+        ratingValue: 4,
+        bestRating: 5,
+        worstRating: 1,
+        reviewer: { name: "Fact Desk", url: "https://factdesk.example" },
+        url: "https://factdesk.example/r/1",
+        reviewedOn: parsePartialDate("1999-12-05")!,
+      },
+    ],
     ...overrides,
   };
 }
@@ -32,11 +44,22 @@ describe("JSON Lines in the import format", () => {
       text: "We call for an immediate ceasefire.\nNow.",
       language: "en",
       kind: "direct",
-      speaker: { name: "Ms. Example", kind: "person", role: "Envoy", affiliation: "Utopia", aliases: ["مس إكزامبل"] },
+      speaker: { name: "Ms. Example", kind: "person", role: "Envoy", affiliation: "Utopia", aliases: ["مس إكزامبل"], wikidataId: "Q12345" },
       saidOn: "1999-12-03",
       topics: ["Peace"],
       source: { url: "https://example.org/speech", outlet: "Example Daily", title: "Speech", publishedAt: "1999-12" },
       context: "At the General Debate.",
+      reviews: [
+        {
+          rating: "Mostly true",
+          ratingValue: 4,
+          bestRating: 5,
+          worstRating: 1,
+          reviewer: { name: "Fact Desk", url: "https://factdesk.example" },
+          url: "https://factdesk.example/r/1",
+          reviewedOn: "1999-12-05",
+        },
+      ],
     });
     const parsed = parseImportLine(line.trimEnd());
     expect(parsed.ok).toBe(true);
@@ -44,13 +67,24 @@ describe("JSON Lines in the import format", () => {
     expect(parsed.value).toMatchObject({
       externalId: "un-1999-12",
       text: "We call for an immediate ceasefire.\nNow.",
-      speaker: { name: "Ms. Example", kind: "person", role: "Envoy", affiliation: "Utopia", aliases: ["مس إكزامبل"] },
+      speaker: { name: "Ms. Example", kind: "person", role: "Envoy", affiliation: "Utopia", aliases: ["مس إكزامبل"], wikidataId: "Q12345" },
       topics: ["Peace"],
       source: { url: "https://example.org/speech", outlet: "Example Daily", title: "Speech" },
       context: "At the General Debate.",
     });
     expect(parsed.value.saidOn?.iso).toBe("1999-12-03");
     expect(parsed.value.source?.publishedAt?.iso).toBe("1999-12");
+    expect(parsed.value.reviews).toEqual([
+      {
+        rating: "Mostly true",
+        ratingValue: 4,
+        bestRating: 5,
+        worstRating: 1,
+        reviewer: { name: "Fact Desk", url: "https://factdesk.example" },
+        url: "https://factdesk.example/r/1",
+        reviewedOn: parsePartialDate("1999-12-05"),
+      },
+    ]);
   });
 
   it("leaves out what has no value, and gives a curator's statement no externalId (the importer derives one)", () => {
@@ -61,7 +95,8 @@ describe("JSON Lines in the import format", () => {
         topics: [],
         source: { url: null, outlet: "Radio", title: null, publishedOn: null },
         context: null,
-        speaker: { slug: "x", name: "X", kind: "group", role: null, affiliation: null, aliases: [] },
+        reviews: [],
+        speaker: { slug: "x", name: "X", kind: "group", role: null, affiliation: null, aliases: [], wikidataId: null },
       }),
     );
     expect(line).toEqual({ text: "We call for an immediate ceasefire.\nNow.", language: "en", kind: "direct", speaker: { name: "X", kind: "group" }, source: { outlet: "Radio" } });

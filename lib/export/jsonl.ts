@@ -12,11 +12,20 @@ export type ImportFormatLine = {
   text: string;
   language: string;
   kind: string;
-  speaker: { name: string; kind: string; role?: string; affiliation?: string; aliases?: string[] };
+  speaker: { name: string; kind: string; role?: string; affiliation?: string; aliases?: string[]; wikidataId?: string };
   saidOn?: string;
   topics?: string[];
   source?: { url?: string; outlet?: string; title?: string; publishedAt?: string };
   context?: string;
+  reviews?: Array<{
+    rating: string;
+    ratingValue?: number;
+    bestRating?: number;
+    worstRating?: number;
+    reviewer: { name: string; url?: string };
+    url: string;
+    reviewedOn: string;
+  }>;
 };
 
 /** The entries with a value: null, undefined and empty lists left out. */
@@ -42,13 +51,20 @@ export function toImportFormat(statement: ExportStatement): ImportFormatLine {
     speaker: {
       name: statement.speaker.name,
       kind: statement.speaker.kind,
-      ...present({ role: statement.speaker.role, affiliation: statement.speaker.affiliation, aliases: statement.speaker.aliases }),
+      ...present({ role: statement.speaker.role, affiliation: statement.speaker.affiliation, aliases: statement.speaker.aliases, wikidataId: statement.speaker.wikidataId }),
     },
     ...present({
       saidOn: statement.saidOn?.iso ?? null,
       topics: statement.topics.map((t) => t.name),
       source: source && Object.keys(source).length > 0 ? source : null,
       context: statement.context,
+      reviews: statement.reviews.map((review) => ({
+        rating: review.rating,
+        ...present({ ratingValue: review.ratingValue, bestRating: review.bestRating, worstRating: review.worstRating }),
+        reviewer: { name: review.reviewer.name, ...present({ url: review.reviewer.url }) },
+        url: review.url,
+        reviewedOn: review.reviewedOn.iso,
+      })),
     }),
   };
 }

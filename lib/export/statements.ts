@@ -1,4 +1,5 @@
 import type { Queryable } from "@/lib/db/client";
+import { publicReview, REVIEW_JSON, REVIEW_ORDER, type PublicReview } from "@/lib/db/reviews";
 import { partialDateFromStorage, type DatePrecision, type PartialDate } from "@/lib/validation/partial-date";
 
 // The statements of a search result as exports write them (CSV, JSON Lines in
@@ -20,6 +21,7 @@ export type ExportStatement = {
     affiliation: string | null;
     /** Aliases as stored plus the names in each language that differ from `name`. */
     aliases: string[];
+    wikidataId: string | null;
   };
   saidOn: PartialDate | null;
   saidOnApproximate: boolean;
@@ -29,6 +31,8 @@ export type ExportStatement = {
   source: { url: string | null; outlet: string | null; title: string | null; publishedOn: PartialDate | null } | null;
   context: string | null;
   attribution: string;
+  /** Fact-check reviews, newest first. */
+  reviews: PublicReview[];
 };
 
 type Row = {
@@ -50,7 +54,9 @@ type Row = {
     affiliation: string | null;
     names: Array<string | null>;
     aliases: string[];
+    wikidata_id: string | null;
   };
+  reviews: Array<Parameters<typeof publicReview>[0]>;
   topics: Array<{ slug: string; name: string }>;
   source: { url: string | null; outlet: string | null; title: string | null; published_on: string | null; precision: DatePrecision | null } | null;
 };
@@ -60,7 +66,9 @@ const SELECT = `
          s.context, s.attribution,
          json_build_object('slug', sp.slug, 'name', sp.name, 'kind', sp.kind, 'role', sp.role,
                            'affiliation', coalesce(aff.name, sp.affiliation),
-                           'names', json_build_array(sp.name_ar, sp.name_en, sp.name_de), 'aliases', sp.aliases) AS speaker,
+                           'names', json_build_array(sp.name_ar, sp.name_en, sp.name_de), 'aliases', sp.aliases,
+                           'wikidata_id', sp.wikidata_id) AS speaker,
+         coalesce((SELECT json_agg(${REVIEW_JSON} ORDER BY ${REVIEW_ORDER}) FROM statement_reviews r WHERE r.statement_id = s.id), '[]') AS reviews,
          coalesce((SELECT json_agg(json_build_object('slug', t.slug, 'name', t.name) ORDER BY t.slug COLLATE "C")
                      FROM statement_topics st JOIN topics t ON t.id = st.topic_id WHERE st.statement_id = s.id), '[]') AS topics,
          (SELECT json_build_object('url', so.url, 'outlet', so.outlet, 'title', so.title,
@@ -96,6 +104,7 @@ function toExport(row: Row): ExportStatement {
       role: row.speaker.role,
       affiliation: row.speaker.affiliation,
       aliases: aliasesOf(row.speaker),
+      wikidataId: row.speaker.wikidata_id,
     },
     saidOn: row.said_on && row.said_on_precision ? partialDateFromStorage(row.said_on, row.said_on_precision) : null,
     saidOnApproximate: row.said_on_approximate,
@@ -110,6 +119,7 @@ function toExport(row: Row): ExportStatement {
       : null,
     context: row.context,
     attribution: row.attribution,
+    reviews: row.reviews.map(publicReview),
   };
 }
 

@@ -206,7 +206,7 @@ function latinName(text: string, lang: Lang, toks: Token[]): [number, number] | 
     let s = n;
     while (s > 0 && (plain(part[s - 1] as Token) || (s < n && LATIN_PARTICLES.has((part[s - 1] as Token).text)))) s--;
     if (s < n && s > 0 && LATIN_PARTICLES.has((part[s] as Token).text)) s++;
-    // Not after an organisation word ("Die Gewerkschaft Verdi") nor a preposition ("analysts at Goldman Sachs").
+    // Not after an organisation word ("Die Gewerkschaft Verdi") nor a function word ("analysts at Goldman Sachs").
     const before = part[s - 1];
     if (s < n && before && !isOrgWord(lang, before.text) && !FUNCTION_WORDS[lang].has(fold(before.text))) return [(part[s] as Token).start, (part[n - 1] as Token).end];
     // A named organisation: an organisation word with a proper name beside it ("The World Health Organization").

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
 import type { Queryable } from "@/lib/db/client";
+import { replaceReviews } from "@/lib/db/reviews";
 import { insertSpeaker, nameColumnFor, sourceKey, upsertSource } from "@/lib/db/writes";
 import { enqueueOutbox } from "@/lib/sync/outbox";
 import { nameKey } from "@/lib/text/name-key";
@@ -18,7 +19,8 @@ export type ImportCounts = { created: number; updated: number; unchanged: number
 export function lineFingerprint(line: ImportLine): string {
   // Fields added to the format later are left out while empty, so that lines imported before them keep their fingerprint.
   const { wikidataId, ...speaker } = line.speaker;
-  const stable = wikidataId === null ? { ...line, speaker } : line;
+  const { reviews, ...rest } = line;
+  const stable = { ...(reviews.length === 0 ? rest : line), speaker: wikidataId === null ? speaker : line.speaker };
   return createHash("sha256").update(JSON.stringify(stable)).digest("base64url");
 }
 
@@ -219,6 +221,7 @@ export async function importBatch(pool: pg.Pool, resolver: ImportResolver, lines
         context: line.context,
         topics: line.topics,
         source: line.source ? sourceKey(line.source) : null,
+        reviews: line.reviews.length > 0 ? line.reviews.map((review) => review.url) : null,
       };
       if (!old) {
         changes.push({ id: statementIds.get(i)!, action: "import", version: 1, diff: diffOf({}, after) });
@@ -267,6 +270,8 @@ export async function importBatch(pool: pg.Pool, resolver: ImportResolver, lines
         sourcePairs.map((p) => p[1]),
       ]);
     }
+    // A line's reviews are the statement's: an updated line replaces them, one without any clears them.
+    await replaceReviews(client, updatedIds, toWrite.flatMap((entry, i) => entry.line.reviews.map((review) => ({ statementId: ids[i]!, review }))));
     await client.query(
       `INSERT INTO revisions (entity_type, entity_id, version, action, changes)
        SELECT 'statement', * FROM unnest($1::int[], $2::int[], $3::text[], $4::jsonb[])`,

@@ -21,11 +21,19 @@ function withoutFacet(query: SearchQuery, facet: FacetName): SearchQuery {
   if (facet === "topic") return { ...query, topics: [] };
   if (facet === "language") return { ...query, languages: [] };
   if (facet === "kind") return { ...query, kinds: [] };
+  if (facet === "reviewed") return { ...query, reviewed: false };
   return { ...query, years: [] };
 }
 
 function filteredFacets(query: SearchQuery): FacetName[] {
-  const values: Record<FacetName, unknown[]> = { speaker: query.speakers, topic: query.topics, language: query.languages, kind: query.kinds, year: query.years };
+  const values: Record<FacetName, unknown[]> = {
+    speaker: query.speakers,
+    topic: query.topics,
+    language: query.languages,
+    kind: query.kinds,
+    year: query.years,
+    reviewed: query.reviewed ? [true] : [],
+  };
   return (Object.keys(values) as FacetName[]).filter((facet) => values[facet].length > 0);
 }
 

@@ -11,6 +11,7 @@ export const FACET_ATTRIBUTES: Record<FacetName, string> = {
   language: "language",
   kind: "kind",
   year: "year",
+  reviewed: "reviewed",
 };
 
 const RETRIEVED: Array<keyof StatementDocument> = [
@@ -44,6 +45,7 @@ export function buildFilter(query: SearchQuery): string[] {
     anyOf("language", query.languages),
     anyOf("kind", query.kinds),
     anyOf("year", query.years),
+    query.reviewed ? "reviewed = true" : null,
     // A statement matches a date range when the period it may have been said in
     // overlaps the range: a month-precision statement is in a range inside that month.
     query.from !== null ? `saidOnEnd >= ${query.from}` : null,

@@ -14,7 +14,7 @@ export const STATEMENT_INDEX_SETTINGS: Settings = {
   // search (nothing searches facet values), so Meilisearch builds less per batch.
   filterableAttributes: [
     {
-      attributePatterns: ["speakerSlug", "topics", "language", "kind", "year", "speakerId", "id"],
+      attributePatterns: ["speakerSlug", "topics", "language", "kind", "year", "reviewed", "speakerId", "id"],
       features: { facetSearch: false, filter: { equality: true, comparison: false } },
     },
     { attributePatterns: ["saidOnStart", "saidOnEnd"], features: { facetSearch: false, filter: { equality: false, comparison: true } } },

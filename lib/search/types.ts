@@ -28,6 +28,8 @@ export type StatementDocument = {
   saidOnEnd: number | null;
   year: number | null;
   outlet: string | null;
+  /** Present (true) only on a statement with a fact-check review: the "reviewed" facet counts these. */
+  reviewed?: true;
   version: number;
   /** Hash of the document's content: check-index compares it with Postgres's. */
   fingerprint: string;
@@ -45,6 +47,8 @@ export type SearchQuery = {
   /** Inclusive day numbers (see toDayNumber). */
   from: number | null;
   to: number | null;
+  /** Only statements with a fact-check review (?reviewed=true); absent or false: all. */
+  reviewed?: boolean;
   sort: SearchSort;
   page: number;
   limit: number;
@@ -65,7 +69,7 @@ export type SearchHit = {
   highlight: Array<[number, number]>;
 };
 
-export type FacetName = "speaker" | "topic" | "language" | "kind" | "year";
+export type FacetName = "speaker" | "topic" | "language" | "kind" | "year" | "reviewed";
 
 export type SearchResult = {
   hits: SearchHit[];

@@ -25,6 +25,7 @@ type Row = {
   speaker_names: string[];
   topics: Array<{ slug: string; names: Array<string | null> }>;
   outlet: string | null;
+  reviewed: boolean;
 };
 
 const SELECT_DOCUMENTS = `
@@ -34,7 +35,8 @@ const SELECT_DOCUMENTS = `
          coalesce((SELECT json_agg(json_build_object('slug', t.slug, 'names', json_build_array(t.name, t.name_ar, t.name_en, t.name_de)) ORDER BY t.slug)
                    FROM statement_topics st JOIN topics t ON t.id = st.topic_id WHERE st.statement_id = s.id), '[]'::json) AS topics,
          (SELECT so.outlet FROM statement_sources ss JOIN sources so ON so.id = ss.source_id
-           WHERE ss.statement_id = s.id ORDER BY so.id LIMIT 1) AS outlet
+           WHERE ss.statement_id = s.id ORDER BY so.id LIMIT 1) AS outlet,
+         EXISTS (SELECT 1 FROM statement_reviews r WHERE r.statement_id = s.id) AS reviewed
     FROM statements s JOIN speakers sp ON sp.id = s.speaker_id`;
 
 function unique(values: Array<string | null | undefined>): string[] {
@@ -65,6 +67,8 @@ export function toDocument(row: Row): StatementDocument {
     saidOnEnd: saidOn ? toDayNumber(saidOn.end) : null,
     year: saidOn ? Number(saidOn.start.slice(0, 4)) : null,
     outlet: row.outlet,
+    // Only when true, so that the documents of statements without reviews (nearly all) keep their fingerprints.
+    ...(row.reviewed ? { reviewed: true as const } : {}),
     version: row.version,
   };
   const fingerprint = createHash("sha256").update(JSON.stringify(doc)).digest("base64url").slice(0, 22);

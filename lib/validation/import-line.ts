@@ -18,6 +18,9 @@ export const STATEMENT_LIMITS = {
   outletMaxLength: 500,
   titleMaxLength: 500,
   urlMaxLength: 2_000,
+  reviewsMaxItems: 20,
+  ratingMaxLength: 200,
+  reviewerNameMaxLength: 300,
 } as const;
 
 export const STATEMENT_KINDS = ["direct", "indirect", "mixed"] as const;
@@ -58,6 +61,22 @@ export type ImportLine = {
     publishedAt: PartialDate | null;
   } | null;
   context: string | null;
+  /** Fact-checks of the statement (schema.org ClaimReview); empty when none. */
+  reviews: StatementReview[];
+};
+
+/**
+ * A fact-check review: the verdict as the reviewer words it (`rating`), on a numeric scale when the
+ * reviewer gives one (then all three numbers), who reviewed, where the review is, and when.
+ */
+export type StatementReview = {
+  rating: string;
+  ratingValue: number | null;
+  bestRating: number | null;
+  worstRating: number | null;
+  reviewer: { name: string; url: string | null };
+  url: string;
+  reviewedOn: PartialDate;
 };
 
 // --- text cleaning -----------------------------------------------------------
@@ -222,6 +241,56 @@ export const wikidataIdField = z
 
 const objectError = { error: "must be an object" } as const;
 
+const ratingNumber = z.number({ error: "must be a number" }).finite("must be a finite number").nullish().transform((value) => value ?? null);
+
+/**
+ * One review. Without a scale the rating is text only: a ratingValue needs bestRating and
+ * worstRating, worstRating must be below bestRating, and the value must lie between them.
+ */
+export const reviewSchema = z
+  .object(
+    {
+      rating: requiredText(STATEMENT_LIMITS.ratingMaxLength, cleanSingleLineText),
+      ratingValue: ratingNumber,
+      bestRating: ratingNumber,
+      worstRating: ratingNumber,
+      reviewer: z.preprocess(
+        (value) => value ?? {},
+        z.object({ name: requiredText(STATEMENT_LIMITS.reviewerNameMaxLength, cleanSingleLineText), url: optionalUrl }, objectError),
+      ),
+      url: optionalUrl.pipe(z.string({ error: "is required: the address of the review" })),
+      reviewedOn: z.string({ error: (issue) => (issue.input == null ? "is required" : PARTIAL_DATE_MESSAGES.format) }).pipe(partialDateSchema),
+    },
+    objectError,
+  )
+  .superRefine((review, ctx) => {
+    const { ratingValue, bestRating, worstRating } = review;
+    const scaled = bestRating !== null || worstRating !== null;
+    if (scaled && (bestRating === null || worstRating === null)) {
+      ctx.addIssue({ code: "custom", path: [bestRating === null ? "bestRating" : "worstRating"], message: "is required with a scale: give bestRating and worstRating together" });
+      return;
+    }
+    if (scaled && worstRating! >= bestRating!) ctx.addIssue({ code: "custom", path: ["worstRating"], message: `must be below bestRating (${bestRating})` });
+    if (ratingValue === null) return;
+    if (!scaled) ctx.addIssue({ code: "custom", path: ["ratingValue"], message: "needs a scale (bestRating and worstRating); without one the rating is text only" });
+    else if (ratingValue < Math.min(worstRating!, bestRating!) || ratingValue > Math.max(worstRating!, bestRating!)) {
+      ctx.addIssue({ code: "custom", path: ["ratingValue"], message: `must be within the scale, from worstRating (${worstRating}) to bestRating (${bestRating})` });
+    }
+  });
+
+const reviewsSchema = z
+  .array(reviewSchema, { error: "must be an array of reviews" })
+  .max(STATEMENT_LIMITS.reviewsMaxItems, `must have at most ${STATEMENT_LIMITS.reviewsMaxItems} reviews`)
+  .superRefine((reviews, ctx) => {
+    // A review is known by its address: one statement cannot carry the same review twice.
+    reviews.forEach((review, i) => {
+      const first = reviews.findIndex((other) => other.url === review.url);
+      if (first < i) ctx.addIssue({ code: "custom", path: [i, "url"], message: `repeats the address of review ${first}` });
+    });
+  })
+  .nullish()
+  .transform((reviews): StatementReview[] => reviews ?? []);
+
 const speakerSchema = z.object(
   {
     name: requiredText(STATEMENT_LIMITS.speakerNameMaxLength, cleanSingleLineText),
@@ -265,6 +334,7 @@ export const importLineSchema = z.object(
     topics: stringList(STATEMENT_LIMITS.topicsMaxItems, STATEMENT_LIMITS.topicMaxLength),
     source: sourceSchema,
     context: optionalText(STATEMENT_LIMITS.contextMaxLength, cleanMultilineText),
+    reviews: reviewsSchema,
   },
   {
     error: (issue) =>

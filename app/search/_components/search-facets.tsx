@@ -16,13 +16,17 @@ export const FACETS: Array<{ facet: FacetName; param: ListParam; heading: Search
   { facet: "language", param: "lang", heading: "facetLanguage" },
   { facet: "kind", param: "kind", heading: "facetKind" },
   { facet: "year", param: "year", heading: "facetYear" },
+  // One value, "true": statements with a fact-check review (the index counts only those).
+  { facet: "reviewed", param: "reviewed", heading: "facetReviewed" },
 ];
 
 export type FacetValueLabeler = (param: ListParam, value: string) => string;
 
 /** Readable labels for facet values in the interface language. */
 export async function facetValueLabeler(labels: FacetLabels, locale: UiLocale): Promise<FacetValueLabeler> {
-  const common = (await getI18n()).t(commonMessages);
+  const { t } = await getI18n();
+  const common = t(commonMessages);
+  const search = t(searchMessages);
   const languageNames = new Intl.DisplayNames([locale], { type: "language", fallback: "code" });
   return (param, value) => {
     if (param === "speaker") return labels.speakers.get(value) ?? value;
@@ -35,6 +39,7 @@ export async function facetValueLabeler(labels: FacetLabels, locale: UiLocale): 
       }
     }
     if (param === "kind") return value === "direct" ? common("kindDirect") : value === "indirect" ? common("kindIndirect") : value === "mixed" ? common("kindMixed") : value;
+    if (param === "reviewed") return value === "true" ? search("reviewedYes") : value;
     return value;
   };
 }

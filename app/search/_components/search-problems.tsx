@@ -12,6 +12,7 @@ const FIELD_LABELS: Record<SearchParam, SearchMessageKey> = {
   lang: "fieldLang",
   kind: "fieldKind",
   year: "fieldYear",
+  reviewed: "fieldReviewed",
   from: "fieldFrom",
   to: "fieldTo",
   sort: "fieldSort",

@@ -2,6 +2,7 @@ import "server-only";
 import { getPool } from "@/lib/db/client";
 import { partialDateFromStorage, type DatePrecision, type PartialDate } from "@/lib/validation/partial-date";
 import { cachedLoader } from "@/lib/cache/page-cache";
+import { publicReview, REVIEW_JSON, REVIEW_ORDER, type PublicReview } from "@/lib/db/reviews";
 
 // Public reads of statements: plain objects with chosen columns. Drafts are
 // never returned here; retracted statements are (their page shows the retraction).
@@ -30,6 +31,8 @@ export type PublicStatement = {
   translations: StatementLink[];
   respondsTo: StatementLink[];
   responses: StatementLink[];
+  /** Fact-checks of the statement, newest first (lib/db/reviews.ts). */
+  reviews: PublicReview[];
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -41,7 +44,7 @@ export function storedPartialDate(start: string | null, precision: string | null
 }
 
 /** A public statement without its links to other statements: what the one-statement API and the list share. */
-export type PublicStatementFields = Omit<PublicStatement, "translationOf" | "translations" | "respondsTo" | "responses">;
+export type PublicStatementFields = Omit<PublicStatement, "translationOf" | "translations" | "respondsTo" | "responses" | "reviews">;
 
 /** The columns publicStatementFields reads, for `SELECT … FROM statements s` (speaker, topics and sources by index). */
 export const PUBLIC_STATEMENT_COLUMNS = `s.id, s.external_id, s.text, s.language, s.kind, s.status, s.retraction_reason,
@@ -96,7 +99,8 @@ async function readPublicStatement(id: number): Promise<PublicStatement | null> 
             coalesce((SELECT json_agg(${LINK} ORDER BY l.id) FROM statement_responses r JOIN statements l ON l.id = r.responds_to_id
               JOIN speakers lsp ON lsp.id = l.speaker_id WHERE r.statement_id = s.id AND l.status <> 'draft'), '[]') AS responds_to,
             coalesce((SELECT json_agg(${LINK} ORDER BY l.id) FROM statement_responses r JOIN statements l ON l.id = r.statement_id
-              JOIN speakers lsp ON lsp.id = l.speaker_id WHERE r.responds_to_id = s.id AND l.status = 'published'), '[]') AS responses
+              JOIN speakers lsp ON lsp.id = l.speaker_id WHERE r.responds_to_id = s.id AND l.status = 'published'), '[]') AS responses,
+            coalesce((SELECT json_agg(${REVIEW_JSON} ORDER BY ${REVIEW_ORDER}) FROM statement_reviews r WHERE r.statement_id = s.id), '[]') AS reviews
        FROM statements s
       WHERE s.id = $1 AND s.status <> 'draft'`,
     [id],
@@ -109,6 +113,7 @@ async function readPublicStatement(id: number): Promise<PublicStatement | null> 
     translations: row.translations,
     respondsTo: row.responds_to,
     responses: row.responses,
+    reviews: (row.reviews as Parameters<typeof publicReview>[0][]).map(publicReview),
   };
 }
 

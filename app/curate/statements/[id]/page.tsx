@@ -3,12 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RevisionChanges } from "@/components/curate/revision-changes";
 import { DeleteButton, RestoreButton, RetractForm } from "@/components/curate/statement-actions";
+import { StatementReviews } from "@/components/curate/statement-reviews";
 import { StatementEditor } from "@/components/curate/statement-editor";
 import { parseId } from "@/lib/api/responses";
 import { requireCuratorPage } from "@/lib/auth/page";
 import { editorStateFrom } from "@/lib/curate/editor-state";
 import { getEditableStatement, statementHistory } from "@/lib/curate/statements";
 import { getPool } from "@/lib/db/client";
+import { reviewsOf } from "@/lib/db/reviews";
 import { curateMessages } from "@/lib/i18n/messages/curate";
 import { curateStatementMessages } from "@/lib/i18n/messages/curate-statement";
 import { getI18n } from "@/lib/i18n/server";
@@ -26,6 +28,7 @@ export default async function EditStatementPage({ params, searchParams }: Props)
   const statement = await getEditableStatement(getPool(), id);
   if (!statement) notFound();
   const history = await statementHistory(getPool(), id);
+  const reviews = (await reviewsOf(getPool(), [id])).get(id) ?? [];
   const { locale, t: translate } = await getI18n();
   const t = translate(curateMessages);
   const te = translate(curateStatementMessages);
@@ -67,6 +70,37 @@ export default async function EditStatementPage({ params, searchParams }: Props)
 
       {/* keyed by version: after a save elsewhere (restore, retract) the form starts from what is stored */}
       <StatementEditor key={statement.version} locale={locale} statementId={id} version={statement.version} status={status} initial={editorStateFrom(statement.record, statement.labels)} />
+
+      <StatementReviews
+        statementId={id}
+        version={statement.version}
+        reviews={reviews.map((review) => ({
+          id: review.id,
+          rating: review.rating,
+          reviewerName: review.reviewer.name,
+          url: review.url,
+          reviewedOn: review.reviewedOn.iso,
+          scale: review.ratingValue !== null ? te("reviewScale", { value: review.ratingValue, worst: review.worstRating ?? "", best: review.bestRating ?? "" }) : null,
+        }))}
+        labels={{
+          heading: te("reviewsHeading"),
+          none: te("reviewsNone"),
+          remove: te("reviewRemove"),
+          add: te("reviewAdd"),
+          rating: te("reviewRating"),
+          ratingHint: te("reviewRatingHint"),
+          ratingValue: te("reviewRatingValue"),
+          worstRating: te("reviewWorstRating"),
+          bestRating: te("reviewBestRating"),
+          reviewerName: te("reviewReviewerName"),
+          reviewerUrl: te("reviewReviewerUrl"),
+          url: te("reviewUrl"),
+          reviewedOn: te("reviewReviewedOn"),
+          reviewedOnHint: te("reviewReviewedOnHint"),
+          networkFailed: te("reviewNetworkFailed"),
+          requestFailed: te("reviewRequestFailed"),
+        }}
+      />
 
       {status !== "retracted" ? (
         <section className="rounded border border-slate-300 p-4">
