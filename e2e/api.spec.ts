@@ -33,7 +33,7 @@ test("the search response follows the contract", async ({ request }) => {
       ["externalId", "highlight", "id", "kind", "language", "outlet", "saidOn", "saidOnPrecision", "speaker", "text", "topics"].sort(),
     );
   }
-  expect(Object.keys(body.facets).sort()).toEqual(["kind", "language", "speaker", "topic", "year"]);
+  expect(Object.keys(body.facets).sort()).toEqual(["kind", "language", "reviewed", "speaker", "topic", "year"]);
 });
 
 test("bad parameters get a 400 that names the parameter", async ({ request }) => {
