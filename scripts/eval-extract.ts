@@ -1,4 +1,4 @@
-// npm run eval:extract [-- --errors ar|arh|en|de|demo [N] [--train]]
+// npm run eval:extract [-- --errors ar|arh|arsn|en|de|demo [N] [--train]]
 // Scores lib/extract per language on the development sets (issue 16): Arabic and English from
 // lib/extract/fixtures, German from ../shared/data/extraction-dev/de-wikinews (dev split; train is
 // printed beside it), and the demo article of data/demo. Rules in lib/extract/evaluate.ts.
@@ -8,6 +8,7 @@ type Row = { name: string; docs: () => EvalDoc[] };
 const rows: Row[] = [
   { name: "Arabic (fixtures/ar-dev)", docs: () => loadFixture("ar") },
   { name: "Arabic held out (fixtures/ar-heldout)", docs: () => loadFixture("ar", "heldout") },
+  { name: "Arabic SaudiNewsNet (fixtures/ar-saudinewsnet)", docs: () => loadFixture("ar", "saudinewsnet") },
   { name: "German (de-wikinews dev)", docs: () => loadGerman("dev") },
   { name: "English (fixtures/en-dev)", docs: () => loadFixture("en") },
   { name: "demo ar, known speakers", docs: () => [demoDoc(true)] },
@@ -35,7 +36,7 @@ for (const row of rows) {
 
 const which = process.argv[process.argv.indexOf("--errors") + 1];
 if (process.argv.includes("--errors") && which) {
-  const docs = which === "ar" ? loadFixture("ar") : which === "arh" ? loadFixture("ar", "heldout") : which === "en" ? loadFixture("en") : which === "demo" ? [demoDoc(false)] : loadGerman(process.argv.includes("--train") ? "train" : "dev");
+  const docs = which === "ar" ? loadFixture("ar") : which === "arh" ? loadFixture("ar", "heldout") : which === "arsn" ? loadFixture("ar", "saudinewsnet") : which === "en" ? loadFixture("en") : which === "demo" ? [demoDoc(false)] : loadGerman(process.argv.includes("--train") ? "train" : "dev");
   const errs: EvalErrors = { missed: [], spurious: [], wrongSpeaker: [], wrongDate: [] };
   score(docs, errs);
   const n = Number(process.argv.find((a) => /^\d+$/u.test(a)) ?? 40);

@@ -99,6 +99,22 @@ const EVENT_NOUNS = new Set(["بيان", "تصريح", "تصريحات", "مؤت
 const DEF_BACKREF = ORG_WORDS.ar;
 const REPORTED_FROM = new Set(sound("نقل").map(f));
 const OBJECT_FIRST = new Set(sound("وصف", "يصف", "تصف").map(f));
+// Clause cues that also take a verbal noun as their object, and the verbal nouns that open such content.
+const NP_OBJECT_CUES = new Set([...sound("أكد", "يؤكد", "تؤكد"), ...sound("شدد"), ...sound("جدد"), ...sound("أبدى"), ...sound("بين")].map(f));
+const VERBAL_NOUNS = new Set(
+  ["أهمية", "ضرورة", "استمرار", "حرص", "دعم", "التزام", "رفض", "تضامن", "وقوف", "تمسك", "عزم", "تصميم", "استعداد", "مواصلة", "أن"].flatMap((w) => [w, "ال" + w]).map((w) => nameTokens(w)[0] ?? ""),
+);
+
+/** Index of the first verbal noun in toks[from, to) that can open the content of "أكد …", or -1. */
+function verbalNounObject(toks: Token[], from: number, to: number): number {
+  for (let k = from; k < to; k++) {
+    const w = (toks[k] as Token).text;
+    // "وأهمية" (and the importance) continues a list; "وقوف" is itself the noun.
+    const conjoined = /^[وف]/u.test(f(w)) && f(w) !== f("وقوف");
+    if (VERBAL_NOUNS.has(nameTokens(w)[0] ?? "") && !conjoined) return k;
+  }
+  return -1;
+}
 const NEGATIONS = new Set(["لا", "ولا", "لم", "ولم", "لن", "ولن", "ليس"].map(f));
 const ISSUED = new Set(["صادر", "الصادر", "صادرة", "الصادرة"].map(f));
 const PERFECT_PARTICLES = new Set(["قد", "لقد", "وقد", "فقد"].map(f));
@@ -452,7 +468,22 @@ function analyse(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit): Candid
   if (comp < 0 && def.type === "clause") {
     // Direct quote straight after the cue: "وقال «…»".
     const q = firstQuoteIn(ctx, cue.end, Math.min(sent.end, cue.end + 3));
-    if (q < 0) return null;
+    if (q < 0) {
+      // "وأكد المكرمي استمرار الجولات …": a verbal noun as the object is the content.
+      const m = NP_OBJECT_CUES.has(bare(cue.text)) ? verbalNounObject(toks, hit.tok + 1, Math.min(toks.length, hit.tok + 8)) : -1;
+      if (m < 0) return null;
+      const subject = m > hit.tok + 1 ? speakerPhrase(ctx, toks, hit.tok + 1, m, (toks[m] as Token).start) : null;
+      const before = subject ? null : subjectBefore(ctx, sent, toks, hit.tok);
+      return {
+        ...base,
+        kind: "indirect",
+        start: (toks[m] as Token).start,
+        end: sent.end,
+        speaker: subject ?? before ?? { type: "continuation" },
+        dateRegions: [[cue.start, (toks[m] as Token).start]],
+        confidence: subject ? 0.7 : 0.55,
+      };
+    }
     comp = hit.tok + 1;
     contentStart = q;
   }
@@ -547,6 +578,12 @@ function speakerPhrase(ctx: ArCtx, toks: Token[], from: number, until: number, h
   const to = Math.min(until, from + SPEAKER_WINDOW);
   let s = from;
   while (s < to && (AUX.has(f((toks[s] as Token).text)) || SPEAKER_STOP.has(f((toks[s] as Token).text)))) s++;
+  // After an addressee "لـ”عين اليوم”" comes the speaker's title: skip the outlet's words up to it.
+  if (s > from && /^لـ?$/u.test(f((toks[s - 1] as Token).text))) {
+    let k = s;
+    while (k < to && k < s + 4 && !ROLE_WORDS.ar.has(nameTokens((toks[k] as Token).text)[0] ?? "") && !ORG_WORDS.ar.has(nameTokens((toks[k] as Token).text)[0] ?? "")) k++;
+    if (k < to && k < s + 4) s = k;
+  }
   // "في تصريح صحفي", "خلال مؤتمر": the occasion, not a speaker.
   if (s < to && EVENT_NOUNS.has(nameTokens((toks[s] as Token).text)[0] ?? "")) return null;
   // "تقرير صادر عن مؤسسة النقد": the issuer speaks.

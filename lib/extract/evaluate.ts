@@ -202,7 +202,7 @@ interface FixtureDoc {
 export const FIXTURE_DIR = path.join(import.meta.dirname, "fixtures");
 
 /** A labelled set of lib/extract/fixtures: each statement's content must occur exactly once in its text. */
-export function loadFixture(lang: "ar" | "en", set: "dev" | "heldout" = "dev"): EvalDoc[] {
+export function loadFixture(lang: "ar" | "en", set: "dev" | "heldout" | "saudinewsnet" = "dev"): EvalDoc[] {
   const file = path.join(FIXTURE_DIR, `${lang}-${set}.json`);
   const docs = JSON.parse(readFileSync(file, "utf8")) as FixtureDoc[];
   return docs.map((d) => ({

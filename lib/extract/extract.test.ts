@@ -93,6 +93,13 @@ describe("arabic patterns of issue 16", () => {
       ["لا نية لتغيير المدرب", "أحمد عيد"],
     ]);
   });
+  it("a verbal noun as the object of أكد; an addressee before the speaker", () => {
+    const a = one("وأكد المكرمي استمرار الجولات الميدانية وعدم التهاون مع المخالفين.");
+    expect([a.text, a.speaker?.name]).toEqual(["استمرار الجولات الميدانية وعدم التهاون مع المخالفين", "المكرمي"]);
+    expect(run("وأكد الوزير وأهمية المشروع كبيرة.", "ar")).toEqual([]);
+    const b = one("وأوضح لـ”عين اليوم” أمين عام غرفة جدة عدنان مندورة، أن الفعاليات تعيد للناس أيامهم.");
+    expect([b.text, b.speaker?.name]).toEqual(["الفعاليات تعيد للناس أيامهم", "عدنان مندورة"]);
+  });
   it("بأن needs its hamza: بان is a name", () => {
     const s = one("دعا الأمين العام للأمم المتحدة بان كي مون أطراف النزاع إلى العودة إلى المفاوضات.");
     expect(s.speaker?.name).toBe("بان كي مون");

@@ -143,8 +143,10 @@ function arabicName(text: string, toks: Token[]): [number, number] | null {
   const prepositional = (i: number): boolean => /^ل/u.test(raw[i] as string) && i + 1 < toks.length && definite(i + 1);
   // A place after a preposition ("في ألمانيا") is no name; a ل-prefixed word ("لقوى") is one only as a last resort.
   const afterPreposition = (i: number): boolean => i > 0 && AR_PLACE_PREPOSITIONS.has(f[i - 1] as string);
+  // "غرفة جدة", "رئيس هيئة …": the word after an indefinite title or body word is its genitive, not a name.
+  const genitive = (i: number): boolean => i > 0 && !definite(i - 1) && (ORG_WORDS.ar.has(f[i - 1] as string) || ROLE_WORDS.ar.has(f[i - 1] as string));
   const nameStartAt = (i: number, strict = true): boolean =>
-    !definite(i) && !generic(i) && !prepositional(i) && !afterPreposition(i) && !(strict && /^ل/u.test(raw[i] as string)) && (raw[i] as string).length >= 2 && !/^\d/u.test(raw[i] as string);
+    !definite(i) && !generic(i) && !prepositional(i) && !afterPreposition(i) && !genitive(i) && !(strict && /^ل/u.test(raw[i] as string)) && (raw[i] as string).length >= 2 && !/^\d/u.test(raw[i] as string);
   const nameEndFrom = (i: number): number => {
     let e = i + 1;
     while (e < toks.length) {
