@@ -75,6 +75,12 @@ addParticiple(["مطالباً", "مطالبة", "مطالبا"], ["ب"]);
 addParticiple(["داعياً", "داعية", "داعيا"], ["إلى"]);
 addParticiple(["قائلاً", "قائلة", "قائلا"], []);
 addParticiple(["عاداً", "عادة", "عادا", "عاداً"], []);
+addParticiple(["مبيناً", "مبينة", "مبينا"], []);
+addParticiple(["منوهاً", "منوهة", "منوها"], ["إلى"]);
+addParticiple(["واصفاً", "واصفة", "واصفا"], []);
+addParticiple(["مشيداً", "مشيدة", "مشيدا"], ["ب"]);
+addParticiple(["معلناً", "معلنة", "معلنا"], ["عن"]);
+addParticiple(["مستنكراً", "مستنكرة", "مستنكرا"], []);
 // Welcoming takes a noun, not a proposition: it stays part of the statement it follows unless a clause follows.
 addParticiple(["مرحباً", "مرحبة", "مرحبا"], []);
 
@@ -115,6 +121,17 @@ function verbalNounObject(toks: Token[], from: number, to: number): number {
   }
   return -1;
 }
+const NEEDS_PREP = new Set(sound("عبر", "يعبر").map(f));
+
+/** Whether "عن" comes in toks[from, to) before a complementizer. */
+function aboutBeforeClause(toks: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const t = toks[k] as Token;
+    if (f(t.text) === f("عن")) return true;
+    if (COMPLEMENTIZERS.has(f(t.text), t.text)) return false;
+  }
+  return false;
+}
 const NEGATIONS = new Set(["لا", "ولا", "لم", "ولم", "لن", "ولن", "ليس"].map(f));
 const ISSUED = new Set(["صادر", "الصادر", "صادرة", "الصادرة"].map(f));
 const PERFECT_PARTICLES = new Set(["قد", "لقد", "وقد", "فقد"].map(f));
@@ -129,7 +146,8 @@ const CLAUSE_WINDOW = 30;
 /** Whether a word opens another reporting clause (a cue, a ḥāl participle or a source), which ends a speaker phrase. */
 function startsClause(word: string): boolean {
   const b = bare(word);
-  return CUES.has(b) || PARTICIPLES.has(b) || SOURCES.has(b);
+  // "عبر" is as often "via" as "expressed": it does not end a speaker phrase.
+  return (CUES.has(b) && !NEEDS_PREP.has(b)) || PARTICIPLES.has(b) || SOURCES.has(b);
 }
 
 interface ArCtx {
@@ -169,6 +187,8 @@ export function extractArabicSentence(ctx: ArCtx, sent: Sentence): Candidate[] {
     const part = PARTICIPLES.get(b) ?? null;
     const source = SOURCES.has(b);
     if (!def && !part && !source) continue;
+    // "عبّر" reports only with its "عن" ("عبّر الوزير عن قلقه"), before any أنّ; "عبر الفيديو … إن" is "via".
+    if (def && NEEDS_PREP.has(b) && !aboutBeforeClause(toks, i + 1, Math.min(toks.length, i + 1 + CLAUSE_WINDOW))) continue;
     // "…، حسبما أكدت X" / "…، بحسب ما أفادت X": the cue trails its content.
     const viaMa = prev === f("ما") && i > 1 && SOURCES.has(bare((toks[i - 2] as Token).text));
     const trailing =
@@ -599,7 +619,8 @@ function speakerPhrase(ctx: ArCtx, toks: Token[], from: number, until: number, h
     if ((SPEAKER_STOP.has(ft) || CONTENT_NOUNS.has(ft)) && ft !== f("في")) break;
     if (ft === f("في") && EVENT_NOUNS.has(nameTokens((toks[e + 1] as Token | undefined)?.text ?? "")[0] ?? "")) break;
     if (ft === f("في") && e + 1 < to && EVENT_NOUNS.has(f((toks[e + 1] as Token).text))) break;
-    if (e > s && /[،,]/u.test(ctx.text.slice((toks[e - 1] as Token).end, (toks[e] as Token).start))) break;
+    // A comma ends the phrase, unless a second title follows it: "مدير إدارة المجالس، رئيس اللجنة … المهندس فلان".
+    if (e > s && /[،,]/u.test(ctx.text.slice((toks[e - 1] as Token).end, (toks[e] as Token).start)) && !ROLE_WORDS.ar.has(nameTokens((toks[e] as Token).text)[0] ?? "")) break;
     // A coordinated group/known speaker starts a second entity: keep the first.
     if (e > s && ft.startsWith("و")) {
       const rest = nameTokens((toks[e] as Token).text.slice(1))[0] ?? "";
