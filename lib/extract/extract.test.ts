@@ -172,6 +172,14 @@ describe("german attribution", () => {
     expect(run("Gestern gab es erneut einen Zwischenfall mit einem Flugzeug an Bord.", "de")).toEqual([]);
     expect(run("Danach fuhr der Zug weiter nach Berlin.", "de")).toEqual([]);
   });
+  it("passive reports without a speaker; a reported act spans its sentence", () => {
+    const a = only(run("Zuvor war schon bekannt geworden, dass in der Türkei Fälle der Geflügelpest aufgetreten waren.", "de"));
+    expect([a.text, a.speaker]).toEqual(["in der Türkei Fälle der Geflügelpest aufgetreten waren", null]);
+    const b = only(run("Ihm wird unter anderem vorgeworfen, in die Übernahme der Bank eingegriffen zu haben.", "de"));
+    expect(b.text).toBe("in die Übernahme der Bank eingegriffen zu haben");
+    const c = only(run("Die Gewerkschaft kritisierte die Pläne der Regierung scharf.", "de"));
+    expect([c.text, c.speaker?.name]).toEqual(["Die Gewerkschaft kritisierte die Pläne der Regierung scharf", "Die Gewerkschaft"]);
+  });
   it("so X, laut X, X zufolge, nach Angaben von X", () => {
     expect(only(run("Die Lage sei ernst, so der Minister.", "de")).speaker?.name).toBe("der Minister");
     expect(only(run("Laut Polizei wurde niemand verletzt.", "de")).speaker?.name).toBe("Polizei");

@@ -20,15 +20,18 @@ export function makeLatinContext(text: string, lang: Lang, quotes: QuoteSpan[], 
 const set = (s: string): Set<string> => new Set(s.split(/\s+/u).filter(Boolean));
 
 // Finite or participle cue forms; separable verbs need their particle later in the clause.
+// Passive reports: "wurde bekannt", "wird unter anderem vorgeworfen", "war schon bekannt geworden" (the auxiliary up to three words before).
+const DE_PASSIVE_AUX = set("wurde wurden wird werden war waren ist sind worden");
+const DE_PASSIVE_REPORTS = set("bekannt berichtet vorgeworfen beschuldigt gemeldet mitgeteilt erklärt bestätigt angekündigt befürchtet vermutet erwartet angenommen");
 const DE_CUES = set(
-  "begrüßte begrüßten lehnte lehnten verurteilte verurteilten bemängelte bemängelten sagte sagten sagt sagen gesagt erklärte erklärten erklärt erklären betonte betonten betont kritisierte kritisierten kritisiert forderte forderten fordert gefordert warnte warnten warnt gewarnt meinte meinten meint gemeint berichtete berichteten berichtet bestätigte bestätigten bestätigt schrieb schrieben schreibt geschrieben erläuterte erläuterten erläutert ergänzte ergänzten ergänzt versicherte versicherten versichert unterstrich unterstrichen behauptete behaupteten behauptet behaupten vermutete vermuteten vermutet glaubt glaubte glauben hofft hoffte hoffen befürchtet befürchtete befürchten argumentierte argumentiert äußerte äußerten geäußert antwortete antworteten entgegnete entgegneten verkündete verkündeten verkündet beklagte beklagten beklagt bekräftigte bekräftigten bekräftigt mahnte mahnten appellierte bestritt bestritten dementierte dementiert meldete meldeten meldet gemeldet kommentierte kommentierten kommentiert schätzt schätzte schätzen mitgeteilt mitteilte mitteilten angekündigt ankündigte bekanntgegeben bekanntgab erklärten hinzugefügt hinzufügte angegeben angab zitiert zitierte sprach sprachen nannte nannten bezeichnete bezeichneten bezeichnet räumte räumten verwies verwiesen wies wiesen stellte stellten teilte teilten teilt gab gaben gibt kündigte kündigten kündigt fügte fügten fügt rief riefen ging geht gehen sieht sah heißt hieß verlautete lautete",
+  "begrüßte begrüßten lehnte lehnten verurteilte verurteilten bemängelte bemängelten sagte sagten sagt sagen gesagt erklärte erklärten erklärt erklären betonte betonten betont kritisierte kritisierten kritisiert forderte forderten fordert gefordert warnte warnten warnt gewarnt meinte meinten meint gemeint berichtete berichteten berichtet bestätigte bestätigten bestätigt schrieb schrieben schreibt geschrieben erläuterte erläuterten erläutert ergänzte ergänzten ergänzt versicherte versicherten versichert unterstrich unterstrichen behauptete behaupteten behauptet behaupten vermutete vermuteten vermutet glaubt glaubte glauben hofft hoffte hoffen befürchtet befürchtete befürchten argumentierte argumentiert äußerte äußerten geäußert antwortete antworteten entgegnete entgegneten verkündete verkündeten verkündet beklagte beklagten beklagt bekräftigte bekräftigten bekräftigt mahnte mahnten appellierte bestritt bestritten dementierte dementiert meldete meldeten meldet gemeldet kommentierte kommentierten kommentiert schätzt schätzte schätzen mitgeteilt mitteilte mitteilten angekündigt ankündigte bekanntgegeben bekanntgab erklärten hinzugefügt hinzufügte angegeben angab zitiert zitierte sprach sprachen nannte nannten bezeichnete bezeichneten bezeichnet räumte räumten verwies verwiesen wies wiesen stellte stellten teilte teilten teilt gab gaben gibt kündigte kündigten kündigt fügte fügten fügt rief riefen ging geht gehen sieht sah heißt hieß verlautete lautete bekannt vorgeworfen beschuldigt wirft warf begründete begründet hält hielt vermutet erwartet angenommen",
 );
 const DE_PARTICLE: Record<string, string[]> = {
   lehnte: ["ab"], lehnten: ["ab"], teilte: ["mit"], teilten: ["mit"], teilt: ["mit"], gab: ["bekannt", "an", "zu"], gaben: ["bekannt", "an", "zu"], gibt: ["bekannt", "an", "zu"],
   kündigte: ["an"], kündigten: ["an"], kündigt: ["an"], fügte: ["hinzu"], fügten: ["hinzu"], fügt: ["hinzu"], räumte: ["ein"], räumten: ["ein"],
   stellte: ["fest", "klar"], stellten: ["fest", "klar"], wies: ["hin"], wiesen: ["hin"], verwies: ["darauf"], verwiesen: ["darauf"], rief: ["auf"], riefen: ["auf"],
   ging: ["aus"], geht: ["aus"], gehen: ["aus"], sprach: ["von", "aus"], sprachen: ["von", "aus"], sieht: ["darin", "als"], sah: ["darin", "als"],
-  heißt: ["es"], hieß: ["es"], lautete: [], nannte: [], nannten: [], bezeichnete: ["als"], bezeichneten: ["als"], bezeichnet: ["als"],
+  heißt: ["es"], hieß: ["es"], wirft: ["vor"], warf: ["vor"], hält: ["für"], hielt: ["für"], lautete: [], nannte: [], nannten: [], bezeichnete: ["als"], bezeichneten: ["als"], bezeichnet: ["als"],
 };
 const EN_CUES = set(
   "said says say told tells stated states warned warns added adds argued argue argues claimed claims believe want wants wanted backed backs accused accuses called calls fear fears urged explained explains noted notes insisted insists announced announces confirmed confirms denied denies acknowledged admitted suggested suggests wrote writes reported reports declared declares stressed stresses emphasized emphasised emphasizes urged urges believes believed thinks predicted estimated asserted maintained contended alleged tweeted replied responded complained conceded observed revealed recalled cautioned agreed",
@@ -362,11 +365,14 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
     speaker = s >= windowStart ? subjectRef(ctx, lang, s, e) : null;
   }
   if (!speaker) speaker = npAfter(ctx, lang, toks, i + 1, afterCueSpeakerEnd);
+  // "Es wurde bekannt, dass …", "Ihm wird vorgeworfen, …": a passive report names no speaker, yet reports.
+  if (!speaker && lang === "de" && DE_PASSIVE_REPORTS.has(cue.text) && toks.slice(Math.max(0, i - 3), i).some((t) => DE_PASSIVE_AUX.has(t.text))) speaker = { type: "none" };
   if (!speaker) return null;
   return {
     ...b,
     kind: "indirect",
-    start: contentStart,
+    // A reported act ("Spiegel Online berichtet vom Einsturz …") is the whole sentence, its speaker included.
+    start: reported ? sent.start : contentStart,
     end: sent.end,
     speaker,
     dateRegions: [[sent.start, contentStart]],
@@ -437,6 +443,8 @@ function subjectRef(ctx: LatinCtx, lang: "de" | "en", s: number, e: number): Spe
   if (lang === "en" && !/^(?:\p{Lu}|the |a |an |its |his |her |their |he|she|they)/u.test(surface)) return null;
   if (words.length === 1 && LEX[lang].pron.has(surface)) return { type: "pronoun", start: a, end: b };
   if (lang === "de" && /^(?:es|Es|man|Man|das|Das|dies|Dies)$/u.test(surface)) return null;
+  // A German subject is a noun, a name, an article's phrase or a pronoun, never a lower-case adverb ("schon").
+  if (lang === "de" && !/^(?:\p{Lu}|er$|sie$|(?:der|die|das|den|dem|des|ein|eine|einer|eines)\s)/u.test(surface)) return null;
   return refFor(ctx, lang, a, b);
 }
 
