@@ -180,6 +180,12 @@ describe("german attribution", () => {
     const c = only(run("Die Gewerkschaft kritisierte die Pläne der Regierung scharf.", "de"));
     expect([c.text, c.speaker?.name]).toEqual(["Die Gewerkschaft kritisierte die Pläne der Regierung scharf", "Die Gewerkschaft"]);
   });
+  it("a continuation after a sentence that named someone without a verb of saying belongs to that subject", () => {
+    const xs = run("Der Trainer lobte die Mannschaft. Der Verband sagte, die Spiele seien ausverkauft. Das Robert-Koch-Institut sieht keine Gefahr. Lediglich Landwirte seien gefährdet.", "de");
+    expect(xs.at(-1)?.speaker?.name).toBe("Das Robert-Koch-Institut");
+    const q = run("Hier sparte der Bundespräsident Horst Köhler nicht mit Kritik: „Jeder sollte wissen, was auf dem Spiel steht.“", "de");
+    expect(q.map((s) => [s.kind, s.speaker?.name])).toEqual([["direct", "Horst Köhler"]]);
+  });
   it("so X, laut X, X zufolge, nach Angaben von X", () => {
     expect(only(run("Die Lage sei ernst, so der Minister.", "de")).speaker?.name).toBe("der Minister");
     expect(only(run("Laut Polizei wurde niemand verletzt.", "de")).speaker?.name).toBe("Polizei");

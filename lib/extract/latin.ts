@@ -3,7 +3,7 @@
 // free indirect speech (Konjunktiv I sentences continuing the previous speaker).
 import type { Candidate, Lang, SpeakerRef } from "./types";
 import { nameTokens } from "./normalize";
-import { ORG_WORDS } from "./speakers";
+import { GROUP_WORDS, ORG_WORDS, ROLE_WORDS } from "./speakers";
 import { quoteAt, tokenize, trimSpan, type QuoteSpan, type Sentence, type Token } from "./text";
 
 export interface LatinCtx {
@@ -98,6 +98,16 @@ export function extractLatin(ctx: LatinCtx): Candidate[] {
     if (found.length === 0) {
       const q = standaloneQuote(ctx, sent, near);
       if (q) found.push(q);
+    }
+    // German: a continuation right after a sentence that named someone without a verb of saying
+    // ("Das Robert-Koch-Institut sieht keine Gefahr. Lediglich Personen … seien …", "Hier sparte der
+    // Bundespräsident nicht mit Kritik: „…“") belongs to that sentence's subject, not to an older speaker.
+    if (lang === "de" && found.length === 1 && (found[0] as Candidate).speaker.type === "continuation" && (found[0] as Candidate).cueStart === null) {
+      const c = found[0] as Candidate;
+      const own = c.kind === "direct" ? clauseSubject(ctx, sent.start, c.start) : null;
+      const prevSent = ctx.sentences[si - 1];
+      const previous = !own && !near && prevSent ? clauseSubject(ctx, prevSent.start, prevSent.end) : null;
+      if (own ?? previous) c.speaker = (own ?? previous) as SpeakerRef;
     }
     if (found.length > 0) prevStatementSentence = si;
     for (const c of found) {
@@ -564,10 +574,37 @@ function freeIndirect(ctx: LatinCtx, sent: Sentence, near: boolean): Candidate |
 }
 const DE_KONJ2 = set("hätten wären würden");
 
+/**
+ * The subject of a German clause in text[from, to): its opening noun phrase, or after a fronted adverbial
+ * and the verb, the first "der/die/das …" phrase or name of two words. Reads at most 14 words.
+ */
+function clauseSubject(ctx: LatinCtx, from: number, to: number): SpeakerRef | null {
+  const toks = tokenize(ctx.text, from, Math.min(to, from + 300)).filter((t) => quoteAt(ctx.quotes, t.start) < 0).slice(0, 14);
+  const lead = leadingNounPhrase(ctx, toks);
+  if (lead) return lead;
+  for (let k = 1; k < toks.length - 1; k++) {
+    const a = toks[k] as Token;
+    const b = toks[k + 1] as Token;
+    const np = DE_NOMINATIVE_DET.has(a.text) && isCap(b.text) ? k : isCap(a.text) && isCap(b.text) && !DE_SUBJ_STOP.has(a.text) ? k : -1;
+    if (np < 0) continue;
+    let e = np + 1;
+    while (e < toks.length && e < np + 8 && (isCap((toks[e] as Token).text) || /^(?:der|des|von)$/u.test((toks[e] as Token).text))) e++;
+    while (e > np + 1 && !isCap((toks[e - 1] as Token).text)) e--;
+    const words = toks.slice(np, e).flatMap((t) => nameTokens(t.text));
+    // A person or body: a title, an organisation or group word, or a name (no article).
+    if (!DE_NOMINATIVE_DET.has(a.text) || words.some((w) => ORG_WORDS.de.has(w) || ROLE_WORDS.de.has(w) || GROUP_WORDS.de.has(w))) {
+      return refFor(ctx, "de", a.start, (toks[e - 1] as Token).end);
+    }
+    return null;
+  }
+  return null;
+}
+
 /** A German sentence's opening noun phrase ("Die zentrale Wahlkommission", "Louis Gallois"), or null. */
 function leadingNounPhrase(ctx: LatinCtx, toks: Token[]): SpeakerRef | null {
   const first = toks[0];
-  if (!first || DE_SUBJ_STOP.has(first.text)) return null;
+  // "Das" and "Die" open a noun phrase when a noun follows ("Das Robert-Koch-Institut"), else they are pronouns.
+  if (!first || (DE_SUBJ_STOP.has(first.text) && !(DE_VORFELD_DET.has(first.text) && toks[1] && isCap(toks[1].text)))) return null;
   const det = DE_VORFELD_DET.has(first.text);
   let e = det ? 1 : 0;
   let caps = 0;
