@@ -592,7 +592,7 @@ function clauseSubject(ctx: LatinCtx, from: number, to: number): SpeakerRef | nu
     while (e > np + 1 && !isCap((toks[e - 1] as Token).text)) e--;
     const words = toks.slice(np, e).flatMap((t) => nameTokens(t.text));
     // A person or body: a title, an organisation or group word, or a name (no article).
-    if (!DE_NOMINATIVE_DET.has(a.text) || words.some((w) => ORG_WORDS.de.has(w) || ROLE_WORDS.de.has(w) || GROUP_WORDS.de.has(w))) {
+    if (!DE_NOMINATIVE_DET.has(a.text) || e - np >= 3 || words.some((w) => ORG_WORDS.de.has(w) || ROLE_WORDS.de.has(w) || GROUP_WORDS.de.has(w))) {
       return refFor(ctx, "de", a.start, (toks[e - 1] as Token).end);
     }
     return null;
