@@ -59,15 +59,18 @@ test("only the card may be framed: frame-ancestors * without X-Frame-Options the
     expect(other.headers()["x-frame-options"], path).toBe("DENY");
   }
 
-  // Another site pastes the oEmbed iframe, and tries to frame the statement page itself.
+  // Another site pastes the oEmbed iframe, and tries to frame the statement page itself. It is served from
+  // localhost: another origin than 127.0.0.1, and on the loopback too, so that Chromium's private network
+  // rules do not stop the frame before our headers are tried.
+  const embedder = `${new URL(baseURL!).protocol}//localhost:${new URL(baseURL!).port}`;
   const answer = (await (await request.get(`/api/oembed?url=${encodeURIComponent(`${baseURL}/statements/${statement.id}`)}`)).json()) as { html: string };
-  await page.route("http://embedder.test/**", (route) =>
+  await page.route(`${embedder}/__embedder/**`, (route) =>
     route.fulfill({
       contentType: "text/html; charset=utf-8",
       body: `<!doctype html><html lang="en"><head><title>Embedder</title></head><body><p>A blog post.</p>${answer.html}<iframe id="page" src="${baseURL}/statements/${statement.id}" title="The page"></iframe></body></html>`,
     }),
   );
-  await page.goto("http://embedder.test/post.html");
+  await page.goto(`${embedder}/__embedder/post.html`);
   const framed = page.frameLocator(`iframe[src="${baseURL}/statements/${statement.id}/embed"]`);
   await expect(framed.getByTestId("statement-card")).toContainText("Angela Merkel");
   await expect(framed.locator("blockquote")).toHaveAttribute("lang", "ar");

@@ -9,9 +9,14 @@ import { headers } from "next/headers";
  * with a trusted proxy's (TRUSTED_PROXIES).
  */
 export async function siteUrl(): Promise<string> {
+  return siteUrlFrom(await headers());
+}
+
+/** siteUrl from a request's own headers (route handlers); `fallback` when they name no host. */
+export function siteUrlFrom(h: Pick<Headers, "get">, fallback = "http://localhost:3000"): string {
   if (process.env.PUBLIC_URL) return process.env.PUBLIC_URL.replace(/\/$/, "");
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? "http";
+  const base = new URL(fallback);
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? base.host;
+  const proto = h.get("x-forwarded-proto") ?? base.protocol.replace(/:$/, "");
   return `${proto}://${host}`;
 }

@@ -2,9 +2,9 @@ import { CACHE_SECONDS, cachedJson, preflight, publicGet } from "@/lib/api/http-
 import { apiError, badRequest } from "@/lib/api/responses";
 import { getPublicStatement } from "@/lib/db/queries/statements";
 import { embedSize, oembedRich, parseOEmbedParams, statementIdOfUrl } from "@/lib/embed/oembed";
-import { appEnv } from "@/lib/env";
 import { commonMessages } from "@/lib/i18n/messages/common";
 import { translator } from "@/lib/i18n/translate";
+import { siteUrlFrom } from "@/lib/site-url";
 import { quoteForMessage } from "@/lib/validation/zod-messages";
 
 export const dynamic = "force-dynamic";
@@ -21,7 +21,8 @@ export const GET = publicGet(async (request) => {
   if (format !== "json") return apiError(501, "format_not_implemented", `format: only json is offered, not ${quoteForMessage(format)}`);
   const parsed = parseOEmbedParams(requestUrl.searchParams);
   if (!parsed.ok) return badRequest(parsed.errors);
-  const base = (appEnv().PUBLIC_URL ?? requestUrl.origin).replace(/\/$/, "");
+  // The site's address as its pages see it (the statement page's links name this one).
+  const base = siteUrlFrom(request.headers, requestUrl.origin);
   const id = statementIdOfUrl(parsed.value.url, base);
   const statement = id === null ? null : await getPublicStatement(id);
   if (!statement) return apiError(404, "not_found", "url: not the address of a statement on this site.");
