@@ -272,7 +272,7 @@ describe("backup and restore", () => {
     const exported = await cli("export", [file], { databaseUrl: env.databaseUrl, indexUid: env.indexUid });
     expect(exported.stderr).toBe("");
     expect(exported.code).toBe(0);
-    expect(exported.stdout).toMatch(/cli\.jsonl\.gz: 2 users, \d+ speakers, \d+ topics, \d+ sources, 23 statements, \d+ revisions, 2 slug redirects/);
+    expect(exported.stdout).toMatch(/cli\.jsonl\.gz: 2 users, \d+ speakers, \d+ topics, \d+ sources, 23 statements, \d+ fact-check reviews, \d+ revisions, 2 slug redirects/);
     expect(exported.stdout).toMatch(/Without password hashes/);
     expect(gunzip(file).equals(gunzip(path.join(dir, "first.jsonl.gz")))).toBe(true);
 
