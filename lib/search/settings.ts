@@ -22,7 +22,11 @@ export const STATEMENT_INDEX_SETTINGS: Settings = {
   facetSearch: false,
   // Newest/oldest first, ties by id (lib/search/request.ts).
   sortableAttributes: ["saidOnStart", "id"],
-  rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness"],
+  // `sort` (given only for newest/oldest: lib/search/request.ts) comes right after the words found and
+  // their typos: a search sorted by date lists the best-matching statements newest first. After
+  // `attribute` it sorted only within equal matches, so a German match outranked a newer English one
+  // (the field a word is found in decides `attribute`), and the feed of a search was not newest first.
+  rankingRules: ["words", "typo", "sort", "proximity", "attribute", "exactness"],
   // Each language's text sits in its own field, so the tokenizer never has to guess.
   localizedAttributes: [
     { attributePatterns: ["content_ar"], locales: ["ara"] },
