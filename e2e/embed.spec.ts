@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { expectNoAxeViolations, useLocale } from "./support/a11y";
 
@@ -59,24 +61,28 @@ test("only the card may be framed: frame-ancestors * without X-Frame-Options the
     expect(other.headers()["x-frame-options"], path).toBe("DENY");
   }
 
-  // Another site pastes the oEmbed iframe, and tries to frame the statement page itself. It is served from
-  // localhost: another origin than 127.0.0.1, and on the loopback too, so that Chromium's private network
-  // rules do not stop the frame before our headers are tried.
-  const embedder = `${new URL(baseURL!).protocol}//localhost:${new URL(baseURL!).port}`;
+  // Another site pastes the oEmbed iframe, and tries to frame the statement page itself. It is a real
+  // server on the loopback (another origin: another port): a page Playwright makes up counts as public to
+  // Chromium, which then refuses any frame on the local network before our headers are even read.
   const answer = (await (await request.get(`/api/oembed?url=${encodeURIComponent(`${baseURL}/statements/${statement.id}`)}`)).json()) as { html: string };
-  await page.route(`${embedder}/__embedder/**`, (route) =>
-    route.fulfill({
-      contentType: "text/html; charset=utf-8",
-      body: `<!doctype html><html lang="en"><head><title>Embedder</title></head><body><p>A blog post.</p>${answer.html}<iframe id="page" src="${baseURL}/statements/${statement.id}" title="The page"></iframe></body></html>`,
-    }),
-  );
-  await page.goto(`${embedder}/__embedder/post.html`);
-  const framed = page.frameLocator(`iframe[src="${baseURL}/statements/${statement.id}/embed"]`);
-  await expect(framed.getByTestId("statement-card")).toContainText("Angela Merkel");
-  await expect(framed.locator("blockquote")).toHaveAttribute("lang", "ar");
-  // The statement page refuses: the browser puts its error page in the frame, never the page.
-  await expect.poll(() => page.frames().map((f) => f.url())).toContain("chrome-error://chromewebdata/");
-  expect(page.frames().map((f) => f.url())).not.toContain(`${baseURL}/statements/${statement.id}`);
+  const html = `<!doctype html><html lang="en"><head><title>Embedder</title></head><body><p>A blog post.</p>${answer.html}<iframe id="page" src="${baseURL}/statements/${statement.id}" title="The page"></iframe></body></html>`;
+  const embedder = http.createServer((_request, response) => {
+    response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+    response.end(html);
+  });
+  await new Promise<void>((resolve) => embedder.listen(0, "127.0.0.1", resolve));
+  const port = (embedder.address() as AddressInfo).port;
+  try {
+    await page.goto(`http://127.0.0.1:${port}/post.html`);
+    const framed = page.frameLocator(`iframe[src="${baseURL}/statements/${statement.id}/embed"]`);
+    await expect(framed.getByTestId("statement-card")).toContainText("Angela Merkel");
+    await expect(framed.locator("blockquote")).toHaveAttribute("lang", "ar");
+    // The statement page refuses: the browser puts its error page in the frame, never the page.
+    await expect.poll(() => page.frames().map((f) => f.url())).toContain("chrome-error://chromewebdata/");
+    expect(page.frames().map((f) => f.url())).not.toContain(`${baseURL}/statements/${statement.id}`);
+  } finally {
+    embedder.close();
+  }
 });
 
 test("the card in Arabic: the text in its own language and direction, speaker, date, first report, a link back; no site header or footer", async ({ page, context, request, baseURL }) => {
