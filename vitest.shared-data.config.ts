@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
-import path from "node:path";
+import unitAndIntegration from "./vitest.config";
 
 // npm run test:shared-data: checks that need the development data beside the
 // repository (../shared/data; SHARED_DIR, CORPUS_DIR). CI runs it after npm test.
@@ -7,12 +7,8 @@ import path from "node:path";
 // these checks needs Postgres or Meilisearch yet: one that does adds
 // globalSetup: ["tests/global-setup.ts"], as vitest.config.ts has.
 export default defineConfig({
-  resolve: {
-    alias: {
-      "@": path.resolve(import.meta.dirname),
-      "server-only": path.resolve(import.meta.dirname, "tests/support/empty.ts"),
-    },
-  },
+  // The same module aliases as npm test.
+  resolve: unitAndIntegration.resolve,
   test: {
     include: ["tests/shared-data/**/*.test.ts"],
     environment: "node",
