@@ -39,6 +39,6 @@ test("a translation links to its original wording and the original to its transl
   await expect(page.locator("main blockquote")).toHaveAttribute("lang", "ar");
   const translations = page.getByRole("heading", { name: "Translations" }).locator("..");
   await expect(translations.getByRole("link")).toHaveAttribute("href", `/statements/${translationId}`);
-  await expect(translations.getByRole("link").locator("span[lang='en']")).toHaveAttribute("dir", "auto");
+  await expect(translations.getByRole("link").locator("bdi[lang='en']")).toHaveAttribute("dir", "auto");
   await expectNoAxeViolations(page);
 });
