@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { CopyButton } from "@/components/copy-button";
 import { JsonLd, speakerSchemaType } from "@/components/json-ld";
 import { KindLabel } from "@/components/kind-label";
 import { StatementText } from "@/components/statement-text";
-import { parseId } from "@/lib/api/responses";
-import { getPublicStatement, type PublicStatement, type StatementLink } from "@/lib/db/queries/statements";
+import type { PublicStatement, StatementLink } from "@/lib/db/queries/statements";
 import type { PublicReview } from "@/lib/db/reviews";
 import { statementMessages } from "@/lib/i18n/messages/statement";
 import { getI18n, type I18n } from "@/lib/i18n/server";
@@ -14,16 +12,11 @@ import { statementTitle } from "@/lib/embed/oembed";
 import { EMBED_SIZE, embedIframe, embedPath } from "@/lib/embed/paths";
 import { isSupportedLanguage, LANGUAGES } from "@/lib/languages";
 import { siteUrl } from "@/lib/site-url";
+import { loadPublicStatement, type StatementPageProps } from "../_lib/load-statement";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = StatementPageProps;
 
-async function load(props: Props): Promise<PublicStatement> {
-  const id = parseId((await props.params).id);
-  if (typeof id !== "number") notFound();
-  const statement = await getPublicStatement(id);
-  if (!statement) notFound();
-  return statement;
-}
+const load = loadPublicStatement;
 
 function excerpt(text: string, length: number): string {
   const chars = Array.from(text);

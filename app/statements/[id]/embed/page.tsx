@@ -1,29 +1,21 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { StatementText } from "@/components/statement-text";
-import { parseId } from "@/lib/api/responses";
-import { getPublicStatement, type PublicStatement } from "@/lib/db/queries/statements";
+import type { PublicStatement } from "@/lib/db/queries/statements";
 import { statementTitle } from "@/lib/embed/oembed";
 import { commonMessages } from "@/lib/i18n/messages/common";
 import { statementMessages } from "@/lib/i18n/messages/statement";
 import { getI18n } from "@/lib/i18n/server";
 import { siteUrl } from "@/lib/site-url";
+import { loadPublicStatement, type StatementPageProps } from "../../_lib/load-statement";
 
 // /statements/:id/embed — the statement as a card for other sites' pages (an iframe; see
 // app/api/oembed): its words in their own language and direction, the speaker, the date, where it
 // was first reported, and a link back. Every link opens outside the frame. The only page that may
 // be framed (proxy.ts, next.config.js).
 
-type Props = { params: Promise<{ id: string }> };
+type Props = StatementPageProps;
 
-async function load(props: Props): Promise<PublicStatement> {
-  const id = parseId((await props.params).id);
-  if (typeof id !== "number") notFound();
-  // From the page cache, as the statement page reads it.
-  const statement = await getPublicStatement(id);
-  if (!statement) notFound();
-  return statement;
-}
+const load = loadPublicStatement;
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const statement = await load(props);
