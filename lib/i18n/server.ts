@@ -4,6 +4,7 @@ import { cache } from "react";
 import type { PartialDate } from "@/lib/validation/partial-date";
 import { LOCALE_COOKIE, MONTHS_COOKIE, isMonthStyle, isUiLocale, localeDirection, localeFromAcceptLanguage, type MonthStyle, type UiLocale } from "./config";
 import { formatPartialDate } from "./format-date";
+import { numberFormat } from "./formatters";
 import { translator, type Messages, type Translate } from "./translate";
 
 export type I18n = {
@@ -22,7 +23,7 @@ export const getI18n = cache(async (): Promise<I18n> => {
   const locale = isUiLocale(chosen) ? chosen : localeFromAcceptLanguage((await headers()).get("accept-language"));
   const months = jar.get(MONTHS_COOKIE)?.value;
   const monthStyle: MonthStyle = isMonthStyle(months) ? months : "standard";
-  const numbers = new Intl.NumberFormat(locale === "ar" ? "ar-SY-u-nu-latn" : "en-GB");
+  const numbers = numberFormat(locale);
   return {
     locale,
     dir: localeDirection(locale),

@@ -1,4 +1,5 @@
 import type { UiLocale } from "./config";
+import { numberFormat } from "./formatters";
 
 // Messages live beside their area (lib/i18n/messages/<area>.ts), one object
 // per language; the Arabic object must have exactly the English keys.
@@ -13,7 +14,7 @@ export type Translate<Keys extends string> = (key: Keys, values?: Record<string,
 /** t("found", { count: 3 }) fills {count}; numbers are written with the locale's grouping. */
 export function translator<Keys extends string>(messages: Messages<Keys>, locale: UiLocale): Translate<Keys> {
   const table = messages[locale];
-  const numbers = new Intl.NumberFormat(locale === "ar" ? "ar-SY-u-nu-latn" : "en-GB");
+  const numbers = numberFormat(locale);
   return (key, values) =>
     table[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = values?.[name];

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { FacetLabels } from "@/lib/db/queries/facet-labels";
 import type { UiLocale } from "@/lib/i18n/config";
+import { languageNamesIn } from "@/lib/i18n/formatters";
 import { commonMessages } from "@/lib/i18n/messages/common";
 import { plural, searchMessages, type SearchMessageKey } from "@/lib/i18n/messages/search";
 import { getI18n } from "@/lib/i18n/server";
@@ -27,7 +28,7 @@ export async function facetValueLabeler(labels: FacetLabels, locale: UiLocale): 
   const { t } = await getI18n();
   const common = t(commonMessages);
   const search = t(searchMessages);
-  const languageNames = new Intl.DisplayNames([locale], { type: "language", fallback: "code" });
+  const languageNames = languageNamesIn(locale);
   return (param, value) => {
     if (param === "speaker") return labels.speakers.get(value) ?? value;
     if (param === "topic") return labels.topics.get(value) ?? value;

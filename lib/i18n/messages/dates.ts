@@ -1,4 +1,5 @@
 import type { UiLocale } from "../config";
+import { pluralRulesOf } from "../formatters";
 import { defineMessages, type Translate } from "../translate";
 
 export const datesMessages = defineMessages({
@@ -144,7 +145,7 @@ export type PluralCategory = "zero" | "one" | "two" | "few" | "many" | "other";
 
 /** The plural form of a count in the interface language (Arabic has six: تصريح واحد، تصريحان، 3 تصريحات، 11 تصريحاً، 100 تصريح). */
 export function pluralCategory(locale: UiLocale, count: number): PluralCategory {
-  return new Intl.PluralRules(locale === "ar" ? "ar" : "en").select(count) as PluralCategory;
+  return pluralRulesOf(locale).select(count) as PluralCategory;
 }
 
 /** "18 statements" / «18 تصريحاً». */

@@ -1,4 +1,5 @@
 import type { UiLocale } from "../config";
+import { pluralRulesOf } from "../formatters";
 import { defineMessages, type Translate } from "../translate";
 
 /** CLDR plural categories; Arabic uses all six (0, 1, 2, 3–10, 11–99, 100…). */
@@ -8,7 +9,7 @@ const CATEGORY: Record<Intl.LDMLPluralRule, PluralCategory> = { zero: "Zero", on
 
 /** Zero has a wording of its own in every language ("No statements found"). */
 export function pluralCategory(locale: UiLocale, count: number): PluralCategory {
-  return count === 0 ? "Zero" : CATEGORY[new Intl.PluralRules(locale).select(count)];
+  return count === 0 ? "Zero" : CATEGORY[pluralRulesOf(locale).select(count)];
 }
 
 /** tr("found" + category): messages keyed `<base>Zero` … `<base>Other` in both languages. */

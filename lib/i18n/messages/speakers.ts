@@ -1,4 +1,5 @@
 import type { UiLocale } from "../config";
+import { pluralRulesOf } from "../formatters";
 import { defineMessages, type Translate } from "../translate";
 
 // The speaker index, a speaker's page and their feed. Counted nouns have a form
@@ -204,6 +205,6 @@ export type SpeakerMessageKey = Parameters<Translate<keyof typeof speakerMessage
 
 /** "3 statements" / «3 تصريحات» / «تصريحان»: the counted noun in the plural form the number takes. */
 export function countOf(tr: Translate<SpeakerMessageKey>, locale: UiLocale, noun: "statements" | "speakers", count: number): string {
-  const category = new Intl.PluralRules(locale === "ar" ? "ar" : "en").select(count) as "zero" | "one" | "two" | "few" | "many" | "other";
+  const category = pluralRulesOf(locale).select(count) as "zero" | "one" | "two" | "few" | "many" | "other";
   return tr(`${noun}_${category}`, { count });
 }
