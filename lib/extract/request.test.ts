@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractStatements } from "./index";
@@ -8,16 +8,15 @@ import { EXTRACT_LIMITS, parseAcceptRequest, parseExtractRequest, proposeStateme
 // The request checks and the answer of the extraction assistant, without a
 // database (tests/integration/extract-known.test.ts reads a real one).
 
-const seedDir = path.resolve(process.cwd(), "..", "shared", "data", "seed");
-const demoText = existsSync(path.join(seedDir, "aleppo-article.ar.txt")) ? readFileSync(path.join(seedDir, "aleppo-article.ar.txt"), "utf8") : null;
+// The demo data is part of the repository (data/demo): a missing file fails the run, it never skips.
+const demoDir = path.resolve(import.meta.dirname, "../../data/demo");
+const demoText = readFileSync(path.join(demoDir, "aleppo-article.ar.txt"), "utf8");
 type GoldSpeaker = { kind: "person" | "organization" | "group"; names: { ar?: string; en?: string; de?: string }; aliases?: string[] };
-const gold = existsSync(path.join(seedDir, "statements.gold.json"))
-  ? (JSON.parse(readFileSync(path.join(seedDir, "statements.gold.json"), "utf8")) as { speakers: Record<string, GoldSpeaker>; statements: Array<{ speaker: string }> })
-  : null;
+const gold = JSON.parse(readFileSync(path.join(demoDir, "statements.gold.json"), "utf8")) as { speakers: Record<string, GoldSpeaker>; statements: Array<{ speaker: string }> };
 
 /** The demo's speakers as the database holds them (lib/seed/demo.ts): canonical name = English name. */
 function demoSpeakers(): KnownSpeakerRecord[] {
-  return Object.entries(gold?.speakers ?? {}).map(([slug, s], i) => ({
+  return Object.entries(gold.speakers).map(([slug, s], i) => ({
     id: 100 + i,
     slug,
     kind: s.kind,
@@ -156,14 +155,14 @@ describe("proposeStatements: what cannot be read is a note", () => {
     expect(dated.notes).toEqual([]);
   });
 
-  it.skipIf(demoText === null || gold === null)("the demo article: 18 proposals linked to known speaker ids, relative dates resolved or flagged", () => {
+  it("the demo article: 18 proposals linked to known speaker ids, relative dates resolved or flagged", () => {
     const speakers = demoSpeakers();
     const merkel = speakers.find((s) => s.slug === "angela-merkel")!;
     const answer = proposeStatements(request({ text: demoText, publishedOn: "2016-11-19", source: { outlet: "Demo", url: "https://example.org/a" } }), { speakers, topics: [] });
     expect(answer.language).toBe("ar");
     expect(answer.proposals).toHaveLength(18);
     for (const p of answer.proposals) expect(p.speaker?.speakerId, p.text).toBeGreaterThanOrEqual(100);
-    expect(answer.proposals.map((p) => speakers.find((s) => s.id === p.speaker?.speakerId)?.slug)).toEqual(gold!.statements.map((s) => s.speaker));
+    expect(answer.proposals.map((p) => speakers.find((s) => s.id === p.speaker?.speakerId)?.slug)).toEqual(gold.statements.map((s) => s.speaker));
     expect(answer.proposals.filter((p) => p.speaker?.speakerId === merkel.id).map((p) => p.saidOn)).toEqual(["2016-11-17", null]);
     expect(answer.source).toEqual({ outlet: "Demo", url: "https://example.org/a", title: null });
     const undated = proposeStatements(request({ text: demoText }), { speakers, topics: [] });
@@ -214,12 +213,12 @@ describe("known.ts: filtering by the text's words changes no result", () => {
     speakers.map((s) => ({ id: s.id, slug: s.slug, kind: s.kind, name: s.name, name_ar: s.names?.ar ?? null, name_en: s.names?.en ?? null, name_de: s.names?.de ?? null, aliases: s.aliases ?? [], role: null, affiliation: null }));
   const fakeDb = (rows: unknown[]): KnownQueryable => ({ query: async () => ({ rows }) }) as unknown as KnownQueryable;
 
-  it.skipIf(demoText === null || gold === null)("the demo article with its speakers among 2,000 others: same proposals, and only the article's speakers are kept", async () => {
+  it("the demo article with its speakers among 2,000 others: same proposals, and only the article's speakers are kept", async () => {
     const others: KnownSpeakerRecord[] = Array.from({ length: 2000 }, (_, i) => ({ id: 10_000 + i, slug: `other-${i}`, kind: "person", name: `Person Number${i} Elsewhere`, names: {}, aliases: [`Number${i}`], role: null, affiliation: null }));
     const all = [...demoSpeakers(), ...others];
-    const filtered = await loadKnownSpeakers(fakeDb(rowsOf(all)), demoText!);
-    expect(filtered.map((s) => s.slug).sort()).toEqual(Object.keys(gold!.speakers).sort());
-    const run = (knownSpeakers: KnownSpeakerRecord[]) => extractStatements({ text: demoText!, lang: "ar", published: "2016-11-19", knownSpeakers }).statements;
+    const filtered = await loadKnownSpeakers(fakeDb(rowsOf(all)), demoText);
+    expect(filtered.map((s) => s.slug).sort()).toEqual(Object.keys(gold.speakers).sort());
+    const run = (knownSpeakers: KnownSpeakerRecord[]) => extractStatements({ text: demoText, lang: "ar", published: "2016-11-19", knownSpeakers }).statements;
     expect(run(filtered)).toEqual(run(all));
     expect(await loadKnownSpeakers(fakeDb(rowsOf(all)))).toHaveLength(all.length);
   });
