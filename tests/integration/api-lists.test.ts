@@ -123,14 +123,15 @@ describe("GET /api/v1/statements", () => {
     expect((await walk("status=published", 200)).items).toHaveLength(24);
   });
 
-  it("gives items the fields and shapes of /api/v1/statements/{id}, without the links", async () => {
+  it("gives items the fields and shapes of /api/v1/statements/{id}, without the links and reviews", async () => {
     const { items } = await walk("speaker=angela-merkel", 10);
     expect(items).toHaveLength(2);
     const one = await import("@/app/api/v1/statements/[id]/route");
     const single = await one.GET(new Request(`http://localhost/api/v1/statements/${items[0]!.id}`), { params: Promise.resolve({ id: String(items[0]!.id) }) });
     const full = await single.json();
-    const { translationOf, translations, respondsTo, responses, ...rest } = full;
-    expect([translationOf, translations, respondsTo, responses]).toBeDefined();
+    const { translationOf, translations, respondsTo, responses, reviews, ...rest } = full;
+    expect([translationOf, translations, respondsTo, responses, reviews]).toBeDefined();
+    expect(reviews).toEqual([]);
     expect(items[0]).toEqual(rest);
   });
 
