@@ -8,7 +8,7 @@ import nextTypescript from "eslint-config-next/typescript";
 const LAYERS = [
   { name: "entry points", paths: ["app", "proxy.ts", "instrumentation.ts", "scripts"] },
   { name: "components", paths: ["components"] },
-  { name: "web", paths: ["lib/api", "lib/feeds", "lib/sitemaps", "lib/export", "lib/page-status"] },
+  { name: "web", paths: ["lib/api", "lib/feeds", "lib/sitemaps", "lib/export", "lib/page-status", "lib/embed"] },
   { name: "services", paths: ["lib/curate", "lib/auth", "lib/import", "lib/seed", "lib/extract"] },
   { name: "infrastructure", paths: ["lib/sync", "lib/search", "lib/workers", "lib/services"] },
   { name: "data", paths: ["lib/db"] },
