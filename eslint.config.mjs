@@ -40,7 +40,11 @@ const LAYERS = [
 const PEER_RULES = [
   { target: "proxy.ts", from: "app", message: "proxy.ts takes its helpers from lib/ (lib/page-status)." },
   { target: "lib/extract", from: "lib/search", message: "Text folding lives in lib/text." },
-  { target: "lib/auth", from: "lib/curate", message: "lib/auth sits below lib/curate: shared pieces go to lib/db or lib/errors.ts." },
+  {
+    target: "lib/auth",
+    from: "lib/curate",
+    message: "lib/auth sits below lib/curate: shared pieces go to lib/db or lib/errors.ts.",
+  },
   { target: "lib/curate", from: "lib/import", message: "Writes both make live in lib/db/writes.ts." },
   { target: "lib/import", from: "lib/curate", message: "Writes both make live in lib/db/writes.ts." },
   {
@@ -54,12 +58,23 @@ function layerZones() {
   const zones = [];
   LAYERS.forEach((layer, index) => {
     const above = LAYERS.slice(0, index);
-    const from = above.flatMap((upper) => upper.paths).filter((path) => path !== "lib/search" || layer.name !== "foundation");
+    const from = above
+      .flatMap((upper) => upper.paths)
+      .filter((path) => path !== "lib/search" || layer.name !== "foundation");
     if (from.length === 0) return;
     const names = above.map((upper) => upper.name).join(", ");
-    zones.push({ target: layer.paths, from, message: `The ${layer.name} layer may not import from a layer above it (${names}).` });
+    zones.push({
+      target: layer.paths,
+      from,
+      message: `The ${layer.name} layer may not import from a layer above it (${names}).`,
+    });
     if (layer.name === "foundation") {
-      zones.push({ target: layer.paths, from: "lib/search", except: ["./types.ts"], message: "The foundation layer may not import from lib/search (infrastructure)." });
+      zones.push({
+        target: layer.paths,
+        from: "lib/search",
+        except: ["./types.ts"],
+        message: "The foundation layer may not import from lib/search (infrastructure).",
+      });
     }
   });
   return [...zones, ...PEER_RULES];
@@ -80,7 +95,8 @@ const config = [
             {
               name: "next/navigation",
               importNames: ["redirect", "permanentRedirect"],
-              message: "Use redirectTo / permanentRedirectTo from @/lib/http/redirect: they percent-encode the Location.",
+              message:
+                "Use redirectTo / permanentRedirectTo from @/lib/http/redirect: they percent-encode the Location.",
             },
           ],
         },

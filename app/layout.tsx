@@ -41,7 +41,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {t("skipToContent")}
         </a>
         <header className="border-b border-slate-200 bg-white">
-          <nav aria-label={t("navMain")} className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <nav
+            aria-label={t("navMain")}
+            className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3"
+          >
             <Link href="/" className="text-lg font-bold">
               {t("siteName")}
             </Link>
@@ -75,9 +78,14 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <Link href="/curate" className="underline">
             {t("curatorsLink")}
           </Link>
-          <Link href="/developers" className="underline">{translate(developersMessages)("footerLink")}</Link>
+          <Link href="/developers" className="underline">
+            {translate(developersMessages)("footerLink")}
+          </Link>
           {locale === "ar" ? (
-            <a href={`/preferences?months=${monthStyle === "levantine" ? "standard" : "levantine"}&back=${back}`} className="underline">
+            <a
+              href={`/preferences?months=${monthStyle === "levantine" ? "standard" : "levantine"}&back=${back}`}
+              className="underline"
+            >
               {monthStyle === "levantine" ? t("monthsStandard") : t("monthsLevantine")}
             </a>
           ) : null}

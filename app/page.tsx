@@ -29,7 +29,8 @@ export default async function HomePage() {
     mostActiveSpeakers(locale, RANKED),
     mostActiveTopics(locale, RANKED),
   ]);
-  const count = (base: "totalStatements" | "totalSpeakers" | "totalTopics", n: number) => tr(n === 1 ? `${base}One` : `${base}Other`, { count: n });
+  const count = (base: "totalStatements" | "totalSpeakers" | "totalTopics", n: number) =>
+    tr(n === 1 ? `${base}One` : `${base}Other`, { count: n });
   return (
     <div className="space-y-10">
       <section aria-labelledby="home-heading" className="space-y-4">
@@ -69,8 +70,20 @@ export default async function HomePage() {
           </p>
         </section>
         <div className="space-y-10">
-          <HomeRanking id="home-speakers" heading={tr("speakersHeading")} entries={speakers} base="/speakers" allLabel={tr("speakersAll")} />
-          <HomeRanking id="home-topics" heading={tr("topicsHeading")} entries={topics} base="/topics" allLabel={tr("topicsAll")} />
+          <HomeRanking
+            id="home-speakers"
+            heading={tr("speakersHeading")}
+            entries={speakers}
+            base="/speakers"
+            allLabel={tr("speakersAll")}
+          />
+          <HomeRanking
+            id="home-topics"
+            heading={tr("topicsHeading")}
+            entries={topics}
+            base="/topics"
+            allLabel={tr("topicsAll")}
+          />
         </div>
       </div>
     </div>

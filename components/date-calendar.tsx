@@ -15,7 +15,15 @@ type Props = {
 };
 
 const WEEKDAY_KEYS = ["weekday0", "weekday1", "weekday2", "weekday3", "weekday4", "weekday5", "weekday6"] as const;
-const WEEKDAY_SHORT_KEYS = ["weekdayShort0", "weekdayShort1", "weekdayShort2", "weekdayShort3", "weekdayShort4", "weekdayShort5", "weekdayShort6"] as const;
+const WEEKDAY_SHORT_KEYS = [
+  "weekdayShort0",
+  "weekdayShort1",
+  "weekdayShort2",
+  "weekdayShort3",
+  "weekdayShort4",
+  "weekdayShort5",
+  "weekdayShort6",
+] as const;
 
 /**
  * A month as a table: weekday headers in the interface language, the week
@@ -41,7 +49,13 @@ export async function DateCalendar({ year, month, days, currentDay }: Props) {
             const short = tr(WEEKDAY_SHORT_KEYS[d]!);
             return (
               <th key={d} scope="col" className="px-1 py-1 text-xs font-semibold text-slate-700">
-                {short === full ? full : <abbr title={full} className="no-underline">{short}</abbr>}
+                {short === full ? (
+                  full
+                ) : (
+                  <abbr title={full} className="no-underline">
+                    {short}
+                  </abbr>
+                )}
               </th>
             );
           })}
@@ -67,11 +81,17 @@ export async function DateCalendar({ year, month, days, currentDay }: Props) {
                       {day}
                       <span className="sr-only">
                         {" — "}
-                        {tr("calendarDayCount", { date: formatPartialDate(date, locale, monthStyle), statements: statementsCount(tr, locale, count) })}
+                        {tr("calendarDayCount", {
+                          date: formatPartialDate(date, locale, monthStyle),
+                          statements: statementsCount(tr, locale, count),
+                        })}
                       </span>
                     </Link>
                   ) : (
-                    <span aria-current={current ? "date" : undefined} className={`block rounded px-1 py-1 text-slate-700 ${current ? "border-2 border-slate-900 font-semibold" : ""}`}>
+                    <span
+                      aria-current={current ? "date" : undefined}
+                      className={`block rounded px-1 py-1 text-slate-700 ${current ? "border-2 border-slate-900 font-semibold" : ""}`}
+                    >
                       {day}
                     </span>
                   )}

@@ -17,7 +17,10 @@ export async function DateNearby({ date, previous, next }: Props) {
         ? ([tr("noPreviousMonth"), tr("noNextMonth")] as const)
         : ([tr("noPreviousDay"), tr("noNextDay")] as const);
   return (
-    <nav aria-label={tr("nearbyLabel")} className="flex flex-wrap justify-between gap-4 rounded border border-slate-200 bg-white p-3">
+    <nav
+      aria-label={tr("nearbyLabel")}
+      className="flex flex-wrap justify-between gap-4 rounded border border-slate-200 bg-white p-3"
+    >
       {previous ? (
         <Link href={`/dates/${previous.iso}`} className="underline">
           <span aria-hidden="true">{before}</span> {tr("previous", { date: formatDate(previous) })}

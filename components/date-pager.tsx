@@ -25,7 +25,10 @@ export async function Pager({ basePath, page, pages, label, fragment }: Props) {
   const tr = t(datesMessages);
   const [before, after] = dir === "rtl" ? ["→", "←"] : ["←", "→"];
   return (
-    <nav aria-label={label ?? tr("pagesLabel")} className="flex flex-wrap items-center gap-4 border-t border-slate-200 pt-4">
+    <nav
+      aria-label={label ?? tr("pagesLabel")}
+      className="flex flex-wrap items-center gap-4 border-t border-slate-200 pt-4"
+    >
       {page > 1 ? (
         <Link href={pageHref(basePath, page - 1, fragment)} rel="prev" className="rounded px-2 py-1 underline">
           <span aria-hidden="true">{before}</span> {tr("previousPage")}

@@ -22,7 +22,9 @@ export async function StatementList({ statements }: { statements: ListedStatemen
       {statements.map((statement) => (
         <li key={statement.id}>
           <StatementCard statement={statement} />
-          {statement.saidOnApproximate ? <p className="mt-1 ps-4 text-sm text-slate-700">{tr("approximateDate")}</p> : null}
+          {statement.saidOnApproximate ? (
+            <p className="mt-1 ps-4 text-sm text-slate-700">{tr("approximateDate")}</p>
+          ) : null}
         </li>
       ))}
     </ol>

@@ -49,7 +49,10 @@ export async function requestJson<T>(
   try {
     response = await fetch(url, {
       method,
-      headers: body === undefined ? { Accept: "application/json" } : { Accept: "application/json", "Content-Type": "application/json" },
+      headers:
+        body === undefined
+          ? { Accept: "application/json" }
+          : { Accept: "application/json", "Content-Type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: "same-origin",
       signal: options.signal,
@@ -70,12 +73,23 @@ export async function requestJson<T>(
   let message = error?.message ?? fill(text.requestFailed, { status: response.status });
   if (response.status === 401 && text.sessionEnded) message = text.sessionEnded;
   else if (response.status === 403 && error?.code === "forbidden" && text.notAllowed) message = text.notAllowed;
-  return { ok: false, status: response.status, code: error?.code ?? "unknown", message, fields, problems, body: parsed };
+  return {
+    ok: false,
+    status: response.status,
+    code: error?.code ?? "unknown",
+    message,
+    fields,
+    problems,
+    body: parsed,
+  };
 }
 
 /** A GET whose failure the caller shows as "could not load" (a picker's suggestions): the data, or an Error. */
 export async function loadJson<T>(url: string): Promise<T> {
-  const result = await requestJson<T>(url, "GET", undefined, { networkFailed: "network error", requestFailed: "HTTP {status}" });
+  const result = await requestJson<T>(url, "GET", undefined, {
+    networkFailed: "network error",
+    requestFailed: "HTTP {status}",
+  });
   if (!result.ok) throw new Error(result.message);
   return result.data;
 }
@@ -128,7 +142,8 @@ export function Field({
   );
 }
 
-export const inputClass = (error?: string) => `w-full rounded border px-3 py-2 ${error ? "border-red-700" : "border-slate-500"}`;
+export const inputClass = (error?: string) =>
+  `w-full rounded border px-3 py-2 ${error ? "border-red-700" : "border-slate-500"}`;
 
 type TextFieldProps = {
   id: string;
@@ -147,7 +162,10 @@ export function TextField({ id, label, hint, error, ref, ...input }: TextFieldPr
   );
 }
 
-type PasswordFieldProps = Omit<TextFieldProps, "type" | "dir" | "required" | "minLength" | "maxLength" | "autoComplete"> & {
+type PasswordFieldProps = Omit<
+  TextFieldProps,
+  "type" | "dir" | "required" | "minLength" | "maxLength" | "autoComplete"
+> & {
   /** What is typed: the current password, a new one (held to the minimum length), or the new one again. */
   purpose: "current" | "new" | "confirm";
   limits: { passwordMin: number; passwordMax: number };
@@ -169,10 +187,24 @@ export function PasswordField({ purpose, limits, ...field }: PasswordFieldProps)
 }
 
 /** The form-level message: an alert when something went wrong (with the problems listed), a polite status otherwise. */
-export function FormMessage({ error, problems = [], success, id }: { error?: string; problems?: string[]; success?: string; id?: string }) {
+export function FormMessage({
+  error,
+  problems = [],
+  success,
+  id,
+}: {
+  error?: string;
+  problems?: string[];
+  success?: string;
+  id?: string;
+}) {
   return (
     <>
-      <div role="alert" id={id ? `${id}-alert` : undefined} className={error ? "rounded border border-red-300 bg-red-50 p-3 text-red-900" : undefined}>
+      <div
+        role="alert"
+        id={id ? `${id}-alert` : undefined}
+        className={error ? "rounded border border-red-300 bg-red-50 p-3 text-red-900" : undefined}
+      >
         {error ? <p>{error}</p> : null}
         {error && problems.length > 0 ? (
           <ul className="list-disc ps-6">
@@ -184,7 +216,11 @@ export function FormMessage({ error, problems = [], success, id }: { error?: str
           </ul>
         ) : null}
       </div>
-      <div role="status" id={id ? `${id}-status` : undefined} className={success ? "rounded border border-green-300 bg-green-50 p-3 text-green-900" : undefined}>
+      <div
+        role="status"
+        id={id ? `${id}-status` : undefined}
+        className={success ? "rounded border border-green-300 bg-green-50 p-3 text-green-900" : undefined}
+      >
         {success}
       </div>
     </>

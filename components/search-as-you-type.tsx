@@ -80,7 +80,8 @@ export function SearchAsYouType({ formId, pendingLabel }: { formId: string; pend
     const onChange = (event: Event) => {
       const target = event.target;
       if (target instanceof HTMLSelectElement) navigate("push");
-      else if (target instanceof HTMLInputElement && target.type !== "hidden" && !TYPED_FIELDS.has(target.name)) navigate("push");
+      else if (target instanceof HTMLInputElement && target.type !== "hidden" && !TYPED_FIELDS.has(target.name))
+        navigate("push");
     };
     const onSubmit = (event: SubmitEvent) => {
       event.preventDefault();

@@ -38,12 +38,17 @@ export async function SpeakerActivityChart({ activity, name, headingId }: Props)
   const { locale, dir, t, formatDate, formatNumber } = await getI18n();
   const tr = t(speakerMessages);
   const { buckets, peak, unit } = activity;
-  const label = (bucket: ActivityBucket) => (unit === "decade" ? `${formatDate(bucket.from)}–${formatDate(bucket.to)}` : formatDate(bucket.from));
+  const label = (bucket: ActivityBucket) =>
+    unit === "decade" ? `${formatDate(bucket.from)}–${formatDate(bucket.to)}` : formatDate(bucket.from);
   const first = buckets[0];
   const last = buckets[buckets.length - 1];
   const notes = [
-    activity.yearOnly > 0 ? tr("activityYearOnly", { statements: countOf(tr, locale, "statements", activity.yearOnly) }) : null,
-    activity.undated > 0 ? tr("activityUndated", { statements: countOf(tr, locale, "statements", activity.undated) }) : null,
+    activity.yearOnly > 0
+      ? tr("activityYearOnly", { statements: countOf(tr, locale, "statements", activity.yearOnly) })
+      : null,
+    activity.undated > 0
+      ? tr("activityUndated", { statements: countOf(tr, locale, "statements", activity.undated) })
+      : null,
   ].filter((note): note is string => note !== null);
 
   if (!peak || !first || !last) {
@@ -94,7 +99,14 @@ export async function SpeakerActivityChart({ activity, name, headingId }: Props)
           const y = baseline - (value / top) * PLOT_HEIGHT;
           return (
             <g key={value}>
-              <line x1={MARGIN_X} x2={WIDTH - MARGIN_X} y1={y} y2={y} stroke={value === 0 ? "#475569" : "#e2e8f0"} strokeWidth="1" />
+              <line
+                x1={MARGIN_X}
+                x2={WIDTH - MARGIN_X}
+                y1={y}
+                y2={y}
+                stroke={value === 0 ? "#475569" : "#e2e8f0"}
+                strokeWidth="1"
+              />
               <text x={axisX} y={y + 4} textAnchor={rtl ? "start" : "end"} fill="#334155">
                 {formatNumber(value)}
               </text>
@@ -107,7 +119,13 @@ export async function SpeakerActivityChart({ activity, name, headingId }: Props)
           return (
             <g key={bucket.key}>
               {bucket.count > 0 ? (
-                <rect x={place(MARGIN_X + i * band + (band - barWidth) / 2, barWidth)} y={baseline - height} width={barWidth} height={height} fill="#1d4ed8" />
+                <rect
+                  x={place(MARGIN_X + i * band + (band - barWidth) / 2, barWidth)}
+                  y={baseline - height}
+                  width={barWidth}
+                  height={height}
+                  fill="#1d4ed8"
+                />
               ) : null}
               {showValues && bucket.count > 0 ? (
                 <text x={center} y={baseline - height - 4} textAnchor="middle" fill="#0f172a">
@@ -131,9 +149,7 @@ export async function SpeakerActivityChart({ activity, name, headingId }: Props)
       <details className="text-sm">
         <summary className="cursor-pointer underline underline-offset-4">{tr("activityTable")}</summary>
         <table className="mt-2 border-collapse">
-          <caption className="py-1 text-start font-semibold">
-            {tr(`activityCaption_${unit}`)}
-          </caption>
+          <caption className="py-1 text-start font-semibold">{tr(`activityCaption_${unit}`)}</caption>
           <thead>
             <tr>
               <th scope="col" className="border border-slate-300 px-3 py-1 text-start">
@@ -150,7 +166,9 @@ export async function SpeakerActivityChart({ activity, name, headingId }: Props)
                 <th scope="row" className="border border-slate-300 px-3 py-1 text-start font-normal">
                   {label(bucket)}
                 </th>
-                <td className="border border-slate-300 px-3 py-1 text-end tabular-nums">{formatNumber(bucket.count)}</td>
+                <td className="border border-slate-300 px-3 py-1 text-end tabular-nums">
+                  {formatNumber(bucket.count)}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -30,5 +30,11 @@ export function Quoted({ text, locale }: { text: string; locale: UiLocale }) {
 /** A translated message whose {placeholders} are filled with React nodes (names, links) rather than strings. */
 export function Interpolate({ text, nodes }: { text: string; nodes: Record<string, ReactNode> }) {
   const parts = text.split(/\{(\w+)\}/);
-  return <>{parts.map((part, i) => (i % 2 === 1 ? <Fragment key={i}>{part in nodes ? nodes[part] : `{${part}}`}</Fragment> : part))}</>;
+  return (
+    <>
+      {parts.map((part, i) =>
+        i % 2 === 1 ? <Fragment key={i}>{part in nodes ? nodes[part] : `{${part}}`}</Fragment> : part,
+      )}
+    </>
+  );
 }

@@ -24,10 +24,19 @@ export async function StatementCard({ statement, highlight, showSpeaker = true }
   const t = translate(commonMessages);
   return (
     <article className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <StatementText text={statement.text} language={statement.language} kind={statement.kind} highlight={highlight} className="text-lg leading-relaxed" />
+      <StatementText
+        text={statement.text}
+        language={statement.language}
+        kind={statement.kind}
+        highlight={highlight}
+        className="text-lg leading-relaxed"
+      />
       <p className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700">
         {showSpeaker ? (
-          <Link href={`/speakers/${encodeURIComponent(statement.speaker.slug)}`} className="font-semibold underline-offset-4 hover:underline">
+          <Link
+            href={`/speakers/${encodeURIComponent(statement.speaker.slug)}`}
+            className="font-semibold underline-offset-4 hover:underline"
+          >
             <bdi>{statement.speaker.name}</bdi>
           </Link>
         ) : null}

@@ -27,7 +27,9 @@ export function StatementText({ text, language, kind, highlight = [], className 
     <blockquote lang={language} dir={dir} className={className}>
       <bdi>
         {quoted ? open : null}
-        {segments.map((segment, i) => (segment.match ? <mark key={i}>{segment.text}</mark> : <span key={i}>{segment.text}</span>))}
+        {segments.map((segment, i) =>
+          segment.match ? <mark key={i}>{segment.text}</mark> : <span key={i}>{segment.text}</span>,
+        )}
         {quoted ? close : null}
       </bdi>
     </blockquote>

@@ -35,7 +35,10 @@ export async function TopicTimeline({ timeline, topicSlug }: { timeline: Timelin
     `/search?topic=${encodeURIComponent(topicSlug)}&${iso.length === 4 ? `year=${iso}` : `from=${iso}&to=${iso}`}&sort=oldest`;
   // Label every bar of a month chart; on a year chart, the first, the last and every decade in between.
   const labelled = (i: number, year: number) =>
-    timeline.granularity === "month" || i === 0 || i === buckets.length - 1 || (year % 10 === 0 && i > 2 && i < buckets.length - 3 && slot * 10 >= 40);
+    timeline.granularity === "month" ||
+    i === 0 ||
+    i === buckets.length - 1 ||
+    (year % 10 === 0 && i > 2 && i < buckets.length - 3 && slot * 10 >= 40);
 
   return (
     <figure className="space-y-3">
@@ -53,7 +56,9 @@ export async function TopicTimeline({ timeline, topicSlug }: { timeline: Timelin
           const x = i * slot + (slot - barWidth) / 2;
           return (
             <g key={bucket.iso}>
-              {height > 0 ? <rect x={x} y={BARS_HEIGHT - height} width={barWidth} height={height} fill="#334155" /> : null}
+              {height > 0 ? (
+                <rect x={x} y={BARS_HEIGHT - height} width={barWidth} height={height} fill="#334155" />
+              ) : null}
               {labelled(i, bucket.year) ? (
                 <text x={i * slot + slot / 2} y={BARS_HEIGHT + 14} fontSize={11} textAnchor="middle" fill="#334155">
                   {bucket.month ?? bucket.year}
@@ -77,9 +82,13 @@ export async function TopicTimeline({ timeline, topicSlug }: { timeline: Timelin
         </ol>
       </details>
       {timeline.granularity === "month" && timeline.yearOnly > 0 ? (
-        <p className="text-slate-700">{tr("timelineYearOnly", { year: String(timeline.year), statements: count(timeline.yearOnly) })}</p>
+        <p className="text-slate-700">
+          {tr("timelineYearOnly", { year: String(timeline.year), statements: count(timeline.yearOnly) })}
+        </p>
       ) : null}
-      {timeline.undated > 0 ? <p className="text-slate-700">{tr("timelineUndated", { statements: count(timeline.undated) })}</p> : null}
+      {timeline.undated > 0 ? (
+        <p className="text-slate-700">{tr("timelineUndated", { statements: count(timeline.undated) })}</p>
+      ) : null}
     </figure>
   );
 }

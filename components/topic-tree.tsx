@@ -12,7 +12,10 @@ export async function TopicTree({ nodes, level = 0 }: { nodes: TopicTreeNode[]; 
     <ul className={level === 0 ? "space-y-3" : "mt-2 space-y-2 border-s-2 border-slate-200 ps-4"}>
       {nodes.map((node) => (
         <li key={node.slug}>
-          <Link href={`/topics/${encodeURIComponent(node.slug)}`} className={`underline-offset-4 hover:underline ${level === 0 ? "text-lg font-semibold" : "font-medium"} underline`}>
+          <Link
+            href={`/topics/${encodeURIComponent(node.slug)}`}
+            className={`underline-offset-4 hover:underline ${level === 0 ? "text-lg font-semibold" : "font-medium"} underline`}
+          >
             <bdi>{node.name}</bdi>
           </Link>{" "}
           <span className="text-sm text-slate-700">({topicStatementsCount(tr, locale, node.statementCount)})</span>

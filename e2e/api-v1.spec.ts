@@ -35,7 +35,13 @@ async function documented(response: APIResponse, method = "get") {
   const url = new URL(response.url());
   const text = await response.text();
   const body = text === "" ? null : JSON.parse(text);
-  const problems = checker.check({ path: url.pathname, method, status: response.status(), headers: response.headers(), body });
+  const problems = checker.check({
+    path: url.pathname,
+    method,
+    status: response.status(),
+    headers: response.headers(),
+    body,
+  });
   expect(problems, `${method.toUpperCase()} ${url.pathname}${url.search}`).toEqual([]);
   return body;
 }
@@ -93,19 +99,27 @@ test("every endpoint's real answers match the document: lists, items, search, da
     expect(response.status()).toBe(200);
     expect(one.id).toBe(item.id);
   }
-  const hostile = (body.data as Array<{ externalId: string | null; text: string }>).find((s) => s.externalId === "e2e-hostile-1");
+  const hostile = (body.data as Array<{ externalId: string | null; text: string }>).find(
+    (s) => s.externalId === "e2e-hostile-1",
+  );
   expect(hostile?.text).toContain("<script>");
 });
 
 test("the dates: the hostile fixture's day and the demo's month", async ({ request }) => {
   const { body } = await getDocumented(request, "/api/v1/dates");
-  const years = body.data as Array<{ year: number; count: number; months: Array<{ month: number; count: number; days: Array<{ date: string; count: number }> }> }>;
+  const years = body.data as Array<{
+    year: number;
+    count: number;
+    months: Array<{ month: number; count: number; days: Array<{ date: string; count: number }> }>;
+  }>;
   expect(years.find((y) => y.year === 2016)).toMatchObject({ count: 18, months: [{ month: 11, count: 18, days: [] }] });
   expect(years.find((y) => y.year === 2020)?.months[0]?.days).toEqual([{ day: 2, date: "2020-01-02", count: 1 }]);
 });
 
 test("cursor paging walks the whole collection once, in order, as the database holds it", async ({ request }) => {
-  const { rows } = await pool.query<{ id: number }>(`SELECT id FROM statements WHERE status <> 'draft' ORDER BY said_on DESC NULLS LAST, id DESC`);
+  const { rows } = await pool.query<{ id: number }>(
+    `SELECT id FROM statements WHERE status <> 'draft' ORDER BY said_on DESC NULLS LAST, id DESC`,
+  );
   const seen: number[] = [];
   let cursor: string | null = null;
   let pages = 0;
@@ -134,7 +148,9 @@ test("cursor paging walks the whole collection once, in order, as the database h
 test("bad input is a 400 naming the parameter, in the documented shape", async ({ request }) => {
   const first = await getDocumented(request, "/api/v1/statements?limit=2&speaker=msf", ownAddress(21));
   const cursor = first.body.nextCursor as string;
-  const tampered = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(cursor, "base64url").toString()), i: -5 })).toString("base64url");
+  const tampered = Buffer.from(
+    JSON.stringify({ ...JSON.parse(Buffer.from(cursor, "base64url").toString()), i: -5 }),
+  ).toString("base64url");
   const cases: Array<[string, string]> = [
     ["/api/v1/statements?speakr=msf", "speakr"],
     ["/api/v1/statements?page=2", "page"],
@@ -165,7 +181,10 @@ test("bad input is a 400 naming the parameter, in the documented shape", async (
     const { response, body } = await getDocumented(request, path, ownAddress(21));
     expect(response.status(), path).toBe(400);
     expect(body.error.code, path).toBe("invalid_parameter");
-    expect(body.error.fields.map((f: { field: string }) => f.field), path).toContain(field);
+    expect(
+      body.error.fields.map((f: { field: string }) => f.field),
+      path,
+    ).toContain(field);
     expect(body.error.message, path).toContain(field);
     expect(response.headers()["access-control-allow-origin"], path).toBe("*");
   }
@@ -177,7 +196,12 @@ test("random query strings to the lists are answered 200 or 400, never a 500", a
     fc.array(
       fc.tuple(
         fc.oneof(fc.constantFrom(...known), fc.string({ maxLength: 8 })),
-        fc.oneof(fc.string({ maxLength: 20 }), fc.string({ unit: "grapheme", maxLength: 12 }), fc.integer({ min: -5, max: 100_000 }).map(String), fc.base64String({ maxLength: 40 })),
+        fc.oneof(
+          fc.string({ maxLength: 20 }),
+          fc.string({ unit: "grapheme", maxLength: 12 }),
+          fc.integer({ min: -5, max: 100_000 }).map(String),
+          fc.base64String({ maxLength: 40 }),
+        ),
       ),
       { maxLength: 5 },
     ),
@@ -201,7 +225,10 @@ test("not found: 404 in the documented shape; a merged slug: 308 to the survivor
     expect(body.error.code).toBe("not_found");
   }
   const old = `e2e-merged-${Date.now().toString(36)}`;
-  await pool.query(`INSERT INTO slug_redirects (entity_type, old_slug, target_id) SELECT 'speaker', $1, id FROM speakers WHERE slug = 'msf'`, [old]);
+  await pool.query(
+    `INSERT INTO slug_redirects (entity_type, old_slug, target_id) SELECT 'speaker', $1, id FROM speakers WHERE slug = 'msf'`,
+    [old],
+  );
   try {
     const { response } = await getDocumented(request, `/api/v1/speakers/${old}`, ownAddress(23));
     expect(response.status()).toBe(308);
@@ -213,7 +240,17 @@ test("not found: 404 in the documented shape; a merged slug: 308 to the survivor
 });
 
 test("ETag: If-None-Match answers 304 without a body on every endpoint", async ({ request }) => {
-  for (const path of ["/api/v1/statements?limit=3", "/api/v1/statements/1", "/api/v1/speakers", "/api/v1/speakers/msf", "/api/v1/topics", "/api/v1/topics/aleppo", "/api/v1/dates", "/api/v1/search?q=MSF", "/api/v1/openapi.json"]) {
+  for (const path of [
+    "/api/v1/statements?limit=3",
+    "/api/v1/statements/1",
+    "/api/v1/speakers",
+    "/api/v1/speakers/msf",
+    "/api/v1/topics",
+    "/api/v1/topics/aleppo",
+    "/api/v1/dates",
+    "/api/v1/search?q=MSF",
+    "/api/v1/openapi.json",
+  ]) {
     const first = await request.get(path, { headers: ownAddress(24) });
     expect(first.status(), path).toBe(200);
     const etag = first.headers()["etag"]!;
@@ -229,13 +266,29 @@ test("ETag: If-None-Match answers 304 without a body on every endpoint", async (
 });
 
 test("CORS: any origin may read; the preflight allows GET", async ({ request }) => {
-  const response = await request.get("/api/v1/topics", { headers: { ...ownAddress(25), Origin: "https://notebook.example" } });
+  const response = await request.get("/api/v1/topics", {
+    headers: { ...ownAddress(25), Origin: "https://notebook.example" },
+  });
   expect(response.headers()["access-control-allow-origin"]).toBe("*");
   expect(response.headers()["access-control-expose-headers"]).toMatch(/ETag/);
-  for (const path of ["/api/v1/statements", "/api/v1/statements/1", "/api/v1/speakers", "/api/v1/speakers/msf", "/api/v1/topics", "/api/v1/topics/aleppo", "/api/v1/dates", "/api/v1/search", "/api/v1/openapi.json"]) {
+  for (const path of [
+    "/api/v1/statements",
+    "/api/v1/statements/1",
+    "/api/v1/speakers",
+    "/api/v1/speakers/msf",
+    "/api/v1/topics",
+    "/api/v1/topics/aleppo",
+    "/api/v1/dates",
+    "/api/v1/search",
+    "/api/v1/openapi.json",
+  ]) {
     const preflight = await request.fetch(path, {
       method: "OPTIONS",
-      headers: { Origin: "https://notebook.example", "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "if-none-match" },
+      headers: {
+        Origin: "https://notebook.example",
+        "Access-Control-Request-Method": "GET",
+        "Access-Control-Request-Headers": "if-none-match",
+      },
     });
     expect(preflight.status(), path).toBe(204);
     expect(preflight.headers()["access-control-allow-origin"], path).toBe("*");
@@ -244,7 +297,9 @@ test("CORS: any origin may read; the preflight allows GET", async ({ request }) 
   }
 });
 
-test("the rate limit: X-RateLimit headers count down; over the limit, 429 with Retry-After, in the documented shape", async ({ request }) => {
+test("the rate limit: X-RateLimit headers count down; over the limit, 429 with Retry-After, in the documented shape", async ({
+  request,
+}) => {
   const address = { "X-Forwarded-For": `203.0.113.${Math.floor(Math.random() * 200) + 20}` };
   const first = await request.get("/api/v1/topics", { headers: address });
   const limit = Number(first.headers()["x-ratelimit-limit"]);
@@ -261,8 +316,16 @@ test("the rate limit: X-RateLimit headers count down; over the limit, 429 with R
     [`api:${address["X-Forwarded-For"]}`, limit],
   );
   // The app counts in memory and learns the shared count at its next reconciliation (about once a second).
-  await expect.poll(async () => (await request.get("/api/v1/topics", { headers: address })).status(), { timeout: 10_000 }).toBe(429);
-  for (const path of ["/api/v1/statements", "/api/v1/statements/1", "/api/v1/search?q=x", "/api/v1/speakers/msf", "/api/v1/dates"]) {
+  await expect
+    .poll(async () => (await request.get("/api/v1/topics", { headers: address })).status(), { timeout: 10_000 })
+    .toBe(429);
+  for (const path of [
+    "/api/v1/statements",
+    "/api/v1/statements/1",
+    "/api/v1/search?q=x",
+    "/api/v1/speakers/msf",
+    "/api/v1/dates",
+  ]) {
     const { response, body } = await getDocumented(request, path, address);
     expect(response.status(), path).toBe(429);
     expect(body.error.code).toBe("rate_limited");
@@ -277,7 +340,10 @@ test("the rate limit: X-RateLimit headers count down; over the limit, 429 with R
   await pool.query(`DELETE FROM rate_limits WHERE key = $1`, [`api:${address["X-Forwarded-For"]}`]);
 });
 
-test("the API page shows every endpoint of the document, its parameters and examples, linked from the footer, accessibly", async ({ page, request }) => {
+test("the API page shows every endpoint of the document, its parameters and examples, linked from the footer, accessibly", async ({
+  page,
+  request,
+}) => {
   await page.goto("/");
   await page.getByRole("contentinfo").getByRole("link", { name: "JSON API for developers" }).click();
   await expect(page).toHaveURL(/\/developers$/);
@@ -285,29 +351,50 @@ test("the API page shows every endpoint of the document, its parameters and exam
   const main = page.getByRole("main");
   for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(item)) {
-      await expect(main.getByRole("heading", { level: 3, name: new RegExp(`^${method.toUpperCase()} ${path.replace(/[{}.]/g, "\\$&")} `) }), operation.operationId).toBeVisible();
-      if (operation["x-example-request"]) await expect(main.getByRole("link", { name: operation["x-example-request"], exact: true })).toBeVisible();
+      await expect(
+        main.getByRole("heading", {
+          level: 3,
+          name: new RegExp(`^${method.toUpperCase()} ${path.replace(/[{}.]/g, "\\$&")} `),
+        }),
+        operation.operationId,
+      ).toBeVisible();
+      if (operation["x-example-request"])
+        await expect(main.getByRole("link", { name: operation["x-example-request"], exact: true })).toBeVisible();
     }
   }
   await expect(main.getByRole("row", { name: /cursor/ }).first()).toBeVisible();
   await expect(main.getByText('"nextCursor": null').first()).toBeVisible();
-  await expect(main.getByRole("link", { name: "The OpenAPI 3.1 document (JSON)" })).toHaveAttribute("href", "/api/v1/openapi.json");
+  await expect(main.getByRole("link", { name: "The OpenAPI 3.1 document (JSON)" })).toHaveAttribute(
+    "href",
+    "/api/v1/openapi.json",
+  );
   // A link of the page's is a real request that works.
-  const tryIt = await main.getByRole("link", { name: "/api/v1/speakers/angela-merkel", exact: true }).getAttribute("href");
+  const tryIt = await main
+    .getByRole("link", { name: "/api/v1/speakers/angela-merkel", exact: true })
+    .getAttribute("href");
   expect((await request.get(tryIt!, { headers: ownAddress(27) })).status()).toBe(200);
   await expectNoAxeViolations(page);
 });
 
-test("the API page in Arabic: the page's own words in Arabic, the document's in English marked as such", async ({ page, context, baseURL }) => {
+test("the API page in Arabic: the page's own words in Arabic, the document's in English marked as such", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await useLocale(context, baseURL!, "ar");
   await page.goto("/developers");
   await expect(page.getByRole("heading", { level: 1, name: "واجهة JSON للمطوّرين" })).toBeVisible();
-  await expect(page.getByRole("contentinfo").getByRole("link", { name: "واجهة JSON للمطوّرين" })).toHaveAttribute("href", "/developers");
+  await expect(page.getByRole("contentinfo").getByRole("link", { name: "واجهة JSON للمطوّرين" })).toHaveAttribute(
+    "href",
+    "/developers",
+  );
   await expect(page.locator('main [lang="en"][dir="ltr"]')).toHaveCount(1);
   await expectNoAxeViolations(page);
 });
 
-test("API requests take the lean path: no page Content-Security-Policy, and a malformed %-escape is still a 400", async ({ request }) => {
+test("API requests take the lean path: no page Content-Security-Policy, and a malformed %-escape is still a 400", async ({
+  request,
+}) => {
   const search = await request.get("/api/v1/search?q=peace", { headers: ownAddress(27) });
   expect(search.status()).toBe(200);
   expect(search.headers()["content-security-policy"]).toBeUndefined();

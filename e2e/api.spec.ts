@@ -30,7 +30,19 @@ test("the search response follows the contract", async ({ request }) => {
   expect(body.hits).toHaveLength(2);
   for (const hit of body.hits) {
     expect(Object.keys(hit).sort()).toEqual(
-      ["externalId", "highlight", "id", "kind", "language", "outlet", "saidOn", "saidOnPrecision", "speaker", "text", "topics"].sort(),
+      [
+        "externalId",
+        "highlight",
+        "id",
+        "kind",
+        "language",
+        "outlet",
+        "saidOn",
+        "saidOnPrecision",
+        "speaker",
+        "text",
+        "topics",
+      ].sort(),
     );
   }
   expect(Object.keys(body.facets).sort()).toEqual(["kind", "language", "reviewed", "speaker", "topic", "year"]);
@@ -46,7 +58,10 @@ test("bad parameters get a 400 that names the parameter", async ({ request }) =>
     const response = await request.get(`/api/v1/search?${qs}`);
     expect(response.status(), qs).toBe(400);
     const body = await response.json();
-    expect(body.error.fields.map((f: { field: string }) => f.field), qs).toContain(field);
+    expect(
+      body.error.fields.map((f: { field: string }) => f.field),
+      qs,
+    ).toContain(field);
   }
 });
 
@@ -55,7 +70,11 @@ test("read endpoints for a statement, a speaker and a topic", async ({ request }
   const statement = await (await request.get(`/api/v1/statements/${hit.id}`)).json();
   expect(statement).toMatchObject({ id: hit.id, speaker: { slug: "angela-merkel" }, language: "ar" });
   const speaker = await (await request.get("/api/v1/speakers/angela-merkel")).json();
-  expect(speaker).toMatchObject({ slug: "angela-merkel", names: { ar: "أنجيلا ميركل", en: "Angela Merkel" }, statementCount: 2 });
+  expect(speaker).toMatchObject({
+    slug: "angela-merkel",
+    names: { ar: "أنجيلا ميركل", en: "Angela Merkel" },
+    statementCount: 2,
+  });
   const topic = await (await request.get("/api/v1/topics/refugees")).json();
   expect(topic).toMatchObject({ slug: "refugees", names: { ar: "اللاجئون" }, statementCount: 1 });
   expect((await request.get("/api/v1/statements/abc")).status()).toBe(400);

@@ -1,4 +1,11 @@
-import { expect, test, type APIRequestContext, type Browser, type Page, type PlaywrightWorkerArgs } from "@playwright/test";
+import {
+  expect,
+  test,
+  type APIRequestContext,
+  type Browser,
+  type Page,
+  type PlaywrightWorkerArgs,
+} from "@playwright/test";
 import { expectNoAxeViolations, useLocale } from "./support/a11y";
 import { E2E_CURATORS, STORAGE_STATE, enrolOnPage, enterTotpCode, logIn } from "./support/curators";
 
@@ -14,7 +21,11 @@ function uniqueEmail(label: string): string {
   return `${label}-${Date.now().toString(36)}-${counter}@example.org`;
 }
 
-async function apiContext(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string, options: { as?: "admin" | "editor"; origin?: string | null } = {}) {
+async function apiContext(
+  playwright: PlaywrightWorkerArgs["playwright"],
+  baseURL: string,
+  options: { as?: "admin" | "editor"; origin?: string | null } = {},
+) {
   const origin = options.origin === undefined ? baseURL : options.origin;
   return playwright.request.newContext({
     baseURL,
@@ -24,10 +35,15 @@ async function apiContext(playwright: PlaywrightWorkerArgs["playwright"], baseUR
 }
 
 /** A fresh editor made through the admin API, so that tests that end sessions never touch the shared accounts. */
-async function createEditor(admin: APIRequestContext, label: string): Promise<{ id: number; email: string; password: string }> {
+async function createEditor(
+  admin: APIRequestContext,
+  label: string,
+): Promise<{ id: number; email: string; password: string }> {
   const email = uniqueEmail(label);
   const password = `pw-${label}-${Date.now()}-long`;
-  const response = await admin.post("/api/curate/users", { data: { email, name: `E2E ${label}`, role: "editor", password } });
+  const response = await admin.post("/api/curate/users", {
+    data: { email, name: `E2E ${label}`, role: "editor", password },
+  });
   expect(response.status(), await response.text()).toBe(201);
   const body = (await response.json()) as { user: { id: number } };
   return { id: body.user.id, email, password };
@@ -39,7 +55,9 @@ async function freshPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-test("a wrong password shows the message and keeps the email; the page passes axe; next never leaves the site", async ({ page }) => {
+test("a wrong password shows the message and keeps the email; the page passes axe; next never leaves the site", async ({
+  page,
+}) => {
   await page.goto("/login");
   await expectNoAxeViolations(page);
   await page.getByLabel("Email").fill(E2E_CURATORS.admin.email);
@@ -85,7 +103,10 @@ test("a crafted ?error= cannot put its own words on the login page", async ({ pa
 test.describe("the users screen", () => {
   test.use({ storageState: STORAGE_STATE.admin });
 
-  test("an admin creates an editor, who logs in elsewhere; disabling them ends that session at once", async ({ page, browser }) => {
+  test("an admin creates an editor, who logs in elsewhere; disabling them ends that session at once", async ({
+    page,
+    browser,
+  }) => {
     await page.goto("/curate/users");
     await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
     await expect(page.getByRole("cell", { name: E2E_CURATORS.editor.email, exact: true })).toBeVisible();
@@ -133,7 +154,12 @@ test.describe("the users screen", () => {
     await editorPage.context().close();
   });
 
-  test("changing a role ends that user's sessions; their new role applies at their next login", async ({ page, browser, playwright, baseURL }) => {
+  test("changing a role ends that user's sessions; their new role applies at their next login", async ({
+    page,
+    browser,
+    playwright,
+    baseURL,
+  }) => {
     const admin = await apiContext(playwright, baseURL!, { as: "admin" });
     const user = await createEditor(admin, "promoted");
     const theirPage = await freshPage(browser);
@@ -164,7 +190,10 @@ test.describe("the users screen", () => {
   });
 });
 
-test("every account route refuses a request without a session (401), an editor on the admin routes (403) and a foreign origin (403)", async ({ playwright, baseURL }) => {
+test("every account route refuses a request without a session (401), an editor on the admin routes (403) and a foreign origin (403)", async ({
+  playwright,
+  baseURL,
+}) => {
   const routes: Array<["post" | "patch", string, Record<string, unknown>]> = [
     ["post", "/api/curate/users", { email: uniqueEmail("nobody"), role: "editor", generate: true }],
     ["patch", "/api/curate/users/1", { disabled: true }],
@@ -210,7 +239,12 @@ test("bad input to the account routes gets a 400 naming the field, never a 500",
     ["post", "/api/curate/users", { email: "not-an-email", role: "editor", generate: true }, "email"],
     ["post", "/api/curate/users", { email: uniqueEmail("badrole"), role: "owner", generate: true }, "role"],
     ["post", "/api/curate/users", { email: uniqueEmail("short"), role: "editor", password: "short" }, "password"],
-    ["post", "/api/curate/users", { email: uniqueEmail("long"), name: "n".repeat(201), role: "editor", generate: true }, "name"],
+    [
+      "post",
+      "/api/curate/users",
+      { email: uniqueEmail("long"), name: "n".repeat(201), role: "editor", generate: true },
+      "name",
+    ],
     ["post", "/api/curate/users", { email: 42, role: "editor", generate: true }, "email"],
     ["post", "/api/curate/users", { email: uniqueEmail("gen"), role: "editor", generate: "yes" }, "generate"],
     ["post", "/api/curate/users", ["an", "array"], "body"],
@@ -219,16 +253,36 @@ test("bad input to the account routes gets a 400 naming the field, never a 500",
     ["patch", "/api/curate/users/1", { disabled: "yes" }, "disabled"],
     ["patch", "/api/curate/users/1", { role: "editor", disabled: true }, "body"],
     ["patch", "/api/curate/users/1", { email: "x@example.org" }, "email"],
-    ["post", "/api/curate/account/password", { currentPassword: "wrong wrong wrong", newPassword: "a fine new password", confirmPassword: "a fine new password" }, "currentPassword"],
-    ["post", "/api/curate/account/password", { currentPassword: ["x"], newPassword: "a fine new password", confirmPassword: "a fine new password" }, "currentPassword"],
+    [
+      "post",
+      "/api/curate/account/password",
+      {
+        currentPassword: "wrong wrong wrong",
+        newPassword: "a fine new password",
+        confirmPassword: "a fine new password",
+      },
+      "currentPassword",
+    ],
+    [
+      "post",
+      "/api/curate/account/password",
+      { currentPassword: ["x"], newPassword: "a fine new password", confirmPassword: "a fine new password" },
+      "currentPassword",
+    ],
   ];
   for (const [method, url, data, field] of cases) {
     const response = await admin[method](url, { data: data as Record<string, unknown> });
     const body = await response.json();
     expect(response.status(), `${method} ${url} ${JSON.stringify(data)}: ${JSON.stringify(body)}`).toBe(400);
-    expect(body.error.fields.map((f: { field: string }) => f.field), JSON.stringify(body)).toContain(field);
+    expect(
+      body.error.fields.map((f: { field: string }) => f.field),
+      JSON.stringify(body),
+    ).toContain(field);
   }
-  const notJson = await admin.post("/api/curate/users", { data: "{not json", headers: { "Content-Type": "application/json" } });
+  const notJson = await admin.post("/api/curate/users", {
+    data: "{not json",
+    headers: { "Content-Type": "application/json" },
+  });
   expect(notJson.status()).toBe(400);
   const unknown = await admin.patch("/api/curate/users/999999", { data: { disabled: true } });
   expect(unknown.status()).toBe(404);
@@ -236,7 +290,9 @@ test("bad input to the account routes gets a 400 naming the field, never a 500",
 
   // The setup route: no token, or a wrong one, is a clear 4xx once an admin exists.
   const anonymous = await apiContext(playwright, baseURL!);
-  const wrongToken = await anonymous.post("/api/setup", { data: { token: "not-a-token", email: uniqueEmail("setup"), password: "a long enough password" } });
+  const wrongToken = await anonymous.post("/api/setup", {
+    data: { token: "not-a-token", email: uniqueEmail("setup"), password: "a long enough password" },
+  });
   expect(wrongToken.status()).toBe(404);
   expect((await wrongToken.json()).error.message).toMatch(/not valid/);
   const setupBadBody = await anonymous.post("/api/setup", { data: { token: 5 } });
@@ -251,7 +307,11 @@ test("the setup page explains an unusable link instead of showing the form", asy
   await expectNoAxeViolations(page);
 });
 
-test("a normal logout ends the session on the server: a copy of its cookie stops working", async ({ browser, playwright, baseURL }) => {
+test("a normal logout ends the session on the server: a copy of its cookie stops working", async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
   const admin = await apiContext(playwright, baseURL!, { as: "admin" });
   const user = await createEditor(admin, "copied-cookie");
   await admin.dispose();
@@ -263,7 +323,11 @@ test("a normal logout ends the session on the server: a copy of its cookie stops
   const thiefPage = await thief.newPage();
   await thiefPage.goto("/curate/account");
   await expect(thiefPage).toHaveURL(/\/curate\/account$/);
-  const thiefApi = await playwright.request.newContext({ baseURL, storageState: copied, extraHTTPHeaders: { Origin: baseURL! } });
+  const thiefApi = await playwright.request.newContext({
+    baseURL,
+    storageState: copied,
+    extraHTTPHeaders: { Origin: baseURL! },
+  });
   expect((await thiefApi.get("/api/curate/tokens")).status()).toBe(200);
 
   await page.getByRole("button", { name: "Log out", exact: true }).click();
@@ -279,7 +343,11 @@ test("a normal logout ends the session on the server: a copy of its cookie stops
   await page.context().close();
 });
 
-test("API tokens stop working (401) after log out everywhere, and after the owner is disabled, even once enabled again", async ({ browser, playwright, baseURL }) => {
+test("API tokens stop working (401) after log out everywhere, and after the owner is disabled, even once enabled again", async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
   const admin = await apiContext(playwright, baseURL!, { as: "admin" });
   const user = await createEditor(admin, "tokens-end");
   const page = await freshPage(browser);
@@ -290,9 +358,16 @@ test("API tokens stop working (401) after log out everywhere, and after the owne
     return ((await response.json()) as { token: string }).token;
   };
   const statusWith = async (token: string) => {
-    const script = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
+    const script = await playwright.request.newContext({
+      baseURL,
+      storageState: { cookies: [], origins: [] },
+      extraHTTPHeaders: { Authorization: `Bearer ${token}` },
+    });
     const response = await script.get("/api/curate/statements/999999999");
-    const answer = { status: response.status(), code: ((await response.json()) as { error?: { code?: string } }).error?.code };
+    const answer = {
+      status: response.status(),
+      code: ((await response.json()) as { error?: { code?: string } }).error?.code,
+    };
     await script.dispose();
     return answer;
   };
@@ -315,7 +390,11 @@ test("API tokens stop working (401) after log out everywhere, and after the owne
   await page.context().close();
 });
 
-test("log out everywhere ends this session and every other of the same user", async ({ browser, playwright, baseURL }) => {
+test("log out everywhere ends this session and every other of the same user", async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
   const admin = await apiContext(playwright, baseURL!, { as: "admin" });
   const user = await createEditor(admin, "logout-all");
   await admin.dispose();
@@ -338,7 +417,11 @@ test("log out everywhere ends this session and every other of the same user", as
   await second.context().close();
 });
 
-test("a password change keeps this browser logged in, ends the others, and the old password stops working", async ({ browser, playwright, baseURL }) => {
+test("a password change keeps this browser logged in, ends the others, and the old password stops working", async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
   const admin = await apiContext(playwright, baseURL!, { as: "admin" });
   const user = await createEditor(admin, "new-password");
   await admin.dispose();
@@ -360,7 +443,9 @@ test("a password change keeps this browser logged in, ends the others, and the o
 
   await here.getByLabel("Current password").fill(user.password);
   await here.getByRole("button", { name: "Change the password" }).click();
-  await expect(here.locator("#change-password-status")).toHaveText("Your password was changed. Your other sessions were ended.");
+  await expect(here.locator("#change-password-status")).toHaveText(
+    "Your password was changed. Your other sessions were ended.",
+  );
   await here.reload();
   await expect(here).toHaveURL(/\/curate\/account$/);
   await expect(here.getByRole("heading", { name: "Your account" })).toBeVisible();

@@ -45,7 +45,9 @@ test.beforeAll(() => {
 test.afterAll(async () => {
   if (statementIds.length > 0) {
     await pool.query(`DELETE FROM statements WHERE id = ANY($1::int[])`, [statementIds]);
-    await pool.query(`INSERT INTO outbox (entity_type, entity_id) SELECT 'statement', unnest($1::int[])`, [statementIds]);
+    await pool.query(`INSERT INTO outbox (entity_type, entity_id) SELECT 'statement', unnest($1::int[])`, [
+      statementIds,
+    ]);
   }
   await pool.end();
 });
@@ -66,7 +68,11 @@ test.describe("as an admin", () => {
 
   test("edit a speaker's aliases, then find the speaker by the new alias", async ({ page }) => {
     const tag = unique();
-    const speaker = await createSpeaker(page.request, { name: `Ahmad Tarek ${tag}`, kind: "person", aliases: ["Abu Tarek"] });
+    const speaker = await createSpeaker(page.request, {
+      name: `Ahmad Tarek ${tag}`,
+      kind: "person",
+      aliases: ["Abu Tarek"],
+    });
     await page.goto(`/curate/speakers/${speaker.id}`);
     await expectNoAxeViolations(page);
 
@@ -79,10 +85,19 @@ test.describe("as an admin", () => {
     for (const q of [`tarek the envoy ${tag}`, `طارق ${tag}`, `ENVOY ${tag}`]) {
       const response = await page.request.get(`/api/curate/speakers?q=${encodeURIComponent(q)}&limit=5`);
       expect(response.status()).toBe(200);
-      const body = (await response.json()) as { speakers: Array<{ id: number; slug: string; matched: string; name: string; kind: string }> };
-      expect(body.speakers[0], q).toMatchObject({ id: speaker.id, slug: speaker.slug, name: speaker.name, kind: "person" });
+      const body = (await response.json()) as {
+        speakers: Array<{ id: number; slug: string; matched: string; name: string; kind: string }>;
+      };
+      expect(body.speakers[0], q).toMatchObject({
+        id: speaker.id,
+        slug: speaker.slug,
+        name: speaker.name,
+        kind: "person",
+      });
     }
-    const arabic = (await (await page.request.get(`/api/curate/speakers?q=${encodeURIComponent(`طارق ${tag}`)}`)).json()) as { speakers: Array<{ matched: string }> };
+    const arabic = (await (
+      await page.request.get(`/api/curate/speakers?q=${encodeURIComponent(`طارق ${tag}`)}`)
+    ).json()) as { speakers: Array<{ matched: string }> };
     expect(arabic.speakers[0]?.matched).toBe(`أبو طارق ${tag}`);
 
     // A malformed Wikidata id is refused at its field; what was typed stays.
@@ -99,7 +114,10 @@ test.describe("as an admin", () => {
     const speaker = await createSpeaker(page.request, { name: `Layla Haddad ${tag}` });
     await page.goto(`/curate/speakers/${speaker.id}`);
     // A colleague saves first.
-    const colleague = await page.request.put(`/api/curate/speakers/${speaker.id}`, { data: { version: 1, role: "Spokesperson" }, headers: ORIGIN });
+    const colleague = await page.request.put(`/api/curate/speakers/${speaker.id}`, {
+      data: { version: 1, role: "Spokesperson" },
+      headers: ORIGIN,
+    });
     expect(colleague.status()).toBe(200);
     await page.getByLabel("Role or title").fill("Minister");
     await page.getByRole("button", { name: "Save", exact: true }).click();
@@ -107,11 +125,15 @@ test.describe("as an admin", () => {
     await expect(conflict).toBeVisible();
     await expect(conflict.locator('[data-conflict-field="role"]')).toContainText("Spokesperson");
     await expect(conflict.locator('[data-conflict-field="role"]')).toContainText("Minister");
-    const stored = (await (await page.request.get(`/api/curate/speakers/${speaker.id}`)).json()) as { speaker: { role: string; version: number } };
+    const stored = (await (await page.request.get(`/api/curate/speakers/${speaker.id}`)).json()) as {
+      speaker: { role: string; version: number };
+    };
     expect(stored.speaker).toMatchObject({ role: "Spokesperson", version: 2 });
   });
 
-  test("merge two speakers: the old address redirects to the survivor, which lists both statements", async ({ page }) => {
+  test("merge two speakers: the old address redirects to the survivor, which lists both statements", async ({
+    page,
+  }) => {
     const tag = unique();
     const loser = await createSpeaker(page.request, { name: `Sami Nasser ${tag}`, nameAr: `سامي ناصر ${tag}` });
     const survivor = await createSpeaker(page.request, { name: `Samy Naser ${tag}`, kind: "person" });
@@ -148,12 +170,19 @@ test.describe("as an admin", () => {
     await expect(page.getByText(survivorText)).toBeVisible();
 
     // Merging a speaker into itself is refused, naming the field.
-    const self = await page.request.post(`/api/curate/speakers/${survivor.id}/merge`, { data: { intoId: survivor.id }, headers: ORIGIN });
+    const self = await page.request.post(`/api/curate/speakers/${survivor.id}/merge`, {
+      data: { intoId: survivor.id },
+      headers: ORIGIN,
+    });
     expect(self.status()).toBe(400);
-    expect(((await self.json()) as { error: { fields: Array<{ field: string }> } }).error.fields.map((f) => f.field)).toEqual(["intoId"]);
+    expect(
+      ((await self.json()) as { error: { fields: Array<{ field: string }> } }).error.fields.map((f) => f.field),
+    ).toEqual(["intoId"]);
   });
 
-  test("a topic cannot be placed under its own subtopic; merging topics redirects the old address", async ({ page }) => {
+  test("a topic cannot be placed under its own subtopic; merging topics redirects the old address", async ({
+    page,
+  }) => {
     const tag = unique();
     const parent = await createTopic(page.request, { name: `Humanitarian aid ${tag}` });
     const child = await createTopic(page.request, { name: `Medical aid ${tag}`, parentId: parent.id });
@@ -169,7 +198,10 @@ test.describe("as an admin", () => {
     await expectNoAxeViolations(page);
 
     const duplicate = await createTopic(page.request, { name: `Medical assistance ${tag}` });
-    const merged = await page.request.post(`/api/curate/topics/${duplicate.id}/merge`, { data: { intoId: child.id }, headers: ORIGIN });
+    const merged = await page.request.post(`/api/curate/topics/${duplicate.id}/merge`, {
+      data: { intoId: child.id },
+      headers: ORIGIN,
+    });
     expect(merged.status()).toBe(200);
     const redirect = await page.request.get(`/topics/${duplicate.slug}`, { maxRedirects: 0 });
     expect(redirect.status()).toBe(308);
@@ -216,7 +248,11 @@ test.describe("as an admin", () => {
     await expectNoAxeViolations(page);
   });
 
-  test("the speaker screens exist in Arabic, right to left, without accessibility violations", async ({ page, context, baseURL }) => {
+  test("the speaker screens exist in Arabic, right to left, without accessibility violations", async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     await useLocale(context, baseURL!, "ar");
     await page.goto("/curate/speakers");
     await expect(page.getByRole("heading", { level: 1, name: "المتحدثون" })).toBeVisible();
@@ -231,10 +267,14 @@ test.describe("as an admin", () => {
   test("bad autocomplete parameters are refused, naming them", async ({ page }) => {
     const limit = await page.request.get("/api/curate/speakers?q=x&limit=500");
     expect(limit.status()).toBe(400);
-    expect(((await limit.json()) as { error: { fields: Array<{ field: string }> } }).error.fields.map((f) => f.field)).toEqual(["limit"]);
+    expect(
+      ((await limit.json()) as { error: { fields: Array<{ field: string }> } }).error.fields.map((f) => f.field),
+    ).toEqual(["limit"]);
     const topics = await page.request.get("/api/curate/topics?limit=abc");
     expect(topics.status()).toBe(400);
-    const most = (await (await page.request.get("/api/curate/topics?limit=3")).json()) as { topics: Array<{ id: number; slug: string; name: string; parentName: string | null }> };
+    const most = (await (await page.request.get("/api/curate/topics?limit=3")).json()) as {
+      topics: Array<{ id: number; slug: string; name: string; parentName: string | null }>;
+    };
     expect(most.topics).toHaveLength(3);
     expect(Object.keys(most.topics[0]!).sort()).toEqual(["id", "name", "parentName", "slug"]);
   });
@@ -264,12 +304,18 @@ test.describe("as an editor", () => {
     const tag = unique();
     const speaker = await createSpeaker(page.request, { name: `Editor Made ${tag}` });
     const topic = await createTopic(page.request, { name: `Editor topic ${tag}` });
-    const edited = await page.request.put(`/api/curate/speakers/${speaker.id}`, { data: { version: 1, country: "Syria" }, headers: ORIGIN });
+    const edited = await page.request.put(`/api/curate/speakers/${speaker.id}`, {
+      data: { version: 1, country: "Syria" },
+      headers: ORIGIN,
+    });
     expect(edited.status()).toBe(200);
     expect((await page.request.delete(`/api/curate/speakers/${speaker.id}`, { headers: ORIGIN })).status()).toBe(403);
     expect((await page.request.delete(`/api/curate/topics/${topic.id}`, { headers: ORIGIN })).status()).toBe(403);
     // A mutation from another site is refused even with a session.
-    const crossSite = await page.request.put(`/api/curate/speakers/${speaker.id}`, { data: { version: 2, country: "Iraq" }, headers: { Origin: "https://evil.example" } });
+    const crossSite = await page.request.put(`/api/curate/speakers/${speaker.id}`, {
+      data: { version: 2, country: "Iraq" },
+      headers: { Origin: "https://evil.example" },
+    });
     expect(crossSite.status()).toBe(403);
     await page.goto(`/curate/speakers/${speaker.id}`);
     await expect(page.getByRole("heading", { name: "Delete" })).toHaveCount(0);

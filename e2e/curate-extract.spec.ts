@@ -18,9 +18,13 @@ const SEED_DIR = path.resolve(process.env.DEMO_DATA_DIR ?? path.join(process.cwd
 const ARTICLE = fs.readFileSync(path.join(SEED_DIR, "aleppo-article.ar.txt"), "utf8");
 const PUBLISHED = "2016-11-19"; // a Saturday: «أمس» is 18 November, «الخميس» 17 November
 
-const unique = () => Array.from({ length: 8 }, () => "abcdefghijklmnopqrstuvwxyz"[Math.floor(Math.random() * 26)]).join("");
+const unique = () =>
+  Array.from({ length: 8 }, () => "abcdefghijklmnopqrstuvwxyz"[Math.floor(Math.random() * 26)]).join("");
 
-async function fillArticle(page: Page, fields: { text: string; language?: string; publishedOn?: string; outlet?: string; title?: string; url?: string }) {
+async function fillArticle(
+  page: Page,
+  fields: { text: string; language?: string; publishedOn?: string; outlet?: string; title?: string; url?: string },
+) {
   await page.getByLabel("Text of the article").fill(fields.text);
   if (fields.language) await page.getByLabel("Language of the article").selectOption(fields.language);
   if (fields.publishedOn) await page.getByLabel("Publication date").fill(fields.publishedOn);
@@ -31,7 +35,9 @@ async function fillArticle(page: Page, fields: { text: string; language?: string
 
 const proposal = (page: Page, n: number) => page.getByRole("article", { name: `Proposal ${n}`, exact: true });
 
-test("paste the demo article, edit a proposal, accept all, publish, and find the statements by search", async ({ page }) => {
+test("paste the demo article, edit a proposal, accept all, publish, and find the statements by search", async ({
+  page,
+}) => {
   // The whole workflow on 18 proposals, with three accessibility scans: longer than one page's test.
   test.setTimeout(180_000);
   const tag = unique();
@@ -39,7 +45,14 @@ test("paste the demo article, edit a proposal, accept all, publish, and find the
   await expect(page.getByRole("heading", { level: 1, name: "Statements from an article" })).toBeVisible();
   await expectNoAxeViolations(page);
 
-  await fillArticle(page, { text: ARTICLE, language: "ar", publishedOn: PUBLISHED, outlet: "E2E Wire", title: `Aleppo ${tag}`, url: `https://news.example.org/aleppo-${tag}` });
+  await fillArticle(page, {
+    text: ARTICLE,
+    language: "ar",
+    publishedOn: PUBLISHED,
+    outlet: "E2E Wire",
+    title: `Aleppo ${tag}`,
+    url: `https://news.example.org/aleppo-${tag}`,
+  });
   await page.getByRole("button", { name: "Propose statements" }).click();
   await expect(page.getByRole("heading", { name: "Proposals (18)" })).toBeVisible();
 
@@ -48,7 +61,10 @@ test("paste the demo article, edit a proposal, accept all, publish, and find the
   await expect(marked).toHaveAttribute("dir", "rtl");
   await expect(marked).toHaveAttribute("lang", "ar");
   await expect(marked.locator("mark")).toHaveCount(18);
-  await expect(marked.getByRole("link", { name: "Proposal 15", exact: true })).toHaveAttribute("href", "#extract-proposal-15");
+  await expect(marked.getByRole("link", { name: "Proposal 15", exact: true })).toHaveAttribute(
+    "href",
+    "#extract-proposal-15",
+  );
 
   // Linked to the known speakers, dated from the publication day.
   await expect(proposal(page, 1).getByText("Known speaker: Shaam News Network")).toBeVisible();
@@ -61,11 +77,17 @@ test("paste the demo article, edit a proposal, accept all, publish, and find the
   // Edit one proposal's words, then accept every proposal.
   const firstText = proposal(page, 1).getByLabel("Text of the statement");
   await firstText.fill(`${await firstText.inputValue()} ${tag}`);
-  const texts = await page.getByRole("article").getByLabel("Text of the statement").evaluateAll((els) => els.map((el) => (el as HTMLTextAreaElement).value));
+  const texts = await page
+    .getByRole("article")
+    .getByLabel("Text of the statement")
+    .evaluateAll((els) => els.map((el) => (el as HTMLTextAreaElement).value));
   expect(texts).toHaveLength(18);
   await page.getByRole("button", { name: "Accept all" }).click();
   await expect(page.getByText("18 accepted, 0 rejected, 0 not decided, 0 saved")).toBeVisible();
-  await expect(proposal(page, 7).getByRole("button", { name: "Accept", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await expect(proposal(page, 7).getByRole("button", { name: "Accept", exact: true })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
 
   await page.getByRole("button", { name: "Publish accepted" }).click();
   const saved = page.getByRole("region", { name: "Saved statements" });
@@ -79,13 +101,25 @@ test("paste the demo article, edit a proposal, accept all, publish, and find the
 
   // Published: each is found by search (the edited one by its new word), within seconds.
   await expect(async () => {
-    const edited = (await (await page.request.get(`/api/v1/search?q=${tag}`)).json()) as { hits: Array<{ id: number; text: string }> };
+    const edited = (await (await page.request.get(`/api/v1/search?q=${tag}`)).json()) as {
+      hits: Array<{ id: number; text: string }>;
+    };
     expect(edited.hits.map((h) => h.id)).toEqual([ids[0]]);
     expect(edited.hits[0]?.text).toBe(texts[0]);
     for (const [i, text] of texts.entries()) {
-      const words = text.replace(/[«»"“”]/g, " ").split(/\s+/).filter(Boolean).slice(0, 6).join(" ");
-      const body = (await (await page.request.get(`/api/v1/search?q=${encodeURIComponent(words)}&lang=ar&limit=50`)).json()) as { hits: Array<{ id: number }> };
-      expect(body.hits.map((h) => h.id), `proposal ${i + 1}: ${words}`).toContain(ids[i]);
+      const words = text
+        .replace(/[«»"“”]/g, " ")
+        .split(/\s+/)
+        .filter(Boolean)
+        .slice(0, 6)
+        .join(" ");
+      const body = (await (
+        await page.request.get(`/api/v1/search?q=${encodeURIComponent(words)}&lang=ar&limit=50`)
+      ).json()) as { hits: Array<{ id: number }> };
+      expect(
+        body.hits.map((h) => h.id),
+        `proposal ${i + 1}: ${words}`,
+      ).toContain(ids[i]);
     }
   }).toPass({ timeout: 10_000 });
 
@@ -99,7 +133,9 @@ test("empty text and an impossible date get their messages; what was typed stays
   await page.goto("/curate/extract");
   await page.getByLabel("Outlet").fill("Kept Outlet");
   await page.getByRole("button", { name: "Propose statements" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "The article was not read" })).toHaveText("The article was not read: correct the fields marked below.");
+  await expect(page.getByRole("alert").filter({ hasText: "The article was not read" })).toHaveText(
+    "The article was not read: correct the fields marked below.",
+  );
   const text = page.getByLabel("Text of the article");
   await expect(text).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("is empty: paste the article's text")).toBeVisible();
@@ -107,21 +143,38 @@ test("empty text and an impossible date get their messages; what was typed stays
   await expectNoAxeViolations(page);
 
   // The API names the field and the rule for what the date picker cannot send.
-  const bad = await page.request.post("/api/curate/extract", { data: { text: "The mayor said the bridge would reopen.", publishedOn: "2016-02-30" }, headers: ORIGIN });
+  const bad = await page.request.post("/api/curate/extract", {
+    data: { text: "The mayor said the bridge would reopen.", publishedOn: "2016-02-30" },
+    headers: ORIGIN,
+  });
   expect(bad.status()).toBe(400);
-  expect(((await bad.json()) as { error: { fields: Array<{ field: string }> } }).error.fields.map((f) => f.field)).toEqual(["publishedOn"]);
-  const big = await page.request.post("/api/curate/extract", { data: { text: "word ".repeat(210_000) }, headers: ORIGIN });
+  expect(
+    ((await bad.json()) as { error: { fields: Array<{ field: string }> } }).error.fields.map((f) => f.field),
+  ).toEqual(["publishedOn"]);
+  const big = await page.request.post("/api/curate/extract", {
+    data: { text: "word ".repeat(210_000) },
+    headers: ORIGIN,
+  });
   expect(big.status()).toBe(400);
   expect(await big.text()).toMatch(/"field":"text","message":"must be at most 1 MB/);
-  const french = await page.request.post("/api/curate/extract", { data: { text: "Le ministre a dit que le pont serait rouvert.", language: "fr" }, headers: ORIGIN });
+  const french = await page.request.post("/api/curate/extract", {
+    data: { text: "Le ministre a dit que le pont serait rouvert.", language: "fr" },
+    headers: ORIGIN,
+  });
   expect(french.status()).toBe(200);
   expect(await french.json()).toMatchObject({ proposals: [], notes: [{ code: "unsupported_language" }] });
 });
 
-test("a refused save names the proposal and its fields beside them, keeps everything typed, and saves once corrected", async ({ page }) => {
+test("a refused save names the proposal and its fields beside them, keeps everything typed, and saves once corrected", async ({
+  page,
+}) => {
   const tag = unique();
   await page.goto("/curate/extract");
-  await fillArticle(page, { text: `The harbour master said on Tuesday that the ${tag} pier would reopen. The weather was fine.`, language: "en", publishedOn: "2024-03-09" });
+  await fillArticle(page, {
+    text: `The harbour master said on Tuesday that the ${tag} pier would reopen. The weather was fine.`,
+    language: "en",
+    publishedOn: "2024-03-09",
+  });
   await page.getByRole("button", { name: "Propose statements" }).click();
   const card = proposal(page, 1);
   await expect(card.getByLabel("Name of the new speaker")).toHaveValue("The harbour master");
@@ -153,7 +206,10 @@ test("a refused save names the proposal and its fields beside them, keeps everyt
   await expect(page.getByText(`Harbour Master ${tag}`).first()).toBeVisible();
 });
 
-test("hostile markup in an article stays inert text in the marked article (Arabic interface)", async ({ page, context }) => {
+test("hostile markup in an article stays inert text in the marked article (Arabic interface)", async ({
+  page,
+  context,
+}) => {
   await useLocale(context, BASE_URL, "ar");
   await page.goto("/curate/extract");
   await expect(page.getByRole("heading", { level: 1, name: "تصريحات من مقال" })).toBeVisible();
@@ -177,9 +233,15 @@ test.describe("without a session", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
   test("both extraction routes answer 401", async ({ request }) => {
-    const propose = await request.post("/api/curate/extract", { data: { text: ARTICLE, language: "ar" }, headers: ORIGIN });
+    const propose = await request.post("/api/curate/extract", {
+      data: { text: ARTICLE, language: "ar" },
+      headers: ORIGIN,
+    });
     expect(propose.status()).toBe(401);
-    const accept = await request.post("/api/curate/extract/accept", { data: { status: "published", statements: [{ text: "x", language: "en", speakerId: 1 }] }, headers: ORIGIN });
+    const accept = await request.post("/api/curate/extract/accept", {
+      data: { status: "published", statements: [{ text: "x", language: "en", speakerId: 1 }] },
+      headers: ORIGIN,
+    });
     expect(accept.status()).toBe(401);
   });
 });

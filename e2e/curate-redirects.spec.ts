@@ -10,7 +10,10 @@ const ENCODED = "/speakers/%D9%85%D9%8A%D8%B1%D9%83%D9%84";
 test.describe("as a logged-in curator", () => {
   test.use({ storageState: STORAGE_STATE.editor });
 
-  test("the login page sends a logged-in curator on to an Arabic ?next= address, encoded", async ({ request, page }) => {
+  test("the login page sends a logged-in curator on to an Arabic ?next= address, encoded", async ({
+    request,
+    page,
+  }) => {
     const response = await request.get(`/login?next=${encodeURIComponent(MERKEL)}`, { maxRedirects: 0 });
     expect(response.status()).toBe(307);
     expect(response.headers()["location"]).toBe(ENCODED);
@@ -26,15 +29,23 @@ test.describe("as a logged-in curator", () => {
 });
 
 test("the language switch returns to an Arabic address, encoded", async ({ request }) => {
-  const response = await request.get(`/preferences?locale=en&back=${encodeURIComponent(`${MERKEL}?q=حلب`)}`, { maxRedirects: 0 });
+  const response = await request.get(`/preferences?locale=en&back=${encodeURIComponent(`${MERKEL}?q=حلب`)}`, {
+    maxRedirects: 0,
+  });
   expect(response.status()).toBe(303);
   expect(response.headers()["location"]).toBe(`${ENCODED}?q=%D8%AD%D9%84%D8%A8`);
 });
 
-test("a logged-out visitor to a curator page with Arabic in its address is sent to the login page, encoded", async ({ request }) => {
-  const response = await request.get(`/curate/statements/new?note=${encodeURIComponent("ملاحظة")}`, { maxRedirects: 0 });
+test("a logged-out visitor to a curator page with Arabic in its address is sent to the login page, encoded", async ({
+  request,
+}) => {
+  const response = await request.get(`/curate/statements/new?note=${encodeURIComponent("ملاحظة")}`, {
+    maxRedirects: 0,
+  });
   expect(response.status()).toBe(307);
   const location = response.headers()["location"]!;
   expect(location).toMatch(/^[\x21-\x7e]+$/);
-  expect(new URL(location, "http://x").searchParams.get("next")).toBe(`/curate/statements/new?note=${encodeURIComponent("ملاحظة")}`);
+  expect(new URL(location, "http://x").searchParams.get("next")).toBe(
+    `/curate/statements/new?note=${encodeURIComponent("ملاحظة")}`,
+  );
 });

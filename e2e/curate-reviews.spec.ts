@@ -31,7 +31,10 @@ test.afterAll(async () => {
   await pool.end();
 });
 
-test("a curator adds a fact-check: the page shows it with ClaimReview JSON-LD, search's reviewed facet finds it; then removes it", async ({ page, request }) => {
+test("a curator adds a fact-check: the page shows it with ClaimReview JSON-LD, search's reviewed facet finds it; then removes it", async ({
+  page,
+  request,
+}) => {
   await page.goto(`/curate/statements/${statementId}`);
   const section = page.getByRole("region", { name: "Fact-checks" });
   await expect(section.getByText("No fact-check of this statement yet.")).toBeVisible();
@@ -44,7 +47,9 @@ test("a curator adds a fact-check: the page shows it with ClaimReview JSON-LD, s
   await section.getByLabel("Best on the scale").fill("5");
   await section.getByRole("button", { name: "Add the fact-check" }).click();
   // Outside its scale: refused, naming the field; nothing typed is lost.
-  await expect(section.getByRole("alert")).toContainText("ratingValue: must be within the scale, from worstRating (1) to bestRating (5)");
+  await expect(section.getByRole("alert")).toContainText(
+    "ratingValue: must be within the scale, from worstRating (1) to bestRating (5)",
+  );
   await expect(section.getByLabel("Rating")).toHaveValue("Misleading");
   await section.getByLabel("Value on the scale (optional)").fill("2");
   await section.getByRole("button", { name: "Add the fact-check" }).click();
@@ -55,7 +60,10 @@ test("a curator adds a fact-check: the page shows it with ClaimReview JSON-LD, s
   const reviews = page.getByRole("region", { name: "Fact-checks" });
   await expect(reviews.getByTestId("review")).toContainText("Misleading");
   await expect(reviews.getByTestId("review")).toContainText("2 on a scale from 1 to 5");
-  await expect(reviews.getByRole("link", { name: "Read the fact-check" })).toHaveAttribute("href", "https://factdesk.example/checks/e2e");
+  await expect(reviews.getByRole("link", { name: "Read the fact-check" })).toHaveAttribute(
+    "href",
+    "https://factdesk.example/checks/e2e",
+  );
   const scripts = await page.locator('script[type="application/ld+json"]').allTextContents();
   const data = scripts.map((text) => JSON.parse(text) as Record<string, unknown>);
   expect(data.map((d) => d["@type"])).toEqual(["Quotation", "ClaimReview"]);
@@ -66,18 +74,36 @@ test("a curator adds a fact-check: the page shows it with ClaimReview JSON-LD, s
     datePublished: "2016-11-21",
     claimReviewed: TEXT,
     author: { "@type": "Organization", name: "Fact Desk" },
-    itemReviewed: { "@type": "Claim", author: { "@type": "Person", name: "Angela Merkel" }, datePublished: "2016-11-20" },
+    itemReviewed: {
+      "@type": "Claim",
+      author: { "@type": "Person", name: "Angela Merkel" },
+      datePublished: "2016-11-20",
+    },
     reviewRating: { "@type": "Rating", alternateName: "Misleading", ratingValue: 2, bestRating: 5, worstRating: 1 },
   });
 
   // The sync worker brings the change to search within about a second.
-  await expect.poll(async () => ((await (await request.get("/api/v1/search?reviewed=true")).json()) as { hits: Array<{ id: number }> }).hits.map((h) => h.id)).toEqual([statementId]);
+  await expect
+    .poll(async () =>
+      ((await (await request.get("/api/v1/search?reviewed=true")).json()) as { hits: Array<{ id: number }> }).hits.map(
+        (h) => h.id,
+      ),
+    )
+    .toEqual([statementId]);
   await page.goto("/search?reviewed=true");
   await expect(page.getByRole("status")).toHaveText("1 statement found");
-  await expect(page.getByRole("region", { name: "Fact-checks", exact: true }).getByRole("link", { name: /^Fact-checked\W+1 statement/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: "Fact-checks", exact: true })
+      .getByRole("link", { name: /^Fact-checked\W+1 statement/ }),
+  ).toBeVisible();
 
   await page.goto(`/curate/statements/${statementId}`);
   await page.getByRole("region", { name: "Fact-checks" }).getByRole("button", { name: "Remove" }).click();
-  await expect(page.getByRole("region", { name: "Fact-checks" }).getByText("No fact-check of this statement yet.")).toBeVisible();
-  await expect.poll(async () => ((await (await request.get("/api/v1/search?reviewed=true")).json()) as { total: number }).total).toBe(0);
+  await expect(
+    page.getByRole("region", { name: "Fact-checks" }).getByText("No fact-check of this statement yet."),
+  ).toBeVisible();
+  await expect
+    .poll(async () => ((await (await request.get("/api/v1/search?reviewed=true")).json()) as { total: number }).total)
+    .toBe(0);
 });

@@ -17,7 +17,9 @@ const secrets = () =>
 const SERVER_ONLY_NAMES = ["MEILI_MASTER_KEY", "DATABASE_URL", "AUTH_SECRET", "NEXTAUTH_SECRET", "postgres://"];
 
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
 }
 
 test.use({ storageState: STORAGE_STATE.admin });
@@ -34,7 +36,8 @@ test("no server secret in the built browser files, nor in any script a page load
 
   const scripts = new Map<string, string>();
   page.on("response", async (response) => {
-    if (response.request().resourceType() === "script") scripts.set(response.url(), await response.text().catch(() => ""));
+    if (response.request().resourceType() === "script")
+      scripts.set(response.url(), await response.text().catch(() => ""));
   });
   for (const url of ["/", "/search?q=Merkel", "/speakers", "/curate", "/curate/statements/new", "/login"]) {
     await page.goto(url);
@@ -55,7 +58,9 @@ test("every page carries a strict Content-Security-Policy whose nonce is on its 
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain("unsafe-eval");
     const nonce = /'nonce-([^']+)'/.exec(csp)![1];
-    const scriptNonces = await page.locator("script[src]").evaluateAll((nodes) => nodes.map((node) => (node as HTMLScriptElement).nonce));
+    const scriptNonces = await page
+      .locator("script[src]")
+      .evaluateAll((nodes) => nodes.map((node) => (node as HTMLScriptElement).nonce));
     expect(scriptNonces.length).toBeGreaterThan(0);
     for (const value of scriptNonces) expect(value).toBe(nonce);
   }

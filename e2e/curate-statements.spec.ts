@@ -40,7 +40,9 @@ async function expectFoundBySearch(page: Page, words: string, id: number, found:
   }).toPass({ timeout: 10_000 });
 }
 
-test("add a statement with a new speaker and topic, find it, edit it, restore a version and retract it", async ({ page }) => {
+test("add a statement with a new speaker and topic, find it, edit it, restore a version and retract it", async ({
+  page,
+}) => {
   const tag = unique();
   const speaker = `Aleppo Health Directorate ${tag}`;
   const text = `The last hospital in the eastern districts closed today ${tag}.`;
@@ -57,11 +59,15 @@ test("add a statement with a new speaker and topic, find it, edit it, restore a 
 
   // Edit: the history shows who changed which words.
   await page.goto(`/curate/statements/${id}`);
-  await page.getByLabel("Text of the statement").fill(`The last hospital in the eastern districts closed yesterday ${tag}.`);
+  await page
+    .getByLabel("Text of the statement")
+    .fill(`The last hospital in the eastern districts closed yesterday ${tag}.`);
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText("Saved (version 2).")).toBeVisible();
   await page.reload();
-  const history = page.getByRole("region", { name: "History" }).or(page.locator("section", { has: page.getByRole("heading", { name: "History" }) }));
+  const history = page
+    .getByRole("region", { name: "History" })
+    .or(page.locator("section", { has: page.getByRole("heading", { name: "History" }) }));
   await expect(history.locator("del", { hasText: "today" }).first()).toBeVisible();
   await expect(history.locator("ins", { hasText: "yesterday" }).first()).toBeVisible();
   await expectFoundBySearch(page, `yesterday ${tag}`, id, true);
@@ -80,9 +86,17 @@ test("add a statement with a new speaker and topic, find it, edit it, restore a 
   await expectFoundBySearch(page, tag, id, false);
 });
 
-test("a second curator saving over a newer version is shown both versions, nothing is overwritten", async ({ page, browser }) => {
+test("a second curator saving over a newer version is shown both versions, nothing is overwritten", async ({
+  page,
+  browser,
+}) => {
   const tag = unique();
-  const id = await addStatement(page, `Both curators open this statement ${tag}.`, `Conflict Speaker ${tag}`, `Conflicts ${tag}`);
+  const id = await addStatement(
+    page,
+    `Both curators open this statement ${tag}.`,
+    `Conflict Speaker ${tag}`,
+    `Conflicts ${tag}`,
+  );
   const editor = await browser.newContext({ storageState: STORAGE_STATE.editor });
   const other = await editor.newPage();
   await other.goto(`/curate/statements/${id}`);
@@ -133,7 +147,12 @@ test("a refused form keeps what was typed and names the fields", async ({ page }
 test("the editor warns of a likely duplicate by the same speaker", async ({ page }) => {
   const tag = unique();
   const speaker = `Duplicate Speaker ${tag}`;
-  const id = await addStatement(page, `We call on all parties to stop the bombing of civilians ${tag}.`, speaker, `Duplicates ${tag}`);
+  const id = await addStatement(
+    page,
+    `We call on all parties to stop the bombing of civilians ${tag}.`,
+    speaker,
+    `Duplicates ${tag}`,
+  );
   await expectFoundBySearch(page, tag, id, true);
   await page.goto("/curate/statements/new");
   await pickOption(page, "Speaker", speaker, speaker);
@@ -145,7 +164,11 @@ test("the editor warns of a likely duplicate by the same speaker", async ({ page
 
 test.describe("the statement routes refuse what they must", () => {
   test("without a session: 401 on every route, whatever the body", async ({ playwright, baseURL }) => {
-    const anonymous = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { Origin: baseURL! } });
+    const anonymous = await playwright.request.newContext({
+      baseURL,
+      storageState: { cookies: [], origins: [] },
+      extraHTTPHeaders: { Origin: baseURL! },
+    });
     const calls: Array<[string, string]> = [
       ["POST", "/api/curate/statements"],
       ["GET", "/api/curate/statements/1"],
@@ -163,22 +186,39 @@ test.describe("the statement routes refuse what they must", () => {
     await anonymous.dispose();
   });
 
-  test("an editor may not delete (403); a foreign origin may not change anything (403)", async ({ playwright, baseURL }) => {
-    const editor = await playwright.request.newContext({ baseURL, storageState: STORAGE_STATE.editor, extraHTTPHeaders: { Origin: baseURL! } });
+  test("an editor may not delete (403); a foreign origin may not change anything (403)", async ({
+    playwright,
+    baseURL,
+  }) => {
+    const editor = await playwright.request.newContext({
+      baseURL,
+      storageState: STORAGE_STATE.editor,
+      extraHTTPHeaders: { Origin: baseURL! },
+    });
     const response = await editor.delete("/api/curate/statements/1");
     expect(response.status()).toBe(403);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe("forbidden");
     await editor.dispose();
 
-    const foreign = await playwright.request.newContext({ baseURL, storageState: STORAGE_STATE.admin, extraHTTPHeaders: { Origin: "https://evil.example" } });
-    const crossSite = await foreign.post("/api/curate/statements", { data: { text: "x", language: "en", newSpeaker: { name: "X" } } });
+    const foreign = await playwright.request.newContext({
+      baseURL,
+      storageState: STORAGE_STATE.admin,
+      extraHTTPHeaders: { Origin: "https://evil.example" },
+    });
+    const crossSite = await foreign.post("/api/curate/statements", {
+      data: { text: "x", language: "en", newSpeaker: { name: "X" } },
+    });
     expect(crossSite.status()).toBe(403);
     expect(((await crossSite.json()) as { error: { code: string } }).error.code).toBe("cross_origin");
     await foreign.dispose();
   });
 
   test("bad bodies get a 400 that names the field, never a 500", async ({ playwright, baseURL }) => {
-    const admin = await playwright.request.newContext({ baseURL, storageState: STORAGE_STATE.admin, extraHTTPHeaders: { Origin: baseURL! } });
+    const admin = await playwright.request.newContext({
+      baseURL,
+      storageState: STORAGE_STATE.admin,
+      extraHTTPHeaders: { Origin: baseURL! },
+    });
     const cases: Array<[string, string, unknown, string]> = [
       ["POST", "/api/curate/statements", "not json", "body"],
       ["POST", "/api/curate/statements", [1, 2], "body"],
@@ -191,25 +231,38 @@ test.describe("the statement routes refuse what they must", () => {
       ["POST", "/api/curate/statements/1/retract", { version: 1 }, "reason"],
     ];
     for (const [method, url, data, field] of cases) {
-      const response = await admin.fetch(url, { method, data: typeof data === "string" ? data : JSON.stringify(data), headers: { "Content-Type": "application/json" } });
+      const response = await admin.fetch(url, {
+        method,
+        data: typeof data === "string" ? data : JSON.stringify(data),
+        headers: { "Content-Type": "application/json" },
+      });
       expect(response.status(), `${method} ${url} ${JSON.stringify(data).slice(0, 60)}`).toBe(400);
       const body = (await response.json()) as { error: { fields: Array<{ field: string }> } };
       expect(body.error.fields.map((f) => f.field)).toContain(field);
     }
-    const tooBig = await admin.post("/api/curate/statements", { data: JSON.stringify({ text: "x".repeat(1_100_000) }), headers: { "Content-Type": "application/json" } });
+    const tooBig = await admin.post("/api/curate/statements", {
+      data: JSON.stringify({ text: "x".repeat(1_100_000) }),
+      headers: { "Content-Type": "application/json" },
+    });
     expect(tooBig.status()).toBe(400);
     await admin.dispose();
   });
 });
 
-test("an edit shows at once on the statement's page, its speaker's page and the feed, which are served from the page cache until then", async ({ page }) => {
+test("an edit shows at once on the statement's page, its speaker's page and the feed, which are served from the page cache until then", async ({
+  page,
+}) => {
   const tag = unique();
   const speaker = `Civil Defence Aleppo ${tag}`;
   const text = `Rescue teams pulled twelve people from the rubble ${tag}.`;
   const id = await addStatement(page, text, speaker, `Rescue ${tag}`);
   const pool = new pg.Pool({ connectionString: process.env.E2E_DATABASE_URL, max: 1 });
   try {
-    const slug = (await pool.query(`SELECT sp.slug FROM statements s JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id = $1`, [id])).rows[0].slug as string;
+    const slug = (
+      await pool.query(`SELECT sp.slug FROM statements s JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id = $1`, [
+        id,
+      ])
+    ).rows[0].slug as string;
     const pages = [`/statements/${id}`, `/speakers/${encodeURIComponent(slug)}`];
     const feedHas = async (words: string) => (await (await page.request.get("/feed.xml")).text()).includes(words);
     for (const path of pages) {

@@ -20,7 +20,13 @@ test.beforeAll(async ({ request }) => {
 async function documented(response: APIResponse, method: "get" | "post" | "put" | "delete"): Promise<APIResponse> {
   const url = new URL(response.url());
   const body = answerBody(await response.text(), response.headers()["content-type"]);
-  const problems = checker.check({ path: url.pathname, method, status: response.status(), headers: response.headers(), body });
+  const problems = checker.check({
+    path: url.pathname,
+    method,
+    status: response.status(),
+    headers: response.headers(),
+    body,
+  });
   expect(problems, `${method.toUpperCase()} ${url.pathname} ${response.status()}`).toEqual([]);
   return response;
 }
@@ -28,18 +34,37 @@ async function documented(response: APIResponse, method: "get" | "post" | "put" 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 /** A client with the token and nothing else: no cookie, no Origin, as a script. */
-async function scriptClient(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string, token: string, storageState: string | { cookies: []; origins: [] } = { cookies: [], origins: [] }) {
-  return playwright.request.newContext({ baseURL, storageState, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
+async function scriptClient(
+  playwright: PlaywrightWorkerArgs["playwright"],
+  baseURL: string,
+  token: string,
+  storageState: string | { cookies: []; origins: [] } = { cookies: [], origins: [] },
+) {
+  return playwright.request.newContext({
+    baseURL,
+    storageState,
+    extraHTTPHeaders: { Authorization: `Bearer ${token}` },
+  });
 }
 
-async function json(response: Awaited<ReturnType<APIRequestContext["get"]>>): Promise<Record<string, unknown> & { error?: { code: string; message: string; fields?: Array<{ field: string; message: string }> } }> {
+async function json(
+  response: Awaited<ReturnType<APIRequestContext["get"]>>,
+): Promise<
+  Record<string, unknown> & {
+    error?: { code: string; message: string; fields?: Array<{ field: string; message: string }> };
+  }
+> {
   return (await response.json()) as never;
 }
 
 test.describe("as an admin", () => {
   test.use({ storageState: STORAGE_STATE.admin });
 
-  test("create a token (shown once), write statements with it, get a 409 on a stale version, revoke it: refused at once", async ({ page, playwright, baseURL }) => {
+  test("create a token (shown once), write statements with it, get a 409 on a stale version, revoke it: refused at once", async ({
+    page,
+    playwright,
+    baseURL,
+  }) => {
     const tag = unique();
     const name = `Newsroom import ${tag}`;
 
@@ -69,7 +94,14 @@ test.describe("as an admin", () => {
     // A script with the token: creates a statement (with a new speaker), reads it, edits it.
     const script = await scriptClient(playwright, baseURL!, token);
     const created = await script.post("/api/curate/statements", {
-      data: { text: `Written by a script ${tag}.`, language: "en", kind: "direct", newSpeaker: { name: `Script Speaker ${tag}`, kind: "organization" }, saidOn: "2016-10-13", status: "published" },
+      data: {
+        text: `Written by a script ${tag}.`,
+        language: "en",
+        kind: "direct",
+        newSpeaker: { name: `Script Speaker ${tag}`, kind: "organization" },
+        saidOn: "2016-10-13",
+        status: "published",
+      },
     });
     expect(created.status(), await created.text()).toBe(201);
     await documented(created, "post");
@@ -83,7 +115,9 @@ test.describe("as an admin", () => {
     const { retractionReason, ...record } = stored.record;
     expect(retractionReason).toBeNull();
 
-    const edited = await script.put(`/api/curate/statements/${id}`, { data: { ...record, text: `Rewritten by a script ${tag}.`, version: 1 } });
+    const edited = await script.put(`/api/curate/statements/${id}`, {
+      data: { ...record, text: `Rewritten by a script ${tag}.`, version: 1 },
+    });
     expect(edited.status(), await edited.text()).toBe(200);
     await documented(edited, "put");
     expect((await json(edited)).version).toBe(2);
@@ -96,13 +130,21 @@ test.describe("as an admin", () => {
     }).toPass({ timeout: 10_000 });
 
     // A save over a stale version: 409 with the stored version.
-    const stale = await script.put(`/api/curate/statements/${id}`, { data: { ...record, text: `A stale edit ${tag}.`, version: 1 } });
+    const stale = await script.put(`/api/curate/statements/${id}`, {
+      data: { ...record, text: `A stale edit ${tag}.`, version: 1 },
+    });
     expect(stale.status()).toBe(409);
     await documented(stale, "put");
-    expect(await json(stale)).toMatchObject({ error: { code: "version_conflict" }, currentVersion: 2, current: { record: { text: `Rewritten by a script ${tag}.` } } });
+    expect(await json(stale)).toMatchObject({
+      error: { code: "version_conflict" },
+      currentVersion: 2,
+      current: { record: { text: `Rewritten by a script ${tag}.` } },
+    });
 
     // Unknown fields are named, not dropped.
-    const typo = await script.put(`/api/curate/statements/${id}`, { data: { ...record, said_on: "2016-10-14", version: 2 } });
+    const typo = await script.put(`/api/curate/statements/${id}`, {
+      data: { ...record, said_on: "2016-10-14", version: 2 },
+    });
     expect(typo.status()).toBe(400);
     await documented(typo, "put");
     expect((await json(typo)).error?.fields?.map((f) => f.field)).toEqual(["said_on"]);
@@ -121,25 +163,40 @@ test.describe("as an admin", () => {
     await expect(row.getByRole("button")).toHaveCount(0);
 
     // The same call, refused at once and saying why.
-    const after = await script.put(`/api/curate/statements/${id}`, { data: { ...record, text: `After revocation ${tag}.`, version: 2 } });
+    const after = await script.put(`/api/curate/statements/${id}`, {
+      data: { ...record, text: `After revocation ${tag}.`, version: 2 },
+    });
     expect(after.status()).toBe(401);
     await documented(after, "put");
-    expect((await json(after)).error).toMatchObject({ code: "token_revoked", message: expect.stringMatching(/^token revoked/) });
+    expect((await json(after)).error).toMatchObject({
+      code: "token_revoked",
+      message: expect.stringMatching(/^token revoked/),
+    });
     // With the admin's session cookie beside it, the token alone decides: still refused.
     const withCookie = await scriptClient(playwright, baseURL!, token, STORAGE_STATE.admin);
-    const mixed = await withCookie.put(`/api/curate/statements/${id}`, { data: { ...record, text: `After revocation ${tag}.`, version: 2 }, headers: { Origin: baseURL! } });
+    const mixed = await withCookie.put(`/api/curate/statements/${id}`, {
+      data: { ...record, text: `After revocation ${tag}.`, version: 2 },
+      headers: { Origin: baseURL! },
+    });
     expect(mixed.status()).toBe(401);
     await documented(mixed, "put");
     await Promise.all([script.dispose(), withCookie.dispose()]);
   });
 
   test("a token cannot manage tokens or accounts; an unknown token is named", async ({ page, playwright, baseURL }) => {
-    const created = await page.request.post("/api/curate/tokens", { data: { name: `Limits ${unique()}`, role: "admin" }, headers: { Origin: baseURL! } });
+    const created = await page.request.post("/api/curate/tokens", {
+      data: { name: `Limits ${unique()}`, role: "admin" },
+      headers: { Origin: baseURL! },
+    });
     expect(created.status(), await created.text()).toBe(201);
     await documented(created, "post");
     const { token } = (await created.json()) as { token: string };
     const script = await scriptClient(playwright, baseURL!, token);
-    for (const response of [await script.get("/api/curate/tokens"), await script.post("/api/curate/tokens", { data: { name: "child" } }), await script.post("/api/curate/users", { data: {} })]) {
+    for (const response of [
+      await script.get("/api/curate/tokens"),
+      await script.post("/api/curate/tokens", { data: { name: "child" } }),
+      await script.post("/api/curate/users", { data: {} }),
+    ]) {
       expect(response.status()).toBe(403);
       expect((await json(response)).error?.code).toBe("token_not_accepted");
     }
@@ -156,7 +213,11 @@ test.describe("as an admin", () => {
     const listed = await page.request.get("/api/curate/tokens", { headers: basic });
     expect(listed.status()).toBe(200);
     await documented(listed, "get");
-    const noSession = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] }, extraHTTPHeaders: basic });
+    const noSession = await playwright.request.newContext({
+      baseURL,
+      storageState: { cookies: [], origins: [] },
+      extraHTTPHeaders: basic,
+    });
     const refused = await noSession.get("/api/curate/tokens");
     expect(refused.status()).toBe(401);
     expect((await json(refused)).error?.code).toBe("unauthenticated");
@@ -169,10 +230,15 @@ test.describe("as an editor", () => {
   test.use({ storageState: STORAGE_STATE.editor });
 
   test("an editor cannot create an admin token; the section passes axe in Arabic", async ({ page, baseURL }) => {
-    const refused = await page.request.post("/api/curate/tokens", { data: { name: `Too much ${unique()}`, role: "admin" }, headers: { Origin: baseURL! } });
+    const refused = await page.request.post("/api/curate/tokens", {
+      data: { name: `Too much ${unique()}`, role: "admin" },
+      headers: { Origin: baseURL! },
+    });
     expect(refused.status()).toBe(400);
     await documented(refused, "post");
-    expect((await json(refused)).error?.fields).toEqual([{ field: "role", message: "cannot be admin: a token's role can be at most your own (editor)" }]);
+    expect((await json(refused)).error?.fields).toEqual([
+      { field: "role", message: "cannot be admin: a token's role can be at most your own (editor)" },
+    ]);
 
     await page.goto("/curate/account");
     const roles = page.getByRole("region", { name: "API tokens" }).getByLabel("Role of the token").locator("option");

@@ -1,4 +1,11 @@
-import { expect, test, type APIRequestContext, type Browser, type Page, type PlaywrightWorkerArgs } from "@playwright/test";
+import {
+  expect,
+  test,
+  type APIRequestContext,
+  type Browser,
+  type Page,
+  type PlaywrightWorkerArgs,
+} from "@playwright/test";
 import { expectNoAxeViolations, useLocale } from "./support/a11y";
 import { E2E_CURATORS, STORAGE_STATE, enrolOnPage, enterTotpCode, logIn, totpCode } from "./support/curators";
 
@@ -14,10 +21,18 @@ function uniqueEmail(label: string): string {
 }
 
 async function adminApi(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string): Promise<APIRequestContext> {
-  return playwright.request.newContext({ baseURL, storageState: STORAGE_STATE.admin, extraHTTPHeaders: { Origin: baseURL } });
+  return playwright.request.newContext({
+    baseURL,
+    storageState: STORAGE_STATE.admin,
+    extraHTTPHeaders: { Origin: baseURL },
+  });
 }
 
-async function createCurator(admin: APIRequestContext, label: string, role: "admin" | "editor" = "editor"): Promise<{ id: number; email: string; password: string }> {
+async function createCurator(
+  admin: APIRequestContext,
+  label: string,
+  role: "admin" | "editor" = "editor",
+): Promise<{ id: number; email: string; password: string }> {
   const email = uniqueEmail(label);
   const password = `Copper lantern ${label} ${Date.now()} meadow`;
   const response = await admin.post("/api/curate/users", { data: { email, name: `E2E ${label}`, role, password } });
@@ -57,7 +72,11 @@ async function enrolledEditor(browser: Browser, admin: APIRequestContext, label:
   return { ...user, ...enrolled };
 }
 
-test("an editor turns two-factor login on from the account screen; the next login asks for the code; a wrong code is refused; older sessions cannot make API tokens", async ({ browser, playwright, baseURL }) => {
+test("an editor turns two-factor login on from the account screen; the next login asks for the code; a wrong code is refused; older sessions cannot make API tokens", async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
   const admin = await adminApi(playwright, baseURL!);
   const user = await createCurator(admin, "tf-enrol");
   const page = await freshPage(browser);
@@ -70,7 +89,9 @@ test("an editor turns two-factor login on from the account screen; the next logi
   await expect(page.getByTestId("two-factor-status")).toContainText("Off.");
   await page.getByRole("link", { name: "Set up two-factor login" }).click();
   await expect(page).toHaveURL(/\/curate\/account\/two-factor$/);
-  await expect(page.getByRole("img", { name: `QR code holding the two-factor secret for ${user.email}` })).toBeVisible();
+  await expect(
+    page.getByRole("img", { name: `QR code holding the two-factor secret for ${user.email}` }),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
   // The same secret after a reload: what an app already scanned stays valid.
   const shown = await page.getByTestId("two-factor-secret").textContent();
@@ -89,10 +110,16 @@ test("an editor turns two-factor login on from the account screen; the next logi
   await expect(page.getByTestId("two-factor-status")).toContainText("Recovery codes left: 10.");
 
   // The token rule: this session passed a code (the enrolment's); the older one did not.
-  const olderRefused = await older.request.post("/api/curate/tokens", { data: { name: "from the older session" }, headers: { Origin: baseURL! } });
+  const olderRefused = await older.request.post("/api/curate/tokens", {
+    data: { name: "from the older session" },
+    headers: { Origin: baseURL! },
+  });
   expect(olderRefused.status()).toBe(403);
   expect((await olderRefused.json()).error.code).toBe("two_factor_required");
-  const allowed = await page.request.post("/api/curate/tokens", { data: { name: "from the two-factor session" }, headers: { Origin: baseURL! } });
+  const allowed = await page.request.post("/api/curate/tokens", {
+    data: { name: "from the two-factor session" },
+    headers: { Origin: baseURL! },
+  });
   expect(allowed.status(), await allowed.text()).toBe(201);
 
   // A new login: the password alone does not open the workspace.
@@ -108,7 +135,9 @@ test("an editor turns two-factor login on from the account screen; the next logi
   await next.goto("/login/two-factor?next=/curate/account");
   await next.getByLabel("Code", { exact: true }).fill(wrongCode(secret));
   await next.getByRole("button", { name: "Continue" }).click();
-  await expect(next.locator("#two-factor-code-error")).toHaveText("Code: is wrong: type the code your authenticator app shows now");
+  await expect(next.locator("#two-factor-code-error")).toHaveText(
+    "Code: is wrong: type the code your authenticator app shows now",
+  );
   await expectNoAxeViolations(next);
   await enterTotpCode(next, secret);
   await expect(next).toHaveURL(/\/curate\/account$/);
@@ -145,7 +174,11 @@ test("a recovery code logs in once", async ({ browser, playwright, baseURL }) =>
   await admin.dispose();
 });
 
-test("an admin without two-factor login must enrol right after the password, before anything else", async ({ browser, playwright, baseURL }) => {
+test("an admin without two-factor login must enrol right after the password, before anything else", async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
   const admin = await adminApi(playwright, baseURL!);
   const user = await createCurator(admin, "tf-admin", "admin");
   const page = await freshPage(browser);
@@ -158,9 +191,20 @@ test("an admin without two-factor login must enrol right after the password, bef
   await page.goto("/curate/users");
   await expect(page).toHaveURL(/\/login\?next=%2Fcurate%2Fusers$/);
   expect((await page.request.get("/api/curate/tokens")).status()).toBe(401);
-  expect((await page.request.post("/api/curate/users", { data: { email: uniqueEmail("sneaky"), role: "admin", generate: true }, headers: { Origin: baseURL! } })).status()).toBe(401);
+  expect(
+    (
+      await page.request.post("/api/curate/users", {
+        data: { email: uniqueEmail("sneaky"), role: "admin", generate: true },
+        headers: { Origin: baseURL! },
+      })
+    ).status(),
+  ).toBe(401);
   // Nor can the code step be skipped to: there is no code to type yet.
-  expect((await page.request.post("/api/login/two-factor", { data: { code: "123456" }, headers: { Origin: baseURL! } })).status()).toBe(401);
+  expect(
+    (
+      await page.request.post("/api/login/two-factor", { data: { code: "123456" }, headers: { Origin: baseURL! } })
+    ).status(),
+  ).toBe(401);
 
   await page.goto("/login/two-factor?next=/curate/users");
   await enrolOnPage(page);
@@ -176,7 +220,12 @@ test("an admin without two-factor login must enrol right after the password, bef
 test.describe("the users screen", () => {
   test.use({ storageState: STORAGE_STATE.admin });
 
-  test("an admin resets a user's two-factor login: their sessions end, and they log in with the password alone", async ({ page, browser, playwright, baseURL }) => {
+  test("an admin resets a user's two-factor login: their sessions end, and they log in with the password alone", async ({
+    page,
+    browser,
+    playwright,
+    baseURL,
+  }) => {
     const admin = await adminApi(playwright, baseURL!);
     const user = await enrolledEditor(browser, admin, "tf-reset");
     const theirs = await freshPage(browser);
@@ -188,7 +237,9 @@ test.describe("the users screen", () => {
     await expectNoAxeViolations(page);
     page.once("dialog", (dialog) => void dialog.accept());
     await row.getByRole("button", { name: `Reset two-factor login of ${user.email}` }).click();
-    await expect(row.getByTestId("two-factor-reset-status")).toHaveText(`Two-factor login of ${user.email} was reset; their sessions were ended.`);
+    await expect(row.getByTestId("two-factor-reset-status")).toHaveText(
+      `Two-factor login of ${user.email} was reset; their sessions were ended.`,
+    );
     await expect(row.getByRole("button", { name: `Reset two-factor login of ${user.email}` })).toHaveCount(0);
 
     await theirs.goto("/curate/account");
@@ -204,7 +255,10 @@ test.describe("the users screen", () => {
     const api = await adminApi(playwright, baseURL!);
     const again = await api.delete(`/api/curate/users/${user.id}/two-factor`);
     expect(again.status()).toBe(400);
-    expect((await again.json()).error.fields[0]).toMatchObject({ field: "id", message: "has no two-factor login to reset" });
+    expect((await again.json()).error.fields[0]).toMatchObject({
+      field: "id",
+      message: "has no two-factor login to reset",
+    });
     expect((await api.delete(`/api/curate/users/abc/two-factor`)).status()).toBe(400);
     expect((await api.delete(`/api/curate/users/999999/two-factor`)).status()).toBe(404);
     await api.dispose();
@@ -213,7 +267,11 @@ test.describe("the users screen", () => {
   });
 });
 
-test("in Arabic, the code step is right to left, passes axe and names a wrong code; a password change leads back through the code step", async ({ browser, playwright, baseURL }) => {
+test("in Arabic, the code step is right to left, passes axe and names a wrong code; a password change leads back through the code step", async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
   const admin = await adminApi(playwright, baseURL!);
   const user = await enrolledEditor(browser, admin, "tf-arabic");
   await admin.dispose();
@@ -246,7 +304,11 @@ test("in Arabic, the code step is right to left, passes axe and names a wrong co
   await here.context().close();
 });
 
-test("the two-factor routes: no pending login is 401, a foreign origin 403, an editor cannot reset, bad input names its field", async ({ browser, playwright, baseURL }) => {
+test("the two-factor routes: no pending login is 401, a foreign origin 403, an editor cannot reset, bad input names its field", async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
   const anonymous = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL! } });
   const none = await anonymous.post("/api/login/two-factor", { data: { code: "123456" } });
   expect(none.status()).toBe(401);
@@ -254,7 +316,11 @@ test("the two-factor routes: no pending login is 401, a foreign origin 403, an e
   expect((await anonymous.post("/api/login/two-factor/enrol", { data: { code: "123456" } })).status()).toBe(401);
   await anonymous.dispose();
 
-  const editor = await playwright.request.newContext({ baseURL, storageState: STORAGE_STATE.editor, extraHTTPHeaders: { Origin: baseURL! } });
+  const editor = await playwright.request.newContext({
+    baseURL,
+    storageState: STORAGE_STATE.editor,
+    extraHTTPHeaders: { Origin: baseURL! },
+  });
   const refused = await editor.delete("/api/curate/users/1/two-factor");
   expect(refused.status()).toBe(403);
   await editor.dispose();
@@ -264,7 +330,8 @@ test("the two-factor routes: no pending login is 401, a foreign origin 403, an e
   await admin.dispose();
   const page = await freshPage(browser);
   await passwordStep(page, user.email, user.password);
-  const post = (data: unknown, origin = baseURL!) => page.request.post("/api/login/two-factor", { data: data as Record<string, unknown>, headers: { Origin: origin } });
+  const post = (data: unknown, origin = baseURL!) =>
+    page.request.post("/api/login/two-factor", { data: data as Record<string, unknown>, headers: { Origin: origin } });
   expect((await post({ code: "123456" }, "https://evil.example")).status()).toBe(403);
   for (const [data, field] of [
     [{ code: "12ab56" }, "code"],
@@ -281,7 +348,10 @@ test("the two-factor routes: no pending login is 401, a foreign origin 403, an e
   await page.context().close();
 });
 
-test("the e2e admin logs in with its code (the shared session has passed the second step)", async ({ playwright, baseURL }) => {
+test("the e2e admin logs in with its code (the shared session has passed the second step)", async ({
+  playwright,
+  baseURL,
+}) => {
   const admin = await adminApi(playwright, baseURL!);
   // The shared admin session may make tokens: it passed the code step in curate.setup.ts.
   const created = await admin.post("/api/curate/tokens", { data: { name: `tf-check ${Date.now()}` } });

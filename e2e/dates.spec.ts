@@ -25,7 +25,9 @@ test("the dates index goes to a typed date, and explains a bad one", async ({ pa
   await page.goto("/dates");
   await page.getByLabel("Go to a date").fill("2016-02-30");
   await page.keyboard.press("Enter");
-  await expect(page.locator("main").getByRole("alert")).toContainText("“2016-02-30” is not a date written YYYY, YYYY-MM or YYYY-MM-DD");
+  await expect(page.locator("main").getByRole("alert")).toContainText(
+    "“2016-02-30” is not a date written YYYY, YYYY-MM or YYYY-MM-DD",
+  );
   await expect(page.getByLabel("Go to a date")).toHaveValue("2016-02-30");
   await expectNoAxeViolations(page);
 });
@@ -38,7 +40,9 @@ test("a year page: months with counts, statements by precision, next year", asyn
   await expect(months.getByRole("link")).toHaveCount(1);
   await expect(months.getByRole("link", { name: /November/ })).toHaveAttribute("href", "/dates/2016-11");
   await expect(months.getByRole("link", { name: /November/ })).toContainText("18 statements");
-  await expect(page.getByRole("list", { name: "How precisely their dates are known" })).toContainText("Known only to the month: 18 statements");
+  await expect(page.getByRole("list", { name: "How precisely their dates are known" })).toContainText(
+    "Known only to the month: 18 statements",
+  );
   await expect(region(page, "Known only to the month").locator("article")).toHaveCount(18);
   await expect(region(page, "Known to the day")).toHaveCount(0);
   await expect(region(page, "Known only to the year")).toHaveCount(0);
@@ -57,7 +61,9 @@ test("precision honesty: November 2016 lists the demo statements as known only t
   await expect(monthOnly.getByText("Only the month is known, so these are not placed on any day.")).toBeVisible();
   await expect(monthOnly.locator("article").first()).toContainText("November 2016");
   await expect(region(page, "Known to the day")).toHaveCount(0);
-  await expect(page.getByRole("list", { name: "How precisely their dates are known" })).toContainText("Known to the day: 0 statements");
+  await expect(page.getByRole("list", { name: "How precisely their dates are known" })).toContainText(
+    "Known to the day: 0 statements",
+  );
 
   // The calendar: a table with weekday headers; no day has a statement known to the day.
   const calendar = page.getByRole("table", { name: "November 2016" });
@@ -69,7 +75,9 @@ test("precision honesty: November 2016 lists the demo statements as known only t
   await expectNoAxeViolations(page);
 });
 
-test("precision honesty: a day of November 2016 shows none of the month-only statements, and says where they are", async ({ page }) => {
+test("precision honesty: a day of November 2016 shows none of the month-only statements, and says where they are", async ({
+  page,
+}) => {
   const response = await page.goto("/dates/2016-11-17");
   expect(response?.status()).toBe(200);
   await expect(page.getByRole("heading", { level: 1, name: "Statements said on 17 November 2016" })).toBeVisible();
@@ -105,7 +113,10 @@ test("previous and next jump to the nearest months with statements", async ({ pa
   await nearby.getByRole("link", { name: "Next: January 2020" }).click();
   await expect(page).toHaveURL(/\/dates\/2020-01$/);
   await expect(region(page, "Known to the day").locator("article")).toHaveCount(1);
-  await page.getByRole("navigation", { name: "Nearest dates with statements" }).getByRole("link", { name: "Previous: November 2016" }).click();
+  await page
+    .getByRole("navigation", { name: "Nearest dates with statements" })
+    .getByRole("link", { name: "Previous: November 2016" })
+    .click();
   await expect(page).toHaveURL(/\/dates\/2016-11$/);
   // Between them, an empty month points both ways.
   await page.goto("/dates/2018-06");
@@ -120,7 +131,8 @@ test("calendar days with statements are links, reachable by keyboard", async ({ 
   const day = calendar.getByRole("link");
   await expect(day).toHaveCount(1);
   await expect(day).toHaveAccessibleName(/^2 — 2 January 2020: 1 statement$/);
-  for (let i = 0; i < 60 && !(await day.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  for (let i = 0; i < 60 && !(await day.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press("Tab");
   await expect(day).toBeFocused();
   expect(await day.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe("none");
   await page.keyboard.press("Enter");
@@ -140,8 +152,12 @@ test.describe("in Arabic", () => {
     await page.goto("/dates");
     await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
     await expect(page.getByRole("heading", { level: 1, name: "التواريخ" })).toBeVisible();
-    await expect(region(page, "السنوات التي فيها تصريحات").getByRole("link", { name: /^2016/ })).toContainText("18 تصريحاً");
-    await expect(region(page, "السنوات التي فيها تصريحات").getByRole("link", { name: /^2020/ })).toContainText("تصريح واحد");
+    await expect(region(page, "السنوات التي فيها تصريحات").getByRole("link", { name: /^2016/ })).toContainText(
+      "18 تصريحاً",
+    );
+    await expect(region(page, "السنوات التي فيها تصريحات").getByRole("link", { name: /^2020/ })).toContainText(
+      "تصريح واحد",
+    );
     await expectNoAxeViolations(page);
 
     await page.goto("/dates/2016");
@@ -158,7 +174,15 @@ test.describe("in Arabic", () => {
     await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
     await expect(page.getByRole("heading", { level: 1, name: "تصريحات أُدلي بها في نوفمبر 2016" })).toBeVisible();
     const calendar = page.getByRole("table", { name: "نوفمبر 2016" });
-    await expect(calendar.getByRole("columnheader")).toHaveText(["السبت", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة"]);
+    await expect(calendar.getByRole("columnheader")).toHaveText([
+      "السبت",
+      "الأحد",
+      "الاثنين",
+      "الثلاثاء",
+      "الأربعاء",
+      "الخميس",
+      "الجمعة",
+    ]);
     await expect(region(page, "معروفة بالشهر فقط").locator("article")).toHaveCount(18);
     await expect(region(page, "معروفة باليوم")).toHaveCount(0);
     await expect(page.getByRole("link", { name: "التالي: يناير 2020" })).toHaveAttribute("href", "/dates/2020-01");
@@ -170,7 +194,10 @@ test.describe("in Arabic", () => {
     await expect(page.getByRole("heading", { level: 1, name: "تصريحات أُدلي بها يوم 17 نوفمبر 2016" })).toBeVisible();
     await expect(page.locator("main article")).toHaveCount(0);
     await expect(page.getByText("لا يُعرف أي تصريح أُدلي به في هذا اليوم.")).toBeVisible();
-    await expect(page.getByRole("link", { name: /معروفة بشهر نوفمبر 2016 فقط: 18 تصريحاً/ })).toHaveAttribute("href", "/dates/2016-11");
+    await expect(page.getByRole("link", { name: /معروفة بشهر نوفمبر 2016 فقط: 18 تصريحاً/ })).toHaveAttribute(
+      "href",
+      "/dates/2016-11",
+    );
     await expectNoAxeViolations(page);
 
     await page.goto("/dates/2020-01-02");

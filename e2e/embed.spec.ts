@@ -20,7 +20,12 @@ async function hit(request: APIRequestContext, query: string, pick: (hit: Hit) =
 const merkel = (request: APIRequestContext) => hit(request, "speaker=angela-merkel&topic=refugees");
 const hostile = (request: APIRequestContext) => hit(request, "q=Hostile", (h) => h.externalId === "e2e-hostile-1");
 
-test("the statement page links its oEmbed answer, which validates, and offers the same iframe to copy", async ({ page, context, request, baseURL }) => {
+test("the statement page links its oEmbed answer, which validates, and offers the same iframe to copy", async ({
+  page,
+  context,
+  request,
+  baseURL,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
   const statement = await merkel(request);
   const url = `${baseURL}/statements/${statement.id}`;
@@ -31,7 +36,14 @@ test("the statement page links its oEmbed answer, which validates, and offers th
   const response = await request.get((await discovery.getAttribute("href"))!);
   expect(response.status()).toBe(200);
   const answer = (await response.json()) as Record<string, unknown>;
-  expect(answer).toMatchObject({ version: "1.0", type: "rich", provider_name: "Statements tracker", author_name: "Angela Merkel", width: 560, height: 340 });
+  expect(answer).toMatchObject({
+    version: "1.0",
+    type: "rich",
+    provider_name: "Statements tracker",
+    author_name: "Angela Merkel",
+    width: 560,
+    height: 340,
+  });
   expect(answer.title).toMatch(/^Angela Merkel: /);
   expect(answer.html).toBe(
     `<iframe src="${url}/embed" width="560" height="340" title="${answer.title as string}" style="border:0;max-width:100%" loading="lazy" referrerpolicy="strict-origin-when-cross-origin"></iframe>`,
@@ -45,11 +57,19 @@ test("the statement page links its oEmbed answer, which validates, and offers th
   await expect(page.getByRole("button", { name: "Copied" })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(answer.html);
 
-  expect((await request.get(`/api/oembed?url=${encodeURIComponent("https://elsewhere.example/statements/1")}&format=json`)).status()).toBe(404);
+  expect(
+    (
+      await request.get(`/api/oembed?url=${encodeURIComponent("https://elsewhere.example/statements/1")}&format=json`)
+    ).status(),
+  ).toBe(404);
   expect((await request.get(`/api/oembed?url=${encodeURIComponent(url)}&format=xml`)).status()).toBe(501);
 });
 
-test("only the card may be framed: frame-ancestors * without X-Frame-Options there, 'none' and DENY elsewhere", async ({ page, request, baseURL }) => {
+test("only the card may be framed: frame-ancestors * without X-Frame-Options there, 'none' and DENY elsewhere", async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const statement = await merkel(request);
   const card = await request.get(`/statements/${statement.id}/embed`);
   expect(card.status()).toBe(200);
@@ -64,7 +84,9 @@ test("only the card may be framed: frame-ancestors * without X-Frame-Options the
   // Another site pastes the oEmbed iframe, and tries to frame the statement page itself. It is a real
   // server on the loopback (another origin: another port): a page Playwright makes up counts as public to
   // Chromium, which then refuses any frame on the local network before our headers are even read.
-  const answer = (await (await request.get(`/api/oembed?url=${encodeURIComponent(`${baseURL}/statements/${statement.id}`)}`)).json()) as { html: string };
+  const answer = (await (
+    await request.get(`/api/oembed?url=${encodeURIComponent(`${baseURL}/statements/${statement.id}`)}`)
+  ).json()) as { html: string };
   const html = `<!doctype html><html lang="en"><head><title>Embedder</title></head><body><p>A blog post.</p>${answer.html}<iframe id="page" src="${baseURL}/statements/${statement.id}" title="The page"></iframe></body></html>`;
   const embedder = http.createServer((_request, response) => {
     response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
@@ -85,7 +107,12 @@ test("only the card may be framed: frame-ancestors * without X-Frame-Options the
   }
 });
 
-test("the card in Arabic: the text in its own language and direction, speaker, date, first report, a link back; no site header or footer", async ({ page, context, request, baseURL }) => {
+test("the card in Arabic: the text in its own language and direction, speaker, date, first report, a link back; no site header or footer", async ({
+  page,
+  context,
+  request,
+  baseURL,
+}) => {
   await useLocale(context, baseURL!, "ar");
   const statement = await merkel(request);
   await page.goto(`/statements/${statement.id}/embed`);
@@ -95,7 +122,9 @@ test("the card in Arabic: the text in its own language and direction, speaker, d
   await expect(quote).toHaveAttribute("lang", "ar");
   await expect(quote).toHaveAttribute("dir", "rtl");
   await expect(quote).toContainText(statement.text.slice(0, 20));
-  await expect(card.getByRole("link", { name: "أنجيلا ميركل" }).or(card.getByRole("link", { name: "Angela Merkel" }))).toHaveAttribute("target", "_blank");
+  await expect(
+    card.getByRole("link", { name: "أنجيلا ميركل" }).or(card.getByRole("link", { name: "Angela Merkel" })),
+  ).toHaveAttribute("target", "_blank");
   await expect(card.locator("time")).toHaveAttribute("datetime", "2016-11");
   await expect(card.locator("time")).toHaveText("نوفمبر 2016");
   await expect(card.getByTestId("first-report")).toContainText("نُقل أولاً في");
@@ -106,7 +135,11 @@ test("the card in Arabic: the text in its own language and direction, speaker, d
   await expectNoAxeViolations(page);
 });
 
-test("the card in English, of an English statement: hostile text shown as text, nothing run", async ({ page, request, baseURL }) => {
+test("the card in English, of an English statement: hostile text shown as text, nothing run", async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const statement = await hostile(request);
   await page.goto(`/statements/${statement.id}/embed`);
   await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
@@ -114,14 +147,22 @@ test("the card in English, of an English statement: hostile text shown as text, 
   await expect(quote).toHaveAttribute("lang", "en");
   await expect(quote).toHaveAttribute("dir", "ltr");
   await expect(quote).toContainText("<script>window.__pwned = 1</script>");
-  await expect(page.getByTestId("statement-card").getByRole("link", { name: "E2E <i>Hostile</i> Speaker" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "On Statements tracker" })).toHaveAttribute("href", `${baseURL}/statements/${statement.id}`);
+  await expect(
+    page.getByTestId("statement-card").getByRole("link", { name: "E2E <i>Hostile</i> Speaker" }),
+  ).toBeVisible();
+  await expect(page.getByRole("link", { name: "On Statements tracker" })).toHaveAttribute(
+    "href",
+    `${baseURL}/statements/${statement.id}`,
+  );
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   await expect(page.locator("header, footer, nav")).toHaveCount(0);
   await expectNoAxeViolations(page);
 });
 
-test("an Arabic quote inside the English citation keeps the citation's quotation marks in place", async ({ page, request }) => {
+test("an Arabic quote inside the English citation keeps the citation's quotation marks in place", async ({
+  page,
+  request,
+}) => {
   // The statement of the issue (the demo's /statements/15): Merkel's, that the envoy's reaction welcomes.
   const statement = await hit(request, "speaker=angela-merkel&topic=international-response");
   await page.goto(`/statements/${statement.id}`);
@@ -141,13 +182,20 @@ test("an Arabic quote inside the English citation keeps the citation's quotation
       return range.getBoundingClientRect();
     };
     const quote = box(open + 2, close);
-    return { open: box(open, open + 1), close: box(close + 1, close + 2), quote: { left: quote.left, right: quote.right } };
+    return {
+      open: box(open, open + 1),
+      close: box(close + 1, close + 2),
+      quote: { left: quote.left, right: quote.right },
+    };
   });
   expect(layout.open.right).toBeLessThanOrEqual(layout.quote.left + 0.5);
   expect(layout.close.left).toBeGreaterThanOrEqual(layout.quote.right - 0.5);
 });
 
-test("responses to a statement list their Arabic words isolated from the English list around them", async ({ page, request }) => {
+test("responses to a statement list their Arabic words isolated from the English list around them", async ({
+  page,
+  request,
+}) => {
   // Merkel's statement the envoy's reaction welcomes.
   const statement = await hit(request, "speaker=angela-merkel&topic=international-response");
   await page.goto(`/statements/${statement.id}`);

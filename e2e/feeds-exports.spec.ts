@@ -34,16 +34,33 @@ const HOSTILE = `<script>window.__pwned = 1</script><img src=x onerror="window._
 test.describe("feeds", () => {
   test("the home page and a topic page name their feeds in <link rel=alternate>", async ({ page }) => {
     await page.goto("/");
-    await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", /\/feed\.xml$/);
-    await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("title", "Latest statements — Statements tracker");
+    await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute(
+      "href",
+      /\/feed\.xml$/,
+    );
+    await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute(
+      "title",
+      "Latest statements — Statements tracker",
+    );
     await page.goto("/topics/aleppo");
-    await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", /\/topics\/aleppo\/feed\.xml$/);
-    await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("title", "Statements on Aleppo");
+    await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute(
+      "href",
+      /\/topics\/aleppo\/feed\.xml$/,
+    );
+    await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute(
+      "title",
+      "Statements on Aleppo",
+    );
     await page.goto("/speakers/angela-merkel");
-    await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", /\/speakers\/angela-merkel\/feed\.xml$/);
+    await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute(
+      "href",
+      /\/speakers\/angela-merkel\/feed\.xml$/,
+    );
   });
 
-  test("/feed.xml is valid Atom: every published statement with its id, dates, speaker as author, language and text", async ({ request }) => {
+  test("/feed.xml is valid Atom: every published statement with its id, dates, speaker as author, language and text", async ({
+    request,
+  }) => {
     const response = await request.get("/feed.xml");
     expect(response.status()).toBe(200);
     await documented(response);
@@ -54,7 +71,9 @@ test.describe("feeds", () => {
     expect(feed.updated).toMatch(RFC3339_UTC);
     expect(feed.entries).toHaveLength(TOTAL);
     expect(new Set(feed.entries.map((e) => e.id)).size).toBe(TOTAL);
-    const search = (await (await request.get("/api/v1/search?limit=100")).json()) as { hits: Array<{ id: number; text: string; language: string; speaker: { name: string } }> };
+    const search = (await (await request.get("/api/v1/search?limit=100")).json()) as {
+      hits: Array<{ id: number; text: string; language: string; speaker: { name: string } }>;
+    };
     const byId = new Map(search.hits.map((h) => [h.id, h]));
     for (const entry of feed.entries) {
       expect(entry.id).toMatch(/^https?:\/\/[^/]+\/statements\/\d+$/);
@@ -70,10 +89,35 @@ test.describe("feeds", () => {
     const hostile = feed.entries.find((e) => e.content === HOSTILE)!;
     expect(hostile.lang).toBe("en");
     expect(hostile.authors[0]!.name).toBe("E2E <i>Hostile</i> Speaker");
-    expect([...feed.elements].filter((name) => !["feed", "id", "title", "subtitle", "updated", "link", "author", "name", "uri", "generator", "entry", "published", "category", "content"].includes(name))).toEqual([]);
+    expect(
+      [...feed.elements].filter(
+        (name) =>
+          ![
+            "feed",
+            "id",
+            "title",
+            "subtitle",
+            "updated",
+            "link",
+            "author",
+            "name",
+            "uri",
+            "generator",
+            "entry",
+            "published",
+            "category",
+            "content",
+          ].includes(name),
+      ),
+    ).toEqual([]);
   });
 
-  test("a topic's feed holds its statements; a reader in Arabic gets Arabic titles, the statements keep their language", async ({ request, page, context, baseURL }) => {
+  test("a topic's feed holds its statements; a reader in Arabic gets Arabic titles, the statements keep their language", async ({
+    request,
+    page,
+    context,
+    baseURL,
+  }) => {
     const feed = parseAtom(await (await documented(await request.get("/topics/aleppo/feed.xml"))).text());
     expect(feed.title).toBe("Statements on Aleppo");
     expect(feed.entries).toHaveLength(11);
@@ -92,7 +136,9 @@ test.describe("feeds", () => {
 });
 
 test.describe("downloads of a search", () => {
-  test("the results header links to CSV and JSON Lines of the same search; the CSV opens as UTF-8 with every result", async ({ page }) => {
+  test("the results header links to CSV and JSON Lines of the same search; the CSV opens as UTF-8 with every result", async ({
+    page,
+  }) => {
     await page.goto(`/search?q=${encodeURIComponent("ميركل")}&lang=ar`);
     const total = Number(/^(\d+)/.exec((await page.getByRole("status").innerText()).trim())?.[1]);
     expect(total).toBeGreaterThan(0);
@@ -100,7 +146,10 @@ test.describe("downloads of a search", () => {
     const csvLink = downloads.getByRole("link", { name: "CSV" });
     const href = await csvLink.getAttribute("href");
     expect(href).toBe(`/search/export?format=csv&q=${encodeURIComponent("ميركل")}&lang=ar`);
-    await expect(downloads.getByRole("link", { name: "JSON Lines" })).toHaveAttribute("href", `/search/export?format=jsonl&q=${encodeURIComponent("ميركل")}&lang=ar`);
+    await expect(downloads.getByRole("link", { name: "JSON Lines" })).toHaveAttribute(
+      "href",
+      `/search/export?format=jsonl&q=${encodeURIComponent("ميركل")}&lang=ar`,
+    );
     await expectNoAxeViolations(page);
     await documented(await page.request.get(href!));
 
@@ -111,16 +160,23 @@ test.describe("downloads of a search", () => {
     const [header, ...records] = parseCsv(bytes.toString("utf8"));
     expect(header).toEqual([...STATEMENT_CSV_COLUMNS]);
     expect(records).toHaveLength(total);
-    const search = (await (await page.request.get(`/api/v1/search?q=${encodeURIComponent("ميركل")}&lang=ar&limit=100`)).json()) as { hits: Array<{ id: number; text: string }> };
+    const search = (await (
+      await page.request.get(`/api/v1/search?q=${encodeURIComponent("ميركل")}&lang=ar&limit=100`)
+    ).json()) as { hits: Array<{ id: number; text: string }> };
     expect(records.map((r) => Number(r[0]))).toEqual(search.hits.map((h) => h.id));
     expect(records.map((r) => r[header!.indexOf("text")])).toEqual(search.hits.map((h) => neutralizeFormula(h.text)));
   });
 
-  test("JSON Lines of a search are import lines; hostile text stays data; no links when nothing is found", async ({ page, request }) => {
+  test("JSON Lines of a search are import lines; hostile text stays data; no links when nothing is found", async ({
+    page,
+    request,
+  }) => {
     const response = await request.get("/search/export?format=jsonl&q=Hostile");
     expect(response.status()).toBe(200);
     await documented(response);
-    expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename="statements-\d{4}-\d{2}-\d{2}\.jsonl"$/);
+    expect(response.headers()["content-disposition"]).toMatch(
+      /^attachment; filename="statements-\d{4}-\d{2}-\d{2}\.jsonl"$/,
+    );
     const lines = (await response.text()).trimEnd().split("\n");
     expect(lines).toHaveLength(1);
     const parsed = parseImportLine(lines[0]!);

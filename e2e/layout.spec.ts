@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/a11y";
 
-test("the language switch turns the interface to Arabic, right to left, and back, remembering the choice", async ({ page }) => {
+test("the language switch turns the interface to Arabic, right to left, and back, remembering the choice", async ({
+  page,
+}) => {
   await page.goto("/search?q=Merkel");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await page.getByRole("link", { name: "Switch the interface to Arabic" }).click();

@@ -39,7 +39,10 @@ test("a statement page links the reaction and the statements it responds to, bot
   await respondsTo.getByRole("link", { name: /Angela Merkel/ }).click();
   await expect(page).toHaveURL(new RegExp(`/statements/(${merkel.hits.map((h: { id: number }) => h.id).join("|")})$`));
   const responses = page.getByRole("heading", { name: "Responses" }).locator("..");
-  await expect(responses.getByRole("link", { name: /Bassam Al-Abdallah/ })).toHaveAttribute("href", `/statements/${reactionId}`);
+  await expect(responses.getByRole("link", { name: /Bassam Al-Abdallah/ })).toHaveAttribute(
+    "href",
+    `/statements/${reactionId}`,
+  );
 });
 
 test("hostile statement text renders inert and readable", async ({ page, request }) => {

@@ -8,10 +8,16 @@ import { useLocale } from "./support/a11y";
 
 type Hits = { hits: Array<{ id: number }>; total: number };
 
-test("the search page links its feed, which holds exactly the statements the search finds", async ({ page, request }) => {
+test("the search page links its feed, which holds exactly the statements the search finds", async ({
+  page,
+  request,
+}) => {
   await page.goto(`/search?q=${encodeURIComponent("ألمانيا")}&lang=ar&page=1`);
   const expectedHref = `/search/feed.xml?q=${encodeURIComponent("ألمانيا")}&lang=ar`;
-  await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", new RegExp(`${expectedHref.replace(/[?.]/g, "\\$&")}$`));
+  await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute(
+    "href",
+    new RegExp(`${expectedHref.replace(/[?.]/g, "\\$&")}$`),
+  );
   const follow = page.getByRole("link", { name: "Follow this search" });
   await expect(follow).toHaveAttribute("href", expectedHref);
 
@@ -19,13 +25,20 @@ test("the search page links its feed, which holds exactly the statements the sea
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toBe("application/atom+xml; charset=utf-8");
   const feed = parseAtom(await response.text());
-  const search = (await (await request.get(`/api/v1/search?q=${encodeURIComponent("ألمانيا")}&lang=ar&sort=newest&limit=100`)).json()) as Hits;
+  const search = (await (
+    await request.get(`/api/v1/search?q=${encodeURIComponent("ألمانيا")}&lang=ar&sort=newest&limit=100`)
+  ).json()) as Hits;
   expect(search.total).toBeGreaterThan(0);
   expect(feed.entries.map((e) => Number(/\/statements\/(\d+)$/.exec(e.id)?.[1]))).toEqual(search.hits.map((h) => h.id));
   for (const entry of feed.entries) expect(entry.lang).toBe("ar");
 });
 
-test("a filtered search without words is followed too; in Arabic the link is translated", async ({ page, context, request, baseURL }) => {
+test("a filtered search without words is followed too; in Arabic the link is translated", async ({
+  page,
+  context,
+  request,
+  baseURL,
+}) => {
   await useLocale(context, baseURL!, "ar");
   await page.goto("/search?speaker=angela-merkel");
   const follow = page.getByRole("link", { name: "تابِع هذا البحث" });

@@ -28,23 +28,36 @@ test.describe("without JavaScript", () => {
     expect(response?.status()).toBe(200);
     await expect(status(page)).toHaveText(`${TOTAL} statements found`);
 
-    await expect(facet(page, "Speaker").getByRole("link", { name: /^Médecins Sans Frontières\W+3 statements$/ })).toBeVisible();
+    await expect(
+      facet(page, "Speaker").getByRole("link", { name: /^Médecins Sans Frontières\W+3 statements$/ }),
+    ).toBeVisible();
     await expect(facet(page, "Speaker").getByRole("link", { name: /^Angela Merkel\W+2 statements$/ })).toBeVisible();
     await expect(facet(page, "Language").getByRole("link", { name: /^Arabic\W+18 statements$/ })).toBeVisible();
     await expect(facet(page, "Language").getByRole("link", { name: /^English\W+1 statement$/ })).toBeVisible();
-    await expect(facet(page, "Kind of quote").getByRole("link", { name: /^paraphrase\W+12 statements$/ })).toBeVisible();
-    await expect(facet(page, "Kind of quote").getByRole("link", { name: /^direct quote\W+3 statements$/ })).toBeVisible();
+    await expect(
+      facet(page, "Kind of quote").getByRole("link", { name: /^paraphrase\W+12 statements$/ }),
+    ).toBeVisible();
+    await expect(
+      facet(page, "Kind of quote").getByRole("link", { name: /^direct quote\W+3 statements$/ }),
+    ).toBeVisible();
     await expect(facet(page, "Year said").getByRole("link", { name: /^2016\W+18 statements$/ })).toBeVisible();
     await expect(facet(page, "Year said").getByRole("link", { name: /^2020\W+1 statement$/ })).toBeVisible();
     await expect(facet(page, "Topic").getByRole("link", { name: /^Aleppo\W+11 statements$/ })).toBeVisible();
 
-    await facet(page, "Speaker").getByRole("link", { name: /^Médecins Sans Frontières/ }).click();
+    await facet(page, "Speaker")
+      .getByRole("link", { name: /^Médecins Sans Frontières/ })
+      .click();
     expect(searchParams(page).getAll("speaker")).toEqual(["msf"]);
     await expect(status(page)).toHaveText("3 statements found");
-    for (const card of await page.locator("article").all()) await expect(card).toContainText("Médecins Sans Frontières");
+    for (const card of await page.locator("article").all())
+      await expect(card).toContainText("Médecins Sans Frontières");
     // The chosen value is marked, and the other speakers stay listed with their own counts to add them.
-    await expect(facet(page, "Speaker").getByRole("link", { name: /^Médecins Sans Frontières.*filter on/ })).toBeVisible();
-    await facet(page, "Speaker").getByRole("link", { name: /^Angela Merkel\W+2 statements$/ }).click();
+    await expect(
+      facet(page, "Speaker").getByRole("link", { name: /^Médecins Sans Frontières.*filter on/ }),
+    ).toBeVisible();
+    await facet(page, "Speaker")
+      .getByRole("link", { name: /^Angela Merkel\W+2 statements$/ })
+      .click();
     expect(searchParams(page).getAll("speaker").sort()).toEqual(["angela-merkel", "msf"]);
     await expect(status(page)).toHaveText("5 statements found");
     // Other facets count within the chosen speakers.
@@ -57,7 +70,9 @@ test.describe("without JavaScript", () => {
     expect(searchParams(page).getAll("speaker").sort()).toEqual(["angela-merkel", "msf"]);
 
     // A selected value's link removes its filter; the chip above the results does too.
-    await facet(page, "Speaker").getByRole("link", { name: /^Angela Merkel.*filter on/ }).click();
+    await facet(page, "Speaker")
+      .getByRole("link", { name: /^Angela Merkel.*filter on/ })
+      .click();
     expect(searchParams(page).getAll("speaker")).toEqual(["msf"]);
     await page.getByRole("link", { name: "Remove the filter Speaker: Médecins Sans Frontières" }).first().click();
     expect(searchParams(page).getAll("speaker")).toEqual([]);
@@ -112,12 +127,16 @@ test.describe("without JavaScript", () => {
     await expect(page.getByText("Page 1 of 4")).toBeVisible();
     await expect(page.locator("article")).toHaveCount(5);
     await expect(pages.getByRole("link", { name: "Page 1", exact: true })).toHaveAttribute("aria-current", "page");
-    const firstPageIds = await page.locator("article a[href^='/statements/']").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    const firstPageIds = await page
+      .locator("article a[href^='/statements/']")
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href")));
 
     await pages.getByRole("link", { name: "Next" }).click();
     expect(Object.fromEntries(searchParams(page))).toEqual({ lang: "ar", sort: "oldest", limit: "5", page: "2" });
     await expect(page.getByText("Page 2 of 4")).toBeVisible();
-    const secondPageIds = await page.locator("article a[href^='/statements/']").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    const secondPageIds = await page
+      .locator("article a[href^='/statements/']")
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href")));
     expect(secondPageIds.filter((id) => firstPageIds.includes(id))).toEqual([]);
 
     await pages.getByRole("link", { name: "Page 4", exact: true }).click();
@@ -128,7 +147,9 @@ test.describe("without JavaScript", () => {
     await pages.getByRole("link", { name: "Previous" }).click();
     expect(Object.fromEntries(searchParams(page))).toEqual({ lang: "ar", sort: "oldest", limit: "5", page: "3" });
     // A facet link goes back to the first page and keeps the rest.
-    await facet(page, "Speaker").getByRole("link", { name: /^Médecins Sans Frontières/ }).click();
+    await facet(page, "Speaker")
+      .getByRole("link", { name: /^Médecins Sans Frontières/ })
+      .click();
     expect(Object.fromEntries(searchParams(page))).toEqual({ speaker: "msf", lang: "ar", sort: "oldest", limit: "5" });
   });
 
@@ -148,15 +169,27 @@ test.describe("without JavaScript", () => {
 
     await empty.getByRole("link", { name: "Remove the filter Speaker: Médecins Sans Frontières" }).click();
     expect(Object.fromEntries(searchParams(page))).toEqual({ q: "zzyzx qwertyuiop", from: "2016" });
-    await page.getByRole("region", { name: "Nothing matched your search" }).getByRole("link", { name: "Remove the filter from 2016" }).click();
+    await page
+      .getByRole("region", { name: "Nothing matched your search" })
+      .getByRole("link", { name: "Remove the filter from 2016" })
+      .click();
     expect(Object.fromEntries(searchParams(page))).toEqual({ q: "zzyzx qwertyuiop" });
-    await expect(page.getByRole("region", { name: "Nothing matched your search" }).getByRole("link", { name: /Remove the filter/ })).toHaveCount(0);
+    await expect(
+      page
+        .getByRole("region", { name: "Nothing matched your search" })
+        .getByRole("link", { name: /Remove the filter/ }),
+    ).toHaveCount(0);
 
     // Several filters: each has its link, and one removes them all but keeps the words.
     await page.goto("/search?q=zzyzx&speaker=msf&lang=ar&kind=direct&year=2016&to=2016-11");
-    const links = page.getByRole("region", { name: "Nothing matched your search" }).getByRole("link", { name: /^Remove the filter / });
+    const links = page
+      .getByRole("region", { name: "Nothing matched your search" })
+      .getByRole("link", { name: /^Remove the filter / });
     await expect(links).toHaveCount(5);
-    await page.getByRole("region", { name: "Nothing matched your search" }).getByRole("link", { name: "Remove all filters" }).click();
+    await page
+      .getByRole("region", { name: "Nothing matched your search" })
+      .getByRole("link", { name: "Remove all filters" })
+      .click();
     expect(Object.fromEntries(searchParams(page))).toEqual({ q: "zzyzx" });
   });
 
@@ -165,7 +198,9 @@ test.describe("without JavaScript", () => {
     expect(response?.status()).toBe(400);
     await expect(status(page)).toHaveText("The search could not be run");
     const problem = page.getByRole("region", { name: "The search could not be run" });
-    await expect(problem).toContainText('Said from (from): must be a date written YYYY, YYYY-MM or YYYY-MM-DD, got "yesterday"');
+    await expect(problem).toContainText(
+      'Said from (from): must be a date written YYYY, YYYY-MM or YYYY-MM-DD, got "yesterday"',
+    );
     await expect(problem).toContainText('Sort (sort): "sideways" is not one of relevance, newest, oldest');
     await expect(problem).toContainText("Page (page): must be a whole number from 1 to");
     await expect(page.locator("article")).toHaveCount(0);
@@ -186,7 +221,9 @@ test.describe("without JavaScript", () => {
     // Submitting the form with a bad date from the form itself.
     await page.getByRole("textbox", { name: "Until" }).fill("2016-02-30");
     await page.getByRole("button", { name: "Search", exact: true }).click();
-    await expect(page.getByRole("region", { name: "The search could not be run" })).toContainText('Said until (to): "2016-02-30" is not a real date');
+    await expect(page.getByRole("region", { name: "The search could not be run" })).toContainText(
+      'Said until (to): "2016-02-30" is not a real date',
+    );
   });
 
   test("bad parameters in Arabic", async ({ page, context, baseURL }) => {
@@ -202,7 +239,9 @@ test.describe("without JavaScript", () => {
 });
 
 test.describe("with JavaScript", () => {
-  test("search as you type: the results and the address follow the words, and Back restores the previous search", async ({ page }) => {
+  test("search as you type: the results and the address follow the words, and Back restores the previous search", async ({
+    page,
+  }) => {
     await page.goto("/search");
     await expect(status(page)).toHaveText(`${TOTAL} statements found`);
     // Marks this document: a full page load would lose it.
@@ -241,7 +280,9 @@ test.describe("with JavaScript", () => {
   test("filters, sort and dates update the results without a page load", async ({ page }) => {
     await page.goto("/search");
     await page.evaluate(() => ((window as unknown as { __samePage: boolean }).__samePage = true));
-    await facet(page, "Speaker").getByRole("link", { name: /^Médecins Sans Frontières/ }).click();
+    await facet(page, "Speaker")
+      .getByRole("link", { name: /^Médecins Sans Frontières/ })
+      .click();
     await expect(status(page)).toHaveText("3 statements found");
     await page.getByRole("combobox", { name: "Sort by" }).selectOption("newest");
     await expect(page).toHaveURL(/speaker=msf&sort=newest$/);
@@ -273,11 +314,17 @@ test.describe("with JavaScript", () => {
 
 test.describe("accessibility", () => {
   for (const locale of ["en", "ar"] as const) {
-    test(`no axe violations on results, an empty result and bad parameters (${locale})`, async ({ page, context, baseURL }) => {
+    test(`no axe violations on results, an empty result and bad parameters (${locale})`, async ({
+      page,
+      context,
+      baseURL,
+    }) => {
       await useLocale(context, baseURL!, locale);
       await page.goto("/search?speaker=msf&speaker=angela-merkel&limit=2");
       await expect(page.locator("article").first()).toBeVisible();
-      await expect(page.getByRole("navigation", { name: locale === "ar" ? "صفحات النتائج" : "Result pages" })).toBeVisible();
+      await expect(
+        page.getByRole("navigation", { name: locale === "ar" ? "صفحات النتائج" : "Result pages" }),
+      ).toBeVisible();
       await expect(page.locator("html")).toHaveAttribute("dir", locale === "ar" ? "rtl" : "ltr");
       await expectNoAxeViolations(page);
       await page.goto(`/search?q=${encodeURIComponent("الاسد")}`);
@@ -296,7 +343,9 @@ test.describe("accessibility", () => {
     await useLocale(context, baseURL!, "ar");
     await page.goto("/search");
     await expect(status(page)).toHaveText(`عُثر على ${TOTAL} تصريحًا`);
-    await expect(facet(page, "المتحدث").getByRole("link", { name: /^منظمة أطباء بلا حدود\W+3 تصريحات$/ })).toBeVisible();
+    await expect(
+      facet(page, "المتحدث").getByRole("link", { name: /^منظمة أطباء بلا حدود\W+3 تصريحات$/ }),
+    ).toBeVisible();
     await expect(facet(page, "المتحدث").getByRole("link", { name: /^أنجيلا ميركل\W+تصريحان$/ })).toBeVisible();
     await expect(facet(page, "اللغة").getByRole("link", { name: /^العربية\W+18 تصريحًا$/ })).toBeVisible();
     await expect(facet(page, "الموضوع").getByRole("link", { name: /^حلب\W+11 تصريحًا$/ })).toBeVisible();

@@ -8,7 +8,10 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 
 const parser = new XMLParser({ parseTagValue: false, isArray: (name) => name === "url" || name === "sitemap" });
 
-test("robots.txt names the sitemap index, which lists files whose statements are real pages", async ({ request, baseURL }) => {
+test("robots.txt names the sitemap index, which lists files whose statements are real pages", async ({
+  request,
+  baseURL,
+}) => {
   const origin = new URL(baseURL!).origin;
   const robots = await request.get("/robots.txt");
   expect(robots.status()).toBe(200);
@@ -21,7 +24,11 @@ test("robots.txt names the sitemap index, which lists files whose statements are
   const indexXml = await index.text();
   expect(XMLValidator.validate(indexXml)).toBe(true);
   const files = (parser.parse(indexXml).sitemapindex.sitemap as Array<{ loc: string }>).map((s) => s.loc);
-  expect(files).toEqual([`${origin}/sitemaps/statements-1.xml`, `${origin}/sitemaps/speakers-1.xml`, `${origin}/sitemaps/topics-1.xml`]);
+  expect(files).toEqual([
+    `${origin}/sitemaps/statements-1.xml`,
+    `${origin}/sitemaps/speakers-1.xml`,
+    `${origin}/sitemaps/topics-1.xml`,
+  ]);
 
   for (const file of files) {
     const response = await request.get(new URL(file).pathname);

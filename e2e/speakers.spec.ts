@@ -31,7 +31,15 @@ type ParsedFeed = {
   updated: string;
   author: string;
   self: string | null;
-  entries: Array<{ id: string; title: string; updated: string; link: string | null; contentType: string | null; content: string; lang: string | null }>;
+  entries: Array<{
+    id: string;
+    title: string;
+    updated: string;
+    link: string | null;
+    contentType: string | null;
+    content: string;
+    lang: string | null;
+  }>;
   elements: string[];
 };
 
@@ -41,7 +49,8 @@ async function parseFeed(page: Page, xml: string): Promise<ParsedFeed> {
     const ATOM = "http://www.w3.org/2005/Atom";
     const doc = new DOMParser().parseFromString(text, "application/xml");
     const error = doc.getElementsByTagName("parsererror")[0];
-    const child = (el: Element | undefined, name: string) => (el ? Array.from(el.children).find((c) => c.namespaceURI === ATOM && c.localName === name) : undefined);
+    const child = (el: Element | undefined, name: string) =>
+      el ? Array.from(el.children).find((c) => c.namespaceURI === ATOM && c.localName === name) : undefined;
     const feed = doc.documentElement;
     return {
       error: error ? (error.textContent ?? "parse error") : null,
@@ -51,7 +60,10 @@ async function parseFeed(page: Page, xml: string): Promise<ParsedFeed> {
       title: child(feed, "title")?.textContent ?? "",
       updated: child(feed, "updated")?.textContent ?? "",
       author: child(child(feed, "author"), "name")?.textContent ?? "",
-      self: Array.from(feed.children).find((c) => c.localName === "link" && c.getAttribute("rel") === "self")?.getAttribute("href") ?? null,
+      self:
+        Array.from(feed.children)
+          .find((c) => c.localName === "link" && c.getAttribute("rel") === "self")
+          ?.getAttribute("href") ?? null,
       entries: Array.from(doc.getElementsByTagNameNS(ATOM, "entry")).map((entry) => ({
         id: child(entry, "id")?.textContent ?? "",
         title: child(entry, "title")?.textContent ?? "",
@@ -61,13 +73,17 @@ async function parseFeed(page: Page, xml: string): Promise<ParsedFeed> {
         content: child(entry, "content")?.textContent ?? "",
         lang: entry.getAttributeNS("http://www.w3.org/XML/1998/namespace", "lang"),
       })),
-      elements: [...new Set(Array.from(doc.getElementsByTagName("*")).map((el) => `${el.namespaceURI}|${el.localName}`))],
+      elements: [
+        ...new Set(Array.from(doc.getElementsByTagName("*")).map((el) => `${el.namespaceURI}|${el.localName}`)),
+      ],
     };
   }, xml);
 }
 
 test.describe("the speaker index", () => {
-  test("lists every speaker by name in English order, Latin names first, each with their number of statements", async ({ page }) => {
+  test("lists every speaker by name in English order, Latin names first, each with their number of statements", async ({
+    page,
+  }) => {
     await page.goto("/speakers");
     await expect(page.getByRole("heading", { level: 1, name: "Speakers" })).toBeVisible();
     const names = await listedNames(page);
@@ -79,12 +95,21 @@ test.describe("the speaker index", () => {
     const merkel = page.getByTestId("speaker-list").locator("li", { hasText: "Angela Merkel" });
     await expect(merkel).toContainText("2 statements");
     await expect(merkel).toContainText("Person");
-    await expect(merkel.getByRole("link", { name: "Angela Merkel" })).toHaveAttribute("href", "/speakers/angela-merkel");
-    await expect(page.getByTestId("speaker-list").locator("li", { hasText: "Médecins Sans Frontières" })).toContainText("3 statements");
+    await expect(merkel.getByRole("link", { name: "Angela Merkel" })).toHaveAttribute(
+      "href",
+      "/speakers/angela-merkel",
+    );
+    await expect(page.getByTestId("speaker-list").locator("li", { hasText: "Médecins Sans Frontières" })).toContainText(
+      "3 statements",
+    );
     await expectNoAxeViolations(page);
   });
 
-  test("in Arabic, shows Arabic names first, in Arabic order, with Arabic plurals", async ({ page, context, baseURL }) => {
+  test("in Arabic, shows Arabic names first, in Arabic order, with Arabic plurals", async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     await useLocale(context, baseURL!, "ar");
     await page.goto("/speakers");
     await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
@@ -123,13 +148,22 @@ test.describe("the speaker index", () => {
 
     test("the kind filter and the name filter work as plain links and a GET form", async ({ page }) => {
       await page.goto("/speakers");
-      await page.getByRole("navigation", { name: "Kind of speaker" }).getByRole("link", { name: /^Organizations \(4\)$/ }).click();
+      await page
+        .getByRole("navigation", { name: "Kind of speaker" })
+        .getByRole("link", { name: /^Organizations \(4\)$/ })
+        .click();
       await expect(page).toHaveURL(/\/speakers\?kind=organization$/);
       await expect(page.getByRole("link", { name: /^Organizations/ })).toHaveAttribute("aria-current", "page");
       const names = await listedNames(page);
-      expect(names).toEqual(["Aleppo Health Directorate", "Civil Defence in Aleppo", "Médecins Sans Frontières", "Shaam News Network"]);
+      expect(names).toEqual([
+        "Aleppo Health Directorate",
+        "Civil Defence in Aleppo",
+        "Médecins Sans Frontières",
+        "Shaam News Network",
+      ]);
       await expect(page.getByTestId("speaker-list").locator("li")).toHaveCount(4);
-      for (const item of await page.getByTestId("speaker-list").locator("li").all()) await expect(item).toContainText("Organization");
+      for (const item of await page.getByTestId("speaker-list").locator("li").all())
+        await expect(item).toContainText("Organization");
 
       await page.getByRole("link", { name: /^Groups/ }).click();
       expect(await listedNames(page)).toEqual(["Activists in Aleppo (unnamed)"]);
@@ -146,7 +180,9 @@ test.describe("the speaker index", () => {
 });
 
 test.describe("a speaker's page", () => {
-  test("shows Merkel's names, aliases, role, affiliation, topics and latest statements in English", async ({ page }) => {
+  test("shows Merkel's names, aliases, role, affiliation, topics and latest statements in English", async ({
+    page,
+  }) => {
     const response = await page.goto("/speakers/angela-merkel");
     expect(response?.status()).toBe(200);
     await expect(page).toHaveTitle(/^Angela Merkel · /);
@@ -162,8 +198,14 @@ test.describe("a speaker's page", () => {
     await expect(page.getByText("2 statements").first()).toBeVisible();
 
     const topics = page.getByRole("region", { name: "Topics" });
-    await expect(topics.getByRole("link", { name: /International response \(1 statement\)/ })).toHaveAttribute("href", "/topics/international-response");
-    await expect(topics.getByRole("link", { name: /Refugees \(1 statement\)/ })).toHaveAttribute("href", "/topics/refugees");
+    await expect(topics.getByRole("link", { name: /International response \(1 statement\)/ })).toHaveAttribute(
+      "href",
+      "/topics/international-response",
+    );
+    await expect(topics.getByRole("link", { name: /Refugees \(1 statement\)/ })).toHaveAttribute(
+      "href",
+      "/topics/refugees",
+    );
 
     const latest = page.getByRole("region", { name: "Latest statements" });
     await expect(latest.locator("article")).toHaveCount(2);
@@ -175,13 +217,23 @@ test.describe("a speaker's page", () => {
 
     // Metadata: canonical address and the feed as an alternate, plus a visible feed link.
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /\/speakers\/angela-merkel$/);
-    await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", /\/speakers\/angela-merkel\/feed\.xml$/);
+    await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute(
+      "href",
+      /\/speakers\/angela-merkel\/feed\.xml$/,
+    );
     await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /Chancellor of Germany/);
-    await expect(page.getByRole("link", { name: "Atom feed of the latest statements" })).toHaveAttribute("href", "/speakers/angela-merkel/feed.xml");
+    await expect(page.getByRole("link", { name: "Atom feed of the latest statements" })).toHaveAttribute(
+      "href",
+      "/speakers/angela-merkel/feed.xml",
+    );
     await expectNoAxeViolations(page);
   });
 
-  test("reads in Arabic, right to left, with the Arabic name, Arabic plurals and month names", async ({ page, context, baseURL }) => {
+  test("reads in Arabic, right to left, with the Arabic name, Arabic plurals and month names", async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     await useLocale(context, baseURL!, "ar");
     await page.goto("/speakers/angela-merkel");
     await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
@@ -189,9 +241,14 @@ test.describe("a speaker's page", () => {
     await expect(heading).toHaveText("أنجيلا ميركل");
     await expect(heading.locator("bdi")).toHaveAttribute("lang", "ar");
     await expect(page.getByText("تصريحان").first()).toBeVisible();
-    await expect(page.getByRole("region", { name: "المواضيع" }).getByRole("link", { name: /الموقف الدولي/ })).toBeVisible();
+    await expect(
+      page.getByRole("region", { name: "المواضيع" }).getByRole("link", { name: /الموقف الدولي/ }),
+    ).toBeVisible();
     await expect(page.getByRole("region", { name: "أحدث التصريحات" }).getByText("نوفمبر 2016").first()).toBeVisible();
-    await expect(page.locator('svg[role="img"]')).toHaveAttribute("aria-label", /في كل شهر، من نوفمبر 2016 إلى نوفمبر 2016/);
+    await expect(page.locator('svg[role="img"]')).toHaveAttribute(
+      "aria-label",
+      /في كل شهر، من نوفمبر 2016 إلى نوفمبر 2016/,
+    );
     await expectNoAxeViolations(page);
     // With search results on the page too.
     await page.goto(`/speakers/angela-merkel?q=${encodeURIComponent("جرائم")}`);
@@ -199,7 +256,9 @@ test.describe("a speaker's page", () => {
     await expectNoAxeViolations(page);
   });
 
-  test("the chart of statements per month has a summary and a table as its text alternative, opened by keyboard", async ({ page }) => {
+  test("the chart of statements per month has a summary and a table as its text alternative, opened by keyboard", async ({
+    page,
+  }) => {
     await page.goto("/speakers/angela-merkel");
     const chart = page.locator('svg[role="img"]');
     await expect(chart).toHaveAttribute(
@@ -221,7 +280,8 @@ test.describe("a speaker's page", () => {
   test("is usable by keyboard, with a visible focus", async ({ page }) => {
     await page.goto("/speakers/angela-merkel");
     const feedLink = page.getByRole("link", { name: "Atom feed of the latest statements" });
-    for (let i = 0; i < 30 && !(await feedLink.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+    for (let i = 0; i < 30 && !(await feedLink.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press("Tab");
     await expect(feedLink).toBeFocused();
     expect(await feedLink.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe("none");
     await page.getByRole("searchbox", { name: "Search the statements of Angela Merkel" }).focus();
@@ -235,7 +295,11 @@ test.describe("a speaker's page", () => {
   });
 
   test("unknown speakers get a 404 page, and so do their feeds", async ({ page, request }) => {
-    for (const url of ["/speakers/nobody-at-all", `/speakers/${encodeURIComponent("لا-أحد")}`, "/speakers/ANGELA-MERKEL"]) {
+    for (const url of [
+      "/speakers/nobody-at-all",
+      `/speakers/${encodeURIComponent("لا-أحد")}`,
+      "/speakers/ANGELA-MERKEL",
+    ]) {
       const response = await page.goto(url);
       expect(response?.status()).toBe(404);
       await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
@@ -250,9 +314,13 @@ test.describe("a speaker's page", () => {
     await expect(page.getByText("<script>window.__pwned = 1</script>", { exact: false }).first()).toBeVisible();
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     // The page's one script is its schema.org description (JSON, its text escaped).
-    for (const tag of ["img", "i", "b", 'script:not([type="application/ld+json"])']) expect(await page.locator(`main ${tag}`).count()).toBe(0);
+    for (const tag of ["img", "i", "b", 'script:not([type="application/ld+json"])'])
+      expect(await page.locator(`main ${tag}`).count()).toBe(0);
     await expect(page.locator("blockquote bdi").first()).toContainText("\u202Egnirts desrever\u202C");
-    await expect(page.locator('svg[role="img"]')).toHaveAttribute("aria-label", /E2E <i>Hostile<\/i> Speaker per month, from January 2020 to January 2020/);
+    await expect(page.locator('svg[role="img"]')).toHaveAttribute(
+      "aria-label",
+      /E2E <i>Hostile<\/i> Speaker per month, from January 2020 to January 2020/,
+    );
     await expectNoAxeViolations(page);
 
     await page.goto(`/speakers/${encodeURIComponent(slug)}?q=${encodeURIComponent("<script>")}`);
@@ -281,9 +349,13 @@ test.describe("searching a speaker's statements without JavaScript", () => {
   test("in Arabic, with nothing found, and with a bad parameter", async ({ page, context, baseURL }) => {
     await useLocale(context, baseURL!, "ar");
     await page.goto(`/speakers/angela-merkel?q=${encodeURIComponent("جرائم")}`);
-    await expect(page.getByRole("region", { name: "نتائج البحث" }).getByRole("status")).toHaveText("نتائج البحث عن «جرائم»: تصريح واحد");
+    await expect(page.getByRole("region", { name: "نتائج البحث" }).getByRole("status")).toHaveText(
+      "نتائج البحث عن «جرائم»: تصريح واحد",
+    );
     await page.goto("/speakers/angela-merkel?q=zzzzqqqq");
-    await expect(page.getByRole("region", { name: "نتائج البحث" }).getByRole("status")).toHaveText("نتائج البحث عن «zzzzqqqq»: لا تصريحات");
+    await expect(page.getByRole("region", { name: "نتائج البحث" }).getByRole("status")).toHaveText(
+      "نتائج البحث عن «zzzzqqqq»: لا تصريحات",
+    );
     const response = await page.goto("/speakers/angela-merkel?q=x&page=0");
     expect(response?.status()).toBe(200);
     await expect(page.getByRole("main").getByRole("alert")).toContainText("page:");
@@ -291,7 +363,10 @@ test.describe("searching a speaker's statements without JavaScript", () => {
 });
 
 test.describe("the Atom feed", () => {
-  test("is valid Atom with Merkel's two statements, each with id, title, date, link, text content and language", async ({ page, request }) => {
+  test("is valid Atom with Merkel's two statements, each with id, title, date, link, text content and language", async ({
+    page,
+    request,
+  }) => {
     const response = await request.get("/speakers/angela-merkel/feed.xml");
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toBe("application/atom+xml; charset=utf-8");
@@ -330,7 +405,9 @@ test.describe("the Atom feed", () => {
     expect(feed.error).toBeNull();
     expect(feed.author).toBe("E2E <i>Hostile</i> Speaker");
     expect(feed.entries).toHaveLength(1);
-    expect(feed.entries[0]!.content).toContain("<script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned = 2\">");
+    expect(feed.entries[0]!.content).toContain(
+      '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">',
+    );
     expect(feed.entries[0]!.content).toContain("\u202Egnirts desrever\u202C");
     expect(feed.entries[0]!.lang).toBe("en");
     // Only Atom elements: nothing from the text became markup.

@@ -25,9 +25,18 @@ fs.chmodSync(dataDir, 0o755);
 let ports: { app: number; pg: number; meili: number };
 
 function launch(): { child: ChildProcess; output: () => string; ready: Promise<void> } {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(ports.app), EMBEDDED_PG_PORT: String(ports.pg), EMBEDDED_MEILI_PORT: String(ports.meili) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(ports.app),
+    EMBEDDED_PG_PORT: String(ports.pg),
+    EMBEDDED_MEILI_PORT: String(ports.meili),
+  };
   for (const name of ["DATABASE_URL", "MEILI_URL", "MEILI_MASTER_KEY", "MEILI_INDEX"]) delete env[name];
-  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
@@ -68,14 +77,18 @@ test.afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-test("npm start serves the demo data and Ctrl-C leaves no process behind; a second start reuses the data", async ({ request }) => {
+test("npm start serves the demo data and Ctrl-C leaves no process behind; a second start reuses the data", async ({
+  request,
+}) => {
   const first = launch();
   await first.ready;
   expect(first.output()).toContain("Loaded the demo data: 18 statements by 8 speakers.");
   const home = await request.get(`http://127.0.0.1:${ports.app}/`);
   expect(await home.text()).toContain("Angela Merkel");
   // No account yet: the terminal shows a one-time link to create the first admin, and it opens the form.
-  await expect.poll(() => /Create the first admin: (\S+)/.exec(first.output())?.[1] ?? "").toMatch(/\/setup\?token=[\w-]{20,}$/);
+  await expect
+    .poll(() => /Create the first admin: (\S+)/.exec(first.output())?.[1] ?? "")
+    .toMatch(/\/setup\?token=[\w-]{20,}$/);
   const link = new URL(/Create the first admin: (\S+)/.exec(first.output())![1]!);
   const setup = await request.get(`http://127.0.0.1:${ports.app}${link.pathname}${link.search}`);
   expect(setup.status()).toBe(200);
@@ -100,7 +113,9 @@ test("a port already in use gives a one-line explanation", async () => {
   try {
     const run = launch();
     await expect(run.ready).rejects.toThrow(/exited with 1/);
-    expect(run.output().trim()).toBe(`Port ${ports.app} is already in use, so the app cannot start: stop whatever uses it or set PORT to another port.`);
+    expect(run.output().trim()).toBe(
+      `Port ${ports.app} is already in use, so the app cannot start: stop whatever uses it or set PORT to another port.`,
+    );
   } finally {
     blocker.close();
   }

@@ -6,7 +6,11 @@ async function merkelStatementId(request: import("@playwright/test").APIRequestC
   return body.hits[0].id as number;
 }
 
-test("a statement page carries its Quotation JSON-LD, OpenGraph and Twitter metadata and a canonical URL", async ({ page, request, baseURL }) => {
+test("a statement page carries its Quotation JSON-LD, OpenGraph and Twitter metadata and a canonical URL", async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const id = await merkelStatementId(request);
   await page.goto(`/statements/${id}`);
   const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
@@ -25,7 +29,10 @@ test("a statement page carries its Quotation JSON-LD, OpenGraph and Twitter meta
   await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary");
 });
 
-test("the statement shows its language, direction, kind, date with precision, source and topics", async ({ page, request }) => {
+test("the statement shows its language, direction, kind, date with precision, source and topics", async ({
+  page,
+  request,
+}) => {
   const id = await merkelStatementId(request);
   await page.goto(`/statements/${id}`);
   const quote = page.locator("main blockquote");
@@ -52,7 +59,12 @@ test("cite this: the citation is visible and copied to the clipboard", async ({ 
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(citation);
 });
 
-test("in Arabic the page reads right to left with Arabic labels and month names, and is accessible", async ({ page, context, request, baseURL }) => {
+test("in Arabic the page reads right to left with Arabic labels and month names, and is accessible", async ({
+  page,
+  context,
+  request,
+  baseURL,
+}) => {
   await useLocale(context, baseURL!, "ar");
   const id = await merkelStatementId(request);
   await page.goto(`/statements/${id}`);

@@ -11,27 +11,45 @@ test("the topic index lists every topic with its statement count, and passes axe
   const main = page.locator("main");
   const aleppo = main.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Aleppo", exact: true }) });
   await expect(aleppo).toContainText("(11 statements)");
-  await expect(main.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Refugees", exact: true }) })).toContainText("(1 statement)");
-  for (const name of ["Attacks on hospitals", "Airstrikes", "Chemical weapons", "International response", "E2E safety"]) {
+  await expect(
+    main.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Refugees", exact: true }) }),
+  ).toContainText("(1 statement)");
+  for (const name of [
+    "Attacks on hospitals",
+    "Airstrikes",
+    "Chemical weapons",
+    "International response",
+    "E2E safety",
+  ]) {
     await expect(main.getByRole("link", { name, exact: true })).toBeVisible();
   }
   await expect(main.getByRole("link", { name: "Aleppo", exact: true })).toHaveAttribute("href", "/topics/aleppo");
   await expectNoAxeViolations(page);
 });
 
-test("the topic index in Arabic: names in Arabic, the canonical name where there is none, right to left", async ({ page, context, baseURL }) => {
+test("the topic index in Arabic: names in Arabic, the canonical name where there is none, right to left", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await useLocale(context, baseURL!, "ar");
   await page.goto("/topics");
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(page.getByRole("heading", { level: 1, name: "المواضيع" })).toBeVisible();
   const main = page.locator("main");
-  await expect(main.getByRole("listitem").filter({ has: page.getByRole("link", { name: "حلب", exact: true }) })).toContainText("(11 تصريحاً)");
-  await expect(main.getByRole("listitem").filter({ has: page.getByRole("link", { name: "اللاجئون", exact: true }) })).toContainText("(تصريح واحد)");
+  await expect(
+    main.getByRole("listitem").filter({ has: page.getByRole("link", { name: "حلب", exact: true }) }),
+  ).toContainText("(11 تصريحاً)");
+  await expect(
+    main.getByRole("listitem").filter({ has: page.getByRole("link", { name: "اللاجئون", exact: true }) }),
+  ).toContainText("(تصريح واحد)");
   await expect(main.getByRole("link", { name: "E2E safety", exact: true })).toBeVisible();
   await expectNoAxeViolations(page);
 });
 
-test("a topic page: names, speakers with counts, timeline with a text alternative, statements, canonical URL", async ({ page }) => {
+test("a topic page: names, speakers with counts, timeline with a text alternative, statements, canonical URL", async ({
+  page,
+}) => {
   await page.goto("/topics/aleppo");
   await expect(page.getByRole("heading", { level: 1, name: "Aleppo" })).toBeVisible();
   await expect(page).toHaveTitle(/Aleppo/);
@@ -44,7 +62,10 @@ test("a topic page: names, speakers with counts, timeline with a text alternativ
   const speakers = page.getByRole("region", { name: "Speakers" });
   await expect(speakers.getByRole("listitem")).toHaveCount(6);
   await expect(speakers.getByRole("listitem").first()).toContainText("Médecins Sans Frontières: 3 statements");
-  await expect(speakers.getByRole("link", { name: "Médecins Sans Frontières" })).toHaveAttribute("href", "/speakers/msf");
+  await expect(speakers.getByRole("link", { name: "Médecins Sans Frontières" })).toHaveAttribute(
+    "href",
+    "/speakers/msf",
+  );
 
   const timeline = page.getByRole("region", { name: "Timeline" });
   await expect(timeline.locator("figcaption")).toHaveText("Statements on this topic per month of 2016");
@@ -76,16 +97,23 @@ test("a topic page in Arabic, right to left, with Arabic month names", async ({ 
 test("the hostile fixture's topic renders its speaker's name as text, dated to the day", async ({ page }) => {
   await page.goto("/topics/e2e-safety");
   await expect(page.getByRole("heading", { level: 1, name: "E2E safety" })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Speakers" }).getByRole("link")).toHaveText("E2E <i>Hostile</i> Speaker");
+  await expect(page.getByRole("region", { name: "Speakers" }).getByRole("link")).toHaveText(
+    "E2E <i>Hostile</i> Speaker",
+  );
   expect(await page.locator("main i, main img, main b").count()).toBe(0);
-  await expect(page.getByRole("region", { name: "Statements, newest first" }).locator("article")).toContainText("2 January 2020");
-  await expect(page.getByRole("region", { name: "Timeline" }).getByRole("listitem")).toHaveText("January 2020: 1 statement");
+  await expect(page.getByRole("region", { name: "Statements, newest first" }).locator("article")).toContainText(
+    "2 January 2020",
+  );
+  await expect(page.getByRole("region", { name: "Timeline" }).getByRole("listitem")).toHaveText(
+    "January 2020: 1 statement",
+  );
 });
 
 test("keyboard: the topic links are reachable and visibly focused", async ({ page }) => {
   await page.goto("/topics");
   const link = page.locator("main").getByRole("link", { name: "Aleppo", exact: true });
-  for (let i = 0; i < 40 && !(await link.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  for (let i = 0; i < 40 && !(await link.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press("Tab");
   await expect(link).toBeFocused();
   const outline = await link.evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(outline).not.toBe("none");
@@ -94,7 +122,14 @@ test("keyboard: the topic links are reachable and visibly focused", async ({ pag
 });
 
 test("unknown topics, Arabic slugs and bad page numbers give a 404 page, never an error", async ({ page }) => {
-  for (const url of ["/topics/no-such-topic", `/topics/${encodeURIComponent("حلب")}`, "/topics/aleppo?page=2", "/topics/aleppo?page=abc", "/topics/aleppo?page=0", "/topics?page=2"]) {
+  for (const url of [
+    "/topics/no-such-topic",
+    `/topics/${encodeURIComponent("حلب")}`,
+    "/topics/aleppo?page=2",
+    "/topics/aleppo?page=abc",
+    "/topics/aleppo?page=0",
+    "/topics?page=2",
+  ]) {
     const response = await page.goto(url);
     expect(response?.status(), url).toBe(404);
     await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();

@@ -41,7 +41,8 @@ async function waitForTask(response: globalThis.Response): Promise<void> {
   for (;;) {
     const task = (await (await meili(`/tasks/${taskUid}`)).json()) as { status: string; error?: { message?: string } };
     if (task.status === "succeeded") return;
-    if (task.status === "failed" || task.status === "canceled") throw new Error(`Meilisearch task ${taskUid} ${task.status}: ${task.error?.message ?? ""}`);
+    if (task.status === "failed" || task.status === "canceled")
+      throw new Error(`Meilisearch task ${taskUid} ${task.status}: ${task.error?.message ?? ""}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
@@ -56,10 +57,15 @@ async function renameIndex(from: string, to: string): Promise<void> {
 
 async function restoreIndex(live: string, parked: string): Promise<void> {
   if (await indexExists(live)) {
-    const stray = (await (await meili(`/indexes/${encodeURIComponent(live)}/documents?limit=10000`)).json()) as { results: unknown[] };
+    const stray = (await (await meili(`/indexes/${encodeURIComponent(live)}/documents?limit=10000`)).json()) as {
+      results: unknown[];
+    };
     await waitForTask(await meili(`/indexes/${encodeURIComponent(live)}`, { method: "DELETE" }));
     await renameIndex(parked, live);
-    if (stray.results.length > 0) await waitForTask(await meili(`/indexes/${encodeURIComponent(live)}/documents`, { method: "POST", body: stray.results }));
+    if (stray.results.length > 0)
+      await waitForTask(
+        await meili(`/indexes/${encodeURIComponent(live)}/documents`, { method: "POST", body: stray.results }),
+      );
   } else {
     await renameIndex(parked, live);
   }
@@ -72,26 +78,38 @@ test("search down: /search answers 503 with a clear message in English and Arabi
   playwright,
 }) => {
   // Run by scripts/e2e.ts, which sets these: without them the test fails rather than skips.
-  if (!meiliUrl || !liveIndex) throw new Error("the search-outage test needs the E2E_MEILI_* variables that scripts/e2e.ts sets: run it with npm run test:e2e");
+  if (!meiliUrl || !liveIndex)
+    throw new Error(
+      "the search-outage test needs the E2E_MEILI_* variables that scripts/e2e.ts sets: run it with npm run test:e2e",
+    );
   const live = liveIndex;
   const parked = `${live}_parked_${Date.now()}`;
 
   // Before the outage: a statement to open, the pages open and the server warm.
-  const statementId = ((await (await request.get("/api/v1/search?speaker=msf&limit=1")).json()) as { hits: Array<{ id: number }> }).hits[0]!.id;
+  const statementId = (
+    (await (await request.get("/api/v1/search?speaker=msf&limit=1")).json()) as { hits: Array<{ id: number }> }
+  ).hits[0]!.id;
   const statementUrl = `/statements/${statementId}`;
   const enUrl = "/search?q=Merkel&speaker=angela-merkel&sort=newest";
   const en = await browser.newContext({ baseURL });
   const ar = await browser.newContext({ baseURL });
   await useLocale(ar, baseURL!, "ar");
   const [enSearch, arSearch] = await Promise.all([en.newPage(), ar.newPage()]);
-  await Promise.all([enSearch.goto(enUrl), arSearch.goto(`/search?q=${encodeURIComponent("ميركل")}`), request.get("/"), request.get(statementUrl)]);
+  await Promise.all([
+    enSearch.goto(enUrl),
+    arSearch.goto(`/search?q=${encodeURIComponent("ميركل")}`),
+    request.get("/"),
+    request.get(statementUrl),
+  ]);
   // Merkel's statements (the curators' specs before this one may have added copies of the demo's).
   await expect(enSearch.getByRole("status")).toHaveText(/^\d+ statements found$/);
   const foundBefore = (await enSearch.getByRole("status").textContent())!;
   await expect(arSearch.getByRole("status")).toHaveText(/^عُثر على/);
   // The Arabic page will search as you type (a client navigation that the page renders
   // itself): its new words are put in without an input event, and sent during the outage.
-  await arSearch.getByRole("searchbox", { name: "ابحث في التصريحات" }).evaluate((box: HTMLInputElement) => (box.value = "شتاينماير"));
+  await arSearch
+    .getByRole("searchbox", { name: "ابحث في التصريحات" })
+    .evaluate((box: HTMLInputElement) => (box.value = "شتاينماير"));
 
   // The outage lasts until each response has begun (its status is decided by then);
   // the pages are checked after the index is back.
@@ -113,7 +131,11 @@ test("search down: /search answers 503 with a clear message in English and Arabi
         .evaluate((form: HTMLFormElement) => form.requestSubmit())
         .then(() =>
           // Watched on every frame: expect's polling slows down to once a second.
-          arSearch.waitForFunction(() => document.querySelector('[role="status"]')?.textContent === "البحث غير متاح حاليًا", null, { polling: "raf" }),
+          arSearch.waitForFunction(
+            () => document.querySelector('[role="status"]')?.textContent === "البحث غير متاح حاليًا",
+            null,
+            { polling: "raf" },
+          ),
         ),
     ]);
     responses = [enResponse, api, homeResponse, statementResponse];
@@ -147,7 +169,9 @@ test("search down: /search answers 503 with a clear message in English and Arabi
   // Arabic, reached by search as you type.
   await expect(arSearch).toHaveURL(/q=%D8%B4%D8%AA/);
   await expect(arSearch.locator("html")).toHaveAttribute("dir", "rtl");
-  await expect(arSearch.getByRole("region", { name: "البحث غير متاح حاليًا" })).toContainText("صفحات المتحدثين والمواضيع والتواريخ والتصريحات ما زالت تعمل");
+  await expect(arSearch.getByRole("region", { name: "البحث غير متاح حاليًا" })).toContainText(
+    "صفحات المتحدثين والمواضيع والتواريخ والتصريحات ما زالت تعمل",
+  );
   await expect(arSearch.locator("article")).toHaveCount(0);
   await expectNoAxeViolations(arSearch);
 

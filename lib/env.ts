@@ -26,7 +26,10 @@ const schema = z.object({
       try {
         compileTrustedProxies(value);
       } catch (error) {
-        ctx.addIssue({ code: "custom", message: `TRUSTED_PROXIES must list IP addresses or CIDR ranges, separated by commas (such as 127.0.0.1,10.0.0.0/8): ${(error as Error).message}` });
+        ctx.addIssue({
+          code: "custom",
+          message: `TRUSTED_PROXIES must list IP addresses or CIDR ranges, separated by commas (such as 127.0.0.1,10.0.0.0/8): ${(error as Error).message}`,
+        });
       }
     }),
   // Signs the curators' session cookies; npm start makes one under DATA_DIR when unset.

@@ -47,9 +47,7 @@ export const SUPPORTED_LANGUAGES = [
 ] as const satisfies readonly LanguageCode[];
 
 // Fails to compile if a language is added to LANGUAGES but not to SUPPORTED_LANGUAGES.
-const _allListed: Exclude<LanguageCode, (typeof SUPPORTED_LANGUAGES)[number]> extends never
-  ? true
-  : false = true;
+const _allListed: Exclude<LanguageCode, (typeof SUPPORTED_LANGUAGES)[number]> extends never ? true : false = true;
 void _allListed;
 
 export function isSupportedLanguage(x: unknown): x is LanguageCode {

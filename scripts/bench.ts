@@ -56,7 +56,9 @@ const integerOption = (name: string, min: number, max: number): number | null =>
   if (i < 0) return null;
   const raw = args[i + 1];
   if (raw === undefined || !/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    console.error(`bench: --${name} must be a whole number from ${min} to ${max}${raw === undefined ? "" : `, not "${raw}"`}`);
+    console.error(
+      `bench: --${name} must be a whole number from ${min} to ${max}${raw === undefined ? "" : `, not "${raw}"`}`,
+    );
     process.exit(2);
   }
   return Number(raw);
@@ -135,15 +137,28 @@ try {
     const documents = await upsertDocumentsPipelined(meili, scratch, untilDeadline());
     const seconds = (performance.now() - started) / 1000;
     await deleteIndex(meili, scratch);
-    const which = documents < total ? `the first ${documents.toLocaleString("en")} of the same documents` : "the same documents";
-    rows.push([`direct Meilisearch addition of ${which}`, `${documents.toLocaleString("en")} documents`, `${Math.round(documents / seconds)}/s`, `${seconds.toFixed(0)} s`, ""]);
+    const which =
+      documents < total ? `the first ${documents.toLocaleString("en")} of the same documents` : "the same documents";
+    rows.push([
+      `direct Meilisearch addition of ${which}`,
+      `${documents.toLocaleString("en")} documents`,
+      `${Math.round(documents / seconds)}/s`,
+      `${seconds.toFixed(0)} s`,
+      "",
+    ]);
   }
 
   if (!buildIsCurrent()) await runBuild();
   const started = await startBuiltApp({
     port: await findFreePort(),
     // The benchmark measures the app, not the per-address rate limit its one client would hit.
-    env: { DATABASE_URL: stack.databaseUrl, MEILI_URL: stack.meiliUrl, MEILI_MASTER_KEY: stack.meiliKey, MEILI_INDEX: indexUid, API_RATE_LIMIT_PER_MINUTE: "0" },
+    env: {
+      DATABASE_URL: stack.databaseUrl,
+      MEILI_URL: stack.meiliUrl,
+      MEILI_MASTER_KEY: stack.meiliKey,
+      MEILI_INDEX: indexUid,
+      API_RATE_LIMIT_PER_MINUTE: "0",
+    },
   });
   app = started.child;
   const base = started.baseUrl;
@@ -153,7 +168,9 @@ try {
       `SELECT sp.slug FROM speakers sp JOIN statements s ON s.speaker_id = sp.id WHERE sp.slug NOT LIKE 'e2e%' GROUP BY sp.slug ORDER BY count(*) DESC LIMIT 1`,
     )
   ).rows[0]!.slug;
-  const someStatement = (await pool.query<{ id: number }>(`SELECT id FROM statements WHERE status = 'published' ORDER BY id DESC LIMIT 1`)).rows[0]!.id;
+  const someStatement = (
+    await pool.query<{ id: number }>(`SELECT id FROM statements WHERE status = 'published' ORDER BY id DESC LIMIT 1`)
+  ).rows[0]!.id;
 
   const queries: Array<[string, string]> = [
     ["one word (en)", "q=peace"],
@@ -176,7 +193,9 @@ try {
   if (lighthouseOnly) {
     const { lighthouseTable } = await import("./bench/lighthouse-scores");
     const table = await lighthouseTable(base, pages);
-    console.log(`\nLighthouse (mobile emulation, simulated throttling) at ${size} (${total.toLocaleString("en")} published statements):\n`);
+    console.log(
+      `\nLighthouse (mobile emulation, simulated throttling) at ${size} (${total.toLocaleString("en")} published statements):\n`,
+    );
     console.log(table);
     await pool.end();
   } else if (load) {
@@ -200,12 +219,18 @@ try {
       const parsed = parseSearchParams(new URLSearchParams(qs));
       if (!parsed.ok) throw new Error(`bench query ${qs}: ${JSON.stringify(parsed.errors)}`);
       const request = buildSearchRequest(parsed.query);
-      const engine = await timeRequests(async () => void (await meili.index(indexUid).search(request.q, request.params)), { samples });
-      const api = await timeRequests(async () => {
-        const response = await fetch(`${base}/api/v1/search?${qs}`);
-        if (!response.ok) throw new Error(`${qs}: HTTP ${response.status}`);
-        await response.arrayBuffer();
-      }, { samples });
+      const engine = await timeRequests(
+        async () => void (await meili.index(indexUid).search(request.q, request.params)),
+        { samples },
+      );
+      const api = await timeRequests(
+        async () => {
+          const response = await fetch(`${base}/api/v1/search?${qs}`);
+          if (!response.ok) throw new Error(`${qs}: HTTP ${response.status}`);
+          await response.arrayBuffer();
+        },
+        { samples },
+      );
       appP50.push(percentile(api, 50));
       engineP50.push(percentile(engine, 50));
       rows.push([
@@ -217,24 +242,45 @@ try {
       ]);
     }
     const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-    rows.push(["search, all queries (sum of p50), rate limit off", `app ${ms(sum(appP50))}`, `engine ${ms(sum(engineP50))}`, `× ${(sum(appP50) / sum(engineP50)).toFixed(2)}`, "target ≤ × 1.15 at 1M"]);
+    rows.push([
+      "search, all queries (sum of p50), rate limit off",
+      `app ${ms(sum(appP50))}`,
+      `engine ${ms(sum(engineP50))}`,
+      `× ${(sum(appP50) / sum(engineP50)).toFixed(2)}`,
+      "target ≤ × 1.15 at 1M",
+    ]);
     // The same searches through a second instance with the rate limit on, as deployed (a limit this
     // one client never reaches: the cost of counting is measured, not refusals).
     const limited = await startBuiltApp({
       port: await findFreePort(),
-      env: { DATABASE_URL: stack.databaseUrl, MEILI_URL: stack.meiliUrl, MEILI_MASTER_KEY: stack.meiliKey, MEILI_INDEX: indexUid, API_RATE_LIMIT_PER_MINUTE: "100000000" },
+      env: {
+        DATABASE_URL: stack.databaseUrl,
+        MEILI_URL: stack.meiliUrl,
+        MEILI_MASTER_KEY: stack.meiliKey,
+        MEILI_INDEX: indexUid,
+        API_RATE_LIMIT_PER_MINUTE: "100000000",
+      },
     });
     try {
       const limitedP50: number[] = [];
       for (const [, qs] of queries) {
-        const times = await timeRequests(async () => {
-          const response = await fetch(`${limited.baseUrl}/api/v1/search?${qs}`);
-          if (!response.ok) throw new Error(`${qs}: HTTP ${response.status}`);
-          await response.arrayBuffer();
-        }, { samples });
+        const times = await timeRequests(
+          async () => {
+            const response = await fetch(`${limited.baseUrl}/api/v1/search?${qs}`);
+            if (!response.ok) throw new Error(`${qs}: HTTP ${response.status}`);
+            await response.arrayBuffer();
+          },
+          { samples },
+        );
         limitedP50.push(percentile(times, 50));
       }
-      rows.push(["search, all queries (sum of p50), rate limit on", `app ${ms(sum(limitedP50))}`, `engine ${ms(sum(engineP50))}`, `× ${(sum(limitedP50) / sum(engineP50)).toFixed(2)}`, "as deployed"]);
+      rows.push([
+        "search, all queries (sum of p50), rate limit on",
+        `app ${ms(sum(limitedP50))}`,
+        `engine ${ms(sum(engineP50))}`,
+        `× ${(sum(limitedP50) / sum(engineP50)).toFixed(2)}`,
+        "as deployed",
+      ]);
     } finally {
       await stopChild(limited.child, "SIGTERM");
     }
@@ -244,25 +290,60 @@ try {
     const openApi = await fetch(`${base}/api/v1/openapi.json`);
     const etag = openApi.headers.get("etag") ?? "";
     await openApi.arrayBuffer();
-    const floor = await timeRequests(async () => {
-      const response = await fetch(`${base}/api/v1/openapi.json`, { headers: { "If-None-Match": etag } });
-      if (response.status !== 304) throw new Error(`openapi.json with its ETag answered ${response.status}, not 304`);
-      await response.arrayBuffer();
-    }, { samples });
-    rows.push(["the app's floor: GET /api/v1/openapi.json → 304 (nothing to compute)", `p50 ${ms(percentile(floor, 50))} ms`, `p95 ${ms(percentile(floor, 95))} ms`, "", "Next's routing + the public API wrapper"]);
-    const document = await timeRequests(async () => void (await (await fetch(`${base}/api/v1/openapi.json`)).arrayBuffer()), { samples });
-    rows.push(["GET /api/v1/openapi.json (whole document)", `p50 ${ms(percentile(document, 50))} ms`, `p95 ${ms(percentile(document, 95))} ms`, "", ""]);
-    const health = await timeRequests(async () => void (await (await fetch(`${base}/api/health`)).arrayBuffer()), { samples });
-    rows.push(["GET /api/health (Postgres and Meilisearch pinged)", `p50 ${ms(percentile(health, 50))} ms`, `p95 ${ms(percentile(health, 95))} ms`, "", ""]);
+    const floor = await timeRequests(
+      async () => {
+        const response = await fetch(`${base}/api/v1/openapi.json`, { headers: { "If-None-Match": etag } });
+        if (response.status !== 304) throw new Error(`openapi.json with its ETag answered ${response.status}, not 304`);
+        await response.arrayBuffer();
+      },
+      { samples },
+    );
+    rows.push([
+      "the app's floor: GET /api/v1/openapi.json → 304 (nothing to compute)",
+      `p50 ${ms(percentile(floor, 50))} ms`,
+      `p95 ${ms(percentile(floor, 95))} ms`,
+      "",
+      "Next's routing + the public API wrapper",
+    ]);
+    const document = await timeRequests(
+      async () => void (await (await fetch(`${base}/api/v1/openapi.json`)).arrayBuffer()),
+      { samples },
+    );
+    rows.push([
+      "GET /api/v1/openapi.json (whole document)",
+      `p50 ${ms(percentile(document, 50))} ms`,
+      `p95 ${ms(percentile(document, 95))} ms`,
+      "",
+      "",
+    ]);
+    const health = await timeRequests(async () => void (await (await fetch(`${base}/api/health`)).arrayBuffer()), {
+      samples,
+    });
+    rows.push([
+      "GET /api/health (Postgres and Meilisearch pinged)",
+      `p50 ${ms(percentile(health, 50))} ms`,
+      `p95 ${ms(percentile(health, 95))} ms`,
+      "",
+      "",
+    ]);
 
     for (const [name, url] of pages) {
       let status = 0;
-      const times = await timeRequests(async () => {
-        const response = await fetch(`${base}${url}`);
-        status = response.status;
-        await response.arrayBuffer();
-      }, { samples });
-      rows.push([name, `p50 ${ms(percentile(times, 50))} ms`, `p95 ${ms(percentile(times, 95))} ms`, "", status === 200 ? "" : `HTTP ${status}`]);
+      const times = await timeRequests(
+        async () => {
+          const response = await fetch(`${base}${url}`);
+          status = response.status;
+          await response.arrayBuffer();
+        },
+        { samples },
+      );
+      rows.push([
+        name,
+        `p50 ${ms(percentile(times, 50))} ms`,
+        `p95 ${ms(percentile(times, 95))} ms`,
+        "",
+        status === 200 ? "" : `HTTP ${status}`,
+      ]);
     }
 
     // Save to searchable: a curator publishes through the app's own route, then polls the search API.
@@ -275,9 +356,16 @@ try {
       const saved = await fetch(`${base}/api/curate/statements`, {
         method: "POST",
         headers: curator,
-        body: JSON.stringify({ text: `Benchmark statement ${marker}`, language: "en", kind: "direct", newSpeaker: { name: "Benchmark" }, status: "published" }),
+        body: JSON.stringify({
+          text: `Benchmark statement ${marker}`,
+          language: "en",
+          kind: "direct",
+          newSpeaker: { name: "Benchmark" },
+          status: "published",
+        }),
       });
-      if (saved.status !== 201) throw new Error(`bench: the curator save answered ${saved.status}: ${await saved.text()}`);
+      if (saved.status !== 201)
+        throw new Error(`bench: the curator save answered ${saved.status}: ${await saved.text()}`);
       probes.push(((await saved.json()) as { id: number }).id);
       for (;;) {
         const body = (await (await fetch(`${base}/api/v1/search?q=${marker}`)).json()) as { total: number };
@@ -287,7 +375,13 @@ try {
       }
       freshness.push(performance.now() - started);
     }
-    rows.push(["curator save → found by search (freshness)", `p50 ${ms(percentile(freshness, 50))} ms`, `p95 ${ms(percentile(freshness, 95))} ms`, "", "target p95 < 1000 ms"]);
+    rows.push([
+      "curator save → found by search (freshness)",
+      `p50 ${ms(percentile(freshness, 50))} ms`,
+      `p95 ${ms(percentile(freshness, 95))} ms`,
+      "",
+      "target p95 < 1000 ms",
+    ]);
     // Remove the probes the way the app deletes: with outbox rows, so the index follows.
     await pool.query(
       `WITH gone AS (DELETE FROM statements WHERE id = ANY($1::int[]) RETURNING id)
@@ -297,21 +391,36 @@ try {
 
     rows.push(...(await (await import("./bench/extract")).benchExtraction(pool, samples))); // 20,000-word articles in ar/de/en through lib/extract
     rows.push(...(await (await import("./bench/api-paging")).benchApiPaging(base, samples))); // /api/v1/statements, cursor pages from the start and past 100,000 rows
-    if (size === "120k") rows.push(...(await (await import("./bench/backup")).benchExportRestore(stack.databaseUrl, { meili }))); // npm run export / restore throughput, and the index rebuild
+    if (size === "120k")
+      rows.push(...(await (await import("./bench/backup")).benchExportRestore(stack.databaseUrl, { meili }))); // npm run export / restore throughput, and the index rebuild
     // At 1M a restore and its index rebuild would add most of an hour; their rates per statement are the 120k run's.
-    else notes.push("Backup export/restore and the index rebuild are measured at 120k only (their cost grows linearly; see the 120k table).");
+    else
+      notes.push(
+        "Backup export/restore and the index rebuild are measured at 120k only (their cost grows linearly; see the 120k table).",
+      );
     const meiliPid = Number(fs.readFileSync(path.join(dataDir, "meili.pid"), "utf8").split("\n")[0]) || undefined;
-    rows.push(["peak memory", `app ${peakRssMiB(app.pid) ?? "—"} MiB`, `Meilisearch ${stack.embedded.meilisearch ? (peakRssMiB(meiliPid) ?? "—") : "external"} MiB`, "", ""]);
+    rows.push([
+      "peak memory",
+      `app ${peakRssMiB(app.pid) ?? "—"} MiB`,
+      `Meilisearch ${stack.embedded.meilisearch ? (peakRssMiB(meiliPid) ?? "—") : "external"} MiB`,
+      "",
+      "",
+    ]);
     await pool.end();
 
-    console.log(`\nBenchmark at ${size} (${total.toLocaleString("en")} published statements), ${samples} samples each after 3 warm-ups; times in ms (p50 / p95).\n`);
+    console.log(
+      `\nBenchmark at ${size} (${total.toLocaleString("en")} published statements), ${samples} samples each after 3 warm-ups; times in ms (p50 / p95).\n`,
+    );
     console.log(formatTable(["measure", "app", "engine / p95", "ratio", "note"], rows));
     for (const note of notes) console.log(`\n${note}`);
   }
 } catch (error) {
   if (!interrupted.signal.aborted) console.error(error);
   // What was measured before the failure is still worth having (a 1M run takes most of an hour).
-  if (rows.length > 0) console.log(`\nMeasured before the run stopped:\n\n${formatTable(["measure", "app", "engine / p95", "ratio", "note"], rows)}`);
+  if (rows.length > 0)
+    console.log(
+      `\nMeasured before the run stopped:\n\n${formatTable(["measure", "app", "engine / p95", "ratio", "note"], rows)}`,
+    );
   process.exitCode = 1;
 } finally {
   await stopAll();

@@ -47,22 +47,44 @@ try {
   const authSecret = randomBytes(32).toString("base64url");
   const started = await startBuiltApp({
     port: await findFreePort(),
-    env: { DATABASE_URL: databaseUrl, MEILI_URL: services.meiliUrl, MEILI_MASTER_KEY: services.meiliKey, MEILI_INDEX: indexUid, AUTH_SECRET: authSecret,
+    env: {
+      DATABASE_URL: databaseUrl,
+      MEILI_URL: services.meiliUrl,
+      MEILI_MASTER_KEY: services.meiliKey,
+      MEILI_INDEX: indexUid,
+      AUTH_SECRET: authSecret,
       // Every spec calls from 127.0.0.1: a limit per address must not make one spec fail another (the 429 test fills its own address).
       API_RATE_LIMIT_PER_MINUTE: "10000",
       // The specs play a proxy on 127.0.0.1: their X-Forwarded-For gives a request an address of its own
       // (e2e/api-v1.spec.ts); the untrusted mode is tested in tests/integration/client-addresses.test.ts.
-      TRUSTED_PROXIES: "127.0.0.1" },
+      TRUSTED_PROXIES: "127.0.0.1",
+    },
     stdio: "inherit",
   });
   app = started.child;
   const baseUrl = started.baseUrl;
 
   code = await new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, [path.join(path.dirname(require.resolve("@playwright/test/package.json")), "cli.js"), "test", ...process.argv.slice(2)], {
-      stdio: "inherit",
-      env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_DATABASE_URL: databaseUrl, E2E_MEILI_URL: services.meiliUrl, E2E_MEILI_KEY: services.meiliKey, E2E_MEILI_INDEX: indexUid, E2E_AUTH_SECRET: authSecret },
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        path.join(path.dirname(require.resolve("@playwright/test/package.json")), "cli.js"),
+        "test",
+        ...process.argv.slice(2),
+      ],
+      {
+        stdio: "inherit",
+        env: {
+          ...process.env,
+          E2E_BASE_URL: baseUrl,
+          E2E_DATABASE_URL: databaseUrl,
+          E2E_MEILI_URL: services.meiliUrl,
+          E2E_MEILI_KEY: services.meiliKey,
+          E2E_MEILI_INDEX: indexUid,
+          E2E_AUTH_SECRET: authSecret,
+        },
+      },
+    );
     child.once("exit", (exitCode) => resolve(exitCode ?? 1));
   });
 } catch (error) {

@@ -2,7 +2,15 @@
 // Scores lib/extract per language on the development sets (issue 16): Arabic and English from
 // lib/extract/fixtures, German from ../shared/data/extraction-dev/de-wikinews (dev split; train is
 // printed beside it), and the demo article of data/demo. Rules in lib/extract/evaluate.ts.
-import { demoDoc, loadFixture, loadGerman, score, type EvalDoc, type EvalErrors, type Scores } from "@/lib/extract/evaluate";
+import {
+  demoDoc,
+  loadFixture,
+  loadGerman,
+  score,
+  type EvalDoc,
+  type EvalErrors,
+  type Scores,
+} from "@/lib/extract/evaluate";
 
 type Row = { name: string; docs: () => EvalDoc[] };
 const rows: Row[] = [
@@ -17,7 +25,9 @@ const rows: Row[] = [
 ];
 
 const num = (x: number | null): string => (x === null ? "—" : x.toFixed(2));
-console.log("| set | found with the right speaker | found (any speaker) | precision / recall | speaker right when found | said-on right | gold | proposed |");
+console.log(
+  "| set | found with the right speaker | found (any speaker) | precision / recall | speaker right when found | said-on right | gold | proposed |",
+);
 console.log("|---|---|---|---|---|---|---|---|");
 let missing = false;
 for (const row of rows) {
@@ -36,7 +46,18 @@ for (const row of rows) {
 
 const which = process.argv[process.argv.indexOf("--errors") + 1];
 if (process.argv.includes("--errors") && which) {
-  const docs = which === "ar" ? loadFixture("ar") : which === "arh" ? loadFixture("ar", "heldout") : which === "arsn" ? loadFixture("ar", "saudinewsnet") : which === "en" ? loadFixture("en") : which === "demo" ? [demoDoc(false)] : loadGerman(process.argv.includes("--train") ? "train" : "dev");
+  const docs =
+    which === "ar"
+      ? loadFixture("ar")
+      : which === "arh"
+        ? loadFixture("ar", "heldout")
+        : which === "arsn"
+          ? loadFixture("ar", "saudinewsnet")
+          : which === "en"
+            ? loadFixture("en")
+            : which === "demo"
+              ? [demoDoc(false)]
+              : loadGerman(process.argv.includes("--train") ? "train" : "dev");
   const errs: EvalErrors = { missed: [], spurious: [], wrongSpeaker: [], wrongDate: [] };
   score(docs, errs);
   const n = Number(process.argv.find((a) => /^\d+$/u.test(a)) ?? 40);
@@ -48,6 +69,7 @@ if (process.argv.includes("--errors") && which) {
   console.log(`\n== wrong speaker (${errs.wrongSpeaker.length})`);
   for (const m of errs.wrongSpeaker.slice(0, n)) console.log(`- ${m.doc}: gold=${m.gold} | ${flat(m.proposed)}`);
   console.log(`\n== wrong date (${errs.wrongDate.length})`);
-  for (const m of errs.wrongDate.slice(0, n)) console.log(`- ${m.doc}: gold=${m.gold} proposed=${m.proposed} | ${flat(m.text)}`);
+  for (const m of errs.wrongDate.slice(0, n))
+    console.log(`- ${m.doc}: gold=${m.gold} proposed=${m.proposed} | ${flat(m.text)}`);
 }
 process.exitCode = missing ? 1 : 0;

@@ -49,7 +49,9 @@ await runWithServices("export", async ({ pool }) => {
   const parts = (Object.keys(LABELS) as BackupLineType[])
     .filter((type) => (type !== "apiToken" && type !== "twoFactor") || withCredentials)
     .map((type) => `${summary.counts[type].toLocaleString("en")} ${LABELS[type]}`);
-  console.log(`${file}: ${parts.join(", ")} (${(summary.bytes / 1024 / 1024).toFixed(1)} MiB) in ${seconds.toFixed(1)} s.`);
+  console.log(
+    `${file}: ${parts.join(", ")} (${(summary.bytes / 1024 / 1024).toFixed(1)} MiB) in ${seconds.toFixed(1)} s.`,
+  );
   console.log(
     withCredentials
       ? "It holds password and API token hashes and TOTP secrets: keep it as secret as the database itself."

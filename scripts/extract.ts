@@ -21,11 +21,22 @@ const locate: DatabaseLocator = async () => {
   const dir = dataDir(env);
   if (!fs.existsSync(path.join(dir, "postgres", "PG_VERSION"))) return null;
   const port = Number(env.EMBEDDED_PG_PORT ?? 54329);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`EMBEDDED_PG_PORT must be a TCP port (1–65535), got "${env.EMBEDDED_PG_PORT}"`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new Error(`EMBEDDED_PG_PORT must be a TCP port (1–65535), got "${env.EMBEDDED_PG_PORT}"`);
   const { startEmbeddedPostgres } = await import("@/lib/services/postgres");
-  const embedded = await startEmbeddedPostgres({ dataDir: dir, port, portVariable: "EMBEDDED_PG_PORT", database: DEFAULT_DATABASE_NAME });
+  const embedded = await startEmbeddedPostgres({
+    dataDir: dir,
+    port,
+    portVariable: "EMBEDDED_PG_PORT",
+    database: DEFAULT_DATABASE_NAME,
+  });
   release = embedded.startedHere ? embedded.stop : async () => undefined;
   return { url: embedded.url(DEFAULT_DATABASE_NAME), label: `embedded Postgres in ${dir}`, release };
 };
 
-process.exitCode = await runCliWithDatabase(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s), locate);
+process.exitCode = await runCliWithDatabase(
+  process.argv.slice(2),
+  (s) => process.stdout.write(s),
+  (s) => process.stderr.write(s),
+  locate,
+);

@@ -23,13 +23,19 @@ try {
   await ensureStatementIndex(ctx.meili, indexUid);
   await drainOutbox(ctx);
   await drainOutbox(ctx);
-  const merkel = (await pool.query<{ id: number }>(`SELECT id FROM statements WHERE external_id = 'demo-aleppo-16'`)).rows[0]!.id;
+  const merkel = (await pool.query<{ id: number }>(`SELECT id FROM statements WHERE external_id = 'demo-aleppo-16'`))
+    .rows[0]!.id;
   await pool.end();
 
   if (!buildIsCurrent()) await runBuild();
   const started = await startBuiltApp({
     port: await findFreePort(),
-    env: { DATABASE_URL: databaseUrl, MEILI_URL: services.meiliUrl, MEILI_MASTER_KEY: services.meiliKey, MEILI_INDEX: indexUid },
+    env: {
+      DATABASE_URL: databaseUrl,
+      MEILI_URL: services.meiliUrl,
+      MEILI_MASTER_KEY: services.meiliKey,
+      MEILI_INDEX: indexUid,
+    },
   });
   app = started.child;
   const base = started.baseUrl;

@@ -8,5 +8,7 @@ await runWithServices("reindex", async (ctx) => {
     if (process.stderr.isTTY) process.stderr.write(`\rindexed ${n.toLocaleString("en")} statements`);
   });
   if (process.stderr.isTTY) process.stderr.write("\n");
-  console.log(`Reindexed ${documents.toLocaleString("en")} statements into "${ctx.indexUid}" in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  console.log(
+    `Reindexed ${documents.toLocaleString("en")} statements into "${ctx.indexUid}" in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  );
 });

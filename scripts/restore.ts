@@ -54,9 +54,13 @@ await runWithServices("restore", async (ctx) => {
       if (process.stderr.isTTY) process.stderr.write(`\r\x1b[Kindexed ${n.toLocaleString("en")} statements`);
     });
     if (process.stderr.isTTY) process.stderr.write("\r\x1b[K");
-    console.log(`Rebuilt the search index "${ctx.indexUid}": ${documents.toLocaleString("en")} published statements in ${((Date.now() - restored) / 1000).toFixed(1)} s.`);
+    console.log(
+      `Rebuilt the search index "${ctx.indexUid}": ${documents.toLocaleString("en")} published statements in ${((Date.now() - restored) / 1000).toFixed(1)} s.`,
+    );
   } catch (error) {
-    console.error(`restore: the data is restored, but the search index could not be rebuilt (${error instanceof Error ? error.message : String(error)}); run \`npm run reindex\`.`);
+    console.error(
+      `restore: the data is restored, but the search index could not be rebuilt (${error instanceof Error ? error.message : String(error)}); run \`npm run reindex\`.`,
+    );
     return 1;
   }
   return 0;

@@ -27,7 +27,9 @@ async function shutdown(code: number): Promise<never> {
     stopping = true;
     if (app) await stopChild(app, "SIGTERM", 15_000);
     // The launcher owns the embedded servers, even ones it adopted from a killed run.
-    await stack?.stop({ includeAdopted: true }).catch((error) => console.error(`Could not stop a service cleanly: ${String(error)}`));
+    await stack
+      ?.stop({ includeAdopted: true })
+      .catch((error) => console.error(`Could not stop a service cleanly: ${String(error)}`));
   }
   process.exit(code);
 }
@@ -39,7 +41,8 @@ process.on("SIGINT", () => {
 process.on("SIGTERM", () => void shutdown(0));
 
 async function main() {
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new LaunchError(`PORT must be a TCP port (1–65535), got "${process.env.PORT}".`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new LaunchError(`PORT must be a TCP port (1–65535), got "${process.env.PORT}".`);
   await assertPortFree(port, "the app", "PORT");
 
   stack = await startServiceStack(process.env);
@@ -49,7 +52,10 @@ async function main() {
   const pool = new pg.Pool({ connectionString: stack.databaseUrl, max: 2 });
   let setupLink: string | null = null;
   try {
-    await ensureStatementIndex(createMeiliClient(stack.meiliUrl, stack.meiliKey, 60_000), process.env.MEILI_INDEX ?? "statements");
+    await ensureStatementIndex(
+      createMeiliClient(stack.meiliUrl, stack.meiliKey, 60_000),
+      process.env.MEILI_INDEX ?? "statements",
+    );
     if (await isDatabaseEmpty(pool)) {
       const seeded = await seedDemoData(pool);
       console.log(`Loaded the demo data: ${seeded.statements} statements by ${seeded.speakers} speakers.`);
@@ -87,12 +93,17 @@ async function main() {
   });
   await waitForApp(`http://127.0.0.1:${port}/api/health`);
   console.log(`\nReady: open http://localhost:${port}  (Ctrl-C stops the app, Meilisearch and Postgres)`);
-  if (setupLink) console.log(`Create the first admin: ${setupLink}\n  (valid 24 hours, once; or run: npm run user:create -- --email you@example.org --role admin)`);
+  if (setupLink)
+    console.log(
+      `Create the first admin: ${setupLink}\n  (valid 24 hours, once; or run: npm run user:create -- --email you@example.org --role admin)`,
+    );
 }
 
 /** Session signing secret (made once under DATA_DIR unless set) and where next-auth takes the site's address from. */
 function authEnvironment(): Record<string, string> {
-  const env: Record<string, string> = { AUTH_SECRET: process.env.AUTH_SECRET ?? persistentSecret(dataDir(process.env), "auth-secret") };
+  const env: Record<string, string> = {
+    AUTH_SECRET: process.env.AUTH_SECRET ?? persistentSecret(dataDir(process.env), "auth-secret"),
+  };
   // With a public address configured, next-auth builds its links from it; otherwise from the request's Host.
   if (process.env.PUBLIC_URL) env.NEXTAUTH_URL = process.env.PUBLIC_URL;
   else env.AUTH_TRUST_HOST = "true";

@@ -8,14 +8,22 @@ import { generatePassword } from "@/lib/auth/password";
 import { createUser, newUserProblems } from "@/lib/auth/users";
 import { runWithServices } from "./lib/cli";
 
-const USAGE = 'Usage: npm run user:create -- --email a@b.org --role admin|editor [--name "…"] [--password-stdin | --generate]';
+const USAGE =
+  'Usage: npm run user:create -- --email a@b.org --role admin|editor [--name "…"] [--password-stdin | --generate]';
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`${message}\n`);
   process.exit(code);
 }
 
-let options: { email?: string; name?: string; role?: string; "password-stdin"?: boolean; generate?: boolean; help?: boolean };
+let options: {
+  email?: string;
+  name?: string;
+  role?: string;
+  "password-stdin"?: boolean;
+  generate?: boolean;
+  help?: boolean;
+};
 try {
   ({ values: options } = parseArgs({
     options: {
@@ -36,7 +44,8 @@ if (options.help) {
   console.log(USAGE);
   process.exit(0);
 }
-if (options["password-stdin"] && options.generate) fail("password: give either --password-stdin or --generate, not both");
+if (options["password-stdin"] && options.generate)
+  fail("password: give either --password-stdin or --generate, not both");
 
 const fields = { email: options.email ?? "", name: options.name ?? "", role: options.role ?? "" };
 // Check everything but the password before asking for it.
@@ -68,7 +77,9 @@ await runWithServices("user:create", async ({ pool }) => {
     if (generated) console.log(`Password (shown only now): ${password}`);
     // Admins must have two-factor login: their first login leads them through the enrolment.
     if (fields.role === "admin") {
-      console.log("Two-factor login: right after the password at the first login, the admin scans a QR code (or types its secret) into an authenticator app and confirms a code; nothing else opens before that.");
+      console.log(
+        "Two-factor login: right after the password at the first login, the admin scans a QR code (or types its secret) into an authenticator app and confirms a code; nothing else opens before that.",
+      );
     }
     return 0;
   } catch (error) {

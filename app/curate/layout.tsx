@@ -22,13 +22,18 @@ export default async function CurateLayout({ children }: { children: React.React
   ];
   return (
     <div className="space-y-6">
-      <nav aria-label={t("navCurate")} className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 pb-3 text-sm">
+      <nav
+        aria-label={t("navCurate")}
+        className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 pb-3 text-sm"
+      >
         {links.map(([href, label]) => (
           <Link key={href} href={href} className="underline-offset-4 hover:underline">
             {label}
           </Link>
         ))}
-        <span className="ms-auto text-slate-700">{t("signedInAs", { name: user.name, role: user.role === "admin" ? t("roleAdmin") : t("roleEditor") })}</span>
+        <span className="ms-auto text-slate-700">
+          {t("signedInAs", { name: user.name, role: user.role === "admin" ? t("roleAdmin") : t("roleEditor") })}
+        </span>
         <LogOutButton label={t("logOut")} />
       </nav>
       {children}

@@ -34,16 +34,40 @@ export default async function WorkspacePage({ searchParams }: Props) {
   const pool = getPool();
   const [drafts, activity, curators] = await Promise.all([
     draftsOf(pool, user.id),
-    recentActivity(pool, { userId: curatorId, limit: 50, before: typeof beforeParam === "number" ? beforeParam : null }),
+    recentActivity(pool, {
+      userId: curatorId,
+      limit: 50,
+      before: typeof beforeParam === "number" ? beforeParam : null,
+    }),
     user.role === "admin" ? curatorList(pool) : Promise.resolve([]),
   ]);
-  const dateFormat = new Intl.DateTimeFormat(locale === "ar" ? "ar-SY-u-nu-latn" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  const dateFormat = new Intl.DateTimeFormat(locale === "ar" ? "ar-SY-u-nu-latn" : "en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "UTC",
+  });
   const actions: Record<string, string> = {
-    create: t("actionCreate"), update: t("actionUpdate"), import: t("actionImport"), retract: t("actionRetract"), restore: t("actionRestore"),
-    merge: t("actionMerge"), delete: t("actionDelete"), role: t("actionRole"), disable: t("actionDisable"), enable: t("actionEnable"),
-    password: t("actionPassword"), logout_all: t("actionLogout_all"), two_factor_enrol: t("actionTwo_factor_enrol"), two_factor_reset: t("actionTwo_factor_reset"),
+    create: t("actionCreate"),
+    update: t("actionUpdate"),
+    import: t("actionImport"),
+    retract: t("actionRetract"),
+    restore: t("actionRestore"),
+    merge: t("actionMerge"),
+    delete: t("actionDelete"),
+    role: t("actionRole"),
+    disable: t("actionDisable"),
+    enable: t("actionEnable"),
+    password: t("actionPassword"),
+    logout_all: t("actionLogout_all"),
+    two_factor_enrol: t("actionTwo_factor_enrol"),
+    two_factor_reset: t("actionTwo_factor_reset"),
   };
-  const entities = { statement: t("entityStatement"), speaker: t("entitySpeaker"), topic: t("entityTopic"), user: t("entityUser") };
+  const entities = {
+    statement: t("entityStatement"),
+    speaker: t("entitySpeaker"),
+    topic: t("entityTopic"),
+    user: t("entityUser"),
+  };
   const last = activity.at(-1);
 
   return (
@@ -61,7 +85,10 @@ export default async function WorkspacePage({ searchParams }: Props) {
             {drafts.map((draft) => (
               <li key={draft.id}>
                 <Link href={`/curate/statements/${draft.id}`} className="underline">
-                  <bdi>{draft.speakerName}</bdi>: <bdi lang={draft.language}>{draft.text.length > 140 ? `${draft.text.slice(0, 140)}…` : draft.text}</bdi>
+                  <bdi>{draft.speakerName}</bdi>:{" "}
+                  <bdi lang={draft.language}>
+                    {draft.text.length > 140 ? `${draft.text.slice(0, 140)}…` : draft.text}
+                  </bdi>
                 </Link>{" "}
                 <time dateTime={draft.updatedAt} className="text-sm text-slate-700">
                   {dateFormat.format(new Date(draft.updatedAt))}
@@ -80,7 +107,11 @@ export default async function WorkspacePage({ searchParams }: Props) {
           <form method="get" className="flex items-end gap-2">
             <label className="block">
               {t("filterByCurator")}
-              <select name="curator" defaultValue={curatorId ?? ""} className="ms-2 rounded border border-slate-400 px-2 py-1">
+              <select
+                name="curator"
+                defaultValue={curatorId ?? ""}
+                className="ms-2 rounded border border-slate-400 px-2 py-1"
+              >
                 <option value="">{t("allCurators")}</option>
                 {curators.map((c) => (
                   <option key={c.id} value={c.id}>
@@ -97,7 +128,9 @@ export default async function WorkspacePage({ searchParams }: Props) {
         {activity.length === 0 ? (
           <p>{t("noChanges")}</p>
         ) : (
-          <CuratorTable columns={[{ label: t("when") }, { label: t("who") }, { label: t("what") }, { label: t("item") }]}>
+          <CuratorTable
+            columns={[{ label: t("when") }, { label: t("who") }, { label: t("what") }, { label: t("item") }]}
+          >
             {activity.map((entry) => {
               const href = itemHref(entry);
               const label = `${entities[entry.entityType]} #${entry.entityId}${entry.label ? ` ${entry.label.length > 90 ? `${entry.label.slice(0, 90)}…` : entry.label}` : ""}`;
@@ -109,7 +142,9 @@ export default async function WorkspacePage({ searchParams }: Props) {
                   <td className="px-2 py-2">{entry.userName ?? t("importer")}</td>
                   <td className="px-2 py-2">
                     {actions[entry.action] ?? entry.action}
-                    {entry.fields.length > 0 && entry.action === "update" ? <span className="text-slate-700"> ({entry.fields.join(", ")})</span> : null}
+                    {entry.fields.length > 0 && entry.action === "update" ? (
+                      <span className="text-slate-700"> ({entry.fields.join(", ")})</span>
+                    ) : null}
                   </td>
                   <td className="px-2 py-2">
                     {href ? (
@@ -126,7 +161,10 @@ export default async function WorkspacePage({ searchParams }: Props) {
           </CuratorTable>
         )}
         {last && activity.length === 50 ? (
-          <Link href={`/curate?${new URLSearchParams({ ...(curatorId ? { curator: String(curatorId) } : {}), before: String(last.id) })}`} className="underline">
+          <Link
+            href={`/curate?${new URLSearchParams({ ...(curatorId ? { curator: String(curatorId) } : {}), before: String(last.id) })}`}
+            className="underline"
+          >
             {t("olderChanges")}
           </Link>
         ) : null}

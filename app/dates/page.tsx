@@ -74,7 +74,10 @@ export default async function DatesPage({ searchParams }: Props) {
           <ul className="grid grid-cols-2 gap-2 sm:grid-cols-4 md:grid-cols-6">
             {years.map(({ year, count }) => (
               <li key={year}>
-                <Link href={`/dates/${String(year).padStart(4, "0")}`} className="block rounded border border-slate-200 bg-white px-3 py-2 hover:bg-slate-50">
+                <Link
+                  href={`/dates/${String(year).padStart(4, "0")}`}
+                  className="block rounded border border-slate-200 bg-white px-3 py-2 hover:bg-slate-50"
+                >
                   <span className="block font-semibold underline">{year}</span>
                   <span className="block text-sm text-slate-700">{statementsCount(tr, locale, count)}</span>
                 </Link>
@@ -82,7 +85,9 @@ export default async function DatesPage({ searchParams }: Props) {
             ))}
           </ul>
         )}
-        {undated > 0 ? <p className="text-slate-700">{tr("undated", { statements: statementsCount(tr, locale, undated) })}</p> : null}
+        {undated > 0 ? (
+          <p className="text-slate-700">{tr("undated", { statements: statementsCount(tr, locale, undated) })}</p>
+        ) : null}
       </section>
     </div>
   );

@@ -38,8 +38,14 @@ const anchor = (kind: string, name: string) => `${kind}-${name.replace(/[^A-Za-z
 /** `code` and **bold** of the document's descriptions as React text; everything else is plain text. */
 function inline(text: string): ReactNode[] {
   return text.split(/(`[^`]+`|\*\*[^*]+\*\*)/g).map((part, i) => {
-    if (part.startsWith("`") && part.endsWith("`") && part.length > 1) return <code key={i} className="rounded bg-slate-100 px-1">{part.slice(1, -1)}</code>;
-    if (part.startsWith("**") && part.endsWith("**") && part.length > 3) return <strong key={i}>{part.slice(2, -2)}</strong>;
+    if (part.startsWith("`") && part.endsWith("`") && part.length > 1)
+      return (
+        <code key={i} className="rounded bg-slate-100 px-1">
+          {part.slice(1, -1)}
+        </code>
+      );
+    if (part.startsWith("**") && part.endsWith("**") && part.length > 3)
+      return <strong key={i}>{part.slice(2, -2)}</strong>;
     return part;
   });
 }
@@ -74,7 +80,11 @@ function Description({ text }: { text: string | undefined }) {
 function TypeOf({ schema }: { schema: JsonSchema | Reference }): ReactNode {
   if ("$ref" in schema && typeof schema.$ref === "string") {
     const name = schemaName(schema.$ref);
-    return <a href={`#${anchor("schema", name)}`} className="underline">{name}</a>;
+    return (
+      <a href={`#${anchor("schema", name)}`} className="underline">
+        {name}
+      </a>
+    );
   }
   const s = schema as JsonSchema;
   if (Array.isArray(s.anyOf)) {
@@ -83,7 +93,10 @@ function TypeOf({ schema }: { schema: JsonSchema | Reference }): ReactNode {
     return (
       <>
         {parts.map((p, i) => (
-          <span key={i}>{i > 0 ? " or " : ""}<TypeOf schema={p} /></span>
+          <span key={i}>
+            {i > 0 ? " or " : ""}
+            <TypeOf schema={p} />
+          </span>
         ))}
         {nullable ? " or null" : ""}
       </>
@@ -93,12 +106,24 @@ function TypeOf({ schema }: { schema: JsonSchema | Reference }): ReactNode {
   const nullable = types.includes("null");
   const main = types.filter((t) => t !== "null");
   let label: ReactNode = main.join(" or ") || "any";
-  if (main[0] === "array" && s.items) label = <><TypeOf schema={s.items as JsonSchema} />[]</>;
-  if (main[0] === "object" && s.additionalProperties && typeof s.additionalProperties === "object") label = <>object of <TypeOf schema={s.additionalProperties as JsonSchema} /></>;
+  if (main[0] === "array" && s.items)
+    label = (
+      <>
+        <TypeOf schema={s.items as JsonSchema} />
+        []
+      </>
+    );
+  if (main[0] === "object" && s.additionalProperties && typeof s.additionalProperties === "object")
+    label = (
+      <>
+        object of <TypeOf schema={s.additionalProperties as JsonSchema} />
+      </>
+    );
   const details: string[] = [];
   if (Array.isArray(s.enum)) details.push((s.enum as unknown[]).filter((v) => v !== null).join(", "));
   if (s.const !== undefined) details.push(`always ${String(s.const)}`);
-  if (typeof s.minimum === "number" || typeof s.maximum === "number") details.push(`${s.minimum ?? "…"}–${s.maximum ?? "…"}`);
+  if (typeof s.minimum === "number" || typeof s.maximum === "number")
+    details.push(`${s.minimum ?? "…"}–${s.maximum ?? "…"}`);
   if (typeof s.format === "string") details.push(s.format);
   if (typeof s.default !== "undefined") details.push(`default ${String(s.default)}`);
   return (
@@ -118,9 +143,15 @@ function Parameters({ parameters }: { parameters: Array<ParameterObject | Refere
       <caption className="sr-only">Parameters</caption>
       <thead>
         <tr className="border-b border-slate-300 text-start">
-          <th scope="col" className="w-1/5 py-1 pe-2 text-start">Name</th>
-          <th scope="col" className="w-1/4 py-1 pe-2 text-start">Type</th>
-          <th scope="col" className="py-1 text-start">Meaning</th>
+          <th scope="col" className="w-1/5 py-1 pe-2 text-start">
+            Name
+          </th>
+          <th scope="col" className="w-1/4 py-1 pe-2 text-start">
+            Type
+          </th>
+          <th scope="col" className="py-1 text-start">
+            Meaning
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -133,7 +164,9 @@ function Parameters({ parameters }: { parameters: Array<ParameterObject | Refere
                 {p.required ? ", required" : ""}
               </span>
             </th>
-            <td className="break-words py-1 pe-2"><TypeOf schema={p.schema} /></td>
+            <td className="break-words py-1 pe-2">
+              <TypeOf schema={p.schema} />
+            </td>
             <td className="break-words py-1">
               {inline(p.description)}
               {p.example !== undefined ? (
@@ -158,7 +191,12 @@ function Responses({ responses }: { responses: Record<string, ResponseObject | R
         return (
           <li key={status}>
             <strong>{status}</strong> — {inline(response.description)}
-            {schema ? <> Body: <TypeOf schema={schema} />.</> : null}
+            {schema ? (
+              <>
+                {" "}
+                Body: <TypeOf schema={schema} />.
+              </>
+            ) : null}
             {response.headers && status !== "200" ? <> Headers: {Object.keys(response.headers).join(", ")}.</> : null}
           </li>
         );
@@ -174,13 +212,18 @@ function Operation({ method, path, operation }: { method: string; path: string; 
   return (
     <section aria-labelledby={anchor("op", operation.operationId)} className="space-y-3 border-t border-slate-200 pt-4">
       <h3 id={anchor("op", operation.operationId)} className="text-lg font-semibold">
-        <code>{method.toUpperCase()} {path}</code>{" "}
+        <code>
+          {method.toUpperCase()} {path}
+        </code>{" "}
         <span className="block text-base font-normal">{operation.summary}</span>
       </h3>
       <Description text={operation.description} />
       {sample ? (
         <p>
-          Try it: <a href={sample} className="break-all underline"><code>{sample}</code></a>
+          Try it:{" "}
+          <a href={sample} className="break-all underline">
+            <code>{sample}</code>
+          </a>
         </p>
       ) : null}
       <h4 className="font-semibold">Parameters</h4>
@@ -190,7 +233,9 @@ function Operation({ method, path, operation }: { method: string; path: string; 
       {example !== undefined ? (
         <>
           <h4 className="font-semibold">Example answer</h4>
-          <pre className="whitespace-pre-wrap break-all rounded bg-slate-100 p-3 text-xs" dir="ltr">{JSON.stringify(example, null, 2)}</pre>
+          <pre className="whitespace-pre-wrap break-all rounded bg-slate-100 p-3 text-xs" dir="ltr">
+            {JSON.stringify(example, null, 2)}
+          </pre>
         </>
       ) : null}
     </section>
@@ -202,7 +247,9 @@ function Schema({ name, schema }: { name: string; schema: JsonSchema }) {
   const required = new Set((schema.required ?? []) as string[]);
   return (
     <section aria-labelledby={anchor("schema", name)} className="space-y-2 border-t border-slate-200 pt-3">
-      <h3 id={anchor("schema", name)} className="font-semibold"><code>{name}</code></h3>
+      <h3 id={anchor("schema", name)} className="font-semibold">
+        <code>{name}</code>
+      </h3>
       {typeof schema.description === "string" ? <Description text={schema.description} /> : null}
       {Object.keys(properties).length > 0 ? (
         <ul className="space-y-1 text-sm">
@@ -210,12 +257,16 @@ function Schema({ name, schema }: { name: string; schema: JsonSchema }) {
             <li key={field}>
               <code className="font-semibold">{field}</code>
               {required.has(field) ? "" : " (optional)"}: <TypeOf schema={fieldSchema} />
-              {"description" in fieldSchema && typeof fieldSchema.description === "string" ? <> — {inline(fieldSchema.description)}</> : null}
+              {"description" in fieldSchema && typeof fieldSchema.description === "string" ? (
+                <> — {inline(fieldSchema.description)}</>
+              ) : null}
             </li>
           ))}
         </ul>
       ) : (
-        <p className="text-sm"><TypeOf schema={schema} /></p>
+        <p className="text-sm">
+          <TypeOf schema={schema} />
+        </p>
       )}
     </section>
   );
@@ -234,23 +285,31 @@ export default async function DevelopersPage() {
         <p className="text-slate-700">{tr("intro")}</p>
         {locale === "ar" ? <p className="text-slate-700">{tr("englishOnly")}</p> : null}
         <p>
-          <a href="/api/v1/openapi.json" className="underline">{tr("documentLink")}</a>
+          <a href="/api/v1/openapi.json" className="underline">
+            {tr("documentLink")}
+          </a>
         </p>
       </header>
 
       <div lang="en" dir="ltr" className="space-y-8">
         <section aria-labelledby="api-overview" className="space-y-3">
-          <h2 id="api-overview" className="text-xl font-bold">{doc.info.title} {doc.info.version}</h2>
+          <h2 id="api-overview" className="text-xl font-bold">
+            {doc.info.title} {doc.info.version}
+          </h2>
           <Description text={doc.info.description} />
         </section>
 
         <nav aria-labelledby="api-contents">
-          <h2 id="api-contents" className="text-xl font-bold">Endpoints</h2>
+          <h2 id="api-contents" className="text-xl font-bold">
+            Endpoints
+          </h2>
           <ul className="mt-2 space-y-1">
             {operations.map(({ path, method, operation }) => (
               <li key={operation.operationId}>
                 <a href={`#${anchor("op", operation.operationId)}`} className="underline">
-                  <code>{method.toUpperCase()} {path}</code>
+                  <code>
+                    {method.toUpperCase()} {path}
+                  </code>
                 </a>{" "}
                 — {operation.summary}
               </li>
@@ -263,7 +322,9 @@ export default async function DevelopersPage() {
           if (tagged.length === 0) return null;
           return (
             <section key={tag.name} aria-labelledby={anchor("tag", tag.name)} className="space-y-4">
-              <h2 id={anchor("tag", tag.name)} className="text-xl font-bold">{tag.name}</h2>
+              <h2 id={anchor("tag", tag.name)} className="text-xl font-bold">
+                {tag.name}
+              </h2>
               <p className="text-slate-700">{tag.description}</p>
               {tagged.map(({ path, method, operation }) => (
                 <Operation key={operation.operationId} path={path} method={method} operation={operation} />
@@ -273,7 +334,9 @@ export default async function DevelopersPage() {
         })}
 
         <section aria-labelledby="api-schemas" className="space-y-3">
-          <h2 id="api-schemas" className="text-xl font-bold">Schemas</h2>
+          <h2 id="api-schemas" className="text-xl font-bold">
+            Schemas
+          </h2>
           {Object.entries(doc.components.schemas).map(([name, schema]) => (
             <Schema key={name} name={name} schema={schema} />
           ))}

@@ -6,7 +6,11 @@
 export type LoginErrorTemplates = { wrong: string; throttled: string };
 export type LoginErrorText = { loginWrong: string; loginThrottled: string; loginFailed: string };
 
-export function describeLoginError(error: string | null | undefined, templates: LoginErrorTemplates, text: LoginErrorText): string {
+export function describeLoginError(
+  error: string | null | undefined,
+  templates: LoginErrorTemplates,
+  text: LoginErrorText,
+): string {
   if (!error) return "";
   if (error === templates.wrong || error === "CredentialsSignin") return text.loginWrong;
   const [before = "", after = ""] = templates.throttled.split("{minutes}");

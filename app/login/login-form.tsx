@@ -5,10 +5,22 @@ import { useRef, useState, type FormEvent } from "react";
 import { FormMessage, TextField } from "@/components/forms";
 import { describeLoginError, type LoginErrorTemplates, type LoginErrorText } from "./login-error";
 
-type Text = LoginErrorText & { email: string; password: string; logIn: string; loggingIn: string; networkFailed: string };
+type Text = LoginErrorText & {
+  email: string;
+  password: string;
+  logIn: string;
+  loggingIn: string;
+  networkFailed: string;
+};
 
 /** Email and password through next-auth's credentials endpoint; on success, on to `next` (a path of this site). */
-export function LoginForm(props: { next: string; text: Text; templates: LoginErrorTemplates; initialError: string; passwordMaxLength: number }) {
+export function LoginForm(props: {
+  next: string;
+  text: Text;
+  templates: LoginErrorTemplates;
+  initialError: string;
+  passwordMaxLength: number;
+}) {
   const { next, text, templates, initialError, passwordMaxLength } = props;
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -22,7 +34,12 @@ export function LoginForm(props: { next: string; text: Text; templates: LoginErr
     setError("");
     try {
       // An absolute callback URL: signIn parses the URL it gets back.
-      const result = await signIn("credentials", { redirect: false, email, password, callbackUrl: new URL(next, window.location.origin).href });
+      const result = await signIn("credentials", {
+        redirect: false,
+        email,
+        password,
+        callbackUrl: new URL(next, window.location.origin).href,
+      });
       if (result?.ok && !result.error) {
         // Through the second step: it asks for a code (or an admin's enrolment), or sends straight on to `next`.
         const secondStep = new URL("/login/two-factor", window.location.origin);
@@ -67,7 +84,11 @@ export function LoginForm(props: { next: string; text: Text; templates: LoginErr
         value={password}
         onChange={(event) => setPassword(event.target.value)}
       />
-      <button type="submit" disabled={pending} className="self-start rounded bg-slate-900 px-4 py-2 font-semibold text-white disabled:opacity-70">
+      <button
+        type="submit"
+        disabled={pending}
+        className="self-start rounded bg-slate-900 px-4 py-2 font-semibold text-white disabled:opacity-70"
+      >
         {pending ? text.loggingIn : text.logIn}
       </button>
     </form>

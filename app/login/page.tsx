@@ -40,7 +40,13 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("loginTitle")}</h1>
       <p className="text-slate-700">{t("loginIntro")}</p>
-      <LoginForm next={next} text={text} templates={templates} initialError={describeLoginError(rawError, templates, text)} passwordMaxLength={PASSWORD_RULES.maxLength} />
+      <LoginForm
+        next={next}
+        text={text}
+        templates={templates}
+        initialError={describeLoginError(rawError, templates, text)}
+        passwordMaxLength={PASSWORD_RULES.maxLength}
+      />
     </div>
   );
 }

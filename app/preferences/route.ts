@@ -18,8 +18,17 @@ export async function GET(request: NextRequest) {
   const params = request.nextUrl.searchParams;
   // A relative Location: the browser stays on the host it used (request.url may
   // name another, e.g. localhost for 127.0.0.1, which would lose the cookie).
-  const response = new NextResponse(null, { status: 303, headers: { Location: encodeLocation(safeBack(params.get("back"))) } });
-  const options = { maxAge: ONE_YEAR, path: "/", sameSite: "lax" as const, httpOnly: true, secure: request.nextUrl.protocol === "https:" };
+  const response = new NextResponse(null, {
+    status: 303,
+    headers: { Location: encodeLocation(safeBack(params.get("back"))) },
+  });
+  const options = {
+    maxAge: ONE_YEAR,
+    path: "/",
+    sameSite: "lax" as const,
+    httpOnly: true,
+    secure: request.nextUrl.protocol === "https:",
+  };
   const locale = params.get("locale");
   if (isUiLocale(locale)) response.cookies.set(LOCALE_COOKIE, locale, options);
   const months = params.get("months");

@@ -39,13 +39,20 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
     // Result lists are for readers; the statements' own pages are what search engines should index.
     robots: { index: false, follow: true },
     // Feed readers find the search's feed from the page; a search the feed would refuse has none.
-    ...(parseSearchParams(params).ok ? { alternates: { types: { "application/atom+xml": [{ url: searchFeedHref(state), title: t(feedMessages)("followSearch") }] } } } : {}),
+    ...(parseSearchParams(params).ok
+      ? {
+          alternates: {
+            types: { "application/atom+xml": [{ url: searchFeedHref(state), title: t(feedMessages)("followSearch") }] },
+          },
+        }
+      : {}),
   };
 }
 
 function saidOnOf(hit: SearchHit): PartialDate | null {
   if (!hit.saidOn || !hit.saidOnPrecision) return null;
-  const iso = hit.saidOn.length === 4 ? `${hit.saidOn}-01-01` : hit.saidOn.length === 7 ? `${hit.saidOn}-01` : hit.saidOn;
+  const iso =
+    hit.saidOn.length === 4 ? `${hit.saidOn}-01-01` : hit.saidOn.length === 7 ? `${hit.saidOn}-01` : hit.saidOn;
   return partialDateFromStorage(iso, hit.saidOnPrecision);
 }
 
@@ -76,7 +83,11 @@ export default async function SearchPage({ searchParams }: Props) {
   const labels = result
     ? await facetLabels(
         {
-          speakers: [...Object.keys(result.facets.speaker), ...state.lists.speaker, ...result.hits.map((hit) => hit.speaker.slug)],
+          speakers: [
+            ...Object.keys(result.facets.speaker),
+            ...state.lists.speaker,
+            ...result.hits.map((hit) => hit.speaker.slug),
+          ],
           topics: [...Object.keys(result.facets.topic), ...state.lists.topic],
         },
         locale,
@@ -85,7 +96,13 @@ export default async function SearchPage({ searchParams }: Props) {
   const label = labels ? await facetValueLabeler(labels, locale) : null;
   const filters = label ? await activeFilters(state, label) : [];
 
-  const status = !parsed.ok ? tr("errorHeading") : unavailable ? tr("unavailableHeading") : result ? plural(tr, locale, "found", result.total) : "";
+  const status = !parsed.ok
+    ? tr("errorHeading")
+    : unavailable
+      ? tr("unavailableHeading")
+      : result
+        ? plural(tr, locale, "found", result.total)
+        : "";
   const lastPage = result ? Math.min(result.totalPages, Math.floor(SEARCH_LIMITS.maxResultWindow / result.limit)) : 0;
 
   return (
@@ -119,11 +136,19 @@ export default async function SearchPage({ searchParams }: Props) {
               </div>
             ) : null}
             {result.totalPages > 1 && result.hits.length > 0 ? (
-              <p className="text-sm text-slate-700">{tr("pageOf", { page: formatNumber(result.page), pages: formatNumber(lastPage) })}</p>
+              <p className="text-sm text-slate-700">
+                {tr("pageOf", { page: formatNumber(result.page), pages: formatNumber(lastPage) })}
+              </p>
             ) : null}
             <SearchDownloads state={state} total={result.total} />
             <p className="text-sm">
-              <a href={searchFeedHref(state)} type="application/atom+xml" title={t(feedMessages)("followSearchTitle")} className="underline underline-offset-4" data-testid="follow-search">
+              <a
+                href={searchFeedHref(state)}
+                type="application/atom+xml"
+                title={t(feedMessages)("followSearchTitle")}
+                className="underline underline-offset-4"
+                data-testid="follow-search"
+              >
                 {t(feedMessages)("followSearch")}
               </a>
             </p>
@@ -138,7 +163,10 @@ export default async function SearchPage({ searchParams }: Props) {
                         text: hit.text,
                         language: hit.language,
                         kind: hit.kind,
-                        speaker: { slug: hit.speaker.slug, name: labels?.speakers.get(hit.speaker.slug) ?? hit.speaker.name },
+                        speaker: {
+                          slug: hit.speaker.slug,
+                          name: labels?.speakers.get(hit.speaker.slug) ?? hit.speaker.name,
+                        },
                         saidOn: saidOnOf(hit),
                       }}
                     />
@@ -148,7 +176,11 @@ export default async function SearchPage({ searchParams }: Props) {
             ) : result.total > 0 ? (
               <p>
                 {tr("pageEmpty", { page: formatNumber(result.page) })}{" "}
-                <Link href={searchHref(state, { set: "page", value: String(lastPage) })} prefetch={false} className="underline underline-offset-4">
+                <Link
+                  href={searchHref(state, { set: "page", value: String(lastPage) })}
+                  prefetch={false}
+                  className="underline underline-offset-4"
+                >
                   {tr("goToLastPage", { page: formatNumber(lastPage) })}
                 </Link>
               </p>

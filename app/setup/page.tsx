@@ -22,7 +22,12 @@ export default async function SetupPage({ searchParams }: { searchParams: Search
   const t = translate(curateAccountsMessages);
   const state = await setupTokenState(getPool(), token);
   if (state !== "valid") {
-    const reason = { unknown: t("setupUnknown"), used: t("setupUsed"), expired: t("setupExpired"), "users-exist": t("setupUsersExist") }[state];
+    const reason = {
+      unknown: t("setupUnknown"),
+      used: t("setupUsed"),
+      expired: t("setupExpired"),
+      "users-exist": t("setupUsersExist"),
+    }[state];
     return (
       <div className="space-y-4">
         <h1 className="text-2xl font-bold">{t("setupInvalid")}</h1>
@@ -37,7 +42,16 @@ export default async function SetupPage({ searchParams }: { searchParams: Search
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("setupTitle")}</h1>
       <p className="text-slate-700">{t("setupIntro")}</p>
-      <SetupForm token={token} text={curateAccountsMessages[locale]} limits={{ email: USER_LIMITS.emailMaxLength, name: USER_LIMITS.nameMaxLength, passwordMin: PASSWORD_RULES.minLength, passwordMax: PASSWORD_RULES.maxLength }} />
+      <SetupForm
+        token={token}
+        text={curateAccountsMessages[locale]}
+        limits={{
+          email: USER_LIMITS.emailMaxLength,
+          name: USER_LIMITS.nameMaxLength,
+          passwordMin: PASSWORD_RULES.minLength,
+          passwordMax: PASSWORD_RULES.maxLength,
+        }}
+      />
     </div>
   );
 }

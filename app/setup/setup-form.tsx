@@ -25,7 +25,8 @@ export function SetupForm({ token, text, limits }: { token: string; text: Curate
   const [error, setError] = useState("");
   const [done, setDone] = useState(false);
   const [pending, setPending] = useState(false);
-  const set = (key: keyof typeof values) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: event.target.value }));
+  const set = (key: keyof typeof values) => (event: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [key]: event.target.value }));
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -36,7 +37,12 @@ export function SetupForm({ token, text, limits }: { token: string; text: Curate
       return;
     }
     setPending(true);
-    const result = await requestJson<{ id: number; email: string }>("/api/setup", "POST", { token, email: values.email, name: values.name, password: values.password }, text);
+    const result = await requestJson<{ id: number; email: string }>(
+      "/api/setup",
+      "POST",
+      { token, email: values.email, name: values.name, password: values.password },
+      text,
+    );
     if (!result.ok) {
       setPending(false);
       setFields(result.fields);
@@ -45,7 +51,12 @@ export function SetupForm({ token, text, limits }: { token: string; text: Curate
       return;
     }
     setDone(true);
-    const login = await signIn("credentials", { redirect: false, email: values.email, password: values.password, callbackUrl: `${window.location.origin}/curate` }).catch(() => undefined);
+    const login = await signIn("credentials", {
+      redirect: false,
+      email: values.email,
+      password: values.password,
+      callbackUrl: `${window.location.origin}/curate`,
+    }).catch(() => undefined);
     // The first admin enrols in two-factor login right away (admins must have it).
     if (login?.ok && !login.error) router.push("/login/two-factor?next=%2Fcurate");
     else setPending(false);
@@ -64,11 +75,57 @@ export function SetupForm({ token, text, limits }: { token: string; text: Curate
   return (
     <form method="post" onSubmit={(event) => void submit(event)} className="flex max-w-md flex-col gap-4">
       <FormMessage error={error} id="setup" />
-      <TextField id="setup-email" label={text.email} error={fields.email} name="email" type="email" autoComplete="username" dir="ltr" required maxLength={limits.email} value={values.email} onChange={set("email")} />
-      <TextField id="setup-name" label={text.name} hint={text.nameHint} error={fields.name} name="name" autoComplete="name" dir="auto" maxLength={limits.name} value={values.name} onChange={set("name")} />
-      <PasswordField purpose="new" limits={limits} id="setup-password" label={text.password} hint={fill(text.passwordHint, { min: limits.passwordMin })} error={fields.password} name="password" value={values.password} onChange={set("password")} />
-      <PasswordField purpose="confirm" limits={limits} id="setup-confirm" label={text.confirmPassword} error={fields.confirm} name="confirm" value={values.confirm} onChange={set("confirm")} />
-      <button type="submit" disabled={pending} className="self-start rounded bg-slate-900 px-4 py-2 font-semibold text-white disabled:opacity-70">
+      <TextField
+        id="setup-email"
+        label={text.email}
+        error={fields.email}
+        name="email"
+        type="email"
+        autoComplete="username"
+        dir="ltr"
+        required
+        maxLength={limits.email}
+        value={values.email}
+        onChange={set("email")}
+      />
+      <TextField
+        id="setup-name"
+        label={text.name}
+        hint={text.nameHint}
+        error={fields.name}
+        name="name"
+        autoComplete="name"
+        dir="auto"
+        maxLength={limits.name}
+        value={values.name}
+        onChange={set("name")}
+      />
+      <PasswordField
+        purpose="new"
+        limits={limits}
+        id="setup-password"
+        label={text.password}
+        hint={fill(text.passwordHint, { min: limits.passwordMin })}
+        error={fields.password}
+        name="password"
+        value={values.password}
+        onChange={set("password")}
+      />
+      <PasswordField
+        purpose="confirm"
+        limits={limits}
+        id="setup-confirm"
+        label={text.confirmPassword}
+        error={fields.confirm}
+        name="confirm"
+        value={values.confirm}
+        onChange={set("confirm")}
+      />
+      <button
+        type="submit"
+        disabled={pending}
+        className="self-start rounded bg-slate-900 px-4 py-2 font-semibold text-white disabled:opacity-70"
+      >
         {pending ? text.creating : text.createAdmin}
       </button>
     </form>

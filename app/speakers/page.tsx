@@ -2,7 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Interpolate, Quoted, SpeakerName } from "@/components/speaker-name";
 import { SpeakerPagination } from "@/components/speaker-pagination";
-import { SPEAKER_INDEX_LIMITS, SPEAKER_KINDS, isSpeakerKind, listSpeakers, type SpeakerKind } from "@/lib/db/queries/speakers";
+import {
+  SPEAKER_INDEX_LIMITS,
+  SPEAKER_KINDS,
+  isSpeakerKind,
+  listSpeakers,
+  type SpeakerKind,
+} from "@/lib/db/queries/speakers";
 import { countOf, speakerMessages, type SpeakerMessageKey } from "@/lib/i18n/messages/speakers";
 import { getI18n } from "@/lib/i18n/server";
 
@@ -28,7 +34,8 @@ function parseIndexParams(raw: RawParams): { params: IndexParams; problems: Prob
   const kind = kindRaw === null ? null : isSpeakerKind(kindRaw) ? kindRaw : null;
   if (kindRaw !== null && kind === null) problems.push({ key: "paramKind" });
   const name = single(raw, "name", problems) ?? "";
-  if (name.length > SPEAKER_INDEX_LIMITS.nameMaxLength) problems.push({ key: "paramName", values: { max: SPEAKER_INDEX_LIMITS.nameMaxLength } });
+  if (name.length > SPEAKER_INDEX_LIMITS.nameMaxLength)
+    problems.push({ key: "paramName", values: { max: SPEAKER_INDEX_LIMITS.nameMaxLength } });
   const pageRaw = single(raw, "page", problems);
   const page = pageRaw === null ? 1 : /^\d{1,9}$/.test(pageRaw) ? Number(pageRaw) : NaN;
   const pageOk = Number.isInteger(page) && page >= 1 && page <= SPEAKER_INDEX_LIMITS.maxPage;
@@ -122,7 +129,13 @@ export default async function SpeakersPage({ searchParams }: Props) {
 async function SpeakerList({ params }: { params: IndexParams }) {
   const { locale, t, formatNumber } = await getI18n();
   const tr = t(speakerMessages);
-  const list = await listSpeakers({ locale, kind: params.kind, name: params.name, page: params.page, perPage: SPEAKER_INDEX_LIMITS.perPage });
+  const list = await listSpeakers({
+    locale,
+    kind: params.kind,
+    name: params.name,
+    page: params.page,
+    perPage: SPEAKER_INDEX_LIMITS.perPage,
+  });
   const all = list.kinds.person + list.kinds.organization + list.kinds.group;
   const from = (list.page - 1) * list.perPage + 1;
   const filters: Array<{ kind: SpeakerKind | null; label: string; count: number }> = [
@@ -167,22 +180,41 @@ async function SpeakerList({ params }: { params: IndexParams }) {
           <p id="speaker-list-count" className="text-slate-700">
             {params.name ? (
               <Interpolate
-                text={tr("indexShowingFiltered", { from, to: from + list.items.length - 1, speakers: countOf(tr, locale, "speakers", list.total) })}
+                text={tr("indexShowingFiltered", {
+                  from,
+                  to: from + list.items.length - 1,
+                  speakers: countOf(tr, locale, "speakers", list.total),
+                })}
                 nodes={{ name: <Quoted text={params.name} locale={locale} /> }}
               />
             ) : (
-              tr("indexShowing", { from, to: from + list.items.length - 1, speakers: countOf(tr, locale, "speakers", list.total) })
+              tr("indexShowing", {
+                from,
+                to: from + list.items.length - 1,
+                speakers: countOf(tr, locale, "speakers", list.total),
+              })
             )}
           </p>
-          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" data-testid="speaker-list">
+          <ul
+            className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white"
+            data-testid="speaker-list"
+          >
             {list.items.map((speaker) => (
-              <li key={speaker.slug} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-4 py-3">
+              <li
+                key={speaker.slug}
+                className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-4 py-3"
+              >
                 <div className="min-w-0 space-y-0.5">
                   <p className="flex flex-wrap items-baseline gap-x-2">
-                    <Link href={`/speakers/${encodeURIComponent(speaker.slug)}`} className="font-semibold underline-offset-4 hover:underline">
+                    <Link
+                      href={`/speakers/${encodeURIComponent(speaker.slug)}`}
+                      className="font-semibold underline-offset-4 hover:underline"
+                    >
                       <SpeakerName name={speaker.name} />
                     </Link>
-                    <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-800">{tr(`kind_${speaker.kind}`)}</span>
+                    <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-800">
+                      {tr(`kind_${speaker.kind}`)}
+                    </span>
                   </p>
                   {speaker.role ? (
                     <p className="text-sm text-slate-700">
@@ -190,7 +222,9 @@ async function SpeakerList({ params }: { params: IndexParams }) {
                     </p>
                   ) : null}
                 </div>
-                <span className="text-sm text-slate-700 tabular-nums">{countOf(tr, locale, "statements", speaker.statementCount)}</span>
+                <span className="text-sm text-slate-700 tabular-nums">
+                  {countOf(tr, locale, "statements", speaker.statementCount)}
+                </span>
               </li>
             ))}
           </ul>

@@ -12,7 +12,11 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const tr = (await getI18n()).t(topicsMessages);
   const page = parsePageParam((await searchParams).page);
-  return { title: tr("indexTitle"), description: tr("indexIntro"), alternates: { canonical: page && page > 1 ? `/topics?page=${page}` : "/topics" } };
+  return {
+    title: tr("indexTitle"),
+    description: tr("indexIntro"),
+    alternates: { canonical: page && page > 1 ? `/topics?page=${page}` : "/topics" },
+  };
 }
 
 export default async function TopicsPage({ searchParams }: Props) {

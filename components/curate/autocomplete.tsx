@@ -36,7 +36,22 @@ type ComboboxProps = {
  * the arrow keys, pick with Enter or a click, close with Escape. Labels are
  * rendered as text only.
  */
-export function Combobox({ inputId, name, load, onPick, extra, noResults, status, enterPicksFirst, listLabel, describedBy, invalid, dir, inputClassName, children }: ComboboxProps) {
+export function Combobox({
+  inputId,
+  name,
+  load,
+  onPick,
+  extra,
+  noResults,
+  status,
+  enterPicksFirst,
+  listLabel,
+  describedBy,
+  invalid,
+  dir,
+  inputClassName,
+  children,
+}: ComboboxProps) {
   const id = useId();
   const [query, setQuery] = useState("");
   const [options, setOptions] = useState<Option[]>([]);

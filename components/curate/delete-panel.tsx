@@ -7,7 +7,19 @@ import { type CurateEntitiesText } from "@/lib/i18n/messages/curate-entities";
 import { fill } from "@/lib/i18n/translate";
 
 /** An admin's "delete": only offered when no statement uses the speaker or topic (the route refuses it otherwise). */
-export function DeletePanel({ entity, id, name, statementCount, text }: { entity: "speakers" | "topics"; id: number; name: string; statementCount: number; text: CurateEntitiesText }) {
+export function DeletePanel({
+  entity,
+  id,
+  name,
+  statementCount,
+  text,
+}: {
+  entity: "speakers" | "topics";
+  id: number;
+  name: string;
+  statementCount: number;
+  text: CurateEntitiesText;
+}) {
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
@@ -34,15 +46,29 @@ export function DeletePanel({ entity, id, name, statementCount, text }: { entity
       <p>{fill(text.deleteIntro, { entity: noun })}</p>
       {confirming ? (
         <div className="flex flex-wrap gap-2">
-          <button type="button" disabled={pending} onClick={() => void remove()} className="rounded bg-red-800 px-4 py-2 font-semibold text-white disabled:opacity-70">
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => void remove()}
+            className="rounded bg-red-800 px-4 py-2 font-semibold text-white disabled:opacity-70"
+          >
             {pending ? text.deleting : text.deleteConfirm}
           </button>
-          <button type="button" disabled={pending} onClick={() => setConfirming(false)} className="rounded border border-slate-500 px-4 py-2">
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => setConfirming(false)}
+            className="rounded border border-slate-500 px-4 py-2"
+          >
             {text.cancel}
           </button>
         </div>
       ) : (
-        <button type="button" onClick={() => setConfirming(true)} className="rounded border border-red-800 px-4 py-2 text-red-900">
+        <button
+          type="button"
+          onClick={() => setConfirming(true)}
+          className="rounded border border-red-800 px-4 py-2 text-red-900"
+        >
           {fill(text.deleteButton, { entity: noun })}
         </button>
       )}

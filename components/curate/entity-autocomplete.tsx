@@ -23,7 +23,9 @@ function optionsFrom(entity: "speakers" | "topics", body: unknown): Option[] {
     return hits.map((hit) => ({
       key: String(hit.id),
       label: hit.name,
-      detail: [hit.matched !== hit.name ? hit.matched : null, hit.role, hit.affiliation].filter(Boolean).join(" · ") || undefined,
+      detail:
+        [hit.matched !== hit.name ? hit.matched : null, hit.role, hit.affiliation].filter(Boolean).join(" · ") ||
+        undefined,
     }));
   }
   const hits = (body as { topics?: TopicHit[] } | null)?.topics ?? [];
@@ -65,7 +67,13 @@ export function EntityAutocomplete({
       load={load}
       onPick={(option) => onSelect({ id: Number(option.key), name: option.label })}
       status={({ loading, failed, count }) =>
-        loading ? text.loadingSuggestions : failed ? text.networkFailed : count === 0 ? text.noSuggestions : fill(text.suggestionsCount, { count })
+        loading
+          ? text.loadingSuggestions
+          : failed
+            ? text.networkFailed
+            : count === 0
+              ? text.noSuggestions
+              : fill(text.suggestionsCount, { count })
       }
       enterPicksFirst
       describedBy={describedBy}

@@ -27,7 +27,12 @@ export type EntityFormConfig<R, V, F extends string> = {
   /** A field's value as the conflict table shows it. */
   shown: (values: V, field: F) => string;
   /** The messages that name the entity. */
-  text: { createTitle: CurateEntitiesKey; editTitle: CurateEntitiesKey; create: CurateEntitiesKey; notFound: CurateEntitiesKey };
+  text: {
+    createTitle: CurateEntitiesKey;
+    editTitle: CurateEntitiesKey;
+    create: CurateEntitiesKey;
+    notFound: CurateEntitiesKey;
+  };
 };
 
 export type EntityFormFields<V> = {
@@ -82,7 +87,12 @@ export function EntityForm<R extends { id: number; version: number }, V, F exten
     const result =
       mode === "create"
         ? await requestJson<Record<string, R>>(`/api/curate/${config.entity}`, "POST", body, text)
-        : await requestJson<Record<string, R>>(`/api/curate/${config.entity}/${initial!.id}`, "PUT", { ...body, version }, text);
+        : await requestJson<Record<string, R>>(
+            `/api/curate/${config.entity}/${initial!.id}`,
+            "PUT",
+            { ...body, version },
+            text,
+          );
     setPending(false);
     if (!result.ok) {
       setErrors(result.fields);
@@ -97,7 +107,10 @@ export function EntityForm<R extends { id: number; version: number }, V, F exten
         result.status === 404
           ? text[config.text.notFound]
           : Object.keys(result.fields).length > unplaced.length
-            ? `${text.fixFields} ${fields.filter((f) => result.fields[f]).map((f) => text[labels[f]]).join(", ")}`
+            ? `${text.fixFields} ${fields
+                .filter((f) => result.fields[f])
+                .map((f) => text[labels[f]])
+                .join(", ")}`
             : result.message,
       );
       return;
@@ -119,7 +132,9 @@ export function EntityForm<R extends { id: number; version: number }, V, F exten
     const value = event.target.value;
     setValues((v) => ({ ...v, [field]: value }));
   };
-  const differing = conflict ? fields.filter((field) => config.shown(conflict.current, field) !== config.shown(values, field)) : [];
+  const differing = conflict
+    ? fields.filter((field) => config.shown(conflict.current, field) !== config.shown(values, field))
+    : [];
 
   return (
     <form
@@ -131,7 +146,11 @@ export function EntityForm<R extends { id: number; version: number }, V, F exten
     >
       <FormMessage error={error} problems={problems} success={success} />
       {conflict ? (
-        <section aria-labelledby={`${prefix}-conflict`} role="alert" className="space-y-3 rounded border border-amber-400 bg-amber-50 p-3">
+        <section
+          aria-labelledby={`${prefix}-conflict`}
+          role="alert"
+          className="space-y-3 rounded border border-amber-400 bg-amber-50 p-3"
+        >
           <h3 id={`${prefix}-conflict`} className="font-semibold">
             {fill(text.conflictTitle, { version: conflict.version })}
           </h3>
@@ -139,16 +158,26 @@ export function EntityForm<R extends { id: number; version: number }, V, F exten
           <table className="w-full text-sm">
             <thead>
               <tr>
-                <th scope="col" className="text-start">{text.conflictField}</th>
-                <th scope="col" className="text-start">{text.conflictStored}</th>
-                <th scope="col" className="text-start">{text.conflictYours}</th>
+                <th scope="col" className="text-start">
+                  {text.conflictField}
+                </th>
+                <th scope="col" className="text-start">
+                  {text.conflictStored}
+                </th>
+                <th scope="col" className="text-start">
+                  {text.conflictYours}
+                </th>
               </tr>
             </thead>
             <tbody>
               {differing.map((field) => (
                 <tr key={field} className="align-top" data-conflict-field={field}>
-                  <th scope="row" className="pe-2 text-start font-normal">{text[labels[field]]}</th>
-                  <td className="pe-2" dir="auto">{config.shown(conflict.current, field) || text.conflictEmpty}</td>
+                  <th scope="row" className="pe-2 text-start font-normal">
+                    {text[labels[field]]}
+                  </th>
+                  <td className="pe-2" dir="auto">
+                    {config.shown(conflict.current, field) || text.conflictEmpty}
+                  </td>
                   <td dir="auto">{config.shown(values, field) || text.conflictEmpty}</td>
                 </tr>
               ))}
@@ -184,7 +213,11 @@ export function EntityForm<R extends { id: number; version: number }, V, F exten
 
       {children({ values, setValues, errors, id: (field) => `${prefix}-${field}`, set })}
 
-      <button type="submit" disabled={pending} className="self-start rounded bg-slate-900 px-4 py-2 font-semibold text-white disabled:opacity-70">
+      <button
+        type="submit"
+        disabled={pending}
+        className="self-start rounded bg-slate-900 px-4 py-2 font-semibold text-white disabled:opacity-70"
+      >
         {mode === "create" ? (pending ? text.creating : text[config.text.create]) : pending ? text.saving : text.save}
       </button>
     </form>
@@ -194,7 +227,15 @@ export function EntityForm<R extends { id: number; version: number }, V, F exten
 type Names = { nameAr: string; nameEn: string; nameDe: string };
 
 /** The name in Arabic, English and German, side by side. */
-export function TranslatedNames<V extends Names>({ form, maxLength, text }: { form: EntityFormFields<V>; maxLength: number; text: CurateEntitiesText }) {
+export function TranslatedNames<V extends Names>({
+  form,
+  maxLength,
+  text,
+}: {
+  form: EntityFormFields<V>;
+  maxLength: number;
+  text: CurateEntitiesText;
+}) {
   const { values, errors, id, set } = form;
   const languages = [
     { field: "nameAr", label: text.fieldNameAr, lang: "ar", dir: "rtl" },

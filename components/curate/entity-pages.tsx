@@ -130,7 +130,12 @@ export async function EntityListPage<T>({
           {items.map(row)}
         </CuratorTable>
       )}
-      <ListPager page={page} hasMore={hasMore} href={(p) => listHref(entity, q, p)} labels={{ nav: tr("pagesLabel"), previous: tr("previousPage"), next: tr("nextPage") }} />
+      <ListPager
+        page={page}
+        hasMore={hasMore}
+        href={(p) => listHref(entity, q, p)}
+        labels={{ nav: tr("pagesLabel"), previous: tr("previousPage"), next: tr("nextPage") }}
+      />
 
       <section aria-labelledby={`new-${entity}-title`} className="space-y-4 border-t border-slate-200 pt-6">
         <h2 id={`new-${entity}-title`} className="text-xl font-bold">
@@ -143,7 +148,13 @@ export async function EntityListPage<T>({
 }
 
 /** A list row's first cell: the name, linked to its edit page, and the alias that matched the search when it is another. */
-export async function NameCell({ entity, item }: { entity: EntityType; item: { id: number; name: string; matched: string } }) {
+export async function NameCell({
+  entity,
+  item,
+}: {
+  entity: EntityType;
+  item: { id: number; name: string; matched: string };
+}) {
   const tr = (await getI18n()).t(curateEntitiesMessages);
   return (
     <td className="px-2 py-2">
@@ -193,7 +204,8 @@ export async function EntityEditPage({
   const text = TEXT[entity];
   const messages = curateEntitiesMessages[locale];
   const merged = typeof searchParams.merged === "string" ? searchParams.merged : null;
-  const moved = typeof searchParams.moved === "string" && /^\d{1,9}$/.test(searchParams.moved) ? Number(searchParams.moved) : 0;
+  const moved =
+    typeof searchParams.moved === "string" && /^\d{1,9}$/.test(searchParams.moved) ? Number(searchParams.moved) : 0;
 
   return (
     <div className="space-y-8">
@@ -231,7 +243,13 @@ export async function EntityEditPage({
         <h2 id={`${entity}-merge-title`} className="text-xl font-bold">
           {tr("mergeHeading", { entity: tr(text.noun) })}
         </h2>
-        <MergePanel entity={`${entity}s`} id={record.id} name={record.name} statementCount={statementCount} text={messages} />
+        <MergePanel
+          entity={`${entity}s`}
+          id={record.id}
+          name={record.name}
+          statementCount={statementCount}
+          text={messages}
+        />
       </section>
 
       {role === "admin" ? (
@@ -239,7 +257,13 @@ export async function EntityEditPage({
           <h2 id={`${entity}-delete-title`} className="text-xl font-bold">
             {tr("deleteHeading")}
           </h2>
-          <DeletePanel entity={`${entity}s`} id={record.id} name={record.name} statementCount={statementCount} text={messages} />
+          <DeletePanel
+            entity={`${entity}s`}
+            id={record.id}
+            name={record.name}
+            statementCount={statementCount}
+            text={messages}
+          />
         </section>
       ) : null}
 

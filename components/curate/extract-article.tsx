@@ -1,6 +1,11 @@
 import { memo, type ReactNode } from "react";
 
-export type ArticleMark = { n: number; start: number; end: number; state: "pending" | "accepted" | "rejected" | "saved" };
+export type ArticleMark = {
+  n: number;
+  start: number;
+  end: number;
+  state: "pending" | "accepted" | "rejected" | "saved";
+};
 
 type Props = {
   text: string;
@@ -34,7 +39,12 @@ export const ExtractArticle = memo(function ExtractArticle({ text, language, mar
     if (start > at) parts.push(text.slice(at, start));
     parts.push(
       <mark key={mark.n} id={`extract-mark-${mark.n}`} className={`rounded px-0.5 ${STYLE[mark.state]}`}>
-        <a href={`#extract-proposal-${mark.n}`} aria-label={markLabel(mark.n)} className="me-1 inline-block rounded bg-slate-800 px-1 text-xs font-bold text-white no-underline" dir="ltr">
+        <a
+          href={`#extract-proposal-${mark.n}`}
+          aria-label={markLabel(mark.n)}
+          className="me-1 inline-block rounded bg-slate-800 px-1 text-xs font-bold text-white no-underline"
+          dir="ltr"
+        >
           {mark.n}
         </a>
         {text.slice(start, end)}

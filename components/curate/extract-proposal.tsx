@@ -13,9 +13,7 @@ export type SpeakerKind = "person" | "organization" | "group";
 export type StatementKind = "direct" | "indirect" | "mixed";
 
 export type SpeakerChoice =
-  | { type: "known"; id: number; name: string }
-  | { type: "new"; name: string; kind: SpeakerKind }
-  | { type: "none" };
+  { type: "known"; id: number; name: string } | { type: "new"; name: string; kind: SpeakerKind } | { type: "none" };
 
 export type TopicChoice = { id: number | null; name: string; confidence: number | null };
 
@@ -42,7 +40,8 @@ type Props = {
 };
 
 const inputClass = "mt-1 w-full rounded border border-slate-400 px-2 py-1";
-const SHOWN_FIELDS = /^(text|kind|saidOn|saidOnApproximate|speakerId|newSpeaker(\..*)?|topicIds(\..*)?|newTopics(\..*)?)$/;
+const SHOWN_FIELDS =
+  /^(text|kind|saidOn|saidOnApproximate|speakerId|newSpeaker(\..*)?|topicIds(\..*)?|newTopics(\..*)?)$/;
 
 /** One proposal: its words, speaker, kind, date and topics, each editable, and its decision. */
 export const ExtractProposal = memo(function ExtractProposal({ locale, language, draft, errors, onChange }: Props) {
@@ -50,18 +49,37 @@ export const ExtractProposal = memo(function ExtractProposal({ locale, language,
   const id = useId();
   const { n, proposal } = draft;
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => onChange({ ...draft, [key]: value });
-  const error = (...fields: string[]) => fields.map((f) => errors[f] ?? Object.entries(errors).find(([k]) => k.startsWith(`${f}.`))?.[1]).find(Boolean);
+  const error = (...fields: string[]) =>
+    fields.map((f) => errors[f] ?? Object.entries(errors).find(([k]) => k.startsWith(`${f}.`))?.[1]).find(Boolean);
   const others = Object.entries(errors).filter(([field]) => !SHOWN_FIELDS.test(field));
   const saved = draft.savedId !== null;
   const state = saved ? "saved" : draft.decision;
-  const stateLabel = { pending: t("statePending"), accepted: t("stateAccepted"), rejected: t("stateRejected"), saved: t("stateSaved") }[state];
-  const stateClass = { pending: "border-amber-600", accepted: "border-green-700", rejected: "border-slate-300 opacity-80", saved: "border-sky-700" }[state];
+  const stateLabel = {
+    pending: t("statePending"),
+    accepted: t("stateAccepted"),
+    rejected: t("stateRejected"),
+    saved: t("stateSaved"),
+  }[state];
+  const stateClass = {
+    pending: "border-amber-600",
+    accepted: "border-green-700",
+    rejected: "border-slate-300 opacity-80",
+    saved: "border-sky-700",
+  }[state];
 
-  const newSpeakerOption = useCallback((q: string): Option[] => (q ? [{ key: `new-speaker:${q}`, label: t("speakerNewOption", { name: q }) }] : []), [t]);
-  const newTopicOption = useCallback((q: string): Option[] => (q ? [{ key: `new-topic:${q}`, label: t("createTopic", { name: q }) }] : []), [t]);
+  const newSpeakerOption = useCallback(
+    (q: string): Option[] => (q ? [{ key: `new-speaker:${q}`, label: t("speakerNewOption", { name: q }) }] : []),
+    [t],
+  );
+  const newTopicOption = useCallback(
+    (q: string): Option[] => (q ? [{ key: `new-topic:${q}`, label: t("createTopic", { name: q }) }] : []),
+    [t],
+  );
 
   const described = (name: string, help = false) => {
-    const ids = [help ? `${id}-${name}-help` : null, error(name) ? `${id}-${name}-error` : null].filter(Boolean).join(" ");
+    const ids = [help ? `${id}-${name}-help` : null, error(name) ? `${id}-${name}-error` : null]
+      .filter(Boolean)
+      .join(" ");
     return ids || undefined;
   };
   const fieldError = (name: string, text: string | undefined) =>
@@ -74,7 +92,11 @@ export const ExtractProposal = memo(function ExtractProposal({ locale, language,
   const topicsError = error("topicIds", "newTopics");
 
   return (
-    <article id={`extract-proposal-${n}`} aria-labelledby={`${id}-heading`} className={`space-y-3 rounded border-2 p-4 ${stateClass}`}>
+    <article
+      id={`extract-proposal-${n}`}
+      aria-labelledby={`${id}-heading`}
+      className={`space-y-3 rounded border-2 p-4 ${stateClass}`}
+    >
       <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
         <h3 id={`${id}-heading`} className="text-lg font-semibold">
           {t("proposal", { n })}
@@ -136,7 +158,9 @@ export const ExtractProposal = memo(function ExtractProposal({ locale, language,
             <p className="font-medium">{t("speaker")}</p>
             {draft.speaker.type === "known" ? (
               <p>
-                <bdi className="rounded bg-slate-100 px-2 py-0.5">{t("speakerKnown", { name: draft.speaker.name })}</bdi>
+                <bdi className="rounded bg-slate-100 px-2 py-0.5">
+                  {t("speakerKnown", { name: draft.speaker.name })}
+                </bdi>
               </p>
             ) : draft.speaker.type === "new" ? (
               <div className="grid gap-2 sm:grid-cols-2">
@@ -150,7 +174,12 @@ export const ExtractProposal = memo(function ExtractProposal({ locale, language,
                     value={draft.speaker.name}
                     aria-invalid={error("newSpeaker") ? true : undefined}
                     aria-describedby={described("newSpeaker")}
-                    onChange={(event) => set("speaker", { ...(draft.speaker as Extract<SpeakerChoice, { type: "new" }>), name: event.target.value })}
+                    onChange={(event) =>
+                      set("speaker", {
+                        ...(draft.speaker as Extract<SpeakerChoice, { type: "new" }>),
+                        name: event.target.value,
+                      })
+                    }
                     className={inputClass}
                   />
                 </div>
@@ -161,7 +190,12 @@ export const ExtractProposal = memo(function ExtractProposal({ locale, language,
                   <select
                     id={`${id}-newSpeakerKind`}
                     value={draft.speaker.kind}
-                    onChange={(event) => set("speaker", { ...(draft.speaker as Extract<SpeakerChoice, { type: "new" }>), kind: event.target.value as SpeakerKind })}
+                    onChange={(event) =>
+                      set("speaker", {
+                        ...(draft.speaker as Extract<SpeakerChoice, { type: "new" }>),
+                        kind: event.target.value as SpeakerKind,
+                      })
+                    }
                     className={inputClass}
                   >
                     <option value="person">{t("speakerKindPerson")}</option>
@@ -176,7 +210,11 @@ export const ExtractProposal = memo(function ExtractProposal({ locale, language,
                 <ul className="mt-1 flex flex-wrap gap-2">
                   {proposal.speaker.candidates.map((c) => (
                     <li key={c.id}>
-                      <button type="button" className="rounded border border-slate-500 px-2 py-0.5 text-sm" onClick={() => set("speaker", { type: "known", id: c.id, name: c.name })}>
+                      <button
+                        type="button"
+                        className="rounded border border-slate-500 px-2 py-0.5 text-sm"
+                        onClick={() => set("speaker", { type: "known", id: c.id, name: c.name })}
+                      >
                         {t("pickCandidate", { name: c.affiliation ? `${c.name} (${c.affiliation})` : c.name })}
                       </button>
                     </li>
@@ -206,8 +244,18 @@ export const ExtractProposal = memo(function ExtractProposal({ locale, language,
                 extra={newSpeakerOption}
                 noResults={t("noResults")}
                 onPick={(option) => {
-                  if (option.key.startsWith("new-speaker:")) set("speaker", { type: "new", name: option.key.slice("new-speaker:".length), kind: proposal.speaker?.kind ?? "person" });
-                  else set("speaker", { type: "known", id: Number(option.key.slice("speaker:".length)), name: option.label });
+                  if (option.key.startsWith("new-speaker:"))
+                    set("speaker", {
+                      type: "new",
+                      name: option.key.slice("new-speaker:".length),
+                      kind: proposal.speaker?.kind ?? "person",
+                    });
+                  else
+                    set("speaker", {
+                      type: "known",
+                      id: Number(option.key.slice("speaker:".length)),
+                      name: option.label,
+                    });
                 }}
               />
             ) : null}
@@ -218,7 +266,14 @@ export const ExtractProposal = memo(function ExtractProposal({ locale, language,
               <label htmlFor={`${id}-kind`} className="block font-medium">
                 {t("kind")}
               </label>
-              <select id={`${id}-kind`} value={draft.kind} aria-invalid={error("kind") ? true : undefined} aria-describedby={described("kind")} onChange={(event) => set("kind", event.target.value as StatementKind)} className={inputClass}>
+              <select
+                id={`${id}-kind`}
+                value={draft.kind}
+                aria-invalid={error("kind") ? true : undefined}
+                aria-describedby={described("kind")}
+                onChange={(event) => set("kind", event.target.value as StatementKind)}
+                className={inputClass}
+              >
                 <option value="direct">{t("kindDirect")}</option>
                 <option value="indirect">{t("kindIndirect")}</option>
                 <option value="mixed">{t("kindMixed")}</option>
@@ -253,12 +308,27 @@ export const ExtractProposal = memo(function ExtractProposal({ locale, language,
           {draft.topics.length === 0 ? <p className="text-sm text-slate-700">{t("noTopics")}</p> : null}
           <ul className="mt-1 flex flex-wrap gap-2">
             {draft.topics.map((topic) => (
-              <li key={`${topic.id ?? "new"}:${topic.name}`} className="flex items-center gap-1 rounded bg-slate-100 px-2 py-0.5">
+              <li
+                key={`${topic.id ?? "new"}:${topic.name}`}
+                className="flex items-center gap-1 rounded bg-slate-100 px-2 py-0.5"
+              >
                 <bdi>{topic.name}</bdi>
                 {topic.id === null ? <span className="text-xs text-slate-700">({t("newTopic")})</span> : null}
-                {topic.confidence !== null ? <span className="text-xs text-slate-700">{Math.round(topic.confidence * 100)}%</span> : null}
+                {topic.confidence !== null ? (
+                  <span className="text-xs text-slate-700">{Math.round(topic.confidence * 100)}%</span>
+                ) : null}
                 {!saved ? (
-                  <button type="button" aria-label={t("removeTopic", { name: topic.name })} className="px-1" onClick={() => set("topics", draft.topics.filter((x) => x !== topic))}>
+                  <button
+                    type="button"
+                    aria-label={t("removeTopic", { name: topic.name })}
+                    className="px-1"
+                    onClick={() =>
+                      set(
+                        "topics",
+                        draft.topics.filter((x) => x !== topic),
+                      )
+                    }
+                  >
                     ×
                   </button>
                 ) : null}
@@ -283,7 +353,12 @@ export const ExtractProposal = memo(function ExtractProposal({ locale, language,
                   const topic: TopicChoice = option.key.startsWith("new-topic:")
                     ? { id: null, name: option.key.slice("new-topic:".length), confidence: null }
                     : { id: Number(option.key.slice("topic:".length)), name: option.label, confidence: null };
-                  if (!draft.topics.some((x) => (topic.id !== null ? x.id === topic.id : x.id === null && x.name === topic.name))) set("topics", [...draft.topics, topic]);
+                  if (
+                    !draft.topics.some((x) =>
+                      topic.id !== null ? x.id === topic.id : x.id === null && x.name === topic.name,
+                    )
+                  )
+                    set("topics", [...draft.topics, topic]);
                 }}
               />
             </div>

@@ -14,7 +14,8 @@ type Props = { locale: UiLocale };
 
 type FieldErrors = Record<string, string>;
 /** An answer that is a refusal of ours ({ error: … }), not some other 400. */
-const hasError = (body: unknown) => typeof body === "object" && body !== null && "error" in body && Boolean((body as { error?: unknown }).error);
+const hasError = (body: unknown) =>
+  typeof body === "object" && body !== null && "error" in body && Boolean((body as { error?: unknown }).error);
 type Notice = { kind: "error" | "ok"; text: string; proposals?: number[] };
 
 const NO_ERRORS: FieldErrors = {};
@@ -39,7 +40,9 @@ function draftFrom(proposal: Proposal, locale: UiLocale): Draft {
     kind: proposal.kind,
     saidOn: proposal.saidOn ?? "",
     speaker,
-    topics: proposal.topics.filter((t) => t.confidence >= TOPIC_PRESELECT).map((t) => ({ id: t.id, name: t.names[locale] ?? t.name, confidence: t.confidence })),
+    topics: proposal.topics
+      .filter((t) => t.confidence >= TOPIC_PRESELECT)
+      .map((t) => ({ id: t.id, name: t.names[locale] ?? t.name, confidence: t.confidence })),
     savedId: null,
   };
 }
@@ -81,13 +84,23 @@ export function ExtractWorkspace({ locale }: Props) {
 
   const setField = (key: keyof typeof input, value: string) => setInput((s) => ({ ...s, [key]: value }));
   // serverError keeps its {status} here; requestJson fills it in.
-  const requestText = () => ({ networkFailed: t("networkError"), requestFailed: t("serverError"), sessionEnded: t("loggedOut") });
+  const requestText = () => ({
+    networkFailed: t("networkError"),
+    requestFailed: t("serverError"),
+    sessionEnded: t("loggedOut"),
+  });
   const show = (next: Notice) => {
     setNotice(next);
     setTimeout(() => noticeRef.current?.focus(), 0);
   };
   const languageName = (code: string | number | undefined) =>
-    code === "ar" ? t("languageNameAr") : code === "de" ? t("languageNameDe") : code === "en" ? t("languageNameEn") : String(code ?? "");
+    code === "ar"
+      ? t("languageNameAr")
+      : code === "de"
+        ? t("languageNameDe")
+        : code === "en"
+          ? t("languageNameEn")
+          : String(code ?? "");
 
   function noteText(note: ExtractNote): string {
     const v = note.values ?? {};
@@ -173,7 +186,13 @@ export function ExtractWorkspace({ locale }: Props) {
         setDraftErrors({});
         setInputErrors({});
         setSaved((s) => [...s, { status, ids }]);
-        return show({ kind: "ok", text: status === "published" ? t("savedPublished", { count: ids.length }) : t("savedDrafts", { count: ids.length }) });
+        return show({
+          kind: "ok",
+          text:
+            status === "published"
+              ? t("savedPublished", { count: ids.length })
+              : t("savedDrafts", { count: ids.length }),
+        });
       }
       if (result.ok) return show({ kind: "error", text: t("serverError", { status: result.status }) });
       if (result.status === 400 && hasError(result.body)) {
@@ -190,7 +209,8 @@ export function ExtractWorkspace({ locale }: Props) {
         setInputErrors(general);
         const numbers = Object.keys(perDraft).map(Number);
         if (numbers.length > 0) return show({ kind: "error", text: t("saveProblems"), proposals: numbers });
-        if (Object.keys(general).some((f) => f.startsWith("source"))) return show({ kind: "error", text: t("saveProblemsSource") });
+        if (Object.keys(general).some((f) => f.startsWith("source")))
+          return show({ kind: "error", text: t("saveProblemsSource") });
         return show({ kind: "error", text: result.message });
       }
       show({ kind: "error", text: result.message });
@@ -202,7 +222,10 @@ export function ExtractWorkspace({ locale }: Props) {
   const field = (name: string, help = false) => ({
     id: `${formId}-${name}`,
     "aria-invalid": inputErrors[name] ? true : undefined,
-    "aria-describedby": [help ? `${formId}-${name}-help` : null, inputErrors[name] ? `${formId}-${name}-error` : null].filter(Boolean).join(" ") || undefined,
+    "aria-describedby":
+      [help ? `${formId}-${name}-help` : null, inputErrors[name] ? `${formId}-${name}-error` : null]
+        .filter(Boolean)
+        .join(" ") || undefined,
   });
   const fieldError = (name: string) =>
     inputErrors[name] ? (
@@ -221,13 +244,22 @@ export function ExtractWorkspace({ locale }: Props) {
   const response = reading?.response ?? null;
   const markStates = drafts.map((d) => (d.savedId !== null ? "saved" : d.decision)).join(",");
   const marks = useMemo<ArticleMark[]>(
-    () => drafts.map((d) => ({ n: d.n, start: d.proposal.start, end: d.proposal.end, state: d.savedId !== null ? "saved" : d.decision })),
+    () =>
+      drafts.map((d) => ({
+        n: d.n,
+        start: d.proposal.start,
+        end: d.proposal.end,
+        state: d.savedId !== null ? "saved" : d.decision,
+      })),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only the decisions change the marks, not the edits
     [markStates],
   );
-  const count = (decision: Draft["decision"]) => drafts.filter((d) => d.savedId === null && d.decision === decision).length;
+  const count = (decision: Draft["decision"]) =>
+    drafts.filter((d) => d.savedId === null && d.decision === decision).length;
   const savedCount = drafts.filter((d) => d.savedId !== null).length;
-  const otherErrors = Object.entries(inputErrors).filter(([name]) => !/^(text|language|publishedOn|source\.(url|outlet|title|publishedOn))$/.test(name));
+  const otherErrors = Object.entries(inputErrors).filter(
+    ([name]) => !/^(text|language|publishedOn|source\.(url|outlet|title|publishedOn))$/.test(name),
+  );
 
   return (
     <div className="space-y-8">
@@ -248,13 +280,28 @@ export function ExtractWorkspace({ locale }: Props) {
           <p id={`${formId}-text-help`} className="text-sm text-slate-700">
             {t("articleTextHelp")}
           </p>
-          <textarea {...field("text", true)} name="text" rows={10} dir="auto" lang={input.language || undefined} value={input.text} onChange={(e) => setField("text", e.target.value)} className={inputClass} />
+          <textarea
+            {...field("text", true)}
+            name="text"
+            rows={10}
+            dir="auto"
+            lang={input.language || undefined}
+            value={input.text}
+            onChange={(e) => setField("text", e.target.value)}
+            className={inputClass}
+          />
           {fieldError("text")}
         </div>
         <div className="grid gap-4 md:grid-cols-2">
           <div>
             {label("language", t("language"))}
-            <select {...field("language")} name="language" value={input.language} onChange={(e) => setField("language", e.target.value)} className={inputClass}>
+            <select
+              {...field("language")}
+              name="language"
+              value={input.language}
+              onChange={(e) => setField("language", e.target.value)}
+              className={inputClass}
+            >
               <option value="">{t("languageAuto")}</option>
               <option value="ar">العربية (ar)</option>
               <option value="de">Deutsch (de)</option>
@@ -267,23 +314,52 @@ export function ExtractWorkspace({ locale }: Props) {
             <p id={`${formId}-publishedOn-help`} className="text-sm text-slate-700">
               {t("publishedOnHelp")}
             </p>
-            <input {...field("publishedOn", true)} name="publishedOn" type="date" value={input.publishedOn} onChange={(e) => setField("publishedOn", e.target.value)} className={inputClass} />
+            <input
+              {...field("publishedOn", true)}
+              name="publishedOn"
+              type="date"
+              value={input.publishedOn}
+              onChange={(e) => setField("publishedOn", e.target.value)}
+              className={inputClass}
+            />
             {fieldError("publishedOn")}
             {fieldError("source.publishedOn")}
           </div>
           <div>
             {label("source.outlet", t("outlet"))}
-            <input {...field("source.outlet")} name="outlet" dir="auto" value={input.outlet} onChange={(e) => setField("outlet", e.target.value)} className={inputClass} />
+            <input
+              {...field("source.outlet")}
+              name="outlet"
+              dir="auto"
+              value={input.outlet}
+              onChange={(e) => setField("outlet", e.target.value)}
+              className={inputClass}
+            />
             {fieldError("source.outlet")}
           </div>
           <div>
             {label("source.title", t("articleTitle"))}
-            <input {...field("source.title")} name="title" dir="auto" value={input.title} onChange={(e) => setField("title", e.target.value)} className={inputClass} />
+            <input
+              {...field("source.title")}
+              name="title"
+              dir="auto"
+              value={input.title}
+              onChange={(e) => setField("title", e.target.value)}
+              className={inputClass}
+            />
             {fieldError("source.title")}
           </div>
           <div className="md:col-span-2">
             {label("source.url", t("url"))}
-            <input {...field("source.url")} name="url" type="url" dir="ltr" value={input.url} onChange={(e) => setField("url", e.target.value)} className={inputClass} />
+            <input
+              {...field("source.url")}
+              name="url"
+              type="url"
+              dir="ltr"
+              value={input.url}
+              onChange={(e) => setField("url", e.target.value)}
+              className={inputClass}
+            />
             {fieldError("source.url")}
           </div>
         </div>
@@ -294,14 +370,25 @@ export function ExtractWorkspace({ locale }: Props) {
             ))}
           </ul>
         ) : null}
-        <button type="submit" disabled={busy !== null} className="rounded bg-slate-800 px-4 py-2 text-white disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={busy !== null}
+          className="rounded bg-slate-800 px-4 py-2 text-white disabled:opacity-60"
+        >
           {busy === "proposing" ? t("proposing") : t("propose")}
         </button>
       </form>
 
       <div ref={noticeRef} tabIndex={-1} aria-live="polite">
         {notice ? (
-          <div role={notice.kind === "error" ? "alert" : "status"} className={notice.kind === "error" ? "rounded border border-red-700 bg-red-50 p-3 text-red-900" : "rounded border border-green-700 bg-green-50 p-3 text-green-900"}>
+          <div
+            role={notice.kind === "error" ? "alert" : "status"}
+            className={
+              notice.kind === "error"
+                ? "rounded border border-red-700 bg-red-50 p-3 text-red-900"
+                : "rounded border border-green-700 bg-green-50 p-3 text-green-900"
+            }
+          >
             <p>{notice.text}</p>
             {notice.proposals ? (
               <ul className="mt-1 flex flex-wrap gap-3">
@@ -325,7 +412,11 @@ export function ExtractWorkspace({ locale }: Props) {
           </h2>
           {saved.map((batch, i) => (
             <div key={i}>
-              <p>{batch.status === "published" ? t("savedPublished", { count: batch.ids.length }) : t("savedDrafts", { count: batch.ids.length })}</p>
+              <p>
+                {batch.status === "published"
+                  ? t("savedPublished", { count: batch.ids.length })
+                  : t("savedDrafts", { count: batch.ids.length })}
+              </p>
               <ul className="flex flex-wrap gap-x-4 gap-y-1">
                 {batch.ids.map((id) => (
                   <li key={id}>
@@ -360,7 +451,13 @@ export function ExtractWorkspace({ locale }: Props) {
               <h2 id={`${formId}-marked`} className="text-xl font-semibold">
                 {t("markedHeading")}
               </h2>
-              <ExtractArticle text={reading!.text} language={response.language} marks={marks} labelledBy={`${formId}-marked`} markLabel={markLabel} />
+              <ExtractArticle
+                text={reading!.text}
+                language={response.language}
+                marks={marks}
+                labelledBy={`${formId}-marked`}
+                markLabel={markLabel}
+              />
             </div>
           ) : null}
 
@@ -386,17 +483,38 @@ export function ExtractWorkspace({ locale }: Props) {
                 <button
                   type="button"
                   className="rounded border border-green-800 px-3 py-1 text-green-900"
-                  onClick={() => setDrafts((all) => all.map((d) => (d.savedId === null && d.decision !== "rejected" ? { ...d, decision: "accepted" } : d)))}
+                  onClick={() =>
+                    setDrafts((all) =>
+                      all.map((d) =>
+                        d.savedId === null && d.decision !== "rejected" ? { ...d, decision: "accepted" } : d,
+                      ),
+                    )
+                  }
                 >
                   {t("acceptAll")}
                 </button>
                 <span className="text-sm text-slate-700" aria-live="polite">
-                  {t("tally", { accepted: count("accepted"), rejected: count("rejected"), pending: count("pending"), saved: savedCount })}
+                  {t("tally", {
+                    accepted: count("accepted"),
+                    rejected: count("rejected"),
+                    pending: count("pending"),
+                    saved: savedCount,
+                  })}
                 </span>
-                <button type="button" disabled={busy !== null} className="rounded border border-slate-600 px-3 py-1 disabled:opacity-60" onClick={() => void save("draft")}>
+                <button
+                  type="button"
+                  disabled={busy !== null}
+                  className="rounded border border-slate-600 px-3 py-1 disabled:opacity-60"
+                  onClick={() => void save("draft")}
+                >
                   {busy === "saving" ? t("saving") : t("saveDrafts")}
                 </button>
-                <button type="button" disabled={busy !== null} className="rounded bg-slate-800 px-3 py-1 text-white disabled:opacity-60" onClick={() => void save("published")}>
+                <button
+                  type="button"
+                  disabled={busy !== null}
+                  className="rounded bg-slate-800 px-3 py-1 text-white disabled:opacity-60"
+                  onClick={() => void save("published")}
+                >
                   {busy === "saving" ? t("saving") : t("publish")}
                 </button>
               </div>

@@ -1,7 +1,17 @@
 import Link from "next/link";
 
 /** Previous/next links of a curator list (the lists read one row more than shown to know whether a next page exists). */
-export function ListPager({ page, hasMore, href, labels }: { page: number; hasMore: boolean; href: (page: number) => string; labels: { nav: string; previous: string; next: string } }) {
+export function ListPager({
+  page,
+  hasMore,
+  href,
+  labels,
+}: {
+  page: number;
+  hasMore: boolean;
+  href: (page: number) => string;
+  labels: { nav: string; previous: string; next: string };
+}) {
   if (page <= 1 && !hasMore) return null;
   return (
     <nav aria-label={labels.nav} className="flex gap-4">
@@ -20,7 +30,10 @@ export function ListPager({ page, hasMore, href, labels }: { page: number; hasMo
 }
 
 /** ?q= and ?page= of a curator list; an out-of-range value falls back to the default and is reported. */
-export function parseListParams(raw: Record<string, string | string[] | undefined>, maxQuery: number): { q: string; page: number; problems: string[] } {
+export function parseListParams(
+  raw: Record<string, string | string[] | undefined>,
+  maxQuery: number,
+): { q: string; page: number; problems: string[] } {
   const one = (field: string) => {
     const value = raw[field];
     return (Array.isArray(value) ? value[0] : value)?.trim() ?? "";

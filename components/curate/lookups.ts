@@ -12,19 +12,33 @@ type StatementSuggestion = { id: number; text: string; language: string; speaker
 const SUGGESTIONS = 8;
 
 export async function speakerOptions(q: string): Promise<Option[]> {
-  const body = await loadJson<{ speakers: SpeakerSuggestion[] }>(`/api/curate/speakers?q=${encodeURIComponent(q)}&limit=${SUGGESTIONS}`);
-  return body.speakers.map((s) => ({ key: `speaker:${s.id}`, label: s.name, detail: [s.matched !== s.name ? s.matched : null, s.role].filter(Boolean).join(" · ") }));
+  const body = await loadJson<{ speakers: SpeakerSuggestion[] }>(
+    `/api/curate/speakers?q=${encodeURIComponent(q)}&limit=${SUGGESTIONS}`,
+  );
+  return body.speakers.map((s) => ({
+    key: `speaker:${s.id}`,
+    label: s.name,
+    detail: [s.matched !== s.name ? s.matched : null, s.role].filter(Boolean).join(" · "),
+  }));
 }
 
 export async function topicOptions(q: string): Promise<Option[]> {
-  const body = await loadJson<{ topics: TopicSuggestion[] }>(`/api/curate/topics?q=${encodeURIComponent(q)}&limit=${SUGGESTIONS}`);
-  return body.topics.map((topic) => ({ key: `topic:${topic.id}`, label: topic.name, detail: topic.parentName ?? undefined }));
+  const body = await loadJson<{ topics: TopicSuggestion[] }>(
+    `/api/curate/topics?q=${encodeURIComponent(q)}&limit=${SUGGESTIONS}`,
+  );
+  return body.topics.map((topic) => ({
+    key: `topic:${topic.id}`,
+    label: topic.name,
+    detail: topic.parentName ?? undefined,
+  }));
 }
 
 /** Statements to link (a translation's original, what one responds to); never `excludeId`, the one being edited. */
 export async function statementOptions(q: string, excludeId: number | null): Promise<Option[]> {
   if (!q) return [];
-  const body = await loadJson<{ statements: StatementSuggestion[] }>(`/api/curate/statements/lookup?q=${encodeURIComponent(q)}`);
+  const body = await loadJson<{ statements: StatementSuggestion[] }>(
+    `/api/curate/statements/lookup?q=${encodeURIComponent(q)}`,
+  );
   return body.statements
     .filter((s) => s.id !== excludeId)
     .map((s) => ({

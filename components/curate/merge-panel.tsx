@@ -14,7 +14,19 @@ type Entity = "speakers" | "topics";
  * what will happen (how many statements move), confirm. On success the
  * survivor's edit page opens; this one's address then redirects there.
  */
-export function MergePanel({ entity, id, name, statementCount, text }: { entity: Entity; id: number; name: string; statementCount: number; text: CurateEntitiesText }) {
+export function MergePanel({
+  entity,
+  id,
+  name,
+  statementCount,
+  text,
+}: {
+  entity: Entity;
+  id: number;
+  name: string;
+  statementCount: number;
+  text: CurateEntitiesText;
+}) {
   const router = useRouter();
   const [target, setTarget] = useState<EntityOption | null>(null);
   const [error, setError] = useState("");
@@ -29,10 +41,23 @@ export function MergePanel({ entity, id, name, statementCount, text }: { entity:
     }
     setPending(true);
     setError("");
-    const result = await requestJson<{ movedStatements: number; into: { id: number } }>(`/api/curate/${entity}/${id}/merge`, "POST", { intoId: target.id }, text);
+    const result = await requestJson<{ movedStatements: number; into: { id: number } }>(
+      `/api/curate/${entity}/${id}/merge`,
+      "POST",
+      { intoId: target.id },
+      text,
+    );
     setPending(false);
     if (!result.ok) {
-      setError(result.fields.intoId ? `${text.mergeTarget}: ${result.fields.intoId}` : result.status === 404 ? (entity === "speakers" ? text.speakerNotFound : text.topicNotFound) : result.message);
+      setError(
+        result.fields.intoId
+          ? `${text.mergeTarget}: ${result.fields.intoId}`
+          : result.status === 404
+            ? entity === "speakers"
+              ? text.speakerNotFound
+              : text.topicNotFound
+            : result.message,
+      );
       return;
     }
     const params = new URLSearchParams({ merged: name, moved: String(result.data.movedStatements) });
@@ -67,13 +92,29 @@ export function MergePanel({ entity, id, name, statementCount, text }: { entity:
             <bdi>{fill(text.mergeConfirmTitle, { from: name, into: target.name })}</bdi>
           </p>
           <p>
-            <bdi>{fill(entity === "speakers" ? text.mergeConfirmSpeaker : text.mergeConfirmTopic, { count: statementCount, from: name, into: target.name })}</bdi>
+            <bdi>
+              {fill(entity === "speakers" ? text.mergeConfirmSpeaker : text.mergeConfirmTopic, {
+                count: statementCount,
+                from: name,
+                into: target.name,
+              })}
+            </bdi>
           </p>
           <div className="flex flex-wrap gap-2">
-            <button type="button" disabled={pending} onClick={() => void merge()} className="rounded bg-red-800 px-4 py-2 font-semibold text-white disabled:opacity-70">
+            <button
+              type="button"
+              disabled={pending}
+              onClick={() => void merge()}
+              className="rounded bg-red-800 px-4 py-2 font-semibold text-white disabled:opacity-70"
+            >
               {pending ? text.merging : text.mergeButton}
             </button>
-            <button type="button" disabled={pending} onClick={() => setTarget(null)} className="rounded border border-slate-500 px-4 py-2">
+            <button
+              type="button"
+              disabled={pending}
+              onClick={() => setTarget(null)}
+              className="rounded border border-slate-500 px-4 py-2"
+            >
               {text.cancel}
             </button>
           </div>

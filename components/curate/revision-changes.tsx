@@ -10,7 +10,13 @@ function asText(value: unknown): string {
   return String(value);
 }
 
-export function RevisionChanges({ changes, labels }: { changes: Record<string, [unknown, unknown]>; labels: { field: string; before: string; after: string; empty: string } }) {
+export function RevisionChanges({
+  changes,
+  labels,
+}: {
+  changes: Record<string, [unknown, unknown]>;
+  labels: { field: string; before: string; after: string; empty: string };
+}) {
   const entries = Object.entries(changes);
   if (entries.length === 0) return null;
   return (
@@ -42,17 +48,39 @@ export function RevisionChanges({ changes, labels }: { changes: Record<string, [
                 <td colSpan={2} className="border-b border-slate-200 py-1" dir="auto">
                   <bdi>
                     {diffWords(a, b).map((part, i) =>
-                      part.kind === "same" ? <span key={i}>{part.text}</span> : part.kind === "removed" ? <del key={i} className="bg-red-100">{part.text}</del> : <ins key={i} className="bg-green-100">{part.text}</ins>,
+                      part.kind === "same" ? (
+                        <span key={i}>{part.text}</span>
+                      ) : part.kind === "removed" ? (
+                        <del key={i} className="bg-red-100">
+                          {part.text}
+                        </del>
+                      ) : (
+                        <ins key={i} className="bg-green-100">
+                          {part.text}
+                        </ins>
+                      ),
                     )}
                   </bdi>
                 </td>
               ) : (
                 <>
                   <td className="border-b border-slate-200 py-1" dir="auto">
-                    {a ? <del className="bg-red-50 no-underline"><bdi>{a}</bdi></del> : <span className="text-slate-600">{labels.empty}</span>}
+                    {a ? (
+                      <del className="bg-red-50 no-underline">
+                        <bdi>{a}</bdi>
+                      </del>
+                    ) : (
+                      <span className="text-slate-600">{labels.empty}</span>
+                    )}
                   </td>
                   <td className="border-b border-slate-200 py-1" dir="auto">
-                    {b ? <ins className="bg-green-50 no-underline"><bdi>{b}</bdi></ins> : <span className="text-slate-600">{labels.empty}</span>}
+                    {b ? (
+                      <ins className="bg-green-50 no-underline">
+                        <bdi>{b}</bdi>
+                      </ins>
+                    ) : (
+                      <span className="text-slate-600">{labels.empty}</span>
+                    )}
                   </td>
                 </>
               )}

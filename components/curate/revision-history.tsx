@@ -14,12 +14,19 @@ const ACTIONS: Record<string, CurateEntitiesKey> = {
 export async function RevisionHistory({ revisions }: { revisions: RevisionSummary[] }) {
   const { locale, t } = await getI18n();
   const tr = t(curateEntitiesMessages);
-  const when = new Intl.DateTimeFormat(locale === "ar" ? "ar-SY-u-nu-latn" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  const when = new Intl.DateTimeFormat(locale === "ar" ? "ar-SY-u-nu-latn" : "en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "UTC",
+  });
   if (revisions.length === 0) return <p>{tr("historyEmpty")}</p>;
   return (
     <ol className="space-y-2">
       {revisions.map((revision) => (
-        <li key={`${revision.version}-${revision.createdAt}-${revision.action}`} className="rounded border border-slate-200 bg-white p-2 text-sm">
+        <li
+          key={`${revision.version}-${revision.createdAt}-${revision.action}`}
+          className="rounded border border-slate-200 bg-white p-2 text-sm"
+        >
           <p>
             <time dateTime={revision.createdAt}>{when.format(new Date(revision.createdAt))} UTC</time> —{" "}
             {tr("historyEntry", {
@@ -28,7 +35,9 @@ export async function RevisionHistory({ revisions }: { revisions: RevisionSummar
               user: revision.userName ?? tr("historyUnknownUser"),
             })}
           </p>
-          {revision.fields.length > 0 ? <p className="text-slate-700">{tr("historyFields", { fields: revision.fields.join(", ") })}</p> : null}
+          {revision.fields.length > 0 ? (
+            <p className="text-slate-700">{tr("historyFields", { fields: revision.fields.join(", ") })}</p>
+          ) : null}
         </li>
       ))}
     </ol>

@@ -7,14 +7,29 @@ import { requestJson } from "@/components/forms";
 // The statement page's actions beside the editor: retract with a reason,
 // restore an old revision, delete (admins). Each answers in place.
 
-const SEND_TEXT = { networkFailed: "The server could not be reached; try again.", requestFailed: "The server answered {status}." };
+const SEND_TEXT = {
+  networkFailed: "The server could not be reached; try again.",
+  requestFailed: "The server answered {status}.",
+};
 
-async function send(url: string, method: "POST" | "DELETE", body?: unknown): Promise<{ ok: boolean; message: string | null }> {
+async function send(
+  url: string,
+  method: "POST" | "DELETE",
+  body?: unknown,
+): Promise<{ ok: boolean; message: string | null }> {
   const result = await requestJson(url, method, body, SEND_TEXT);
   return { ok: result.ok, message: result.ok ? null : result.message };
 }
 
-export function RetractForm({ statementId, version, labels }: { statementId: number; version: number; labels: { heading: string; reason: string; button: string } }) {
+export function RetractForm({
+  statementId,
+  version,
+  labels,
+}: {
+  statementId: number;
+  version: number;
+  labels: { heading: string; reason: string; button: string };
+}) {
   const router = useRouter();
   const id = useId();
   const [reason, setReason] = useState("");
@@ -33,7 +48,15 @@ export function RetractForm({ statementId, version, labels }: { statementId: num
       <label htmlFor={`${id}-reason`} className="block">
         {labels.reason}
       </label>
-      <textarea id={`${id}-reason`} required rows={2} dir="auto" value={reason} onChange={(event) => setReason(event.target.value)} className="w-full rounded border border-slate-400 px-2 py-1" />
+      <textarea
+        id={`${id}-reason`}
+        required
+        rows={2}
+        dir="auto"
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+        className="w-full rounded border border-slate-400 px-2 py-1"
+      />
       {problem ? (
         <p role="alert" className="text-red-800">
           {problem}
@@ -46,7 +69,17 @@ export function RetractForm({ statementId, version, labels }: { statementId: num
   );
 }
 
-export function RestoreButton({ statementId, revisionId, version, label }: { statementId: number; revisionId: number; version: number; label: string }) {
+export function RestoreButton({
+  statementId,
+  revisionId,
+  version,
+  label,
+}: {
+  statementId: number;
+  revisionId: number;
+  version: number;
+  label: string;
+}) {
   const router = useRouter();
   const [problem, setProblem] = useState<string | null>(null);
   return (
@@ -71,7 +104,13 @@ export function RestoreButton({ statementId, revisionId, version, label }: { sta
   );
 }
 
-export function DeleteButton({ statementId, labels }: { statementId: number; labels: { button: string; confirm: string } }) {
+export function DeleteButton({
+  statementId,
+  labels,
+}: {
+  statementId: number;
+  labels: { button: string; confirm: string };
+}) {
   const router = useRouter();
   const [problem, setProblem] = useState<string | null>(null);
   return (

@@ -8,7 +8,14 @@ import { requestJson } from "@/components/forms";
 // form that adds one (POST /api/curate/statements/:id/reviews). The server checks every field and
 // names the one at fault; its messages are shown beside the form.
 
-export type CuratorReview = { id: number; rating: string; reviewerName: string; url: string; reviewedOn: string; scale: string | null };
+export type CuratorReview = {
+  id: number;
+  rating: string;
+  reviewerName: string;
+  url: string;
+  reviewedOn: string;
+  scale: string | null;
+};
 
 export type StatementReviewsLabels = {
   heading: string;
@@ -29,9 +36,27 @@ export type StatementReviewsLabels = {
   requestFailed: string;
 };
 
-type Fields = { rating: string; ratingValue: string; worstRating: string; bestRating: string; reviewerName: string; reviewerUrl: string; url: string; reviewedOn: string };
+type Fields = {
+  rating: string;
+  ratingValue: string;
+  worstRating: string;
+  bestRating: string;
+  reviewerName: string;
+  reviewerUrl: string;
+  url: string;
+  reviewedOn: string;
+};
 
-const EMPTY: Fields = { rating: "", ratingValue: "", worstRating: "", bestRating: "", reviewerName: "", reviewerUrl: "", url: "", reviewedOn: "" };
+const EMPTY: Fields = {
+  rating: "",
+  ratingValue: "",
+  worstRating: "",
+  bestRating: "",
+  reviewerName: "",
+  reviewerUrl: "",
+  url: "",
+  reviewedOn: "",
+};
 
 /** A number field as the API takes it: blank is none, anything else is sent as typed and checked by the server. */
 function numberOrNull(value: string): number | string | null {
@@ -41,13 +66,27 @@ function numberOrNull(value: string): number | string | null {
   return Number.isFinite(number) ? number : trimmed;
 }
 
-export function StatementReviews({ statementId, version, reviews, labels }: { statementId: number; version: number; reviews: CuratorReview[]; labels: StatementReviewsLabels }) {
+export function StatementReviews({
+  statementId,
+  version,
+  reviews,
+  labels,
+}: {
+  statementId: number;
+  version: number;
+  reviews: CuratorReview[];
+  labels: StatementReviewsLabels;
+}) {
   const router = useRouter();
   const id = useId();
   const [fields, setFields] = useState<Fields>(EMPTY);
   const [problems, setProblems] = useState<string[]>([]);
   const text = { networkFailed: labels.networkFailed, requestFailed: labels.requestFailed };
-  const field = (name: keyof Fields, label: string, options: { type?: string; hint?: string; required?: boolean; dir?: "ltr" | "auto" } = {}) => (
+  const field = (
+    name: keyof Fields,
+    label: string,
+    options: { type?: string; hint?: string; required?: boolean; dir?: "ltr" | "auto" } = {},
+  ) => (
     <div>
       <label htmlFor={`${id}-${name}`} className="block text-sm font-semibold">
         {label}
@@ -95,7 +134,12 @@ export function StatementReviews({ statementId, version, reviews, labels }: { st
                 type="button"
                 className="underline"
                 onClick={async () => {
-                  const result = await requestJson(`/api/curate/statements/${statementId}/reviews`, "DELETE", { version, reviewId: review.id }, text);
+                  const result = await requestJson(
+                    `/api/curate/statements/${statementId}/reviews`,
+                    "DELETE",
+                    { version, reviewId: review.id },
+                    text,
+                  );
                   setProblems(result.ok ? [] : [result.message]);
                   if (result.ok) router.refresh();
                 }}
@@ -119,9 +163,18 @@ export function StatementReviews({ statementId, version, reviews, labels }: { st
             url: fields.url,
             reviewedOn: fields.reviewedOn,
           };
-          const result = await requestJson(`/api/curate/statements/${statementId}/reviews`, "POST", { version, review }, text);
+          const result = await requestJson(
+            `/api/curate/statements/${statementId}/reviews`,
+            "POST",
+            { version, review },
+            text,
+          );
           if (!result.ok) {
-            setProblems(result.problems.length > 0 ? result.problems.map((p) => `${p.field.replace(/^review\./, "")}: ${p.message}`) : [result.message]);
+            setProblems(
+              result.problems.length > 0
+                ? result.problems.map((p) => `${p.field.replace(/^review\./, "")}: ${p.message}`)
+                : [result.message],
+            );
             return;
           }
           setProblems([]);

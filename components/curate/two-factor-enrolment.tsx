@@ -12,7 +12,17 @@ type Enrolment = { secret: string; qrCodeDataUrl: string };
  * as an image) and the same secret as text, then a first code to confirm.
  * The recovery codes come back once and are shown here, once.
  */
-export function TwoFactorEnrolment({ enrolment, email, next, text }: { enrolment: Enrolment; email: string; next: string; text: TwoFactorText }) {
+export function TwoFactorEnrolment({
+  enrolment,
+  email,
+  next,
+  text,
+}: {
+  enrolment: Enrolment;
+  email: string;
+  next: string;
+  text: TwoFactorText;
+}) {
   const [code, setCode] = useState("");
   const [fields, setFields] = useState<FieldErrors>({});
   const [error, setError] = useState("");
@@ -24,7 +34,12 @@ export function TwoFactorEnrolment({ enrolment, email, next, text }: { enrolment
     setPending(true);
     setError("");
     setFields({});
-    const result = await requestJson<{ recoveryCodes: string[] }>("/api/login/two-factor/enrol", "POST", { code }, text);
+    const result = await requestJson<{ recoveryCodes: string[] }>(
+      "/api/login/two-factor/enrol",
+      "POST",
+      { code },
+      text,
+    );
     setPending(false);
     if (result.ok) {
       setRecoveryCodes(result.data.recoveryCodes);
@@ -60,7 +75,13 @@ export function TwoFactorEnrolment({ enrolment, email, next, text }: { enrolment
     <div className="space-y-4">
       <p>{text.enrolIntro}</p>
       {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made on the server, nothing to optimise */}
-      <img src={enrolment.qrCodeDataUrl} alt={fill(text.qrAlt, { email })} width={200} height={200} className="border border-slate-300 bg-white" />
+      <img
+        src={enrolment.qrCodeDataUrl}
+        alt={fill(text.qrAlt, { email })}
+        width={200}
+        height={200}
+        className="border border-slate-300 bg-white"
+      />
       <div>
         <p className="font-semibold" id="two-factor-secret-label">
           {text.secret}
@@ -86,7 +107,11 @@ export function TwoFactorEnrolment({ enrolment, email, next, text }: { enrolment
           value={code}
           onChange={(event) => setCode(event.target.value)}
         />
-        <button type="submit" disabled={pending} className="self-start rounded bg-slate-900 px-4 py-2 font-semibold text-white disabled:opacity-70">
+        <button
+          type="submit"
+          disabled={pending}
+          className="self-start rounded bg-slate-900 px-4 py-2 font-semibold text-white disabled:opacity-70"
+        >
           {pending ? text.turningOn : text.turnOn}
         </button>
       </form>

@@ -5,7 +5,13 @@ import { Secret, TOTP } from "otpauth";
 // "curate-setup" project logs each in once and saves its session state here.
 export const E2E_CURATORS = {
   // Admins must have two-factor login: scripts/e2e.ts enrols this one with a known secret, and logIn types its codes.
-  admin: { email: "admin@example.org", name: "Ada Admin", role: "admin", password: "admin-password-for-e2e", totpSecret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP" },
+  admin: {
+    email: "admin@example.org",
+    name: "Ada Admin",
+    role: "admin",
+    password: "admin-password-for-e2e",
+    totpSecret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",
+  },
   editor: { email: "editor@example.org", name: "Eddie Editor", role: "editor", password: "editor-password-for-e2e" },
 } as const;
 
@@ -16,7 +22,12 @@ export const STORAGE_STATE = {
 
 /** The TOTP code of `secret` at `timestamp` (RFC 6238: SHA-1, 6 digits, 30 s, as the app is set up). */
 export function totpCode(secret: string, timestamp = Date.now()): string {
-  return new TOTP({ secret: Secret.fromBase32(secret.replace(/\s+/g, "")), algorithm: "SHA1", digits: 6, period: 30 }).generate({ timestamp });
+  return new TOTP({
+    secret: Secret.fromBase32(secret.replace(/\s+/g, "")),
+    algorithm: "SHA1",
+    digits: 6,
+    period: 30,
+  }).generate({ timestamp });
 }
 
 /** The known TOTP secret of an e2e account, if it has one. */
@@ -37,7 +48,9 @@ export async function enterTotpCode(page: Page, secret: string): Promise<void> {
     await page.getByLabel("Code", { exact: true }).fill(totpCode(secret, Date.now() + offset));
     // Judged by the route's answer, not by what the page shows (an earlier message may still be there).
     const [response] = await Promise.all([
-      page.waitForResponse((r) => new URL(r.url()).pathname === "/api/login/two-factor" && r.request().method() === "POST"),
+      page.waitForResponse(
+        (r) => new URL(r.url()).pathname === "/api/login/two-factor" && r.request().method() === "POST",
+      ),
       page.getByRole("button", { name: "Continue" }).click(),
     ]);
     if (response.ok()) {
@@ -56,7 +69,12 @@ export async function enterTotpCode(page: Page, secret: string): Promise<void> {
  * code where the account has two-factor login (`totpSecret`, by default the
  * e2e account's known one). Ends in the workspace.
  */
-export async function logIn(page: Page, email: string, password: string, totpSecret = totpSecretOf(email)): Promise<void> {
+export async function logIn(
+  page: Page,
+  email: string,
+  password: string,
+  totpSecret = totpSecretOf(email),
+): Promise<void> {
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);

@@ -3,7 +3,13 @@ import { ROLES } from "@/lib/auth/roles";
 import { SUPPORTED_LANGUAGES } from "@/lib/languages";
 import { idSchema } from "@/lib/validation/id";
 import { SPEAKER_KINDS, STATEMENT_KINDS, STATEMENT_LIMITS, WIKIDATA_ID_PATTERN } from "@/lib/validation/import-line";
-import { ATTRIBUTIONS, restoreRequestSchema, retractionSchema, statementEditSchema, statementFormSchema } from "@/lib/validation/statement-form";
+import {
+  ATTRIBUTIONS,
+  restoreRequestSchema,
+  retractionSchema,
+  statementEditSchema,
+  statementFormSchema,
+} from "@/lib/validation/statement-form";
 
 // The shapes of the API's answers (and the write API's bodies), as zod schemas:
 // the OpenAPI document's components (lib/api/openapi.ts) are generated from
@@ -53,7 +59,10 @@ export const SERVER_LIMITS = {
 const PARTIAL_DATE_ISO = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const HTTP_URL = /^https?:\/\//;
 export const slugSchema = z.string().min(1).max(120);
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ format: "date" });
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .meta({ format: "date" });
 const dateTime = z.string().meta({ format: "date-time" });
 const count = z.int().min(0);
 const nullableText = z.string().nullable();
@@ -65,7 +74,10 @@ const names = z
 
 export const PartialDate = named(
   z.object({
-    iso: z.string().regex(PARTIAL_DATE_ISO).meta({ examples: ["2016-11", "2016-11-17", "2016"] }),
+    iso: z
+      .string()
+      .regex(PARTIAL_DATE_ISO)
+      .meta({ examples: ["2016-11", "2016-11-17", "2016"] }),
     precision: z.enum(["year", "month", "day"]),
     start: isoDay,
     end: isoDay,
@@ -74,7 +86,11 @@ export const PartialDate = named(
   "A date known to the day, the month or only the year: `iso` as written (YYYY, YYYY-MM or YYYY-MM-DD), its `precision`, and the first and last day of the period it names.",
 );
 
-export const SpeakerRef = named(z.object({ slug: slugSchema, name: z.string() }), "SpeakerRef", "Who said it: the speaker's address (slug) and canonical name.");
+export const SpeakerRef = named(
+  z.object({ slug: slugSchema, name: z.string() }),
+  "SpeakerRef",
+  "Who said it: the speaker's address (slug) and canonical name.",
+);
 export const TopicRef = named(z.object({ slug: slugSchema, name: z.string() }), "TopicRef");
 
 export const Source = named(
@@ -83,7 +99,9 @@ export const Source = named(
       .string()
       .regex(HTTP_URL)
       .nullable()
-      .describe("The report's http(s) address as the source gave it (not checked further: quote it, never trust it as markup)."),
+      .describe(
+        "The report's http(s) address as the source gave it (not checked further: quote it, never trust it as markup).",
+      ),
     outlet: nullableText,
     title: nullableText,
     publishedOn: PartialDate.nullable(),
@@ -96,7 +114,12 @@ export const Review = named(
   z.object({
     id: idSchema,
     rating: z.string().describe("The verdict in the reviewer's words (schema.org reviewRating.alternateName)."),
-    ratingValue: z.number().nullable().describe("The verdict on the reviewer's numeric scale, when they give one (then bestRating and worstRating are given too)."),
+    ratingValue: z
+      .number()
+      .nullable()
+      .describe(
+        "The verdict on the reviewer's numeric scale, when they give one (then bestRating and worstRating are given too).",
+      ),
     bestRating: z.number().nullable(),
     worstRating: z.number().nullable(),
     reviewer: z.object({ name: z.string(), url: z.string().regex(HTTP_URL).nullable() }),
@@ -117,8 +140,13 @@ const statementFields = {
   id: idSchema,
   externalId: z.string().nullable().describe("The identifier given on import (`externalId` of the import format)."),
   text: z.string().describe('The wording as reported, in its own language and script: display it with dir="auto".'),
-  language: z.string().regex(/^[a-z]{2,3}$/).describe("ISO 639-1 code of the text's language."),
-  kind: z.enum(STATEMENT_KINDS).describe("direct quote, paraphrase (indirect), or paraphrase with quoted words (mixed)."),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}$/)
+    .describe("ISO 639-1 code of the text's language."),
+  kind: z
+    .enum(STATEMENT_KINDS)
+    .describe("direct quote, paraphrase (indirect), or paraphrase with quoted words (mixed)."),
   status: z.enum(["published", "retracted"]),
   retractionReason: nullableText,
   speaker: z.object({ slug: slugSchema, name: z.string(), kind: z.enum(SPEAKER_KINDS) }),
@@ -195,7 +223,14 @@ export const SearchResult = named(
     limit: z.int().min(1),
     totalPages: count,
     facets: z
-      .object({ speaker: FacetCounts, topic: FacetCounts, language: FacetCounts, kind: FacetCounts, year: FacetCounts, reviewed: FacetCounts })
+      .object({
+        speaker: FacetCounts,
+        topic: FacetCounts,
+        language: FacetCounts,
+        kind: FacetCounts,
+        year: FacetCounts,
+        reviewed: FacetCounts,
+      })
       .describe('`reviewed` counts only the statements with a fact-check review, under the value "true".'),
   }),
   "SearchResult",
@@ -211,7 +246,11 @@ export const OEmbed = named(
     provider_name: z.string(),
     provider_url: z.string().regex(HTTP_URL),
     cache_age: z.int().min(1),
-    html: z.string().describe("An iframe of the statement's card (/statements/{id}/embed), every value in it escaped: paste it as it is."),
+    html: z
+      .string()
+      .describe(
+        "An iframe of the statement's card (/statements/{id}/embed), every value in it escaped: paste it as it is.",
+      ),
     width: z.int().min(1),
     height: z.int().min(1),
   }),
@@ -231,7 +270,11 @@ export const Speaker = named(
     role: nullableText,
     affiliation: nullableText,
     country: nullableText,
-    wikidataId: z.string().regex(WIKIDATA_ID_PATTERN).nullable().describe("The speaker's Wikidata item (Q567); the speaker page links it and gives it as schema.org sameAs."),
+    wikidataId: z
+      .string()
+      .regex(WIKIDATA_ID_PATTERN)
+      .nullable()
+      .describe("The speaker's Wikidata item (Q567); the speaker page links it and gives it as schema.org sameAs."),
     description: nullableText,
     statementCount,
   }),
@@ -240,7 +283,10 @@ export const Speaker = named(
 
 export const SpeakerList = named(page(Speaker), "SpeakerList");
 
-export const Topic = named(z.object({ slug: slugSchema, name: z.string(), names, parent: TopicRef.nullable(), statementCount }), "Topic");
+export const Topic = named(
+  z.object({ slug: slugSchema, name: z.string(), names, parent: TopicRef.nullable(), statementCount }),
+  "Topic",
+);
 
 export const TopicList = named(page(Topic), "TopicList");
 
@@ -285,7 +331,11 @@ export const FieldMessage = named(
 export const ApiError = named(
   z.object({
     error: z.object({
-      code: z.string().meta({ examples: ["invalid_parameter", "not_found", "rate_limited", "search_unavailable", "database_unavailable"] }),
+      code: z
+        .string()
+        .meta({
+          examples: ["invalid_parameter", "not_found", "rate_limited", "search_unavailable", "database_unavailable"],
+        }),
       message: z.string(),
       fields: z.array(FieldMessage).optional(),
     }),
@@ -322,7 +372,12 @@ export const StatementEdit = named(
 
 export const Retraction = named(retractionSchema.meta(refusesUnknownFields), "Retraction", undefined, bodySchemas);
 
-export const RestoreRequest = named(restoreRequestSchema.meta(refusesUnknownFields), "RestoreRequest", undefined, bodySchemas);
+export const RestoreRequest = named(
+  restoreRequestSchema.meta(refusesUnknownFields),
+  "RestoreRequest",
+  undefined,
+  bodySchemas,
+);
 
 export const Saved = named(
   z.object({ id: idSchema, version: z.int().min(1) }),
@@ -352,7 +407,9 @@ export const StatementRecord = named(
           .max(STATEMENT_LIMITS.urlMaxLength)
           .regex(HTTP_URL)
           .nullable()
-          .describe("An http(s) address, kept as written (non-Latin paths stay readable); a known address reuses its source."),
+          .describe(
+            "An http(s) address, kept as written (non-Latin paths stay readable); a known address reuses its source.",
+          ),
         outlet: z.string().max(STATEMENT_LIMITS.outletMaxLength).nullable(),
         title: z.string().max(STATEMENT_LIMITS.titleMaxLength).nullable(),
         publishedOn: partialDateText,
@@ -375,7 +432,12 @@ const idLabel = z.object({ id: idSchema, slug: z.string(), name: z.string() });
 const textLabel = z.object({ id: idSchema, text: z.string() });
 
 export const StatementLabels = named(
-  z.object({ speaker: idLabel.nullable(), topics: z.array(idLabel), translationOf: textLabel.nullable(), respondsTo: z.array(textLabel) }),
+  z.object({
+    speaker: idLabel.nullable(),
+    topics: z.array(idLabel),
+    translationOf: textLabel.nullable(),
+    respondsTo: z.array(textLabel),
+  }),
   "StatementLabels",
   "Names for the ids of a record.",
 );
@@ -432,7 +494,10 @@ export const NewApiToken = named(
 
 export const CreatedApiToken = named(
   z.object({
-    token: z.string().regex(/^stk_[A-Za-z0-9_-]{43}$/).describe("The token itself: in this answer only, never again."),
+    token: z
+      .string()
+      .regex(/^stk_[A-Za-z0-9_-]{43}$/)
+      .describe("The token itself: in this answer only, never again."),
     apiToken: ApiToken,
   }),
   "CreatedApiToken",

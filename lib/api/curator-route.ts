@@ -1,7 +1,13 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
-import { ApiTokenError, authenticateApiToken, bearerToken, isBearerAuthorization, tokenRoleProblem } from "@/lib/auth/api-tokens";
+import {
+  ApiTokenError,
+  authenticateApiToken,
+  bearerToken,
+  isBearerAuthorization,
+  tokenRoleProblem,
+} from "@/lib/auth/api-tokens";
 import { crossOriginProblem } from "@/lib/auth/origin";
 import { hasRole, type CurrentUser, type Role } from "@/lib/auth/roles";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -41,18 +47,34 @@ export type CuratorRouteOptions = {
   apiTokens?: boolean;
 };
 
-export function curatorRoute<P = Record<string, never>>(role: Role, handler: (context: CuratorContext<P>) => Promise<Response>, options: CuratorRouteOptions = {}) {
+export function curatorRoute<P = Record<string, never>>(
+  role: Role,
+  handler: (context: CuratorContext<P>) => Promise<Response>,
+  options: CuratorRouteOptions = {},
+) {
   return async (request: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
     try {
       const authorization = request.headers.get("authorization");
       if (isBearerAuthorization(authorization)) {
         if (!options.apiTokens) {
-          return apiError(403, "token_not_accepted", "API tokens are not accepted here: only the statements write API takes them. Use the workspace, logged in.");
+          return apiError(
+            403,
+            "token_not_accepted",
+            "API tokens are not accepted here: only the statements write API takes them. Use the workspace, logged in.",
+          );
         }
         const auth = await authenticateApiToken(getPool(), bearerToken(authorization));
         const problem = tokenRoleProblem(auth, role);
-        if (problem) return problem.status === 401 ? tokenRefused(problem.code, problem.message) : apiError(problem.status, problem.code, problem.message);
-        return await handler({ request, user: auth.user, params: await context.params, auth: { kind: "token", tokenId: auth.tokenId, tokenRole: auth.tokenRole } });
+        if (problem)
+          return problem.status === 401
+            ? tokenRefused(problem.code, problem.message)
+            : apiError(problem.status, problem.code, problem.message);
+        return await handler({
+          request,
+          user: auth.user,
+          params: await context.params,
+          auth: { kind: "token", tokenId: auth.tokenId, tokenRole: auth.tokenRole },
+        });
       }
       const user = await getCurrentUser();
       if (!user) return apiError(401, "unauthenticated", "Log in to do this.");
@@ -71,7 +93,10 @@ export function curatorRoute<P = Record<string, never>>(role: Role, handler: (co
 function tokenRefused(code: string, message: string): Response {
   const response = apiError(401, code, message);
   const description = message.replace(/["\\]/g, "'").slice(0, 200);
-  response.headers.set("WWW-Authenticate", `Bearer realm="curate", error="invalid_token", error_description="${description}"`);
+  response.headers.set(
+    "WWW-Authenticate",
+    `Bearer realm="curate", error="invalid_token", error_description="${description}"`,
+  );
   return response;
 }
 
@@ -79,8 +104,12 @@ export function curatorFailure(error: unknown): Response {
   if (error instanceof ValidationError) return badRequest(error.fields);
   if (error instanceof NotFoundError) return apiError(404, "not_found", error.message);
   if (error instanceof InUseError) return apiError(409, "in_use", error.message);
-  if (error instanceof TimeBudgetExceededError) return apiError(422, "time_budget_exceeded", `text: ${TEXT_TOO_SLOW}`, [{ field: "text", message: TEXT_TOO_SLOW }]);
-  if (error instanceof WorkerFailedError) return apiError(422, "text_too_complex", `text: ${TEXT_TOO_COMPLEX}`, [{ field: "text", message: TEXT_TOO_COMPLEX }]);
+  if (error instanceof TimeBudgetExceededError)
+    return apiError(422, "time_budget_exceeded", `text: ${TEXT_TOO_SLOW}`, [{ field: "text", message: TEXT_TOO_SLOW }]);
+  if (error instanceof WorkerFailedError)
+    return apiError(422, "text_too_complex", `text: ${TEXT_TOO_COMPLEX}`, [
+      { field: "text", message: TEXT_TOO_COMPLEX },
+    ]);
   if (error instanceof WorkersBusyError) {
     const response = apiError(503, "busy", "Every worker that reads articles is busy; try again in a few seconds.");
     response.headers.set("Retry-After", String(error.retryAfterSeconds));
@@ -88,7 +117,11 @@ export function curatorFailure(error: unknown): Response {
   }
   if (error instanceof VersionConflictError) {
     return NextResponse.json(
-      { error: { code: "version_conflict", message: error.message }, currentVersion: error.currentVersion, current: error.current },
+      {
+        error: { code: "version_conflict", message: error.message },
+        currentVersion: error.currentVersion,
+        current: error.current,
+      },
       { status: 409, headers: { "Cache-Control": "no-store" } },
     );
   }
@@ -110,7 +143,8 @@ export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES):
     const detail = error instanceof SyntaxError ? ` (${error.message.slice(0, 200)})` : "";
     throw new ValidationError([{ field: "body", message: `must be JSON${detail}` }]);
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ValidationError([{ field: "body", message: "must be a JSON object" }]);
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new ValidationError([{ field: "body", message: "must be a JSON object" }]);
   return value as Record<string, unknown>;
 }
 
@@ -145,6 +179,11 @@ export function rejectUnknownFields(body: Record<string, unknown>, known: readon
   if (unknown.length === 0) return;
   const list = [...allowed].join(", ");
   throw new ValidationError(
-    unknown.slice(0, 20).map((key) => ({ field: key.length > 100 ? quoteForMessage(key) : key, message: `is not a field of this request; the fields are: ${list}` })),
+    unknown
+      .slice(0, 20)
+      .map((key) => ({
+        field: key.length > 100 ? quoteForMessage(key) : key,
+        message: `is not a field of this request; the fields are: ${list}`,
+      })),
   );
 }

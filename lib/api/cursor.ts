@@ -25,7 +25,11 @@ const MALFORMED = "is not a cursor this API returned (it must be copied unchange
  * fingerprint of the query asking: a cursor made for other filters or another
  * order is refused rather than silently reinterpreted.
  */
-export function decodeCursor<T extends { f: string }>(raw: string, schema: z.ZodType<T>, fingerprint: string): CursorResult<T> {
+export function decodeCursor<T extends { f: string }>(
+  raw: string,
+  schema: z.ZodType<T>,
+  fingerprint: string,
+): CursorResult<T> {
   if (raw.length > CURSOR_MAX_LENGTH) return { ok: false, message: `is longer than ${CURSOR_MAX_LENGTH} characters` };
   if (!BASE64URL.test(raw)) return { ok: false, message: MALFORMED };
   const bytes = Buffer.from(raw, "base64url");
@@ -41,7 +45,11 @@ export function decodeCursor<T extends { f: string }>(raw: string, schema: z.Zod
   const parsed = schema.safeParse(json);
   if (!parsed.success) return { ok: false, message: MALFORMED };
   if (parsed.data.f !== fingerprint) {
-    return { ok: false, message: "belongs to another query (its filters or sort differ): repeat the query that returned it, or start again without cursor" };
+    return {
+      ok: false,
+      message:
+        "belongs to another query (its filters or sort differ): repeat the query that returned it, or start again without cursor",
+    };
   }
   return { ok: true, value: parsed.data };
 }

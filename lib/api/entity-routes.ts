@@ -33,7 +33,10 @@ export function entityItemRoutes<R>(service: EntityService<R>) {
       const pool = getPool();
       const record = await service.get(pool, id);
       if (!record) throw new NotFoundError(`No ${service.key} has this id.`);
-      return NextResponse.json({ [service.key]: record, statementCount: await service.statementCount(pool, id) }, { headers: NO_STORE });
+      return NextResponse.json(
+        { [service.key]: record, statementCount: await service.statementCount(pool, id) },
+        { headers: NO_STORE },
+      );
     }),
     PUT: curatorRoute<Params>("editor", async ({ request, params, user }) => {
       const id = parseIdParam(params.id);
@@ -49,7 +52,9 @@ export function entityItemRoutes<R>(service: EntityService<R>) {
 }
 
 /** POST {intoId}: merges this record into another; its address then redirects there. */
-export function entityMergeRoute<R>(merge: (pool: pg.Pool, request: { fromId: number; intoId: number; user: CurateUser }) => Promise<MergeResult<R>>) {
+export function entityMergeRoute<R>(
+  merge: (pool: pg.Pool, request: { fromId: number; intoId: number; user: CurateUser }) => Promise<MergeResult<R>>,
+) {
   return curatorRoute<Params>("editor", async ({ request, params, user }) => {
     const fromId = parseIdParam(params.id);
     const intoId = parseIntoId(await readJsonBody(request));

@@ -33,7 +33,11 @@ describe("ETag and If-None-Match", () => {
     expect(second.status).toBe(304);
     expect(second.headers.get("etag")).toBe(etag);
     expect(await second.text()).toBe("");
-    const changed = cachedJson(new Request("http://x/api/v1/topics", { headers: { "If-None-Match": etag } }), { ...body, nextCursor: "x" }, 10);
+    const changed = cachedJson(
+      new Request("http://x/api/v1/topics", { headers: { "If-None-Match": etag } }),
+      { ...body, nextCursor: "x" },
+      10,
+    );
     expect(changed.status).toBe(200);
   });
 });

@@ -21,7 +21,9 @@ export const CACHE_SECONDS = {
   document: 300,
 } as const;
 
-const EXPOSED_HEADERS = ["ETag", "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"].join(", ");
+const EXPOSED_HEADERS = ["ETag", "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"].join(
+  ", ",
+);
 
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
   "Access-Control-Allow-Origin": "*",
@@ -51,7 +53,11 @@ export function cachedJson(request: Request, body: unknown, maxAgeSeconds: numbe
 }
 
 /** cachedJson of a body serialised and tagged once (a fixed document): no work per request. */
-export function serialisedJson(request: Request, body: { text: string; etag: string }, maxAgeSeconds: number): Response {
+export function serialisedJson(
+  request: Request,
+  body: { text: string; etag: string },
+  maxAgeSeconds: number,
+): Response {
   const { text, etag } = body;
   const headers: Record<string, string> = { ETag: etag, "Cache-Control": `public, max-age=${maxAgeSeconds}` };
   if (etagMatches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
@@ -123,7 +129,10 @@ export function publicGet<C>(handler: Handler<C>): (request: Request, context: C
 async function limitedAnswer<C>(request: Request, context: C, handler: Handler<C>): Promise<Response> {
   // Decided in memory, before any work: a refused request costs no query.
   const decision = limiter().take(clientAddress(request.headers));
-  const response = decision && !decision.allowed ? tooManyRequests(decision) : await handler(request, context).catch((error: unknown): Response => apiFailure(error));
+  const response =
+    decision && !decision.allowed
+      ? tooManyRequests(decision)
+      : await handler(request, context).catch((error: unknown): Response => apiFailure(error));
   if (decision) for (const [name, value] of Object.entries(rateHeaders(decision))) response.headers.set(name, value);
   for (const [name, value] of Object.entries(CORS_HEADERS)) response.headers.set(name, value);
   return response;

@@ -25,7 +25,7 @@ function queryOf<T>(result: ListParamsResult<T>): T {
   return result.query;
 }
 
-const fields = <T,>(result: ListParamsResult<T>) => errorsOf(result).map((e) => e.field);
+const fields = <T>(result: ListParamsResult<T>) => errorsOf(result).map((e) => e.field);
 
 describe("the statements list's parameters", () => {
   it("has defaults: newest first, 50 a page, published and retracted", () => {
@@ -35,8 +35,19 @@ describe("the statements list's parameters", () => {
   });
 
   it("reads the search filters as search does", () => {
-    const query = queryOf(parseStatementListParams(qs("speaker=b,a&lang=ar&lang=en&kind=direct&topic=refugees&year=2016&from=2016-11&to=2016&q=x")));
-    expect(query.filters).toMatchObject({ q: "x", speakers: ["a", "b"], languages: ["ar", "en"], kinds: ["direct"], topics: ["refugees"], years: [2016] });
+    const query = queryOf(
+      parseStatementListParams(
+        qs("speaker=b,a&lang=ar&lang=en&kind=direct&topic=refugees&year=2016&from=2016-11&to=2016&q=x"),
+      ),
+    );
+    expect(query.filters).toMatchObject({
+      q: "x",
+      speakers: ["a", "b"],
+      languages: ["ar", "en"],
+      kinds: ["direct"],
+      topics: ["refugees"],
+      years: [2016],
+    });
     expect(query.filters.from).toBeLessThan(query.filters.to!);
   });
 
@@ -65,7 +76,10 @@ describe("the statements list's parameters", () => {
   it("reads back the cursors it makes, for every sort", () => {
     for (const sort of ["newest", "oldest", "id"] as const) {
       const first = queryOf(parseStatementListParams(qs(`sort=${sort}&speaker=a`)));
-      for (const position of [{ saidOn: "2016-11-01", id: 17 }, { saidOn: null, id: 5 }]) {
+      for (const position of [
+        { saidOn: "2016-11-01", id: 17 },
+        { saidOn: null, id: 5 },
+      ]) {
         const cursor = statementCursor(first, position);
         expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
         const next = queryOf(parseStatementListParams(qs(`sort=${sort}&speaker=a&cursor=${cursor}`)));
@@ -77,7 +91,10 @@ describe("the statements list's parameters", () => {
   it("refuses a cursor of another query, sort or list, and malformed or tampered ones, naming cursor", () => {
     const newest = queryOf(parseStatementListParams(qs("speaker=a")));
     const cursor = statementCursor(newest, { saidOn: "2016-11-01", id: 17 });
-    expect(errorsOf(parseStatementListParams(qs(`speaker=b&cursor=${cursor}`)))[0]).toMatchObject({ field: "cursor", message: expect.stringMatching(/another query/) });
+    expect(errorsOf(parseStatementListParams(qs(`speaker=b&cursor=${cursor}`)))[0]).toMatchObject({
+      field: "cursor",
+      message: expect.stringMatching(/another query/),
+    });
     expect(fields(parseStatementListParams(qs(`speaker=a&sort=oldest&cursor=${cursor}`)))).toEqual(["cursor"]);
     expect(fields(parseStatementListParams(qs(`speaker=a&sort=id&cursor=${cursor}`)))).toEqual(["cursor"]);
     const f = newest.fingerprint;
@@ -102,7 +119,10 @@ describe("the statements list's parameters", () => {
       expect(errors, bad).toHaveLength(1);
       expect(errors[0]!.field, bad).toBe("cursor");
     }
-    expect(queryOf(parseStatementListParams(qs(`speaker=a&cursor=${encodeCursor({ v: 1, f, d: "2016-11-01", i: 1 })}`))).after).toEqual({ saidOn: "2016-11-01", id: 1 });
+    expect(
+      queryOf(parseStatementListParams(qs(`speaker=a&cursor=${encodeCursor({ v: 1, f, d: "2016-11-01", i: 1 })}`)))
+        .after,
+    ).toEqual({ saidOn: "2016-11-01", id: 1 });
   });
 });
 
@@ -110,9 +130,13 @@ describe("the speakers, topics and dates parameters", () => {
   it("speakers: q, kind, limit and cursor", () => {
     const query = queryOf(parseSpeakerListParams(qs("q=merk&kind=person,group&limit=5")));
     expect(query).toMatchObject({ q: "merk", kinds: ["group", "person"], limit: 5, afterSlug: null });
-    const next = queryOf(parseSpeakerListParams(qs(`q=merk&kind=person,group&limit=5&cursor=${slugCursorFor(query, "angela-merkel")}`)));
+    const next = queryOf(
+      parseSpeakerListParams(qs(`q=merk&kind=person,group&limit=5&cursor=${slugCursorFor(query, "angela-merkel")}`)),
+    );
     expect(next.afterSlug).toBe("angela-merkel");
-    expect(fields(parseSpeakerListParams(qs(`q=other&cursor=${slugCursorFor(query, "angela-merkel")}`)))).toEqual(["cursor"]);
+    expect(fields(parseSpeakerListParams(qs(`q=other&cursor=${slugCursorFor(query, "angela-merkel")}`)))).toEqual([
+      "cursor",
+    ]);
     expect(fields(parseSpeakerListParams(qs("kind=country")))).toEqual(["kind"]);
     expect(fields(parseSpeakerListParams(qs(`q=${"x".repeat(101)}`)))).toEqual(["q"]);
     expect(fields(parseSpeakerListParams(qs("name=merkel")))).toEqual(["name"]);
@@ -130,7 +154,8 @@ describe("the speakers, topics and dates parameters", () => {
   it("dates: a year written YYYY", () => {
     expect(queryOf(parseDatesParams(qs("year=2016")))).toEqual({ year: 2016 });
     expect(queryOf(parseDatesParams(qs("")))).toEqual({ year: null });
-    for (const bad of ["16", "2016-11", "0999", "abcd", "３０１６"]) expect(fields(parseDatesParams(qs(`year=${encodeURIComponent(bad)}`))), bad).toEqual(["year"]);
+    for (const bad of ["16", "2016-11", "0999", "abcd", "３０１６"])
+      expect(fields(parseDatesParams(qs(`year=${encodeURIComponent(bad)}`))), bad).toEqual(["year"]);
     expect(fields(parseDatesParams(qs("month=11")))).toEqual(["month"]);
   });
 
@@ -152,12 +177,32 @@ describe("any query string (property)", () => {
 
   // Keys: mostly the parameters the lists know, sometimes anything; values: anything a URL can carry.
   const known = [...new Set(Object.values(LIST_PARAMETERS).flat())];
-  const key = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) });
+  const key = fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...known) },
+    { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+  );
   const value = fc.oneof(
     fc.string({ maxLength: 30 }),
     fc.string({ unit: "grapheme", maxLength: 30 }),
     fc.integer({ min: -1_000, max: 100_000 }).map(String),
-    fc.constantFrom("newest", "oldest", "id", "relevance", "2016", "2016-11", "2016-02-30", "ar,en", "person", "published", "e30", "", " ", "%", "1e3", "0x10"),
+    fc.constantFrom(
+      "newest",
+      "oldest",
+      "id",
+      "relevance",
+      "2016",
+      "2016-11",
+      "2016-02-30",
+      "ar,en",
+      "person",
+      "published",
+      "e30",
+      "",
+      " ",
+      "%",
+      "1e3",
+      "0x10",
+    ),
     fc.base64String({ maxLength: 80 }),
   );
   const query = fc.array(fc.tuple(key, value), { maxLength: 8 });
@@ -172,18 +217,25 @@ describe("any query string (property)", () => {
         if (parsed.ok) {
           const q = parsed.query as { limit?: number };
           if (q.limit !== undefined) {
-            const bounds = list === "topics" ? LIST_LIMITS.topics : list === "speakers" ? LIST_LIMITS.speakers : LIST_LIMITS.statements;
+            const bounds =
+              list === "topics"
+                ? LIST_LIMITS.topics
+                : list === "speakers"
+                  ? LIST_LIMITS.speakers
+                  : LIST_LIMITS.statements;
             expect(q.limit).toBeGreaterThanOrEqual(1);
             expect(q.limit).toBeLessThanOrEqual(bounds.maxLimit);
           }
-          for (const name of new Set(pairs.map(([k]) => k))) expect(LIST_PARAMETERS[list] as readonly string[]).toContain(name);
+          for (const name of new Set(pairs.map(([k]) => k)))
+            expect(LIST_PARAMETERS[list] as readonly string[]).toContain(name);
           return;
         }
         expect(parsed.errors.length).toBeGreaterThan(0);
         const names = new Set(pairs.map(([k]) => Array.from(k).slice(0, 40).join("")));
         for (const error of parsed.errors) {
           expect(error.message.length).toBeGreaterThan(0);
-          if (error.field !== "") expect(names.has(error.field), `${error.field} not in ${[...names].join(",")}`).toBe(true);
+          if (error.field !== "")
+            expect(names.has(error.field), `${error.field} not in ${[...names].join(",")}`).toBe(true);
         }
       }),
       { numRuns: 2_000 },
@@ -194,15 +246,19 @@ describe("any query string (property)", () => {
     const base = queryOf(parseStatementListParams(qs("lang=ar")));
     const cursor = statementCursor(base, { saidOn: "2016-11-01", id: 17 });
     fc.assert(
-      fc.property(fc.nat({ max: cursor.length - 1 }), fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=+/."), (at, char) => {
-        const altered = cursor.slice(0, at) + char + cursor.slice(at + 1);
-        const parsed = parseStatementListParams(qs(`lang=ar&cursor=${encodeURIComponent(altered)}`));
-        if (parsed.ok) {
-          expect(parsed.query.after!.id).toBeGreaterThanOrEqual(1);
-        } else {
-          expect(parsed.errors.map((e) => e.field)).toEqual(["cursor"]);
-        }
-      }),
+      fc.property(
+        fc.nat({ max: cursor.length - 1 }),
+        fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=+/."),
+        (at, char) => {
+          const altered = cursor.slice(0, at) + char + cursor.slice(at + 1);
+          const parsed = parseStatementListParams(qs(`lang=ar&cursor=${encodeURIComponent(altered)}`));
+          if (parsed.ok) {
+            expect(parsed.query.after!.id).toBeGreaterThanOrEqual(1);
+          } else {
+            expect(parsed.errors.map((e) => e.field)).toEqual(["cursor"]);
+          }
+        },
+      ),
       { numRuns: 1_000 },
     );
   });

@@ -11,7 +11,16 @@ import {
 } from "@/lib/validation/list-query";
 import { SPEAKER_KINDS } from "@/lib/validation/import-line";
 import { checkPartialDate } from "@/lib/validation/partial-date";
-import { list, manyOf, oneOf, readParameter, single, unknownFields, wholeNumber, type QueryParameter } from "@/lib/validation/query-params";
+import {
+  list,
+  manyOf,
+  oneOf,
+  readParameter,
+  single,
+  unknownFields,
+  wholeNumber,
+  type QueryParameter,
+} from "@/lib/validation/query-params";
 import { SEARCH_FILTERS, SEARCH_LIMITS, queryText, readSearchFilters } from "@/lib/validation/search-params";
 import { quoteForMessage, type FieldMessage } from "@/lib/validation/zod-messages";
 import { CURSOR_MAX_LENGTH, decodeCursor, encodeCursor, queryFingerprint } from "./cursor";
@@ -34,10 +43,13 @@ export const LIST_LIMITS = {
   speakerQueryMaxLength: 100,
 } as const;
 
-const limitOf = (bounds: { defaultLimit: number; maxLimit: number }) => single(wholeNumber(1, bounds.maxLimit).default(bounds.defaultLimit));
+const limitOf = (bounds: { defaultLimit: number; maxLimit: number }) =>
+  single(wholeNumber(1, bounds.maxLimit).default(bounds.defaultLimit));
 
 /** The `nextCursor` of a page, sent back as it came (decoded by lib/api/cursor.ts). */
-const cursorParameter = single(z.string().optional().meta({ maxLength: CURSOR_MAX_LENGTH, pattern: "^[A-Za-z0-9_-]+$" }));
+const cursorParameter = single(
+  z.string().optional().meta({ maxLength: CURSOR_MAX_LENGTH, pattern: "^[A-Za-z0-9_-]+$" }),
+);
 
 /**
  * The parameters of each list, as zod schemas: read by the parsers below and
@@ -55,7 +67,12 @@ export const LIST_QUERY_PARAMETERS = {
     limit: limitOf(LIST_LIMITS.statements),
   },
   speakers: {
-    q: single(z.string().max(LIST_LIMITS.speakerQueryMaxLength, `must be at most ${LIST_LIMITS.speakerQueryMaxLength} characters`).optional()),
+    q: single(
+      z
+        .string()
+        .max(LIST_LIMITS.speakerQueryMaxLength, `must be at most ${LIST_LIMITS.speakerQueryMaxLength} characters`)
+        .optional(),
+    ),
     kind: list(manyOf(SPEAKER_KINDS)),
     cursor: cursorParameter,
     limit: limitOf(LIST_LIMITS.speakers),
@@ -87,7 +104,8 @@ function listReader<L extends ListName>(list: L, params: Params) {
   const errors = unknownFields(params, LIST_PARAMETERS[list]);
   const parameters = LIST_QUERY_PARAMETERS[list];
   const read = <K extends keyof (typeof LIST_QUERY_PARAMETERS)[L] & string>(name: K) =>
-    readParameter(params, name, parameters[name] as QueryParameter, errors) as z.output<((typeof LIST_QUERY_PARAMETERS)[L][K] & QueryParameter)["schema"]> | undefined;
+    readParameter(params, name, parameters[name] as QueryParameter, errors) as
+      z.output<((typeof LIST_QUERY_PARAMETERS)[L][K] & QueryParameter)["schema"]> | undefined;
   return { errors, read };
 }
 
@@ -109,7 +127,10 @@ export function parseStatementListParams(params: Params): ListParamsResult<State
   const q = read("q") ?? "";
   const search = readSearchFilters(params, errors);
   const statusValues = read("status") ?? [];
-  const statuses = statusValues.length > 0 ? [...STATEMENT_LIST_STATUSES].filter((s) => statusValues.includes(s)) : [...STATEMENT_LIST_STATUSES];
+  const statuses =
+    statusValues.length > 0
+      ? [...STATEMENT_LIST_STATUSES].filter((s) => statusValues.includes(s))
+      : [...STATEMENT_LIST_STATUSES];
   const sort = read("sort") ?? "newest";
   const limit = read("limit") ?? LIST_LIMITS.statements.defaultLimit;
   const rawCursor = read("cursor") ?? null;
@@ -143,7 +164,10 @@ export function parseStatementListParams(params: Params): ListParamsResult<State
   return { ok: true, query: { filters, sort, limit, after, fingerprint: print } };
 }
 
-export function statementCursor(query: Pick<StatementListQuery, "sort" | "fingerprint">, last: StatementPosition): string {
+export function statementCursor(
+  query: Pick<StatementListQuery, "sort" | "fingerprint">,
+  last: StatementPosition,
+): string {
   return query.sort === "id"
     ? encodeCursor({ v: 1, f: query.fingerprint, i: last.id })
     : encodeCursor({ v: 1, f: query.fingerprint, d: last.saidOn, i: last.id });

@@ -51,7 +51,9 @@ export type OperationObject = {
   "x-example-request"?: string;
 };
 
-export type PathItemObject = Partial<Record<"get" | "post" | "put" | "patch" | "delete", OperationObject>> & { parameters?: Array<ParameterObject | Reference> };
+export type PathItemObject = Partial<Record<"get" | "post" | "put" | "patch" | "delete", OperationObject>> & {
+  parameters?: Array<ParameterObject | Reference>;
+};
 
 export type OpenApiDocument = {
   openapi: "3.1.0";
@@ -119,13 +121,24 @@ export function errors(...codes: Array<304 | 308 | 400 | 404 | 429 | 500 | 503>)
  * it ("output": answers).
  */
 export function jsonSchemaOf(schema: z.ZodType, io: "input" | "output" = "input"): JsonSchema {
-  const json: JsonSchema = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any", override: tidyJsonSchema });
+  const json: JsonSchema = z.toJSONSchema(schema, {
+    target: "draft-2020-12",
+    io,
+    unrepresentable: "any",
+    override: tidyJsonSchema,
+  });
   delete json.$schema; // the document's dialect is OpenAPI 3.1's
   return json;
 }
 
 /** Two touches to zod's output, for every schema it writes (its `override` hook). */
-export function tidyJsonSchema({ zodSchema, jsonSchema }: { zodSchema: z.core.$ZodTypes; jsonSchema: JsonSchema }): void {
+export function tidyJsonSchema({
+  zodSchema,
+  jsonSchema,
+}: {
+  zodSchema: z.core.$ZodTypes;
+  jsonSchema: JsonSchema;
+}): void {
   // zod writes the safe-integer range into every integer; a bound nobody set says nothing.
   if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
   if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
@@ -135,7 +148,12 @@ export function tidyJsonSchema({ zodSchema, jsonSchema }: { zodSchema: z.core.$Z
 }
 
 /** A query parameter, its schema generated from the zod schema that reads it (lib/validation/query-params.ts). */
-export function queryParameter(name: string, parameter: QueryParameter, description: string, example?: unknown): ParameterObject {
+export function queryParameter(
+  name: string,
+  parameter: QueryParameter,
+  description: string,
+  example?: unknown,
+): ParameterObject {
   return {
     name,
     in: "query",
@@ -156,16 +174,36 @@ export const parameters = {
     ["angela-merkel"],
   ),
   topic: queryParameter("topic", SEARCH_FILTERS.topic, "Topic slugs; several values match any of them.", ["refugees"]),
-  lang: queryParameter("lang", SEARCH_FILTERS.lang, "Languages of the text (ISO 639-1); several values match any of them.", ["ar"]),
-  kind: queryParameter("kind", SEARCH_FILTERS.kind, "direct, indirect (paraphrase) or mixed; several values match any of them.", ["direct"]),
-  year: queryParameter("year", SEARCH_FILTERS.year, "Years the statement was said in (YYYY); several values match any of them.", ["2016"]),
+  lang: queryParameter(
+    "lang",
+    SEARCH_FILTERS.lang,
+    "Languages of the text (ISO 639-1); several values match any of them.",
+    ["ar"],
+  ),
+  kind: queryParameter(
+    "kind",
+    SEARCH_FILTERS.kind,
+    "direct, indirect (paraphrase) or mixed; several values match any of them.",
+    ["direct"],
+  ),
+  year: queryParameter(
+    "year",
+    SEARCH_FILTERS.year,
+    "Years the statement was said in (YYYY); several values match any of them.",
+    ["2016"],
+  ),
   from: queryParameter(
     "from",
     SEARCH_FILTERS.from,
     "Said on or after this date (YYYY, YYYY-MM or YYYY-MM-DD; from=2016-11 starts on the 1st). A statement known only to its month or year is in the range when that period overlaps it.",
     "2016-11",
   ),
-  to: queryParameter("to", SEARCH_FILTERS.to, "Said on or before this date (YYYY, YYYY-MM or YYYY-MM-DD; to=2016-11 ends on the 30th).", "2016-12-31"),
+  to: queryParameter(
+    "to",
+    SEARCH_FILTERS.to,
+    "Said on or before this date (YYYY, YYYY-MM or YYYY-MM-DD; to=2016-11 ends on the 30th).",
+    "2016-12-31",
+  ),
   cursor: queryParameter(
     "cursor",
     LIST_QUERY_PARAMETERS.statements.cursor,
@@ -175,7 +213,8 @@ export const parameters = {
     name: "slug",
     in: "path",
     required: true,
-    description: "The address of the speaker or topic. An address that was merged into another answers 308 with the survivor's address.",
+    description:
+      "The address of the speaker or topic. An address that was merged into another answers 308 with the survivor's address.",
     schema: jsonSchemaOf(slugSchema),
   },
 } satisfies Record<string, ParameterObject>;
@@ -183,47 +222,97 @@ export const parameters = {
 // ——— Components: headers and responses ———
 
 export const headers = {
-  ETag: { description: "Weak validator of the body: send it back as If-None-Match to get a 304 while nothing changed.", schema: { type: "string" } },
-  CacheControl: { description: "public, max-age=N (seconds): short for lists and search, longer for one item.", schema: { type: "string" } },
-  AccessControlAllowOrigin: { description: "Always *: any web page may read the API.", schema: { type: "string", const: "*" } },
+  ETag: {
+    description: "Weak validator of the body: send it back as If-None-Match to get a 304 while nothing changed.",
+    schema: { type: "string" },
+  },
+  CacheControl: {
+    description: "public, max-age=N (seconds): short for lists and search, longer for one item.",
+    schema: { type: "string" },
+  },
+  AccessControlAllowOrigin: {
+    description: "Always *: any web page may read the API.",
+    schema: { type: "string", const: "*" },
+  },
   // Absent when the operator turned the limit off.
-  RateLimitLimit: { description: "Requests allowed per minute from your address. Absent when the limit is off.", schema: { type: "integer" }, required: false },
-  RateLimitRemaining: { description: "Requests left in the current minute. Absent when the limit is off.", schema: { type: "integer", minimum: 0 }, required: false },
-  RateLimitReset: { description: "Seconds until the current minute's count starts again. Absent when the limit is off.", schema: { type: "integer", minimum: 1 }, required: false },
-  RetryAfter: { description: "Seconds to wait before the next request.", schema: { type: "integer", minimum: 1 }, required: true },
+  RateLimitLimit: {
+    description: "Requests allowed per minute from your address. Absent when the limit is off.",
+    schema: { type: "integer" },
+    required: false,
+  },
+  RateLimitRemaining: {
+    description: "Requests left in the current minute. Absent when the limit is off.",
+    schema: { type: "integer", minimum: 0 },
+    required: false,
+  },
+  RateLimitReset: {
+    description: "Seconds until the current minute's count starts again. Absent when the limit is off.",
+    schema: { type: "integer", minimum: 1 },
+    required: false,
+  },
+  RetryAfter: {
+    description: "Seconds to wait before the next request.",
+    schema: { type: "integer", minimum: 1 },
+    required: true,
+  },
 } satisfies Record<string, HeaderObject>;
 
-export const errorExample = (code: string, message: string, fields?: Array<{ field: string; message: string }>) => ({ error: { code, message, ...(fields ? { fields } : {}) } });
+export const errorExample = (code: string, message: string, fields?: Array<{ field: string; message: string }>) => ({
+  error: { code, message, ...(fields ? { fields } : {}) },
+});
 
 export const responses = {
-  NotModified: { description: "Not modified: the ETag sent in If-None-Match is still current (no body).", headers: { ETag: ref.header("ETag") } },
+  NotModified: {
+    description: "Not modified: the ETag sent in If-None-Match is still current (no body).",
+    headers: { ETag: ref.header("ETag") },
+  },
   PermanentRedirect: {
     description: "The slug was merged into another speaker or topic: Location gives the survivor's address.",
     headers: { Location: { description: "The survivor's address.", schema: { type: "string" } } },
   },
   BadRequest: {
-    description: "A parameter is wrong: an unknown parameter, a value of the wrong type or out of range, or a malformed cursor. `fields` names each parameter and the rule.",
+    description:
+      "A parameter is wrong: an unknown parameter, a value of the wrong type or out of range, or a malformed cursor. `fields` names each parameter and the rule.",
     content: jsonContent(
       ref.schema("Error"),
-      errorExample("invalid_parameter", 'limit: must be a whole number from 1 to 200, got "500"; speakr: unknown field (this endpoint takes: q, speaker, …)', [
-        { field: "limit", message: 'must be a whole number from 1 to 200, got "500"' },
-        { field: "speakr", message: "unknown field (this endpoint takes: q, speaker, …)" },
-      ]),
+      errorExample(
+        "invalid_parameter",
+        'limit: must be a whole number from 1 to 200, got "500"; speakr: unknown field (this endpoint takes: q, speaker, …)',
+        [
+          { field: "limit", message: 'must be a whole number from 1 to 200, got "500"' },
+          { field: "speakr", message: "unknown field (this endpoint takes: q, speaker, …)" },
+        ],
+      ),
     ),
   },
-  NotFound: { description: "Nothing (public) at this address.", content: jsonContent(ref.schema("Error"), errorExample("not_found", "No statement 999999.")) },
+  NotFound: {
+    description: "Nothing (public) at this address.",
+    content: jsonContent(ref.schema("Error"), errorExample("not_found", "No statement 999999.")),
+  },
   TooManyRequests: {
     description: `Over the rate limit of the caller's address (${RATE_LIMIT_DEFAULT_PER_MINUTE} requests a minute unless the site sets another).`,
-    headers: { "Retry-After": ref.header("RetryAfter"), "X-RateLimit-Limit": ref.header("RateLimitLimit"), "X-RateLimit-Remaining": ref.header("RateLimitRemaining") },
+    headers: {
+      "Retry-After": ref.header("RetryAfter"),
+      "X-RateLimit-Limit": ref.header("RateLimitLimit"),
+      "X-RateLimit-Remaining": ref.header("RateLimitRemaining"),
+    },
     content: jsonContent(
       ref.schema("Error"),
-      errorExample("rate_limited", `Too many requests from your address: at most ${RATE_LIMIT_DEFAULT_PER_MINUTE} a minute. Try again in 21 s.`),
+      errorExample(
+        "rate_limited",
+        `Too many requests from your address: at most ${RATE_LIMIT_DEFAULT_PER_MINUTE} a minute. Try again in 21 s.`,
+      ),
     ),
   },
-  InternalError: { description: "An unexpected error (logged on the server).", content: jsonContent(ref.schema("Error"), errorExample("internal_error", "Something went wrong on our side.")) },
+  InternalError: {
+    description: "An unexpected error (logged on the server).",
+    content: jsonContent(ref.schema("Error"), errorExample("internal_error", "Something went wrong on our side.")),
+  },
   ServiceUnavailable: {
     description: "The database (or, for search, the search engine) is unavailable right now; try again shortly.",
-    content: jsonContent(ref.schema("Error"), errorExample("search_unavailable", "Search is unavailable right now; try again shortly.")),
+    content: jsonContent(
+      ref.schema("Error"),
+      errorExample("search_unavailable", "Search is unavailable right now; try again shortly."),
+    ),
   },
 } satisfies Record<string, ResponseObject>;
-

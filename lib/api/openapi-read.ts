@@ -49,7 +49,14 @@ const exampleItem = {
   attributionNote: null,
   translatedBy: null,
   topics: [{ slug: "refugees", name: "Refugees" }],
-  sources: [{ url: null, outlet: "Arabic news report (outlet not named in the demo data)", title: "Bombing of Aleppo: statements by Merkel, Steinmeier, MSF and the Syrian opposition", publishedOn: exampleDate }],
+  sources: [
+    {
+      url: null,
+      outlet: "Arabic news report (outlet not named in the demo data)",
+      title: "Bombing of Aleppo: statements by Merkel, Steinmeier, MSF and the Syrian opposition",
+      publishedOn: exampleDate,
+    },
+  ],
   createdAt: "2026-11-25T21:57:49.789Z",
   updatedAt: "2026-11-25T21:57:49.789Z",
   version: 1,
@@ -67,14 +74,24 @@ const exampleSpeaker = {
   description: null,
   statementCount: 2,
 };
-const exampleTopic = { slug: "refugees", name: "Refugees", names: { ar: "اللاجئون", en: "Refugees", de: "Flüchtlinge" }, parent: null, statementCount: 1 };
+const exampleTopic = {
+  slug: "refugees",
+  name: "Refugees",
+  names: { ar: "اللاجئون", en: "Refugees", de: "Flüchtlinge" },
+  parent: null,
+  statementCount: 1,
+};
 
 // ——— Paths: the read API ———
 
 const statements = LIST_QUERY_PARAMETERS.statements;
 
 const statementFilters = [
-  queryParameter("q", statements.q, "Words the text contains, as written (case-insensitive; a plain substring match, not search)."),
+  queryParameter(
+    "q",
+    statements.q,
+    "Words the text contains, as written (case-insensitive; a plain substring match, not search).",
+  ),
   ref.parameter("speaker"),
   ref.parameter("topic"),
   ref.parameter("lang"),
@@ -86,7 +103,11 @@ const statementFilters = [
 
 const listLimit = (list: "statements" | "speakers" | "topics"): ParameterObject => {
   const bounds = LIST_LIMITS[list];
-  return queryParameter("limit", LIST_QUERY_PARAMETERS[list].limit, `Items per page, 1–${bounds.maxLimit} (default ${bounds.defaultLimit}).`);
+  return queryParameter(
+    "limit",
+    LIST_QUERY_PARAMETERS[list].limit,
+    `Items per page, 1–${bounds.maxLimit} (default ${bounds.defaultLimit}).`,
+  );
 };
 
 /** What to search for, as GET /api/v1/search and GET /search/export take it. */
@@ -99,7 +120,12 @@ const searchParameters = [
   ref.parameter("year"),
   ref.parameter("from"),
   ref.parameter("to"),
-  queryParameter("reviewed", SEARCH_PARAMETERS.reviewed, "true: only statements with a fact-check review; false (the default): every statement.", "true"),
+  queryParameter(
+    "reviewed",
+    SEARCH_PARAMETERS.reviewed,
+    "true: only statements with a fact-check review; false (the default): every statement.",
+    "true",
+  ),
   queryParameter("sort", SEARCH_PARAMETERS.sort, "relevance (the default), newest or oldest."),
 ] satisfies Array<ParameterObject | Reference>;
 
@@ -114,13 +140,20 @@ export const readPaths: Record<string, PathItemObject> = {
       parameters: [
         ...statementFilters,
         queryParameter("status", statements.status, "published, retracted, or both (the default)."),
-        queryParameter("sort", statements.sort, "newest (the default) or oldest by date said, then id; or id (ascending), the order to mirror the collection in."),
+        queryParameter(
+          "sort",
+          statements.sort,
+          "newest (the default) or oldest by date said, then id; or id (ascending), the order to mirror the collection in.",
+        ),
         ref.parameter("cursor"),
         listLimit("statements"),
       ],
       "x-example-request": "/api/v1/statements?speaker=angela-merkel&limit=2",
       responses: {
-        "200": ok("A page of statements and the cursor of the next one.", ref.schema("StatementList"), { data: [exampleItem], nextCursor: null }),
+        "200": ok("A page of statements and the cursor of the next one.", ref.schema("StatementList"), {
+          data: [exampleItem],
+          nextCursor: null,
+        }),
         ...errors(304, 400, 429, 503),
       },
     },
@@ -129,12 +162,28 @@ export const readPaths: Record<string, PathItemObject> = {
     get: {
       operationId: "getStatement",
       summary: "One statement",
-      description: "A published or retracted statement with its sources, topics and linked statements. Drafts are not public (404).",
+      description:
+        "A published or retracted statement with its sources, topics and linked statements. Drafts are not public (404).",
       tags: ["Statements"],
-      parameters: [{ name: "id", in: "path", required: true, description: "The statement's number.", schema: jsonSchemaOf(idSchema) }],
+      parameters: [
+        {
+          name: "id",
+          in: "path",
+          required: true,
+          description: "The statement's number.",
+          schema: jsonSchemaOf(idSchema),
+        },
+      ],
       "x-example-request": "/api/v1/statements/16",
       responses: {
-        "200": ok("The statement.", ref.schema("Statement"), { ...exampleItem, translationOf: null, translations: [], respondsTo: [], responses: [], reviews: [] }),
+        "200": ok("The statement.", ref.schema("Statement"), {
+          ...exampleItem,
+          translationOf: null,
+          translations: [],
+          respondsTo: [],
+          responses: [],
+          reviews: [],
+        }),
         ...errors(304, 400, 404, 429, 503),
       },
     },
@@ -149,7 +198,11 @@ export const readPaths: Record<string, PathItemObject> = {
       parameters: [
         ...searchParameters,
         queryParameter("page", SEARCH_PARAMETERS.page, "Page number, from 1 (page × limit at most 10,000)."),
-        queryParameter("limit", SEARCH_PARAMETERS.limit, `Hits per page, 1–${SEARCH_LIMITS.maxLimit} (default ${SEARCH_LIMITS.defaultLimit}).`),
+        queryParameter(
+          "limit",
+          SEARCH_PARAMETERS.limit,
+          `Hits per page, 1–${SEARCH_LIMITS.maxLimit} (default ${SEARCH_LIMITS.defaultLimit}).`,
+        ),
       ],
       "x-example-request": "/api/v1/search?q=Merkel&limit=1",
       responses: {
@@ -173,7 +226,14 @@ export const readPaths: Record<string, PathItemObject> = {
           page: 1,
           limit: 1,
           totalPages: 2,
-          facets: { speaker: { "angela-merkel": 2 }, topic: { refugees: 1, "international-response": 1 }, language: { ar: 2 }, kind: { indirect: 2 }, year: { "2016": 2 }, reviewed: {} },
+          facets: {
+            speaker: { "angela-merkel": 2 },
+            topic: { refugees: 1, "international-response": 1 },
+            language: { ar: 2 },
+            kind: { indirect: 2 },
+            year: { "2016": 2 },
+            reviewed: {},
+          },
         }),
         ...errors(304, 400, 429, 503),
       },
@@ -183,7 +243,8 @@ export const readPaths: Record<string, PathItemObject> = {
     get: {
       operationId: "listSpeakers",
       summary: "List speakers, a page at a time",
-      description: "Speakers in the order of their slugs, each with the number of their published statements. Follow `nextCursor` until it is null.",
+      description:
+        "Speakers in the order of their slugs, each with the number of their published statements. Follow `nextCursor` until it is null.",
       tags: ["Speakers"],
       parameters: [
         queryParameter(
@@ -192,13 +253,20 @@ export const readPaths: Record<string, PathItemObject> = {
           "The beginning of a name or alias, or of a word in one, in any script: q=merk and q=ميرك both find Angela Merkel.",
           "merk",
         ),
-        queryParameter("kind", LIST_QUERY_PARAMETERS.speakers.kind, "person, organization or group; several values match any of them."),
+        queryParameter(
+          "kind",
+          LIST_QUERY_PARAMETERS.speakers.kind,
+          "person, organization or group; several values match any of them.",
+        ),
         ref.parameter("cursor"),
         listLimit("speakers"),
       ],
       "x-example-request": "/api/v1/speakers?kind=person&limit=5",
       responses: {
-        "200": ok("A page of speakers and the cursor of the next one.", ref.schema("SpeakerList"), { data: [exampleSpeaker], nextCursor: null }),
+        "200": ok("A page of speakers and the cursor of the next one.", ref.schema("SpeakerList"), {
+          data: [exampleSpeaker],
+          nextCursor: null,
+        }),
         ...errors(304, 400, 429, 503),
       },
     },
@@ -210,7 +278,10 @@ export const readPaths: Record<string, PathItemObject> = {
       tags: ["Speakers"],
       parameters: [ref.parameter("slug")],
       "x-example-request": "/api/v1/speakers/angela-merkel",
-      responses: { "200": ok("The speaker.", ref.schema("Speaker"), exampleSpeaker), ...errors(304, 308, 404, 429, 503) },
+      responses: {
+        "200": ok("The speaker.", ref.schema("Speaker"), exampleSpeaker),
+        ...errors(304, 308, 404, 429, 503),
+      },
     },
   },
   "/api/v1/topics": {
@@ -222,7 +293,10 @@ export const readPaths: Record<string, PathItemObject> = {
       parameters: [ref.parameter("cursor"), listLimit("topics")],
       "x-example-request": "/api/v1/topics",
       responses: {
-        "200": ok("The topics and the cursor of the next page (null when all are listed).", ref.schema("TopicList"), { data: [exampleTopic], nextCursor: null }),
+        "200": ok("The topics and the cursor of the next page (null when all are listed).", ref.schema("TopicList"), {
+          data: [exampleTopic],
+          nextCursor: null,
+        }),
         ...errors(304, 400, 429, 503),
       },
     },
@@ -248,7 +322,9 @@ export const readPaths: Record<string, PathItemObject> = {
       "x-example-request": "/api/v1/dates?year=2016",
       responses: {
         "200": ok("The dates with statements.", ref.schema("DateIndex"), {
-          data: [{ year: 2016, date: "2016", count: 18, months: [{ month: 11, date: "2016-11", count: 18, days: [] }] }],
+          data: [
+            { year: 2016, date: "2016", count: 18, months: [{ month: 11, date: "2016-11", count: 18, days: [] }] },
+          ],
           undated: 0,
         }),
         ...errors(304, 400, 429, 503),
@@ -274,7 +350,6 @@ export const readPaths: Record<string, PathItemObject> = {
   },
 };
 
-
 /** The media type of a Content-Type value ("text/csv; charset=utf-8" → "text/csv"): the key of `content`. */
 const mediaTypeOf = (contentType: string) => contentType.split(";")[0]!.trim();
 
@@ -285,10 +360,13 @@ const text = (mediaType: string, example?: string): Record<string, MediaTypeObje
 });
 
 export const feedResponses = {
-  FeedNotFound: { description: "No speaker or topic at this address (plain text).", content: text("text/plain", "No topic at this address.") },
+  FeedNotFound: {
+    description: "No speaker or topic at this address (plain text).",
+    content: text("text/plain", "No topic at this address."),
+  },
   FeedBadRequest: {
     description: "A parameter the search page would refuse: each named with its rule (plain text).",
-    content: text("text/plain", "Bad search parameters: lang: \"xx\" is not a supported language (ar, de, en)"),
+    content: text("text/plain", 'Bad search parameters: lang: "xx" is not a supported language (ar, de, en)'),
   },
   FeedUnavailable: {
     description: "The database is unavailable right now; try again shortly (plain text).",
@@ -299,7 +377,11 @@ export const feedResponses = {
 const feedOk = (what: string): ResponseObject => ({
   description: `An Atom 1.0 feed (Content-Type \`${ATOM_CONTENT_TYPE}\`) of ${what} (by date said, newest first; undated ones after): each entry's id is the statement's address, its author the speaker, its content the text in the statement's language (xml:lang). The feed's title and dates follow the reader's interface language.`,
   headers: {
-    "Cache-Control": { description: "public, max-age=60, s-maxage=30, stale-while-revalidate=300: feed readers and shared caches (a CDN) keep it briefly", schema: { type: "string" } },
+    "Cache-Control": {
+      description:
+        "public, max-age=60, s-maxage=30, stale-while-revalidate=300: feed readers and shared caches (a CDN) keep it briefly",
+      schema: { type: "string" },
+    },
     Vary: { description: "Accept-Language, Cookie (the interface language).", schema: { type: "string" } },
   },
   content: text(mediaTypeOf(ATOM_CONTENT_TYPE)),
@@ -328,7 +410,10 @@ export const exportPaths: Record<string, PathItemObject> = {
         "200": {
           description: "The file, as an attachment (statements-YYYY-MM-DD.csv or .jsonl), streamed.",
           headers: {
-            "Content-Disposition": exportHeader('attachment; filename="statements-YYYY-MM-DD.csv" (or .jsonl).', { type: "string", pattern: "^attachment; " }),
+            "Content-Disposition": exportHeader('attachment; filename="statements-YYYY-MM-DD.csv" (or .jsonl).', {
+              type: "string",
+              pattern: "^attachment; ",
+            }),
             "Cache-Control": exportHeader("no-store", { type: "string" }),
             "Access-Control-Allow-Origin": ref.header("AccessControlAllowOrigin"),
             "X-RateLimit-Limit": ref.header("RateLimitLimit"),
@@ -337,7 +422,10 @@ export const exportPaths: Record<string, PathItemObject> = {
             "X-Total-Count": exportHeader("How many statements the search finds.", { type: "integer", minimum: 0 }),
             "X-Export-Count": exportHeader("How many statements the file holds.", { type: "integer", minimum: 0 }),
             "X-Export-Limit": exportHeader("The most statements an export holds.", { type: "integer", minimum: 1 }),
-            "X-Export-Truncated": exportHeader("true when the result was larger than X-Export-Limit and the file was cut there.", { type: "string", enum: ["true", "false"] }),
+            "X-Export-Truncated": exportHeader(
+              "true when the result was larger than X-Export-Limit and the file was cut there.",
+              { type: "string", enum: ["true", "false"] },
+            ),
           },
           content: { ...text(mediaTypeOf(CSV_CONTENT_TYPE)), ...text(mediaTypeOf(JSONL_CONTENT_TYPE)) },
         },
@@ -350,7 +438,7 @@ export const exportPaths: Record<string, PathItemObject> = {
       operationId: "getSearchFeed",
       summary: "Atom feed of a search",
       description:
-        "Follow a search: the words and filters of GET /search (and of GET /api/v1/search), checked by the same rules, as an Atom feed of the newest published statements the search finds. page, limit and sort are accepted and ignored (a feed holds the newest matches). The search page links it as \"Follow this search\" and in <link rel=\"alternate\">.",
+        'Follow a search: the words and filters of GET /search (and of GET /api/v1/search), checked by the same rules, as an Atom feed of the newest published statements the search finds. page, limit and sort are accepted and ignored (a feed holds the newest matches). The search page links it as "Follow this search" and in <link rel="alternate">.',
       tags: ["Feeds"],
       parameters: searchParameters.filter((p) => !("name" in p && p.name === "sort")),
       responses: {
@@ -368,13 +456,36 @@ export const exportPaths: Record<string, PathItemObject> = {
       operationId: "getOEmbed",
       summary: "oEmbed of a statement",
       description:
-        "oEmbed 1.0 (https://oembed.com/) for a statement's address: a `rich` answer whose html is an iframe of the statement's card, /statements/{id}/embed, the one page of this site other sites may frame. The statement page names this endpoint in <link rel=\"alternate\" type=\"application/json+oembed\">. An address that is not a public statement of this site is a 404; a format other than json a 501, as the oEmbed spec asks. Open to any origin, with an ETag, counted against the rate limit.",
+        'oEmbed 1.0 (https://oembed.com/) for a statement\'s address: a `rich` answer whose html is an iframe of the statement\'s card, /statements/{id}/embed, the one page of this site other sites may frame. The statement page names this endpoint in <link rel="alternate" type="application/json+oembed">. An address that is not a public statement of this site is a 404; a format other than json a 501, as the oEmbed spec asks. Open to any origin, with an ETag, counted against the rate limit.',
       tags: ["Embeds"],
       parameters: [
-        { name: "url", in: "query", required: true, description: "A statement's address on this site (/statements/{id}, or its /embed).", schema: { type: "string" }, example: "https://tracker.example/statements/16" },
-        { name: "format", in: "query", description: "json (the default); anything else is a 501.", schema: { type: "string" }, example: "json" },
-        { name: "maxwidth", in: "query", description: "The widest iframe the consumer can show, in pixels.", schema: { type: "string", pattern: "^[1-9][0-9]{0,4}$" } },
-        { name: "maxheight", in: "query", description: "The tallest iframe the consumer can show, in pixels.", schema: { type: "string", pattern: "^[1-9][0-9]{0,4}$" } },
+        {
+          name: "url",
+          in: "query",
+          required: true,
+          description: "A statement's address on this site (/statements/{id}, or its /embed).",
+          schema: { type: "string" },
+          example: "https://tracker.example/statements/16",
+        },
+        {
+          name: "format",
+          in: "query",
+          description: "json (the default); anything else is a 501.",
+          schema: { type: "string" },
+          example: "json",
+        },
+        {
+          name: "maxwidth",
+          in: "query",
+          description: "The widest iframe the consumer can show, in pixels.",
+          schema: { type: "string", pattern: "^[1-9][0-9]{0,4}$" },
+        },
+        {
+          name: "maxheight",
+          in: "query",
+          description: "The tallest iframe the consumer can show, in pixels.",
+          schema: { type: "string", pattern: "^[1-9][0-9]{0,4}$" },
+        },
       ],
       responses: {
         "200": ok("The oEmbed answer.", ref.schema("OEmbed"), {
@@ -393,7 +504,9 @@ export const exportPaths: Record<string, PathItemObject> = {
         ...errors(304, 400, 404, 429),
         "501": {
           description: "A format other than json.",
-          content: jsonContent(ref.schema("Error"), { error: { code: "format_not_implemented", message: 'format: only json is offered, not "xml"' } }),
+          content: jsonContent(ref.schema("Error"), {
+            error: { code: "format_not_implemented", message: 'format: only json is offered, not "xml"' },
+          }),
         },
         ...errors(503),
       },
@@ -404,7 +517,10 @@ export const exportPaths: Record<string, PathItemObject> = {
       operationId: "getSiteFeed",
       summary: "Atom feed of the latest statements",
       tags: ["Feeds"],
-      responses: { "200": feedOk(`the latest ${SERVER_LIMITS.feedSize} published statements`), "503": ref.response("FeedUnavailable") },
+      responses: {
+        "200": feedOk(`the latest ${SERVER_LIMITS.feedSize} published statements`),
+        "503": ref.response("FeedUnavailable"),
+      },
     },
   },
   "/speakers/{slug}/feed.xml": {
@@ -436,4 +552,3 @@ export const exportPaths: Record<string, PathItemObject> = {
     },
   },
 };
-

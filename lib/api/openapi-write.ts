@@ -1,6 +1,16 @@
 import { idSchema } from "@/lib/validation/id";
 import { SERVER_LIMITS } from "./api-schemas";
-import { errorExample, jsonContent, jsonSchemaOf, ref, type HeaderObject, type ParameterObject, type PathItemObject, type Reference, type ResponseObject } from "./openapi-parts";
+import {
+  errorExample,
+  jsonContent,
+  jsonSchemaOf,
+  ref,
+  type HeaderObject,
+  type ParameterObject,
+  type PathItemObject,
+  type Reference,
+  type ResponseObject,
+} from "./openapi-parts";
 
 // The paths of the write API (/api/curate/statements, with a personal API
 // token or the workspace's session) and of the token endpoints, for the
@@ -39,7 +49,7 @@ export const writeResponses = {
   },
   Unauthorized: {
     description:
-      "No valid credentials. With a token, `code` names the problem: authorization_invalid (not \"Bearer <token>\"), token_malformed, token_unknown (never issued here, or altered), token_revoked, token_owner_disabled, token_role_exceeds_owner (the owner lost the role this operation needs since the token was made). Without a token and without a session: unauthenticated.",
+      'No valid credentials. With a token, `code` names the problem: authorization_invalid (not "Bearer <token>"), token_malformed, token_unknown (never issued here, or altered), token_revoked, token_owner_disabled, token_role_exceeds_owner (the owner lost the role this operation needs since the token was made). Without a token and without a session: unauthenticated.',
     headers: {
       "WWW-Authenticate": {
         description: 'On token requests only: Bearer realm="curate", error="invalid_token", error_description="…".',
@@ -47,30 +57,56 @@ export const writeResponses = {
         required: false,
       },
     },
-    content: jsonContent(ref.schema("Error"), errorExample("token_revoked", "token revoked: it was revoked on 2026-05-01T10:00:00.000Z; create a new one on your account page.")),
+    content: jsonContent(
+      ref.schema("Error"),
+      errorExample(
+        "token_revoked",
+        "token revoked: it was revoked on 2026-05-01T10:00:00.000Z; create a new one on your account page.",
+      ),
+    ),
   },
   Forbidden: {
     description:
       "Not allowed: the token's (or the session's) role is too low (forbidden), a change made with a session from another origin (cross_origin), or a token sent to an endpoint that takes none (token_not_accepted).",
-    content: jsonContent(ref.schema("Error"), errorExample("forbidden", "This token's role (editor) does not allow this.")),
+    content: jsonContent(
+      ref.schema("Error"),
+      errorExample("forbidden", "This token's role (editor) does not allow this."),
+    ),
   },
   WriteNotFound: {
     description: "Nothing with that id: no such statement (or revision of it), or no such token of yours.",
     content: jsonContent(ref.schema("Error"), errorExample("not_found", "No statement 999999.")),
   },
   Conflict: {
-    description: "Someone saved a newer version since `version`: nothing was changed; `current` is what is stored now, to reconcile and send again based on `currentVersion`.",
+    description:
+      "Someone saved a newer version since `version`: nothing was changed; `current` is what is stored now, to reconcile and send again based on `currentVersion`.",
     content: jsonContent(ref.schema("VersionConflict")),
   },
 } satisfies Record<string, ResponseObject>;
 
 const writeErrors = (...codes: Array<400 | 401 | 403 | 404 | 409 | 503>): Record<string, Reference> => {
-  const names: Record<number, string> = { 400: "WriteBadRequest", 401: "Unauthorized", 403: "Forbidden", 404: "WriteNotFound", 409: "Conflict", 503: "ServiceUnavailable" };
+  const names: Record<number, string> = {
+    400: "WriteBadRequest",
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "WriteNotFound",
+    409: "Conflict",
+    503: "ServiceUnavailable",
+  };
   return Object.fromEntries(codes.map((code) => [String(code), ref.response(names[code]!)]));
 };
 
-const noStore = { "Cache-Control": { description: "no-store", schema: { type: "string" } } } satisfies Record<string, HeaderObject>;
-const statementIdParameter: ParameterObject = { name: "id", in: "path", required: true, description: "The statement's id.", schema: idParameterSchema };
+const noStore = { "Cache-Control": { description: "no-store", schema: { type: "string" } } } satisfies Record<
+  string,
+  HeaderObject
+>;
+const statementIdParameter: ParameterObject = {
+  name: "id",
+  in: "path",
+  required: true,
+  description: "The statement's id.",
+  schema: idParameterSchema,
+};
 const tokenOrSession: Array<Record<string, string[]>> = [{ apiToken: [] }, { session: [] }];
 const sessionOnly: Array<Record<string, string[]>> = [{ session: [] }];
 
@@ -98,7 +134,14 @@ const exampleLabels = {
   translationOf: null,
   respondsTo: [],
 };
-const exampleApiToken = { id: 5, name: "newsroom import script", role: "editor", createdAt: "2026-11-25T21:57:49.789Z", lastUsedAt: null, revokedAt: null };
+const exampleApiToken = {
+  id: 5,
+  name: "newsroom import script",
+  role: "editor",
+  createdAt: "2026-11-25T21:57:49.789Z",
+  lastUsedAt: null,
+  revokedAt: null,
+};
 
 /** The write API for curators (personal API tokens or the workspace's session) and the token endpoints. */
 export const writePaths: Record<string, PathItemObject> = {
@@ -167,16 +210,27 @@ export const writePaths: Record<string, PathItemObject> = {
       tags: ["Write API"],
       security: tokenOrSession,
       parameters: [statementIdParameter],
-      requestBody: { required: true, content: jsonContent(ref.schema("StatementEdit"), { ...exampleEdit, text: "We will rebuild the hospital by spring.", version: 2 }) },
+      requestBody: {
+        required: true,
+        content: jsonContent(ref.schema("StatementEdit"), {
+          ...exampleEdit,
+          text: "We will rebuild the hospital by spring.",
+          version: 2,
+        }),
+      },
       responses: {
-        "200": { description: "Saved: the new version.", content: jsonContent(ref.schema("Saved"), { id: 42, version: 3 }) },
+        "200": {
+          description: "Saved: the new version.",
+          content: jsonContent(ref.schema("Saved"), { id: 42, version: 3 }),
+        },
         ...writeErrors(400, 401, 403, 404, 409, 503),
       },
     },
     delete: {
       operationId: "deleteStatement",
       summary: "Delete a statement (admins)",
-      description: "Removes the statement; its revisions remain. Needs an admin token of a curator who is still an admin (or an admin's session).",
+      description:
+        "Removes the statement; its revisions remain. Needs an admin token of a curator who is still an admin (or an admin's session).",
       tags: ["Write API"],
       security: tokenOrSession,
       parameters: [statementIdParameter],
@@ -187,13 +241,20 @@ export const writePaths: Record<string, PathItemObject> = {
     post: {
       operationId: "retractStatement",
       summary: "Retract a statement",
-      description: "Retracts it with a reason shown to readers; search drops it. Body: `Retraction` (JSON). Based on `version` like an edit (409 when stale).",
+      description:
+        "Retracts it with a reason shown to readers; search drops it. Body: `Retraction` (JSON). Based on `version` like an edit (409 when stale).",
       tags: ["Write API"],
       security: tokenOrSession,
       parameters: [statementIdParameter],
-      requestBody: { required: true, content: jsonContent(ref.schema("Retraction"), { reason: "The directorate denied the report.", version: 3 }) },
+      requestBody: {
+        required: true,
+        content: jsonContent(ref.schema("Retraction"), { reason: "The directorate denied the report.", version: 3 }),
+      },
       responses: {
-        "200": { description: "Retracted: the new version.", content: jsonContent(ref.schema("Saved"), { id: 42, version: 4 }) },
+        "200": {
+          description: "Retracted: the new version.",
+          content: jsonContent(ref.schema("Saved"), { id: 42, version: 4 }),
+        },
         ...writeErrors(400, 401, 403, 404, 409, 503),
       },
     },
@@ -202,13 +263,20 @@ export const writePaths: Record<string, PathItemObject> = {
     post: {
       operationId: "restoreStatementRevision",
       summary: "Restore an earlier version",
-      description: "Makes an earlier revision current again, as a new version. Body: `RestoreRequest` (JSON). Based on `version` like an edit (409 when stale).",
+      description:
+        "Makes an earlier revision current again, as a new version. Body: `RestoreRequest` (JSON). Based on `version` like an edit (409 when stale).",
       tags: ["Write API"],
       security: tokenOrSession,
       parameters: [statementIdParameter],
-      requestBody: { required: true, content: jsonContent(ref.schema("RestoreRequest"), { revisionId: 7, version: 4 }) },
+      requestBody: {
+        required: true,
+        content: jsonContent(ref.schema("RestoreRequest"), { revisionId: 7, version: 4 }),
+      },
       responses: {
-        "200": { description: "Restored: the new version.", content: jsonContent(ref.schema("Saved"), { id: 42, version: 5 }) },
+        "200": {
+          description: "Restored: the new version.",
+          content: jsonContent(ref.schema("Saved"), { id: 42, version: 5 }),
+        },
         ...writeErrors(400, 401, 403, 404, 409, 503),
       },
     },
@@ -217,7 +285,8 @@ export const writePaths: Record<string, PathItemObject> = {
     get: {
       operationId: "listApiTokens",
       summary: "List my API tokens",
-      description: "The curator's tokens, active first, newest first: never a token itself. Session only: a token cannot list tokens (403 token_not_accepted).",
+      description:
+        "The curator's tokens, active first, newest first: never a token itself. Session only: a token cannot list tokens (403 token_not_accepted).",
       tags: ["API tokens"],
       security: sessionOnly,
       responses: {
@@ -235,12 +304,18 @@ export const writePaths: Record<string, PathItemObject> = {
       description: `A new token with a role no higher than the curator's own (editor by default); at most ${SERVER_LIMITS.activeTokensPerUser} active tokens each. Body: \`NewApiToken\` (JSON). The token is in this answer only. Session only: a token cannot make tokens (403 token_not_accepted).`,
       tags: ["API tokens"],
       security: sessionOnly,
-      requestBody: { required: true, content: jsonContent(ref.schema("NewApiToken"), { name: "newsroom import script", role: "editor" }) },
+      requestBody: {
+        required: true,
+        content: jsonContent(ref.schema("NewApiToken"), { name: "newsroom import script", role: "editor" }),
+      },
       responses: {
         "201": {
           description: "Created.",
           headers: noStore,
-          content: jsonContent(ref.schema("CreatedApiToken"), { token: "stk_mQ4x7Rk2Vd9LpT0sYw3Hb8Nc5Zf1Ga6Je2Ui7Oo4Kqw", apiToken: exampleApiToken }),
+          content: jsonContent(ref.schema("CreatedApiToken"), {
+            token: "stk_mQ4x7Rk2Vd9LpT0sYw3Hb8Nc5Zf1Ga6Je2Ui7Oo4Kqw",
+            apiToken: exampleApiToken,
+          }),
         },
         ...writeErrors(400, 401, 403, 503),
       },
@@ -250,16 +325,23 @@ export const writePaths: Record<string, PathItemObject> = {
     post: {
       operationId: "revokeApiToken",
       summary: "Revoke an API token",
-      description: "Revokes one of the curator's own tokens: from its next request on it is refused (401 token_revoked). Revoking twice keeps the first date. No body. Session only.",
+      description:
+        "Revokes one of the curator's own tokens: from its next request on it is refused (401 token_revoked). Revoking twice keeps the first date. No body. Session only.",
       tags: ["API tokens"],
       security: sessionOnly,
-      parameters: [{ name: "id", in: "path", required: true, description: "The token's id.", schema: idParameterSchema }],
+      parameters: [
+        { name: "id", in: "path", required: true, description: "The token's id.", schema: idParameterSchema },
+      ],
       responses: {
         "200": {
           description: "Revoked.",
           headers: noStore,
           content: jsonContent(ref.schema("RevokedApiToken"), {
-            apiToken: { ...exampleApiToken, lastUsedAt: "2026-11-26T08:12:00.000Z", revokedAt: "2026-11-26T09:30:00.000Z" },
+            apiToken: {
+              ...exampleApiToken,
+              lastUsedAt: "2026-11-26T08:12:00.000Z",
+              revokedAt: "2026-11-26T09:30:00.000Z",
+            },
           }),
         },
         ...writeErrors(400, 401, 403, 404, 503),
@@ -267,4 +349,3 @@ export const writePaths: Record<string, PathItemObject> = {
     },
   },
 };
-

@@ -6,7 +6,14 @@ import { MAX_BODY_BYTES } from "@/lib/api/curator-route";
 import { API_TOKEN_LIMITS } from "@/lib/auth/api-tokens";
 import { FEED_SIZE } from "@/lib/feeds/statement-feed";
 import { openApiChecker } from "@/tests/support/openapi-check";
-import { SERVER_LIMITS, openApiDocument, type OperationObject, type ParameterObject, type Reference, type ResponseObject } from "./openapi";
+import {
+  SERVER_LIMITS,
+  openApiDocument,
+  type OperationObject,
+  type ParameterObject,
+  type Reference,
+  type ResponseObject,
+} from "./openapi";
 
 // The OpenAPI document itself: valid OpenAPI 3.1, every component a valid JSON
 // Schema (2020-12), every example valid against its schema, and every route of
@@ -28,10 +35,14 @@ function operations(): Array<{ path: string; method: string; operation: Operatio
 }
 
 /** Every media type of an operation's answers and request body, with where it is. */
-function mediaOf(operation: OperationObject): Array<{ where: string; mediaType: string; schema: object; example: unknown }> {
+function mediaOf(
+  operation: OperationObject,
+): Array<{ where: string; mediaType: string; schema: object; example: unknown }> {
   const found: Array<{ where: string; mediaType: string; schema: object; example: unknown }> = [];
   for (const [status, raw] of Object.entries(operation.responses)) {
-    for (const [mediaType, media] of Object.entries(checker.resolve<ResponseObject>(raw as ResponseObject | Reference).content ?? {})) {
+    for (const [mediaType, media] of Object.entries(
+      checker.resolve<ResponseObject>(raw as ResponseObject | Reference).content ?? {},
+    )) {
       found.push({ where: status, mediaType, schema: media.schema, example: media.example });
     }
   }
@@ -81,9 +92,21 @@ function routeTemplates(dir: string): Route[] {
     if (entry.isDirectory()) found.push(...routeTemplates(full));
     else if (entry.name === "route.ts") {
       const source = fs.readFileSync(full, "utf8");
-      const methods = [...source.matchAll(/export\s+(?:const|(?:async\s+)?function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!.toLowerCase());
-      const template = `/${path.dirname(full).split(path.sep).slice(1).join("/").replace(/\[(\w+)\]/g, "{$1}")}`;
-      found.push({ template, methods: [...new Set(methods)].sort(), rateLimited: /\bpublicGet\b/.test(source), takesTokens: /\bapiTokens:\s*true\b/.test(source) });
+      const methods = [
+        ...source.matchAll(/export\s+(?:const|(?:async\s+)?function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g),
+      ].map((m) => m[1]!.toLowerCase());
+      const template = `/${path
+        .dirname(full)
+        .split(path.sep)
+        .slice(1)
+        .join("/")
+        .replace(/\[(\w+)\]/g, "{$1}")}`;
+      found.push({
+        template,
+        methods: [...new Set(methods)].sort(),
+        rateLimited: /\bpublicGet\b/.test(source),
+        takesTokens: /\bapiTokens:\s*true\b/.test(source),
+      });
     }
   }
   return found;
@@ -105,7 +128,8 @@ describe("the OpenAPI document", () => {
   it("has schemas (components, responses, parameters) that compile as JSON Schema 2020-12 in strict mode", () => {
     for (const name of Object.keys(doc.components.schemas)) expect(() => checker.validator(name), name).not.toThrow();
     for (const { path: p, operation } of operations()) {
-      for (const { where, mediaType, schema } of mediaOf(operation)) expect(() => checker.validator(schema as never), `${p} ${where} ${mediaType}`).not.toThrow();
+      for (const { where, mediaType, schema } of mediaOf(operation))
+        expect(() => checker.validator(schema as never), `${p} ${where} ${mediaType}`).not.toThrow();
       for (const raw of operation.parameters ?? []) {
         const parameter = checker.resolve<ParameterObject>(raw as ParameterObject | Reference);
         expect(() => checker.validator(parameter.schema), `${p} ${parameter.name}`).not.toThrow();
@@ -150,10 +174,18 @@ describe("the OpenAPI document", () => {
       ids.add(operation.operationId);
       expect(operation.summary, where).toBeTruthy();
       expect(operation.tags.length, where).toBeGreaterThan(0);
-      expect(operation.tags.every((t) => tags.has(t)), where).toBe(true);
-      expect(statuses.some((status) => /^2\d\d$/.test(status)), where).toBe(true);
+      expect(
+        operation.tags.every((t) => tags.has(t)),
+        where,
+      ).toBe(true);
+      expect(
+        statuses.some((status) => /^2\d\d$/.test(status)),
+        where,
+      ).toBe(true);
       // Every operation that takes query parameters can refuse them; every one that reads data can be unavailable.
-      const inQuery = (operation.parameters ?? []).map((raw) => checker.resolve<ParameterObject>(raw as ParameterObject | Reference)).filter((q) => q.in === "query");
+      const inQuery = (operation.parameters ?? [])
+        .map((raw) => checker.resolve<ParameterObject>(raw as ParameterObject | Reference))
+        .filter((q) => q.in === "query");
       if (inQuery.length > 0) expect(statuses, where).toContain("400");
       if (p !== "/api/v1/openapi.json") expect(statuses, where).toContain("503");
       for (const parameter of operation.parameters ?? []) expect(() => checker.resolve(parameter), where).not.toThrow();
@@ -189,7 +221,8 @@ describe("the OpenAPI document", () => {
       expect(names.length, where).toBeGreaterThan(0);
       for (const name of names) expect(Object.keys(schemes), where).toContain(name);
       expect(Object.keys(operation.responses), where).toEqual(expect.arrayContaining(["401", "403", "503"]));
-      if (operation.requestBody || (operation.parameters ?? []).length > 0) expect(Object.keys(operation.responses), where).toContain("400");
+      if (operation.requestBody || (operation.parameters ?? []).length > 0)
+        expect(Object.keys(operation.responses), where).toContain("400");
       // A token is documented exactly where the route takes one (the write API; never the token endpoints).
       const route = routeOf(p);
       if (route) expect(names.includes("apiToken"), where).toBe(route.takesTokens);
@@ -233,22 +266,75 @@ describe("the OpenAPI document", () => {
   });
 
   it("is strict: an answer with a field the document does not name fails the check", () => {
-    const example = checker.resolve<ResponseObject>(doc.paths["/api/v1/speakers/{slug}"]!.get!.responses["200"] as ResponseObject).content!["application/json"]!.example as object;
-    const headers = { etag: 'W/"x"', "cache-control": "public", "access-control-allow-origin": "*", "x-ratelimit-limit": "1", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "1" };
+    const example = checker.resolve<ResponseObject>(
+      doc.paths["/api/v1/speakers/{slug}"]!.get!.responses["200"] as ResponseObject,
+    ).content!["application/json"]!.example as object;
+    const headers = {
+      etag: 'W/"x"',
+      "cache-control": "public",
+      "access-control-allow-origin": "*",
+      "x-ratelimit-limit": "1",
+      "x-ratelimit-remaining": "0",
+      "x-ratelimit-reset": "1",
+    };
     expect(checker.check({ path: "/api/v1/speakers/angela-merkel", status: 200, headers, body: example })).toEqual([]);
-    expect(checker.check({ path: "/api/v1/speakers/angela-merkel", status: 200, headers, body: { ...example, speakerName: "x" } }).join()).toMatch(/additional/);
-    expect(checker.check({ path: "/api/v1/speakers/angela-merkel", status: 200, headers: {}, body: example }).join()).toMatch(/ETag is missing/);
-    expect(checker.check({ path: "/api/v1/speakers/angela-merkel", status: 418, headers, body: example }).join()).toMatch(/not documented/);
+    expect(
+      checker
+        .check({ path: "/api/v1/speakers/angela-merkel", status: 200, headers, body: { ...example, speakerName: "x" } })
+        .join(),
+    ).toMatch(/additional/);
+    expect(
+      checker.check({ path: "/api/v1/speakers/angela-merkel", status: 200, headers: {}, body: example }).join(),
+    ).toMatch(/ETag is missing/);
+    expect(
+      checker.check({ path: "/api/v1/speakers/angela-merkel", status: 418, headers, body: example }).join(),
+    ).toMatch(/not documented/);
     expect(checker.check({ path: "/api/v1/nothing", status: 200, headers, body: null }).join()).toMatch(/no path/);
-    expect(checker.check({ path: "/api/v1/speakers/angela-merkel", status: 200, headers: { ...headers, "content-type": "text/html" }, body: example }).join()).toMatch(/describes JSON/);
+    expect(
+      checker
+        .check({
+          path: "/api/v1/speakers/angela-merkel",
+          status: 200,
+          headers: { ...headers, "content-type": "text/html" },
+          body: example,
+        })
+        .join(),
+    ).toMatch(/describes JSON/);
   });
 
   it("checks the answers that are not JSON by their media type, and the write API's", () => {
-    const feed = { "content-type": "application/atom+xml; charset=utf-8", "cache-control": "public, max-age=60, s-maxage=30, stale-while-revalidate=300", vary: "Accept-Language, Cookie" };
+    const feed = {
+      "content-type": "application/atom+xml; charset=utf-8",
+      "cache-control": "public, max-age=60, s-maxage=30, stale-while-revalidate=300",
+      vary: "Accept-Language, Cookie",
+    };
     expect(checker.check({ path: "/topics/aleppo/feed.xml", status: 200, headers: feed, body: "<feed/>" })).toEqual([]);
-    expect(checker.check({ path: "/topics/aleppo/feed.xml", status: 200, headers: { ...feed, "content-type": "text/html" }, body: "<html/>" }).join()).toMatch(/not one of application\/atom\+xml/);
-    expect(checker.check({ path: "/topics/nothing/feed.xml", status: 404, headers: { "content-type": "text/plain; charset=utf-8" }, body: "No topic at this address." })).toEqual([]);
-    expect(checker.check({ path: "/speakers/old-slug/feed.xml", status: 308, headers: { location: "/speakers/new-slug/feed.xml" }, body: null })).toEqual([]);
+    expect(
+      checker
+        .check({
+          path: "/topics/aleppo/feed.xml",
+          status: 200,
+          headers: { ...feed, "content-type": "text/html" },
+          body: "<html/>",
+        })
+        .join(),
+    ).toMatch(/not one of application\/atom\+xml/);
+    expect(
+      checker.check({
+        path: "/topics/nothing/feed.xml",
+        status: 404,
+        headers: { "content-type": "text/plain; charset=utf-8" },
+        body: "No topic at this address.",
+      }),
+    ).toEqual([]);
+    expect(
+      checker.check({
+        path: "/speakers/old-slug/feed.xml",
+        status: 308,
+        headers: { location: "/speakers/new-slug/feed.xml" },
+        body: null,
+      }),
+    ).toEqual([]);
 
     const file = {
       "content-type": "application/x-ndjson; charset=utf-8",
@@ -264,14 +350,41 @@ describe("the OpenAPI document", () => {
       "x-export-truncated": "false",
     };
     expect(checker.check({ path: "/search/export", status: 200, headers: file, body: "{}\n" })).toEqual([]);
-    expect(checker.check({ path: "/search/export", status: 200, headers: { ...file, "content-type": "text/csv; charset=utf-8; header=present" }, body: "id\r\n" })).toEqual([]);
+    expect(
+      checker.check({
+        path: "/search/export",
+        status: 200,
+        headers: { ...file, "content-type": "text/csv; charset=utf-8; header=present" },
+        body: "id\r\n",
+      }),
+    ).toEqual([]);
     const withoutCount = Object.fromEntries(Object.entries(file).filter(([name]) => name !== "x-export-count"));
-    expect(checker.check({ path: "/search/export", status: 200, headers: withoutCount, body: "" }).join()).toMatch(/X-Export-Count is missing/);
+    expect(checker.check({ path: "/search/export", status: 200, headers: withoutCount, body: "" }).join()).toMatch(
+      /X-Export-Count is missing/,
+    );
 
     // WWW-Authenticate comes with token requests only: marked required: false, it may be absent.
     const unauthenticated = { error: { code: "unauthenticated", message: "Log in to do this." } };
     expect(checker.check({ path: "/api/curate/tokens", status: 401, headers: {}, body: unauthenticated })).toEqual([]);
-    expect(checker.check({ path: "/api/curate/statements/42", method: "put", status: 409, headers: {}, body: { error: { code: "version_conflict", message: "x" }, currentVersion: 3 } }).join()).toMatch(/current/);
-    expect(checker.check({ path: "/api/curate/tokens/5/revoke", method: "post", status: 404, headers: {}, body: { error: { code: "not_found", message: "You have no API token 5." } } })).toEqual([]);
+    expect(
+      checker
+        .check({
+          path: "/api/curate/statements/42",
+          method: "put",
+          status: 409,
+          headers: {},
+          body: { error: { code: "version_conflict", message: "x" }, currentVersion: 3 },
+        })
+        .join(),
+    ).toMatch(/current/);
+    expect(
+      checker.check({
+        path: "/api/curate/tokens/5/revoke",
+        method: "post",
+        status: 404,
+        headers: {},
+        body: { error: { code: "not_found", message: "You have no API token 5." } },
+      }),
+    ).toEqual([]);
   });
 });

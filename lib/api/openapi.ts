@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { answerSchemas, bodySchemas } from "./api-schemas";
 import { CACHE_SECONDS } from "./http-cache";
-import { headers, parameters, responses, tidyJsonSchema, type JsonSchema, type OpenApiDocument, type PathItemObject } from "./openapi-parts";
+import {
+  headers,
+  parameters,
+  responses,
+  tidyJsonSchema,
+  type JsonSchema,
+  type OpenApiDocument,
+  type PathItemObject,
+} from "./openapi-parts";
 import { exportPaths, feedResponses, readPaths } from "./openapi-read";
 import { RATE_LIMIT_DEFAULT_PER_MINUTE } from "./rate-limit";
 import { securitySchemes, writePaths, writeResponses } from "./openapi-write";
@@ -31,7 +39,15 @@ import { securitySchemes, writePaths, writeResponses } from "./openapi-write";
 // tag, in the order of `tags`.
 
 export { SERVER_LIMITS } from "./api-schemas";
-export type { JsonSchema, OpenApiDocument, OperationObject, ParameterObject, PathItemObject, Reference, ResponseObject } from "./openapi-parts";
+export type {
+  JsonSchema,
+  OpenApiDocument,
+  OperationObject,
+  ParameterObject,
+  PathItemObject,
+  Reference,
+  ResponseObject,
+} from "./openapi-parts";
 
 /** The component schemas of one registry, as `#/components/schemas/<id>` (zod's own `$schema` and `$id` dropped). */
 function componentSchemas(registry: typeof answerSchemas, io: "input" | "output"): Record<string, JsonSchema> {
@@ -67,8 +83,8 @@ export const openApiDocument: OpenApiDocument = {
       "- **Reading needs no key.** Every GET of /api/v1 and the exports answer any origin (CORS `Access-Control-Allow-Origin: *`; OPTIONS answers the preflight).",
       `- **Rate limit**: ${RATE_LIMIT_DEFAULT_PER_MINUTE} requests a minute per client address unless this site sets another; \`X-RateLimit-Limit\` and \`X-RateLimit-Remaining\` tell where you stand, and over the limit the answer is 429 with \`Retry-After\` (seconds).`,
       `- **Caching**: every answer of /api/v1 carries an \`ETag\`; send it back in \`If-None-Match\` and an unchanged answer is a 304 without a body. \`Cache-Control\` allows ${CACHE_SECONDS.list} s for lists and search and ${CACHE_SECONDS.item} s for one item.`,
-      "- **Paging**: lists answer `{ \"data\": [...], \"nextCursor\": \"…\" }`; pass `nextCursor` back as `cursor` (with the same other parameters) until it is null. Pages are cut by position, not by offset: the millionth row is as quick as the first, and saves in between neither skip nor repeat a row.",
-      "- **Errors** are JSON `{ \"error\": { \"code\", \"message\", \"fields\" } }`: a 400 names each parameter at fault and the rule (an unknown parameter is refused, so a typo does not silently widen a query), 404 for nothing public at the address, 503 while a service is down.",
+      '- **Paging**: lists answer `{ "data": [...], "nextCursor": "…" }`; pass `nextCursor` back as `cursor` (with the same other parameters) until it is null. Pages are cut by position, not by offset: the millionth row is as quick as the first, and saves in between neither skip nor repeat a row.',
+      '- **Errors** are JSON `{ "error": { "code", "message", "fields" } }`: a 400 names each parameter at fault and the rule (an unknown parameter is refused, so a typo does not silently widen a query), 404 for nothing public at the address, 503 while a service is down.',
       "- **Field names** are camelCase and the same in every endpoint; dates said are partial (`iso`, `precision`, `start`, `end`) because many statements are known only to the month or the year.",
       "- **Feeds and exports**: Atom feeds of the latest statements (all, per speaker, per topic, per search), and any search as a CSV or JSON Lines download.",
       "- **Embeds**: GET /api/oembed answers oEmbed for a statement's address with an iframe of its card.",
@@ -82,14 +98,29 @@ export const openApiDocument: OpenApiDocument = {
     { name: "Speakers", description: "People, organizations and groups who made statements." },
     { name: "Topics", description: "What the statements are about." },
     { name: "Dates", description: "When the statements were made." },
-    { name: "Exports", description: "A whole search result as a file: CSV for spreadsheets, JSON Lines in the import format." },
-    { name: "Feeds", description: "Atom feeds of the latest published statements, for feed readers: all, a speaker's, a topic's, or any search's." },
-    { name: "Embeds", description: "A statement as a card on another site: oEmbed for its address, an iframe of the card." },
+    {
+      name: "Exports",
+      description: "A whole search result as a file: CSV for spreadsheets, JSON Lines in the import format.",
+    },
+    {
+      name: "Feeds",
+      description:
+        "Atom feeds of the latest published statements, for feed readers: all, a speaker's, a topic's, or any search's.",
+    },
+    {
+      name: "Embeds",
+      description: "A statement as a card on another site: oEmbed for its address, an iframe of the card.",
+    },
     {
       name: "Write API",
-      description: "Add, edit, retract and restore statements as a curator, with a personal API token: the same validation, version check and history as the workspace's editor.",
+      description:
+        "Add, edit, retract and restore statements as a curator, with a personal API token: the same validation, version check and history as the workspace's editor.",
     },
-    { name: "API tokens", description: "A curator's personal API tokens (workspace session only: a token cannot make, list or revoke tokens)." },
+    {
+      name: "API tokens",
+      description:
+        "A curator's personal API tokens (workspace session only: a token cannot make, list or revoke tokens).",
+    },
     { name: "About the API", description: "This description itself." },
   ],
   paths,
@@ -101,4 +132,3 @@ export const openApiDocument: OpenApiDocument = {
     securitySchemes,
   },
 };
-

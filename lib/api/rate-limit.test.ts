@@ -1,6 +1,12 @@
 import type pg from "pg";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createRateLimiter, rateLimitPerMinute, RATE_LIMIT_DEFAULT_PER_MINUTE, RATE_LIMIT_TIMEOUT_MS, type RateLimiter } from "./rate-limit";
+import {
+  createRateLimiter,
+  rateLimitPerMinute,
+  RATE_LIMIT_DEFAULT_PER_MINUTE,
+  RATE_LIMIT_TIMEOUT_MS,
+  type RateLimiter,
+} from "./rate-limit";
 
 // The limiter against a stand-in for Postgres, for the failures a real one cannot be made to show on
 // cue (tests/integration/api-lists.test.ts runs it against the real table, across two "instances").
@@ -55,10 +61,18 @@ describe("API_RATE_LIMIT_PER_MINUTE", () => {
 describe("the rate limiter", () => {
   it("counts per address in memory and refuses past the limit, with the remaining count and the reset", () => {
     const db = fakeDb();
-    const limiter = limiterOn(() => asPool(db), () => 3);
+    const limiter = limiterOn(
+      () => asPool(db),
+      () => 3,
+    );
     const decisions = [];
     for (let i = 0; i < 4; i++) decisions.push(limiter.take("192.0.2.1"));
-    expect(decisions.map((d) => [d?.allowed, d?.remaining])).toEqual([[true, 2], [true, 1], [true, 0], [false, 0]]);
+    expect(decisions.map((d) => [d?.allowed, d?.remaining])).toEqual([
+      [true, 2],
+      [true, 1],
+      [true, 0],
+      [false, 0],
+    ]);
     expect(decisions[3]!.limit).toBe(3);
     expect(decisions[3]!.resetSeconds).toBeGreaterThanOrEqual(1);
     expect(decisions[3]!.resetSeconds).toBeLessThanOrEqual(60);
@@ -69,13 +83,24 @@ describe("the rate limiter", () => {
 
   it("adds its counts to the shared ones in one statement and learns the other instances' counts", async () => {
     const db = fakeDb();
-    const a = limiterOn(() => asPool(db), () => 5);
-    const b = limiterOn(() => asPool(db), () => 5);
+    const a = limiterOn(
+      () => asPool(db),
+      () => 5,
+    );
+    const b = limiterOn(
+      () => asPool(db),
+      () => 5,
+    );
     for (let i = 0; i < 4; i++) a.take("192.0.2.1");
     a.take("192.0.2.9");
     await a.sync();
     expect(db.query).toHaveBeenCalledTimes(1);
-    expect(db.counts).toEqual(new Map([["api:192.0.2.1", 4], ["api:192.0.2.9", 1]]));
+    expect(db.counts).toEqual(
+      new Map([
+        ["api:192.0.2.1", 4],
+        ["api:192.0.2.9", 1],
+      ]),
+    );
     // b has not heard of a's four yet; once it reconciles, the address is full on b too.
     expect(b.take("192.0.2.1")).toMatchObject({ allowed: true, remaining: 4 });
     await b.sync();
@@ -84,7 +109,10 @@ describe("the rate limiter", () => {
 
   it("is off at 0: nothing counted", async () => {
     const db = fakeDb();
-    const limiter = limiterOn(() => asPool(db), () => 0);
+    const limiter = limiterOn(
+      () => asPool(db),
+      () => 0,
+    );
     expect(limiter.take("192.0.2.1")).toBeNull();
     await limiter.sync();
     expect(db.query).not.toHaveBeenCalled();
@@ -94,8 +122,17 @@ describe("the rate limiter", () => {
     vi.spyOn(console, "error").mockImplementation(() => undefined);
     let down = true;
     const db = fakeDb();
-    const flaky = { query: vi.fn((text: string, values?: unknown[]) => (down ? Promise.reject(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" })) : db.query(text, values))) };
-    const limiter = limiterOn(() => asPool(flaky), () => 3);
+    const flaky = {
+      query: vi.fn((text: string, values?: unknown[]) =>
+        down
+          ? Promise.reject(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }))
+          : db.query(text, values),
+      ),
+    };
+    const limiter = limiterOn(
+      () => asPool(flaky),
+      () => 3,
+    );
     for (let i = 0; i < 3; i++) expect(limiter.take("192.0.2.1")?.allowed).toBe(true);
     await limiter.sync();
     await limiter.sync();
@@ -108,9 +145,12 @@ describe("the rate limiter", () => {
 
   it("keeps limiting when the pool cannot even be had", async () => {
     vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const limiter = limiterOn(() => {
-      throw new Error("Invalid configuration: DATABASE_URL is required");
-    }, () => 1);
+    const limiter = limiterOn(
+      () => {
+        throw new Error("Invalid configuration: DATABASE_URL is required");
+      },
+      () => 1,
+    );
     expect(limiter.take("192.0.2.1")?.allowed).toBe(true);
     await limiter.sync();
     expect(limiter.take("192.0.2.1")?.allowed).toBe(false);
@@ -119,7 +159,10 @@ describe("the rate limiter", () => {
   it("does not wait for a Postgres that does not answer", async () => {
     vi.spyOn(console, "error").mockImplementation(() => undefined);
     const hanging = { query: vi.fn(() => new Promise<never>(() => undefined)) };
-    const limiter = limiterOn(() => asPool(hanging), () => 3);
+    const limiter = limiterOn(
+      () => asPool(hanging),
+      () => 3,
+    );
     limiter.take("192.0.2.1");
     const started = Date.now();
     await limiter.sync();
@@ -128,7 +171,10 @@ describe("the rate limiter", () => {
   });
 
   it("propagates a bad setting (a loud failure, not a silent lack of limit)", () => {
-    const limiter = limiterOn(() => asPool(fakeDb()), () => rateLimitPerMinute({ API_RATE_LIMIT_PER_MINUTE: "lots" }));
+    const limiter = limiterOn(
+      () => asPool(fakeDb()),
+      () => rateLimitPerMinute({ API_RATE_LIMIT_PER_MINUTE: "lots" }),
+    );
     expect(() => limiter.take("192.0.2.1")).toThrow(/API_RATE_LIMIT_PER_MINUTE/);
   });
 });

@@ -36,7 +36,9 @@ export function rateLimitPerMinute(env: Record<string, string | undefined> = pro
   const raw = env.API_RATE_LIMIT_PER_MINUTE?.trim();
   if (raw === undefined || raw === "") return RATE_LIMIT_DEFAULT_PER_MINUTE;
   if (!/^\d{1,9}$/.test(raw)) {
-    throw new Error(`Invalid configuration: API_RATE_LIMIT_PER_MINUTE must be a whole number of requests a minute (0 turns the limit off), got ${JSON.stringify(raw)}`);
+    throw new Error(
+      `Invalid configuration: API_RATE_LIMIT_PER_MINUTE must be a whole number of requests a minute (0 turns the limit off), got ${JSON.stringify(raw)}`,
+    );
   }
   return Number(raw);
 }
@@ -110,7 +112,10 @@ export function createRateLimiter(db: () => Queryable, limitPerMinute: () => num
       const rows = await Promise.race([
         query.then((result) => result.rows),
         new Promise<never>((_, reject) => {
-          timeout = setTimeout(() => reject(new Error(`no answer within ${RATE_LIMIT_TIMEOUT_MS} ms`)), RATE_LIMIT_TIMEOUT_MS);
+          timeout = setTimeout(
+            () => reject(new Error(`no answer within ${RATE_LIMIT_TIMEOUT_MS} ms`)),
+            RATE_LIMIT_TIMEOUT_MS,
+          );
         }),
       ]);
       const totals = new Map(rows.map((row) => [row.key, Number(row.count)]));
@@ -121,7 +126,10 @@ export function createRateLimiter(db: () => Queryable, limitPerMinute: () => num
       for (const { counter, sent } of batch) counter.pending += sent;
       if (Date.now() - lastLogged > 60_000) {
         lastLogged = Date.now();
-        console.error("rate limit: the shared counters in Postgres could not be updated; each instance limits on its own counts for now:", error instanceof Error ? error.message : error);
+        console.error(
+          "rate limit: the shared counters in Postgres could not be updated; each instance limits on its own counts for now:",
+          error instanceof Error ? error.message : error,
+        );
       }
     } finally {
       clearTimeout(timeout);

@@ -9,8 +9,16 @@ import type { FieldMessage } from "@/lib/validation/zod-messages";
 
 export type ApiErrorBody = { error: { code: string; message: string; fields?: FieldMessage[] } };
 
-export function apiError(status: number, code: string, message: string, fields?: FieldMessage[]): NextResponse<ApiErrorBody> {
-  return NextResponse.json({ error: { code, message, ...(fields ? { fields } : {}) } }, { status, headers: { "Cache-Control": "no-store" } });
+export function apiError(
+  status: number,
+  code: string,
+  message: string,
+  fields?: FieldMessage[],
+): NextResponse<ApiErrorBody> {
+  return NextResponse.json(
+    { error: { code, message, ...(fields ? { fields } : {}) } },
+    { status, headers: { "Cache-Control": "no-store" } },
+  );
 }
 
 export function badRequest(fields: FieldMessage[]): NextResponse<ApiErrorBody> {
@@ -19,8 +27,10 @@ export function badRequest(fields: FieldMessage[]): NextResponse<ApiErrorBody> {
 }
 
 export function apiFailure(error: unknown): NextResponse<ApiErrorBody> {
-  if (error instanceof SearchUnavailableError) return apiError(503, "search_unavailable", "Search is unavailable right now; try again shortly.");
-  if (isDatabaseUnavailable(error)) return apiError(503, "database_unavailable", "The database is unavailable right now; try again shortly.");
+  if (error instanceof SearchUnavailableError)
+    return apiError(503, "search_unavailable", "Search is unavailable right now; try again shortly.");
+  if (isDatabaseUnavailable(error))
+    return apiError(503, "database_unavailable", "The database is unavailable right now; try again shortly.");
   console.error(error);
   return apiError(500, "internal_error", "Something went wrong on our side.");
 }

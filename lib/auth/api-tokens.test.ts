@@ -61,13 +61,25 @@ describe("the Authorization header", () => {
   });
 
   it("names what is wrong: another scheme, no token, a token of the wrong shape", () => {
-    expect(refusal(() => bearerToken("Basic YWxhZGRpbjpvcGVuc2VzYW1l"))).toMatchObject({ code: "authorization_invalid", message: expect.stringMatching(/^Authorization header invalid/) });
+    expect(refusal(() => bearerToken("Basic YWxhZGRpbjpvcGVuc2VzYW1l"))).toMatchObject({
+      code: "authorization_invalid",
+      message: expect.stringMatching(/^Authorization header invalid/),
+    });
     expect(refusal(() => bearerToken("Bearer"))).toMatchObject({ code: "authorization_invalid" });
     expect(refusal(() => bearerToken(""))).toMatchObject({ code: "authorization_invalid" });
     expect(refusal(() => bearerToken("Bearer a b"))).toMatchObject({ code: "authorization_invalid" });
     const token = generateApiToken();
-    for (const wrong of [token.slice(0, -1), `${token}x`, token.replace("stk_", "sk_"), `stk_${"!".repeat(43)}`, "stk_"]) {
-      expect(refusal(() => bearerToken(`Bearer ${wrong}`)), wrong).toMatchObject({ code: "token_malformed", message: expect.stringMatching(/^token malformed/) });
+    for (const wrong of [
+      token.slice(0, -1),
+      `${token}x`,
+      token.replace("stk_", "sk_"),
+      `stk_${"!".repeat(43)}`,
+      "stk_",
+    ]) {
+      expect(
+        refusal(() => bearerToken(`Bearer ${wrong}`)),
+        wrong,
+      ).toMatchObject({ code: "token_malformed", message: expect.stringMatching(/^token malformed/) });
     }
   });
 });
@@ -87,10 +99,16 @@ describe("roles", () => {
     ]);
     expect(newApiTokenProblems({ role: "admin" }, { name: "script", role: "admin" })).toEqual([]);
     expect(newApiTokenProblems({ role: "editor" }, { name: "script", role: undefined })).toEqual([]);
-    expect(newApiTokenProblems({ role: "admin" }, { name: "script", role: "owner" })).toEqual([{ field: "role", message: "must be one of admin, editor" }]);
+    expect(newApiTokenProblems({ role: "admin" }, { name: "script", role: "owner" })).toEqual([
+      { field: "role", message: "must be one of admin, editor" },
+    ]);
     expect(newApiTokenProblems({ role: "admin" }, { name: 7, role: 1 }).map((p) => p.field)).toEqual(["name", "role"]);
-    expect(newApiTokenProblems({ role: "admin" }, { name: "   ", role: "editor" })).toEqual([{ field: "name", message: "is required" }]);
-    expect(newApiTokenProblems({ role: "admin" }, { name: "x".repeat(101), role: "editor" })[0]?.message).toMatch(/at most 100/);
+    expect(newApiTokenProblems({ role: "admin" }, { name: "   ", role: "editor" })).toEqual([
+      { field: "name", message: "is required" },
+    ]);
+    expect(newApiTokenProblems({ role: "admin" }, { name: "x".repeat(101), role: "editor" })[0]?.message).toMatch(
+      /at most 100/,
+    );
   });
 
   it("answers a need above the token's role with 403, and one the owner lost since with 401", () => {
@@ -100,6 +118,10 @@ describe("roles", () => {
     expect(tokenRoleProblem(editorToken, "editor")).toBeNull();
     expect(tokenRoleProblem(demoted, "editor")).toBeNull();
     expect(tokenRoleProblem(editorToken, "admin")).toMatchObject({ status: 403, code: "forbidden" });
-    expect(tokenRoleProblem(demoted, "admin")).toMatchObject({ status: 401, code: "token_role_exceeds_owner", message: expect.stringMatching(/^token role exceeds its owner's/) });
+    expect(tokenRoleProblem(demoted, "admin")).toMatchObject({
+      status: 401,
+      code: "token_role_exceeds_owner",
+      message: expect.stringMatching(/^token role exceeds its owner's/),
+    });
   });
 });

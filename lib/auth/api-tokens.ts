@@ -86,11 +86,17 @@ export function isBearerAuthorization(authorization: string | null): authorizati
 export function bearerToken(authorization: string): string {
   const match = /^\s*Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!match) {
-    throw new ApiTokenError("authorization_invalid", 'Authorization header invalid: it must be "Bearer <token>", with a personal API token from your account page.');
+    throw new ApiTokenError(
+      "authorization_invalid",
+      'Authorization header invalid: it must be "Bearer <token>", with a personal API token from your account page.',
+    );
   }
   const token = match[1]!;
   if (!looksLikeApiToken(token)) {
-    throw new ApiTokenError("token_malformed", "token malformed: a personal API token is stk_ followed by 43 letters, digits, - or _.");
+    throw new ApiTokenError(
+      "token_malformed",
+      "token malformed: a personal API token is stk_ followed by 43 letters, digits, - or _.",
+    );
   }
   return token;
 }
@@ -128,7 +134,10 @@ type AuthRow = {
  */
 export async function authenticateApiToken(db: Queryable, token: string): Promise<TokenAuthentication> {
   if (!looksLikeApiToken(token)) {
-    throw new ApiTokenError("token_malformed", "token malformed: a personal API token is stk_ followed by 43 letters, digits, - or _.");
+    throw new ApiTokenError(
+      "token_malformed",
+      "token malformed: a personal API token is stk_ followed by 43 letters, digits, - or _.",
+    );
   }
   const { rows } = await db.query<AuthRow>(
     `SELECT t.id AS token_id, t.role AS token_role, t.revoked_at,
@@ -140,13 +149,22 @@ export async function authenticateApiToken(db: Queryable, token: string): Promis
   );
   const row = rows[0];
   if (!row) {
-    throw new ApiTokenError("token_unknown", "token unknown: no such token was issued here (it may be mistyped, altered, or from another site).");
+    throw new ApiTokenError(
+      "token_unknown",
+      "token unknown: no such token was issued here (it may be mistyped, altered, or from another site).",
+    );
   }
   if (row.revoked_at) {
-    throw new ApiTokenError("token_revoked", `token revoked: it was revoked on ${row.revoked_at.toISOString()}; create a new one on your account page.`);
+    throw new ApiTokenError(
+      "token_revoked",
+      `token revoked: it was revoked on ${row.revoked_at.toISOString()}; create a new one on your account page.`,
+    );
   }
   if (row.disabled) {
-    throw new ApiTokenError("token_owner_disabled", "token owner disabled: the account this token belongs to is disabled.");
+    throw new ApiTokenError(
+      "token_owner_disabled",
+      "token owner disabled: the account this token belongs to is disabled.",
+    );
   }
   if (!row.recently_used) {
     // At most one write a minute per token; the condition keeps it so across app instances too.
@@ -171,7 +189,10 @@ export async function authenticateApiToken(db: Queryable, token: string): Promis
  * current role (the owner was demoted since) is a 401: the token no longer
  * holds the role it was made with, and should be replaced.
  */
-export function tokenRoleProblem(auth: TokenAuthentication, needed: Role): { status: 401 | 403; code: string; message: string } | null {
+export function tokenRoleProblem(
+  auth: TokenAuthentication,
+  needed: Role,
+): { status: 401 | 403; code: string; message: string } | null {
   if (hasRole(auth.user, needed)) return null;
   if (hasRole({ role: auth.tokenRole }, needed)) {
     return {
@@ -194,26 +215,49 @@ export type ApiTokenSummary = {
   revokedAt: Date | null;
 };
 
-type SummaryRow = { id: number; name: string; role: Role; created_at: Date; last_used_at: Date | null; revoked_at: Date | null };
+type SummaryRow = {
+  id: number;
+  name: string;
+  role: Role;
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+};
 const SUMMARY_COLUMNS = "id, name, role, created_at, last_used_at, revoked_at";
 
 function toSummary(row: SummaryRow): ApiTokenSummary {
-  return { id: row.id, name: row.name, role: row.role, createdAt: row.created_at, lastUsedAt: row.last_used_at, revokedAt: row.revoked_at };
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+    revokedAt: row.revoked_at,
+  };
 }
 
 /** Checks a new token's name and role against its owner's role; every problem names its field. */
-export function newApiTokenProblems(owner: Pick<CurrentUser, "role">, input: { name: unknown; role: unknown }): FieldMessage[] {
+export function newApiTokenProblems(
+  owner: Pick<CurrentUser, "role">,
+  input: { name: unknown; role: unknown },
+): FieldMessage[] {
   const problems: FieldMessage[] = [];
-  if (typeof input.name !== "string") problems.push({ field: "name", message: input.name == null ? "is required" : "must be text" });
+  if (typeof input.name !== "string")
+    problems.push({ field: "name", message: input.name == null ? "is required" : "must be text" });
   else {
     const name = input.name.trim();
     if (name === "") problems.push({ field: "name", message: "is required" });
-    else if (Array.from(name).length > API_TOKEN_LIMITS.nameMaxLength) problems.push({ field: "name", message: `must be at most ${API_TOKEN_LIMITS.nameMaxLength} characters` });
+    else if (Array.from(name).length > API_TOKEN_LIMITS.nameMaxLength)
+      problems.push({ field: "name", message: `must be at most ${API_TOKEN_LIMITS.nameMaxLength} characters` });
   }
   if (input.role != null) {
-    if (typeof input.role !== "string" || !ROLES.includes(input.role as Role)) problems.push({ field: "role", message: `must be one of ${ROLES.join(", ")}` });
+    if (typeof input.role !== "string" || !ROLES.includes(input.role as Role))
+      problems.push({ field: "role", message: `must be one of ${ROLES.join(", ")}` });
     else if (!hasRole(owner, input.role as Role)) {
-      problems.push({ field: "role", message: `cannot be ${input.role}: a token's role can be at most your own (${owner.role})` });
+      problems.push({
+        field: "role",
+        message: `cannot be ${input.role}: a token's role can be at most your own (${owner.role})`,
+      });
     }
   }
   return problems;
@@ -223,7 +267,11 @@ export function newApiTokenProblems(owner: Pick<CurrentUser, "role">, input: { n
  * Creates a token for `owner` (role defaults to editor, never above the
  * owner's). Returns the token itself, to be shown once, and its summary.
  */
-export async function createApiToken(pool: pg.Pool, owner: CurrentUser, input: { name: unknown; role?: unknown }): Promise<{ token: string; apiToken: ApiTokenSummary }> {
+export async function createApiToken(
+  pool: pg.Pool,
+  owner: CurrentUser,
+  input: { name: unknown; role?: unknown },
+): Promise<{ token: string; apiToken: ApiTokenSummary }> {
   const problems = newApiTokenProblems(owner, { name: input.name, role: input.role });
   if (problems.length > 0) throw new ValidationError(problems);
   const name = (input.name as string).trim().replace(/\s+/g, " ");
@@ -232,9 +280,17 @@ export async function createApiToken(pool: pg.Pool, owner: CurrentUser, input: {
   const apiToken = await inTransaction(pool, async (tx) => {
     // The owner's row is locked so that two requests cannot both pass the cap.
     await tx.query(`SELECT id FROM users WHERE id = $1 FOR UPDATE`, [owner.id]);
-    const { rows: active } = await tx.query<{ count: number }>(`SELECT count(*)::int AS count FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL`, [owner.id]);
+    const { rows: active } = await tx.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL`,
+      [owner.id],
+    );
     if (active[0]!.count >= API_TOKEN_LIMITS.activePerUser) {
-      throw new ValidationError([{ field: "name", message: `cannot be added: you have ${API_TOKEN_LIMITS.activePerUser} active tokens; revoke one first` }]);
+      throw new ValidationError([
+        {
+          field: "name",
+          message: `cannot be added: you have ${API_TOKEN_LIMITS.activePerUser} active tokens; revoke one first`,
+        },
+      ]);
     }
     const { rows } = await tx.query<SummaryRow>(
       `INSERT INTO api_tokens (user_id, name, token_hash, role) VALUES ($1, $2, $3, $4) RETURNING ${SUMMARY_COLUMNS}`,

@@ -6,7 +6,16 @@ import { beginLoginAttempt, loginAttemptSucceeded } from "./throttle";
 // attempt is counted before the password is checked (lib/auth/throttle.ts),
 // so that parallel guesses cannot get past the limit.
 
-export type LoginUserRow = { id: number; email: string; name: string; role: string; password_hash: string | null; session_version: number; disabled: boolean; two_factor: boolean };
+export type LoginUserRow = {
+  id: number;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string | null;
+  session_version: number;
+  disabled: boolean;
+  two_factor: boolean;
+};
 
 export type PasswordLoginResult =
   | { ok: true; user: LoginUserRow }

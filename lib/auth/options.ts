@@ -35,14 +35,18 @@ export function authOptions(): AuthOptions {
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, request) {
-          const email = String(credentials?.email ?? "").trim().slice(0, 320);
+          const email = String(credentials?.email ?? "")
+            .trim()
+            .slice(0, 320);
           const password = String(credentials?.password ?? "");
           if (!email || !password) throw new Error(LOGIN_ERRORS.wrong);
           const address = clientAddress(request?.headers ?? {});
           // Counts the attempt before the password is checked (lib/auth/login.ts, throttle.ts).
           const result = await checkPasswordLogin(getPool(), { email, password, address });
           if (!result.ok && result.reason === "throttled") {
-            throw new Error(LOGIN_ERRORS.throttled.replace("{minutes}", String(Math.ceil(result.retryAfterSeconds / 60))));
+            throw new Error(
+              LOGIN_ERRORS.throttled.replace("{minutes}", String(Math.ceil(result.retryAfterSeconds / 60))),
+            );
           }
           if (!result.ok) throw new Error(LOGIN_ERRORS.wrong);
           const user = result.user;
@@ -50,7 +54,13 @@ export function authOptions(): AuthOptions {
           // login, the enrolment for an admin without it; until then the session counts as logged out.
           const mfa = user.two_factor ? "pending" : twoFactorRequired(user.role as Role) ? "enrol" : undefined;
           const mfaUntil = mfa ? Math.floor(Date.now() / 1000) + PENDING_LOGIN_SECONDS : undefined;
-          return { id: String(user.id), email: user.email, name: user.name, sessionVersion: user.session_version, ...(mfa ? { mfa, mfaUntil } : {}) };
+          return {
+            id: String(user.id),
+            email: user.email,
+            name: user.name,
+            sessionVersion: user.session_version,
+            ...(mfa ? { mfa, mfaUntil } : {}),
+          };
         },
       }),
     ],

@@ -27,7 +27,8 @@ function allowedOrigins(request: Request): Set<string> {
   if (publicUrl) allowed.add(new URL(publicUrl).origin);
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   if (host) {
-    const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() || new URL(request.url).protocol.replace(":", "");
+    const proto =
+      request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() || new URL(request.url).protocol.replace(":", "");
     allowed.add(`${proto}://${host}`);
   }
   return allowed;

@@ -3,14 +3,31 @@ import { COMMON_PASSWORD_MESSAGE, generatePassword, passwordProblem } from "./pa
 
 describe("passwordProblem", () => {
   it("refuses common passwords and passwords made of them, naming the rule", () => {
-    for (const weak of ["password1234", "Password1234", "qwertyuiop12", "123456789012", "iloveyou1234", "letmein12345", "1q2w3e4r5t6y", "passwordpassword", "aaaaaaaaaaaa", "football2024"]) {
+    for (const weak of [
+      "password1234",
+      "Password1234",
+      "qwertyuiop12",
+      "123456789012",
+      "iloveyou1234",
+      "letmein12345",
+      "1q2w3e4r5t6y",
+      "passwordpassword",
+      "aaaaaaaaaaaa",
+      "football2024",
+    ]) {
       expect(passwordProblem(weak), weak).toBe(COMMON_PASSWORD_MESSAGE);
     }
     expect(COMMON_PASSWORD_MESSAGE).toMatch(/common password/);
   });
 
   it("accepts long phrases and generated passwords", () => {
-    for (const good of ["correct horse battery staple", "a long enough password", "editor-password-for-e2e", "كلمة مرور طويلة بالعربية", generatePassword()]) {
+    for (const good of [
+      "correct horse battery staple",
+      "a long enough password",
+      "editor-password-for-e2e",
+      "كلمة مرور طويلة بالعربية",
+      generatePassword(),
+    ]) {
       expect(passwordProblem(good), good).toBeNull();
     }
   });

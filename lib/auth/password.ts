@@ -5,7 +5,12 @@ import { adjacencyGraphs, dictionary } from "@zxcvbn-ts/language-common";
 
 // argon2id at OWASP's first recommended setting (19 MiB, 2 passes, 1 lane):
 // about 30 ms here, slow enough to make a stolen hash costly to crack.
-export const ARGON2_OPTIONS = { algorithm: 2 /* Argon2id (a const enum the build cannot import) */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+export const ARGON2_OPTIONS = {
+  algorithm: 2 /* Argon2id (a const enum the build cannot import) */,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 export const PASSWORD_RULES = { minLength: 12, maxLength: 200 } as const;
 

@@ -4,7 +4,10 @@ import { ValidationError } from "@/lib/errors";
 // number, an object) is refused with a message naming it, never a 500.
 
 /** The named fields as text ("" when absent); a ValidationError naming every field that is not text. */
-export function textFields<const K extends string>(body: Record<string, unknown>, names: readonly K[]): Record<K, string> {
+export function textFields<const K extends string>(
+  body: Record<string, unknown>,
+  names: readonly K[],
+): Record<K, string> {
   const values = {} as Record<K, string>;
   const problems: Array<{ field: string; message: string }> = [];
   for (const name of names) {

@@ -5,7 +5,14 @@ import { getPool } from "@/lib/db/client";
 import { authOptions } from "./options";
 import type { CurrentUser } from "./roles";
 
-type Row = { id: number; email: string; name: string; role: CurrentUser["role"]; session_version: number; disabled: boolean };
+type Row = {
+  id: number;
+  email: string;
+  name: string;
+  role: CurrentUser["role"];
+  session_version: number;
+  disabled: boolean;
+};
 
 /**
  * The account a session cookie stands for, while the cookie's login is still good: its user_sessions

@@ -23,7 +23,10 @@ export async function userCount(db: Queryable): Promise<number> {
 /** A fresh token valid for SETUP_TOKEN_HOURS (the caller shows it once). */
 export async function createSetupToken(db: Queryable): Promise<string> {
   const token = randomBytes(32).toString("base64url");
-  await db.query(`INSERT INTO setup_tokens (token_hash, expires_at) VALUES ($1, now() + make_interval(hours => $2))`, [hashSetupToken(token), SETUP_TOKEN_HOURS]);
+  await db.query(`INSERT INTO setup_tokens (token_hash, expires_at) VALUES ($1, now() + make_interval(hours => $2))`, [
+    hashSetupToken(token),
+    SETUP_TOKEN_HOURS,
+  ]);
   // Expired tokens say nothing any more.
   await db.query(`DELETE FROM setup_tokens WHERE expires_at < now() - interval '7 days'`);
   return token;
@@ -33,7 +36,10 @@ export async function createSetupToken(db: Queryable): Promise<string> {
  * When no user exists: creates a token and returns the link that opens the
  * first-admin form (PUBLIC_URL when set, else localhost:port). Null otherwise.
  */
-export async function firstAdminSetupLink(db: Queryable, options: { port: number; publicUrl?: string }): Promise<string | null> {
+export async function firstAdminSetupLink(
+  db: Queryable,
+  options: { port: number; publicUrl?: string },
+): Promise<string | null> {
   if ((await userCount(db)) > 0) return null;
   const token = await createSetupToken(db);
   const base = (options.publicUrl ?? `http://localhost:${options.port}`).replace(/\/+$/, "");
@@ -81,7 +87,10 @@ export const SETUP_TOKEN_MESSAGES: Record<Exclude<SetupTokenState, "valid">, str
  * other) and so is the users table against inserts (two tokens claimed at
  * once, or a `user:create` at the same moment, cannot both make an admin).
  */
-export async function claimSetupToken(pool: pg.Pool, input: { token: string; email: string; name: string; password: string }): Promise<number> {
+export async function claimSetupToken(
+  pool: pg.Pool,
+  input: { token: string; email: string; name: string; password: string },
+): Promise<number> {
   if (!input.token || input.token.length > 200) throw new SetupTokenError("unknown", SETUP_TOKEN_MESSAGES.unknown);
   const problems = newUserProblems({ ...input, role: "admin" });
   if (problems.length > 0) throw new ValidationError(problems);
@@ -97,7 +106,11 @@ export async function claimSetupToken(pool: pg.Pool, input: { token: string; ema
     // SHARE ROW EXCLUSIVE conflicts with itself and with every INSERT/UPDATE: the count below stays true until commit.
     await tx.query(`LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE`);
     if ((await userCount(tx)) > 0) throw new SetupTokenError("users-exist", SETUP_TOKEN_MESSAGES["users-exist"]);
-    const id = await createUser(tx, { email: input.email, name: input.name, role: "admin", password: input.password }, null);
+    const id = await createUser(
+      tx,
+      { email: input.email, name: input.name, role: "admin", password: input.password },
+      null,
+    );
     await tx.query(`UPDATE setup_tokens SET used_at = now() WHERE token_hash = $1`, [hashSetupToken(input.token)]);
     return id;
   });

@@ -90,7 +90,11 @@ export async function beginLoginAttempt(pool: pg.Pool, email: string, address: s
  * The attempt was right: its own rows go, and (at login) so do the account's
  * earlier failures. The password check on the account screen keeps them.
  */
-export async function loginAttemptSucceeded(db: Queryable, attempt: LoginAttempt, options: { clearAccount?: boolean } = {}): Promise<void> {
+export async function loginAttemptSucceeded(
+  db: Queryable,
+  attempt: LoginAttempt,
+  options: { clearAccount?: boolean } = {},
+): Promise<void> {
   await db.query(
     `DELETE FROM login_failures WHERE id = ANY($2::bigint[]) OR ($3 AND scope = 'account' AND key = lower($1))`,
     [attempt.email.trim(), attempt.failureIds, options.clearAccount ?? true],
@@ -99,7 +103,10 @@ export async function loginAttemptSucceeded(db: Queryable, attempt: LoginAttempt
 
 /** Counts a failure after the fact (for checks that did not go through beginLoginAttempt). */
 export async function recordLoginFailure(db: Queryable, email: string, address: string): Promise<void> {
-  await db.query(`INSERT INTO login_failures (scope, key) VALUES ('account', lower($1)), ('address', $2)`, [email.trim(), address]);
+  await db.query(`INSERT INTO login_failures (scope, key) VALUES ('account', lower($1)), ('address', $2)`, [
+    email.trim(),
+    address,
+  ]);
   await dropOldFailures(db);
 }
 

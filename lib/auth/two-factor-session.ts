@@ -57,8 +57,15 @@ export async function completeSessionCookie(response: NextResponse): Promise<boo
   delete claims.jti;
   delete claims.mfaUntil;
   const now = Math.floor(Date.now() / 1000);
-  const maxAge = typeof exp === "number" && exp > now ? Math.min(exp - now, SESSION_MAX_AGE_SECONDS) : SESSION_MAX_AGE_SECONDS;
+  const maxAge =
+    typeof exp === "number" && exp > now ? Math.min(exp - now, SESSION_MAX_AGE_SECONDS) : SESSION_MAX_AGE_SECONDS;
   const value = await encode({ token: { ...claims, mfa: "done" }, secret, maxAge });
-  response.cookies.set(name, value, { httpOnly: true, sameSite: "lax", path: "/", secure: name.startsWith("__Secure-"), maxAge });
+  response.cookies.set(name, value, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: name.startsWith("__Secure-"),
+    maxAge,
+  });
   return true;
 }

@@ -15,7 +15,13 @@ import { beginLoginAttempt, loginAttemptSucceeded } from "./throttle";
 // short-lived "pending" session (lib/auth/options.ts); the code step here
 // completes it (lib/auth/two-factor-session.ts).
 
-export const TOTP_SETTINGS = { issuer: "Statements tracker", algorithm: "SHA1", digits: 6, period: 30, window: 1 } as const;
+export const TOTP_SETTINGS = {
+  issuer: "Statements tracker",
+  algorithm: "SHA1",
+  digits: 6,
+  period: 30,
+  window: 1,
+} as const;
 /** How long the password step's pending session may wait for its code (or the enrolment). */
 export const PENDING_LOGIN_SECONDS = 10 * 60;
 export const RECOVERY_CODE_COUNT = 10;
@@ -56,10 +62,13 @@ export function matchingStep(secret: string, code: string, timestamp = Date.now(
 
 /** The code as typed, without spaces; a ValidationError naming `field` unless it is six digits. */
 export function normalizeTotpCode(raw: unknown, field = "code"): string {
-  if (raw !== undefined && raw !== null && typeof raw !== "string") throw new ValidationError([{ field, message: "must be text: the 6 digits your authenticator app shows" }]);
-  if (typeof raw !== "string" || raw.trim() === "") throw new ValidationError([{ field, message: "is required: the 6-digit code your authenticator app shows" }]);
+  if (raw !== undefined && raw !== null && typeof raw !== "string")
+    throw new ValidationError([{ field, message: "must be text: the 6 digits your authenticator app shows" }]);
+  if (typeof raw !== "string" || raw.trim() === "")
+    throw new ValidationError([{ field, message: "is required: the 6-digit code your authenticator app shows" }]);
   const code = raw.replace(/[\s-]/g, "");
-  if (!/^\d{6}$/.test(code)) throw new ValidationError([{ field, message: "must be the 6 digits your authenticator app shows" }]);
+  if (!/^\d{6}$/.test(code))
+    throw new ValidationError([{ field, message: "must be the 6 digits your authenticator app shows" }]);
   return code;
 }
 
@@ -88,12 +97,18 @@ export async function twoFactorStatus(db: Queryable, userId: number): Promise<Tw
     [userId],
   );
   const row = rows[0];
-  return { enabled: Boolean(row?.enabled_at), enabledAt: row?.enabled_at ?? null, recoveryCodesLeft: row?.enabled_at ? row.left : 0 };
+  return {
+    enabled: Boolean(row?.enabled_at),
+    enabledAt: row?.enabled_at ?? null,
+    recoveryCodesLeft: row?.enabled_at ? row.left : 0,
+  };
 }
 
 /** The ids of the users who have two-factor login (for the users screen). */
 export async function twoFactorEnabledUserIds(db: Queryable): Promise<Set<number>> {
-  const { rows } = await db.query<{ user_id: number }>(`SELECT user_id FROM user_two_factor WHERE enabled_at IS NOT NULL`);
+  const { rows } = await db.query<{ user_id: number }>(
+    `SELECT user_id FROM user_two_factor WHERE enabled_at IS NOT NULL`,
+  );
   return new Set(rows.map((r) => r.user_id));
 }
 
@@ -103,7 +118,11 @@ export async function twoFactorEnabledUserIds(db: Queryable): Promise<Set<number
  * from before the enrolment does not): a stolen password alone cannot mint a
  * token that would bypass the code at every later request.
  */
-export async function tokenCreationProblem(db: Queryable, userId: number, sessionMfa: MfaState | undefined): Promise<string | null> {
+export async function tokenCreationProblem(
+  db: Queryable,
+  userId: number,
+  sessionMfa: MfaState | undefined,
+): Promise<string | null> {
   if (sessionMfa === "done") return null;
   const status = await twoFactorStatus(db, userId);
   if (!status.enabled) return null;
@@ -139,7 +158,11 @@ export async function beginEnrolment(db: Queryable, user: { id: number; email: s
   const uri = totp(row.pending_secret, user.email).toString();
   // An SVG made here, shown as an <img> data URL: no script, nothing fetched at run time.
   const svg = await QRCode.toString(uri, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
-  return { secret: row.pending_secret, uri, qrCodeDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg, "utf8").toString("base64")}` };
+  return {
+    secret: row.pending_secret,
+    uri,
+    qrCodeDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg, "utf8").toString("base64")}`,
+  };
 }
 
 /**
@@ -147,7 +170,11 @@ export async function beginEnrolment(db: Queryable, user: { id: number; email: s
  * from now, the code's time step counts as used, and the recovery codes are
  * returned to be shown once (only their hashes are kept).
  */
-export async function confirmEnrolment(pool: pg.Pool, userId: number, rawCode: unknown): Promise<{ recoveryCodes: string[] }> {
+export async function confirmEnrolment(
+  pool: pg.Pool,
+  userId: number,
+  rawCode: unknown,
+): Promise<{ recoveryCodes: string[] }> {
   const code = normalizeTotpCode(rawCode);
   return inTransaction(pool, async (tx) => {
     const { rows } = await tx.query<{ pending_secret: string | null; enabled_at: Date | null }>(
@@ -155,10 +182,22 @@ export async function confirmEnrolment(pool: pg.Pool, userId: number, rawCode: u
       [userId],
     );
     const row = rows[0];
-    if (row?.enabled_at) throw new ValidationError([{ field: "code", message: "is not needed: two-factor login is already on for this account" }]);
-    if (!row?.pending_secret) throw new ValidationError([{ field: "code", message: "cannot be checked: open the enrolment page again for a new secret" }]);
+    if (row?.enabled_at)
+      throw new ValidationError([
+        { field: "code", message: "is not needed: two-factor login is already on for this account" },
+      ]);
+    if (!row?.pending_secret)
+      throw new ValidationError([
+        { field: "code", message: "cannot be checked: open the enrolment page again for a new secret" },
+      ]);
     const step = matchingStep(row.pending_secret, code);
-    if (step === null) throw new ValidationError([{ field: "code", message: "is wrong: type the code your app shows for this secret now (check the phone's clock)" }]);
+    if (step === null)
+      throw new ValidationError([
+        {
+          field: "code",
+          message: "is wrong: type the code your app shows for this secret now (check the phone's clock)",
+        },
+      ]);
     const recoveryCodes = generateRecoveryCodes();
     await tx.query(
       `UPDATE user_two_factor SET secret = pending_secret, enabled_at = now(), last_used_step = $2, pending_secret = NULL, pending_created_at = NULL,
@@ -178,7 +217,12 @@ export async function confirmEnrolment(pool: pg.Pool, userId: number, rawCode: u
 }
 
 /** Turns two-factor login on with a known secret, without the page (`npm run test:e2e` fixtures). */
-export async function enrolWithSecret(db: Queryable, userId: number, secret: string, recoveryCodes: string[] = []): Promise<void> {
+export async function enrolWithSecret(
+  db: Queryable,
+  userId: number,
+  secret: string,
+  recoveryCodes: string[] = [],
+): Promise<void> {
   await db.query(
     `INSERT INTO user_two_factor (user_id, secret, enabled_at, recovery_code_hashes) VALUES ($1, $2, now(), $3)
      ON CONFLICT (user_id) DO UPDATE SET secret = EXCLUDED.secret, enabled_at = now(), last_used_step = NULL,
@@ -201,15 +245,23 @@ async function nextUserRevision(tx: Queryable, userId: number): Promise<number> 
  * again at once, an editor may.
  */
 export async function resetTwoFactor(pool: pg.Pool, targetId: number, actorId: number): Promise<void> {
-  if (targetId === actorId) throw new ValidationError([{ field: "id", message: "cannot be your own account: another admin resets your two-factor login" }]);
+  if (targetId === actorId)
+    throw new ValidationError([
+      { field: "id", message: "cannot be your own account: another admin resets your two-factor login" },
+    ]);
   await inTransaction(pool, async (tx) => {
-    const { rows } = await tx.query<{ session_version: number }>(`SELECT session_version FROM users WHERE id = $1 FOR UPDATE`, [targetId]);
+    const { rows } = await tx.query<{ session_version: number }>(
+      `SELECT session_version FROM users WHERE id = $1 FOR UPDATE`,
+      [targetId],
+    );
     const user = rows[0];
     if (!user) throw new NotFoundError(`There is no user ${targetId}.`);
     const removed = await tx.query(`DELETE FROM user_two_factor WHERE user_id = $1 RETURNING enabled_at`, [targetId]);
     const wasOn = Boolean(removed.rows[0]?.enabled_at);
     if (!wasOn) throw new ValidationError([{ field: "id", message: "has no two-factor login to reset" }]);
-    await tx.query(`UPDATE users SET session_version = session_version + 1, updated_at = now() WHERE id = $1`, [targetId]);
+    await tx.query(`UPDATE users SET session_version = session_version + 1, updated_at = now() WHERE id = $1`, [
+      targetId,
+    ]);
     await writeRevision(tx, {
       entityType: "user",
       entityId: targetId,
@@ -247,23 +299,38 @@ export class SecondStepError extends Error {
  * only here, after the second step, never by the password step alone (or each
  * password login would buy a fresh set of guesses; lib/auth/login.ts).
  */
-export async function verifySecondStep(pool: pg.Pool, account: { userId: number; email: string; address: string }, input: SecondStepInput): Promise<{ method: "totp" | "recovery"; recoveryCodesLeft?: number }> {
+export async function verifySecondStep(
+  pool: pg.Pool,
+  account: { userId: number; email: string; address: string },
+  input: SecondStepInput,
+): Promise<{ method: "totp" | "recovery"; recoveryCodesLeft?: number }> {
   const useRecovery = input.recoveryCode !== undefined && input.recoveryCode !== null && input.recoveryCode !== "";
   const field = useRecovery ? "recoveryCode" : "code";
   let code: string;
   if (useRecovery) {
     if (typeof input.recoveryCode !== "string") throw new ValidationError([{ field, message: "must be text" }]);
     code = normalizeRecoveryCode(input.recoveryCode);
-    if (!/^[a-z0-9]{16}$/.test(code)) throw new ValidationError([{ field, message: "must be one of your recovery codes: 16 letters and digits, such as abcd-efgh-jkmn-pqrs" }]);
+    if (!/^[a-z0-9]{16}$/.test(code))
+      throw new ValidationError([
+        { field, message: "must be one of your recovery codes: 16 letters and digits, such as abcd-efgh-jkmn-pqrs" },
+      ]);
   } else {
     code = normalizeTotpCode(input.code);
   }
   const decision = await beginLoginAttempt(pool, account.email, account.address);
   if (!decision.allowed) {
     const minutes = Math.ceil(decision.retryAfterSeconds / 60);
-    throw new SecondStepError(429, field, `was wrong too many times; try again in ${minutes} minutes`, decision.retryAfterSeconds);
+    throw new SecondStepError(
+      429,
+      field,
+      `was wrong too many times; try again in ${minutes} minutes`,
+      decision.retryAfterSeconds,
+    );
   }
-  const { rows } = await pool.query<{ secret: string | null }>(`SELECT secret FROM user_two_factor WHERE user_id = $1 AND enabled_at IS NOT NULL`, [account.userId]);
+  const { rows } = await pool.query<{ secret: string | null }>(
+    `SELECT secret FROM user_two_factor WHERE user_id = $1 AND enabled_at IS NOT NULL`,
+    [account.userId],
+  );
   const secret = rows[0]?.secret;
   if (!secret) {
     await loginAttemptSucceeded(pool, decision.attempt, { clearAccount: false });

@@ -20,11 +20,15 @@ export function newUserProblems(input: NewUser): Array<{ field: string; message:
   const problems: Array<{ field: string; message: string }> = [];
   const email = input.email.trim();
   if (!email) problems.push({ field: "email", message: "is required" });
-  else if (email.length > USER_LIMITS.emailMaxLength) problems.push({ field: "email", message: `must be at most ${USER_LIMITS.emailMaxLength} characters` });
-  else if (!EMAIL_PATTERN.test(email)) problems.push({ field: "email", message: "must be an email address such as name@example.org" });
+  else if (email.length > USER_LIMITS.emailMaxLength)
+    problems.push({ field: "email", message: `must be at most ${USER_LIMITS.emailMaxLength} characters` });
+  else if (!EMAIL_PATTERN.test(email))
+    problems.push({ field: "email", message: "must be an email address such as name@example.org" });
   const name = input.name.trim();
-  if (name.length > USER_LIMITS.nameMaxLength) problems.push({ field: "name", message: `must be at most ${USER_LIMITS.nameMaxLength} characters` });
-  if (!ROLES.includes(input.role as Role)) problems.push({ field: "role", message: `must be one of ${ROLES.join(", ")}` });
+  if (name.length > USER_LIMITS.nameMaxLength)
+    problems.push({ field: "name", message: `must be at most ${USER_LIMITS.nameMaxLength} characters` });
+  if (!ROLES.includes(input.role as Role))
+    problems.push({ field: "role", message: `must be one of ${ROLES.join(", ")}` });
   const password = passwordProblem(input.password);
   if (password) problems.push({ field: "password", message: password });
   return problems;
@@ -44,7 +48,14 @@ export async function createUser(db: Queryable, input: NewUser, actorId: number 
   );
   const id = inserted.rows[0]?.id;
   if (id === undefined) throw new ValidationError([{ field: "email", message: "is already used by another account" }]);
-  await writeRevision(db, { entityType: "user", entityId: id, version: 1, action: "create", userId: actorId, changes: { email: [null, email], role: [null, input.role] } });
+  await writeRevision(db, {
+    entityType: "user",
+    entityId: id,
+    version: 1,
+    action: "create",
+    userId: actorId,
+    changes: { email: [null, email], role: [null, input.role] },
+  });
   return id;
 }
 
@@ -61,16 +72,34 @@ export type UserSummary = {
   createdAt: Date;
 };
 
-type SummaryRow = { id: number; email: string; name: string; role: Role; disabled: boolean; last_login_at: Date | null; created_at: Date };
+type SummaryRow = {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  disabled: boolean;
+  last_login_at: Date | null;
+  created_at: Date;
+};
 const SUMMARY_COLUMNS = "id, email, name, role, disabled, last_login_at, created_at";
 
 function toSummary(row: SummaryRow): UserSummary {
-  return { id: row.id, email: row.email, name: row.name, role: row.role, disabled: row.disabled, lastLoginAt: row.last_login_at, createdAt: row.created_at };
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    disabled: row.disabled,
+    lastLoginAt: row.last_login_at,
+    createdAt: row.created_at,
+  };
 }
 
 /** Every account, admins first, then by email; never the password hash. */
 export async function listUsers(db: Queryable): Promise<UserSummary[]> {
-  const { rows } = await db.query<SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM users ORDER BY role = 'admin' DESC, lower(email)`);
+  const { rows } = await db.query<SummaryRow>(
+    `SELECT ${SUMMARY_COLUMNS} FROM users ORDER BY role = 'admin' DESC, lower(email)`,
+  );
   return rows.map(toSummary);
 }
 
@@ -92,7 +121,9 @@ async function lockUser(tx: Queryable, userId: number): Promise<LockedUser> {
  * `userId` remains.
  */
 async function anotherActiveAdminRemains(tx: Queryable, userId: number): Promise<boolean> {
-  const { rows } = await tx.query<{ id: number }>(`SELECT id FROM users WHERE role = 'admin' AND NOT disabled ORDER BY id FOR UPDATE`);
+  const { rows } = await tx.query<{ id: number }>(
+    `SELECT id FROM users WHERE role = 'admin' AND NOT disabled ORDER BY id FOR UPDATE`,
+  );
   return rows.some((row) => row.id !== userId);
 }
 
@@ -111,13 +142,21 @@ async function nextRevisionVersion(tx: Queryable, userId: number): Promise<numbe
  */
 async function endCredentials(tx: Queryable, userId: number): Promise<Record<string, [number, number]>> {
   await endAllUserSessions(tx, userId);
-  const { rowCount } = await tx.query(`UPDATE api_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+  const { rowCount } = await tx.query(
+    `UPDATE api_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`,
+    [userId],
+  );
   return rowCount ? { activeApiTokens: [rowCount, 0] } : {};
 }
 
 /** Changes a user's role; their sessions end at once (the new role applies from their next login). */
-export async function changeUserRole(pool: pg.Pool, input: { userId: number; role: string }, actorId: number): Promise<UserSummary> {
-  if (!ROLES.includes(input.role as Role)) throw new ValidationError([{ field: "role", message: `must be one of ${ROLES.join(", ")}` }]);
+export async function changeUserRole(
+  pool: pg.Pool,
+  input: { userId: number; role: string },
+  actorId: number,
+): Promise<UserSummary> {
+  if (!ROLES.includes(input.role as Role))
+    throw new ValidationError([{ field: "role", message: `must be one of ${ROLES.join(", ")}` }]);
   const role = input.role as Role;
   return inTransaction(pool, async (tx) => {
     // Admin rows first, then the target: every writer takes the locks in the same order.
@@ -125,9 +164,14 @@ export async function changeUserRole(pool: pg.Pool, input: { userId: number; rol
     const user = await lockUser(tx, input.userId);
     if (user.role !== role) {
       if (user.role === "admin" && !user.disabled && !othersRemain) {
-        throw new ValidationError([{ field: "role", message: "cannot be changed: this is the last active admin; make another user admin first" }]);
+        throw new ValidationError([
+          { field: "role", message: "cannot be changed: this is the last active admin; make another user admin first" },
+        ]);
       }
-      await tx.query(`UPDATE users SET role = $2, session_version = session_version + 1, updated_at = now() WHERE id = $1`, [user.id, role]);
+      await tx.query(
+        `UPDATE users SET role = $2, session_version = session_version + 1, updated_at = now() WHERE id = $1`,
+        [user.id, role],
+      );
       await writeRevision(tx, {
         entityType: "user",
         entityId: user.id,
@@ -142,16 +186,25 @@ export async function changeUserRole(pool: pg.Pool, input: { userId: number; rol
 }
 
 /** Disables (ending their sessions and revoking their API tokens at once) or enables a user. */
-export async function setUserDisabled(pool: pg.Pool, input: { userId: number; disabled: boolean }, actorId: number): Promise<UserSummary> {
+export async function setUserDisabled(
+  pool: pg.Pool,
+  input: { userId: number; disabled: boolean },
+  actorId: number,
+): Promise<UserSummary> {
   return inTransaction(pool, async (tx) => {
     const othersRemain = await anotherActiveAdminRemains(tx, input.userId);
     const user = await lockUser(tx, input.userId);
     if (user.disabled !== input.disabled) {
       if (input.disabled && user.role === "admin" && !othersRemain) {
-        throw new ValidationError([{ field: "disabled", message: "cannot be set: this is the last active admin; make another user admin first" }]);
+        throw new ValidationError([
+          { field: "disabled", message: "cannot be set: this is the last active admin; make another user admin first" },
+        ]);
       }
       const bump = input.disabled ? 1 : 0;
-      await tx.query(`UPDATE users SET disabled = $2, session_version = session_version + $3, updated_at = now() WHERE id = $1`, [user.id, input.disabled, bump]);
+      await tx.query(
+        `UPDATE users SET disabled = $2, session_version = session_version + $3, updated_at = now() WHERE id = $1`,
+        [user.id, input.disabled, bump],
+      );
       const ended = input.disabled ? await endCredentials(tx, user.id) : {};
       await writeRevision(tx, {
         entityType: "user",
@@ -159,7 +212,11 @@ export async function setUserDisabled(pool: pg.Pool, input: { userId: number; di
         version: await nextRevisionVersion(tx, user.id),
         action: input.disabled ? "disable" : "enable",
         userId: actorId,
-        changes: { disabled: [user.disabled, input.disabled], ...(bump ? { sessionVersion: [user.session_version, user.session_version + 1] } : {}), ...ended },
+        changes: {
+          disabled: [user.disabled, input.disabled],
+          ...(bump ? { sessionVersion: [user.session_version, user.session_version + 1] } : {}),
+          ...ended,
+        },
       });
     }
     return userSummary(tx, user.id);
@@ -174,21 +231,34 @@ export type PasswordChange = { currentPassword: string; newPassword: string; con
  * their API tokens. Wrong current passwords count as failed logins, so a
  * borrowed session cannot be used to guess it. Returns the new session version.
  */
-export async function changeOwnPassword(pool: pg.Pool, userId: number, input: PasswordChange, address: string): Promise<number> {
+export async function changeOwnPassword(
+  pool: pg.Pool,
+  userId: number,
+  input: PasswordChange,
+  address: string,
+): Promise<number> {
   const problems: Array<{ field: string; message: string }> = [];
   const newProblem = passwordProblem(input.newPassword);
   if (newProblem) problems.push({ field: "newPassword", message: newProblem });
-  else if (input.newPassword === input.currentPassword) problems.push({ field: "newPassword", message: "must differ from the current password" });
-  if (input.confirmPassword !== input.newPassword) problems.push({ field: "confirmPassword", message: "does not match the new password" });
+  else if (input.newPassword === input.currentPassword)
+    problems.push({ field: "newPassword", message: "must differ from the current password" });
+  if (input.confirmPassword !== input.newPassword)
+    problems.push({ field: "confirmPassword", message: "does not match the new password" });
 
-  const { rows } = await pool.query<{ email: string; password_hash: string | null }>(`SELECT email, password_hash FROM users WHERE id = $1`, [userId]);
+  const { rows } = await pool.query<{ email: string; password_hash: string | null }>(
+    `SELECT email, password_hash FROM users WHERE id = $1`,
+    [userId],
+  );
   const account = rows[0];
   if (!account) throw new NotFoundError(`There is no user ${userId}.`);
   // Counted before the check, as at login, so that parallel guesses cannot pass the limit.
   const decision = await beginLoginAttempt(pool, account.email, address);
   if (!decision.allowed) {
     throw new ValidationError([
-      { field: "currentPassword", message: `was wrong too many times; try again in ${Math.ceil(decision.retryAfterSeconds / 60)} minutes` },
+      {
+        field: "currentPassword",
+        message: `was wrong too many times; try again in ${Math.ceil(decision.retryAfterSeconds / 60)} minutes`,
+      },
     ]);
   }
   if (!(await verifyPassword(account.password_hash, input.currentPassword))) {
@@ -201,7 +271,11 @@ export async function changeOwnPassword(pool: pg.Pool, userId: number, input: Pa
   return inTransaction(pool, async (tx) => {
     const user = await lockUser(tx, userId);
     const next = user.session_version + 1;
-    await tx.query(`UPDATE users SET password_hash = $2, session_version = $3, updated_at = now() WHERE id = $1`, [userId, passwordHash, next]);
+    await tx.query(`UPDATE users SET password_hash = $2, session_version = $3, updated_at = now() WHERE id = $1`, [
+      userId,
+      passwordHash,
+      next,
+    ]);
     const ended = await endCredentials(tx, userId);
     await writeRevision(tx, {
       entityType: "user",
@@ -219,7 +293,9 @@ export async function changeOwnPassword(pool: pg.Pool, userId: number, input: Pa
 export async function logOutEverywhere(pool: pg.Pool, userId: number): Promise<void> {
   await inTransaction(pool, async (tx) => {
     const user = await lockUser(tx, userId);
-    await tx.query(`UPDATE users SET session_version = session_version + 1, updated_at = now() WHERE id = $1`, [userId]);
+    await tx.query(`UPDATE users SET session_version = session_version + 1, updated_at = now() WHERE id = $1`, [
+      userId,
+    ]);
     const ended = await endCredentials(tx, userId);
     await writeRevision(tx, {
       entityType: "user",

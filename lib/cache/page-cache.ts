@@ -65,7 +65,11 @@ function store(): Store {
  * `load()`'s value, from the cache when a current one is kept. `tagsOf` names the pages' data the
  * value shows, so that a change to any of it drops the entry. Concurrent misses share one load.
  */
-export async function cachedPageData<T>(key: string, load: () => Promise<T>, tagsOf: (value: T) => string[]): Promise<T> {
+export async function cachedPageData<T>(
+  key: string,
+  load: () => Promise<T>,
+  tagsOf: (value: T) => string[],
+): Promise<T> {
   const cache = store();
   const entry = cache.entries.get(key);
   if (entry) {
@@ -130,7 +134,11 @@ export const LIST_TAGS = ["statements", "speakers", "topics"] as const;
  * `load` with its values kept in the page cache, keyed by its name and arguments. `tagsOf` gets the
  * value and the arguments and names what the value shows (see the tags above).
  */
-export function cachedLoader<F extends (...args: never[]) => Promise<unknown>>(name: string, load: F, tagsOf: (value: Awaited<ReturnType<F>>, ...args: Parameters<F>) => string[]): F {
+export function cachedLoader<F extends (...args: never[]) => Promise<unknown>>(
+  name: string,
+  load: F,
+  tagsOf: (value: Awaited<ReturnType<F>>, ...args: Parameters<F>) => string[],
+): F {
   const cached = (...args: Parameters<F>) =>
     cachedPageData(
       `${name}:${JSON.stringify(args)}`,

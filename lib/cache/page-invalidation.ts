@@ -11,7 +11,10 @@ const RECONNECT_MAX_MS = 10_000;
 
 export type PageInvalidation = { stop: () => Promise<void> };
 
-export function startPageInvalidation(connectionString: string, log: (message: string) => void = console.warn): PageInvalidation {
+export function startPageInvalidation(
+  connectionString: string,
+  log: (message: string) => void = console.warn,
+): PageInvalidation {
   let client: pg.Client | null = null;
   let stopped = false;
   let delay = RECONNECT_MIN_MS;
@@ -51,7 +54,10 @@ export function startPageInvalidation(connectionString: string, log: (message: s
       setPageCacheListening(true);
     } catch (error) {
       await next.end().catch(() => undefined);
-      if (delay === RECONNECT_MIN_MS) log(`page cache: cannot listen for changes (${error instanceof Error ? error.message : error}); pages are served uncached until Postgres answers`);
+      if (delay === RECONNECT_MIN_MS)
+        log(
+          `page cache: cannot listen for changes (${error instanceof Error ? error.message : error}); pages are served uncached until Postgres answers`,
+        );
       reconnectLater();
     }
   }

@@ -78,9 +78,15 @@ export function editorStateFrom(record: StoredRecord, labels: StoredLabels): Edi
     saidOn: record.saidOn ?? "",
     saidOnApproximate: record.saidOnApproximate,
     topics: labels.topics.map((t) => ({ id: t.id, name: t.name })),
-    sources: record.sources.length > 0
-      ? record.sources.map((s) => ({ url: s.url ?? "", outlet: s.outlet ?? "", title: s.title ?? "", publishedOn: s.publishedOn ?? "" }))
-      : [{ ...EMPTY_SOURCE }],
+    sources:
+      record.sources.length > 0
+        ? record.sources.map((s) => ({
+            url: s.url ?? "",
+            outlet: s.outlet ?? "",
+            title: s.title ?? "",
+            publishedOn: s.publishedOn ?? "",
+          }))
+        : [{ ...EMPTY_SOURCE }],
     context: record.context ?? "",
     translationOf: labels.translationOf,
     translatedBy: record.translatedBy ?? "",
@@ -91,7 +97,11 @@ export function editorStateFrom(record: StoredRecord, labels: StoredLabels): Edi
 }
 
 /** The JSON body the curator API expects (lib/validation/statement-form.ts). */
-export function requestBodyFrom(state: EditorState, status: "draft" | "published", version: number | null): Record<string, unknown> {
+export function requestBodyFrom(
+  state: EditorState,
+  status: "draft" | "published",
+  version: number | null,
+): Record<string, unknown> {
   return {
     ...(version !== null ? { version } : {}),
     text: state.text,

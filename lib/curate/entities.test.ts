@@ -58,21 +58,34 @@ describe("parseSpeakerFields", () => {
     ).toEqual(["affiliationId", "aliases.1", "country", "kind", "name", "nameDe", "role", "wikidataId"]);
     expect(fieldsOf(() => parseSpeakerFields({}))).toEqual(["name"]);
     expect(fieldsOf(() => parseSpeakerFields({ name: "!!!" }))).toEqual(["name"]);
-    expect(fieldsOf(() => parseSpeakerFields({ name: "x", aliases: Array.from({ length: 51 }, (_, i) => `a${i}`) }))).toEqual(["aliases"]);
+    expect(
+      fieldsOf(() => parseSpeakerFields({ name: "x", aliases: Array.from({ length: 51 }, (_, i) => `a${i}`) })),
+    ).toEqual(["aliases"]);
     expect(fieldsOf(() => parseSpeakerFields({ name: "x", aliases: { not: "a list" } }))).toEqual(["aliases"]);
   });
 });
 
 describe("distinctAliases", () => {
   it("drops aliases equal to a name or to an earlier alias, as the importer compares names", () => {
-    expect(distinctAliases(["أنجيلا ميركل", null], ["انجيلا ميركل", "Mérkel", "merkel", "MERKEL!", "Kanzlerin"])).toEqual(["Mérkel", "Kanzlerin"]);
+    expect(
+      distinctAliases(["أنجيلا ميركل", null], ["انجيلا ميركل", "Mérkel", "merkel", "MERKEL!", "Kanzlerin"]),
+    ).toEqual(["Mérkel", "Kanzlerin"]);
   });
 });
 
 describe("parseTopicFields", () => {
   it("accepts a parent id as digits and refuses an oversize name", () => {
-    expect(parseTopicFields({ name: "Refugees", parentId: "7" })).toEqual({ name: "Refugees", nameAr: null, nameEn: null, nameDe: null, parentId: 7 });
-    expect(fieldsOf(() => parseTopicFields({ name: "t".repeat(101), parentId: "x" })).sort()).toEqual(["name", "parentId"]);
+    expect(parseTopicFields({ name: "Refugees", parentId: "7" })).toEqual({
+      name: "Refugees",
+      nameAr: null,
+      nameEn: null,
+      nameDe: null,
+      parentId: 7,
+    });
+    expect(fieldsOf(() => parseTopicFields({ name: "t".repeat(101), parentId: "x" })).sort()).toEqual([
+      "name",
+      "parentId",
+    ]);
   });
 });
 
@@ -80,7 +93,8 @@ describe("request parameters", () => {
   it("checks q and limit of the autocomplete", () => {
     expect(parseSuggestParams(new URLSearchParams("q=%20merkel%20"))).toEqual({ q: "merkel", limit: 10 });
     expect(parseSuggestParams(new URLSearchParams("limit=50"))).toEqual({ q: "", limit: 50 });
-    for (const limit of ["0", "51", "abc", "1.5", "-1", ""]) expect(fieldsOf(() => parseSuggestParams(new URLSearchParams({ limit })))).toEqual(["limit"]);
+    for (const limit of ["0", "51", "abc", "1.5", "-1", ""])
+      expect(fieldsOf(() => parseSuggestParams(new URLSearchParams({ limit })))).toEqual(["limit"]);
     expect(fieldsOf(() => parseSuggestParams(new URLSearchParams({ q: "q".repeat(201) })))).toEqual(["q"]);
   });
 
@@ -88,7 +102,8 @@ describe("request parameters", () => {
     expect(parseIdParam("12")).toBe(12);
     expect(parseIdParam(" 12 ", "curator")).toBe(12);
     expect(idFrom(" 12")).toBeNull();
-    for (const raw of ["0", "-1", "1e3", "abc", "99999999999", "2147483648"]) expect(fieldsOf(() => parseIdParam(raw))).toEqual(["id"]);
+    for (const raw of ["0", "-1", "1e3", "abc", "99999999999", "2147483648"])
+      expect(fieldsOf(() => parseIdParam(raw))).toEqual(["id"]);
     expect(parseIntoId({ intoId: "5" })).toBe(5);
     expect(fieldsOf(() => parseIntoId({}))).toEqual(["intoId"]);
     expect(fieldsOf(() => parseIntoId({ intoId: 1.5 }))).toEqual(["intoId"]);

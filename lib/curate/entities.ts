@@ -38,7 +38,9 @@ const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** A required single-line name: cleaned, non-empty, at most `max` characters, with a letter or digit. */
 export function requiredName(max: number) {
   return z
-    .string({ error: (issue) => (issue.input === undefined || issue.input === null ? "is required" : "must be a string") })
+    .string({
+      error: (issue) => (issue.input === undefined || issue.input === null ? "is required" : "must be a string"),
+    })
     .transform(cleanSingleLineText)
     .pipe(
       z
@@ -65,13 +67,18 @@ export const optionalMultiline = (max: number) => optionalText(max, cleanMultili
 
 /** An optional id (a number or its digits as a string); blank gives null. */
 export const optionalId = z.preprocess(
-  (value) => (value === "" ? null : typeof value === "string" && /^\d{1,10}$/.test(value.trim()) ? Number(value.trim()) : value),
+  (value) =>
+    value === "" ? null : typeof value === "string" && /^\d{1,10}$/.test(value.trim()) ? Number(value.trim()) : value,
   z.number({ error: ID_MESSAGE }).int(ID_MESSAGE).min(1, ID_MESSAGE).max(MAX_ID, ID_MESSAGE).nullish(),
 );
 
 const versionField = z.preprocess(
   (value) => (typeof value === "string" && /^\d{1,10}$/.test(value.trim()) ? Number(value.trim()) : value),
-  z.number({ error: (issue) => (issue.input === undefined || issue.input === null ? "is required" : ID_MESSAGE) }).int(ID_MESSAGE).min(1, ID_MESSAGE).max(MAX_ID, ID_MESSAGE),
+  z
+    .number({ error: (issue) => (issue.input === undefined || issue.input === null ? "is required" : ID_MESSAGE) })
+    .int(ID_MESSAGE)
+    .min(1, ID_MESSAGE)
+    .max(MAX_ID, ID_MESSAGE),
 );
 
 /** Throws a ValidationError naming every field that breaks a rule. */
@@ -82,7 +89,10 @@ export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown): T {
 }
 
 /** The keys of `body` among `fields`, so that an update changes only what it names. */
-export function pickPresent<K extends string>(body: Record<string, unknown>, fields: readonly K[]): Partial<Record<K, unknown>> {
+export function pickPresent<K extends string>(
+  body: Record<string, unknown>,
+  fields: readonly K[],
+): Partial<Record<K, unknown>> {
   const picked: Partial<Record<K, unknown>> = {};
   for (const field of fields) if (Object.hasOwn(body, field)) picked[field] = body[field];
   return picked;
@@ -119,7 +129,8 @@ export type SuggestParams = { q: string; limit: number };
 export function parseSuggestParams(params: URLSearchParams): SuggestParams {
   const problems: FieldMessage[] = [];
   const q = (params.get("q") ?? "").trim();
-  if (q.length > SUGGEST_LIMITS.queryMaxLength) problems.push({ field: "q", message: tooLong(SUGGEST_LIMITS.queryMaxLength) });
+  if (q.length > SUGGEST_LIMITS.queryMaxLength)
+    problems.push({ field: "q", message: tooLong(SUGGEST_LIMITS.queryMaxLength) });
   const rawLimit = params.get("limit");
   let limit: number = SUGGEST_LIMITS.defaultLimit;
   if (rawLimit !== null) {
@@ -143,9 +154,17 @@ export function queryKey(q: string): string | null {
 const TABLES: Record<EntityType, "speakers" | "topics"> = { speaker: "speakers", topic: "topics" };
 
 /** A free slug for a new speaker or topic: not used by another, nor kept as the old address of a merged one. */
-export async function freeSlug(tx: Queryable, entity: EntityType, name: string, alsoTaken: ReadonlySet<string> = new Set()): Promise<string> {
+export async function freeSlug(
+  tx: Queryable,
+  entity: EntityType,
+  name: string,
+  alsoTaken: ReadonlySet<string> = new Set(),
+): Promise<string> {
   const root = slugify(name);
-  const prefix = Array.from(root).slice(0, 40).join("").replace(/[\\%_]/g, (c) => `\\${c}`);
+  const prefix = Array.from(root)
+    .slice(0, 40)
+    .join("")
+    .replace(/[\\%_]/g, (c) => `\\${c}`);
   const { rows } = await tx.query<{ slug: string }>(
     `SELECT slug FROM ${TABLES[entity]} WHERE slug LIKE $1 || '%'
      UNION SELECT old_slug FROM slug_redirects WHERE entity_type = $2 AND old_slug LIKE $1 || '%'`,
@@ -156,8 +175,18 @@ export async function freeSlug(tx: Queryable, entity: EntityType, name: string, 
 }
 
 /** After a merge the old address leads to the survivor, and so does every address that led to the loser. */
-export async function redirectSlug(tx: Queryable, entity: EntityType, fromId: number, oldSlug: string, intoId: number): Promise<void> {
-  await tx.query(`UPDATE slug_redirects SET target_id = $3 WHERE entity_type = $1 AND target_id = $2`, [entity, fromId, intoId]);
+export async function redirectSlug(
+  tx: Queryable,
+  entity: EntityType,
+  fromId: number,
+  oldSlug: string,
+  intoId: number,
+): Promise<void> {
+  await tx.query(`UPDATE slug_redirects SET target_id = $3 WHERE entity_type = $1 AND target_id = $2`, [
+    entity,
+    fromId,
+    intoId,
+  ]);
   await tx.query(
     `INSERT INTO slug_redirects (entity_type, old_slug, target_id) VALUES ($1, $2, $3)
      ON CONFLICT (entity_type, old_slug) DO UPDATE SET target_id = EXCLUDED.target_id, created_at = now()`,
@@ -166,7 +195,12 @@ export async function redirectSlug(tx: Queryable, entity: EntityType, fromId: nu
 }
 
 /** One revision per statement a merge changed, in one insert. */
-export async function statementRevisions(tx: Queryable, rows: Array<{ id: number; version: number }>, user: CurateUser, changes: FieldChanges): Promise<void> {
+export async function statementRevisions(
+  tx: Queryable,
+  rows: Array<{ id: number; version: number }>,
+  user: CurateUser,
+  changes: FieldChanges,
+): Promise<void> {
   if (rows.length === 0) return;
   await tx.query(
     `INSERT INTO revisions (entity_type, entity_id, version, action, user_id, changes)
@@ -175,18 +209,41 @@ export async function statementRevisions(tx: Queryable, rows: Array<{ id: number
   );
 }
 
-export type RevisionSummary = { version: number; action: string; userName: string | null; fields: string[]; createdAt: string };
+export type RevisionSummary = {
+  version: number;
+  action: string;
+  userName: string | null;
+  fields: string[];
+  createdAt: string;
+};
 
 /** The latest revisions of a speaker or topic, newest first (for the edit page's history). */
-export async function recentRevisions(db: Queryable, entity: EntityType, id: number, limit = 20): Promise<RevisionSummary[]> {
-  const { rows } = await db.query<{ version: number; action: string; user_name: string | null; fields: string[] | null; created_at: Date }>(
+export async function recentRevisions(
+  db: Queryable,
+  entity: EntityType,
+  id: number,
+  limit = 20,
+): Promise<RevisionSummary[]> {
+  const { rows } = await db.query<{
+    version: number;
+    action: string;
+    user_name: string | null;
+    fields: string[] | null;
+    created_at: Date;
+  }>(
     `SELECT r.version, r.action, u.name AS user_name, ARRAY(SELECT jsonb_object_keys(r.changes)) AS fields, r.created_at
        FROM revisions r LEFT JOIN users u ON u.id = r.user_id
       WHERE r.entity_type = $1 AND r.entity_id = $2
       ORDER BY r.created_at DESC, r.id DESC LIMIT $3`,
     [entity, id, limit],
   );
-  return rows.map((r) => ({ version: r.version, action: r.action, userName: r.user_name, fields: r.fields ?? [], createdAt: new Date(r.created_at).toISOString() }));
+  return rows.map((r) => ({
+    version: r.version,
+    action: r.action,
+    userName: r.user_name,
+    fields: r.fields ?? [],
+    createdAt: new Date(r.created_at).toISOString(),
+  }));
 }
 
 // ---------------------------------------------------------------------------
@@ -228,11 +285,19 @@ export function pickFields<F extends EntityFields>(fields: readonly (keyof F & s
   return picked;
 }
 
-function snapshotOf<F extends EntityFields>(fields: readonly (keyof F & string)[], record: F & { id: number; slug: string }, version: number) {
+function snapshotOf<F extends EntityFields>(
+  fields: readonly (keyof F & string)[],
+  record: F & { id: number; slug: string },
+  version: number,
+) {
   return { id: record.id, slug: record.slug, version, ...pickFields<F>(fields, record) };
 }
 
-async function lockExisting<F extends EntityFields, R extends F & StoredEntity>(tx: Queryable, store: EntityStore<F, R>, id: number): Promise<R> {
+async function lockExisting<F extends EntityFields, R extends F & StoredEntity>(
+  tx: Queryable,
+  store: EntityStore<F, R>,
+  id: number,
+): Promise<R> {
   const current = (await store.lock(tx, [id])).get(id);
   if (!current) throw new NotFoundError(`No ${store.type} has this id.`);
   return current;
@@ -327,7 +392,8 @@ export async function mergeEntities<F extends EntityFields, R extends F & Stored
   combine: (tx: Queryable, from: R, into: R) => Promise<{ next: F; movedStatements: number }>,
 ): Promise<MergeResult<R>> {
   const { type } = store;
-  if (fromId === intoId) throw new ValidationError([{ field: "intoId", message: `must be another ${type} than the one merged into it` }]);
+  if (fromId === intoId)
+    throw new ValidationError([{ field: "intoId", message: `must be another ${type} than the one merged into it` }]);
   return inTransaction(pool, async (tx) => {
     await store.serialize?.(tx);
     const locked = await store.lock(tx, [fromId, intoId]);
@@ -348,7 +414,10 @@ export async function mergeEntities<F extends EntityFields, R extends F & Stored
       version: nextVersion,
       action: "merge",
       userId: user.id,
-      changes: { ...diffRecords(pickFields(store.fields, into), next), mergedFrom: [null, { id: fromId, slug: from.slug, name: from.name, statements: movedStatements }] },
+      changes: {
+        ...diffRecords(pickFields(store.fields, into), next),
+        mergedFrom: [null, { id: fromId, slug: from.slug, name: from.name, statements: movedStatements }],
+      },
       snapshot: snapshotOf(store.fields, { id: intoId, slug: into.slug, ...next }, nextVersion),
     });
     await writeRevision(tx, {

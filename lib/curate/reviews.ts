@@ -17,7 +17,10 @@ const versionField = z.number({ error: "is required: the version you are changin
 
 /** The body of "add a review": the import format's review, and the statement's version. */
 export const addReviewSchema = z.object({ version: versionField, review: reviewSchema });
-export const removeReviewSchema = z.object({ version: versionField, reviewId: z.number({ error: "is required" }).int().min(1) });
+export const removeReviewSchema = z.object({
+  version: versionField,
+  reviewId: z.number({ error: "is required" }).int().min(1),
+});
 
 export type ReviewsSaved = { id: number; version: number; reviews: PublicReview[] };
 
@@ -28,7 +31,11 @@ function parse<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
 }
 
 /** Locks the statement and checks the version the curator saw; returns its reviews' addresses and the snapshot of its last revision. */
-async function lockStatement(tx: pg.PoolClient, id: number, baseVersion: number): Promise<{ urls: string[]; snapshot: unknown }> {
+async function lockStatement(
+  tx: pg.PoolClient,
+  id: number,
+  baseVersion: number,
+): Promise<{ urls: string[]; snapshot: unknown }> {
   const { rows } = await tx.query<{ version: number }>(`SELECT version FROM statements WHERE id = $1 FOR UPDATE`, [id]);
   const found = rows[0];
   if (!found) throw new NotFoundError(`No statement ${id}.`);
@@ -42,8 +49,17 @@ async function lockStatement(tx: pg.PoolClient, id: number, baseVersion: number)
   return { urls: reviews.map((r) => r.url), snapshot: last.rows[0]?.snapshot ?? undefined };
 }
 
-async function finish(tx: pg.PoolClient, id: number, user: CurrentUser, before: string[], snapshot: unknown): Promise<ReviewsSaved> {
-  const { rows } = await tx.query<{ version: number }>(`UPDATE statements SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING version`, [id]);
+async function finish(
+  tx: pg.PoolClient,
+  id: number,
+  user: CurrentUser,
+  before: string[],
+  snapshot: unknown,
+): Promise<ReviewsSaved> {
+  const { rows } = await tx.query<{ version: number }>(
+    `UPDATE statements SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING version`,
+    [id],
+  );
   const version = rows[0]!.version;
   const reviews = (await reviewsOf(tx, [id])).get(id) ?? [];
   await writeRevision(tx, {
@@ -60,7 +76,12 @@ async function finish(tx: pg.PoolClient, id: number, user: CurrentUser, before: 
 }
 
 /** Adds a review (or replaces the statement's review at the same address). */
-export async function addReview(pool: pg.Pool, user: CurrentUser, statementId: number, body: unknown): Promise<ReviewsSaved> {
+export async function addReview(
+  pool: pg.Pool,
+  user: CurrentUser,
+  statementId: number,
+  body: unknown,
+): Promise<ReviewsSaved> {
   const { version, review } = parse(addReviewSchema, body);
   return inTransaction(pool, async (tx) => {
     const { urls, snapshot } = await lockStatement(tx, statementId, version);
@@ -69,12 +90,21 @@ export async function addReview(pool: pg.Pool, user: CurrentUser, statementId: n
   });
 }
 
-export async function removeReview(pool: pg.Pool, user: CurrentUser, statementId: number, body: unknown): Promise<ReviewsSaved> {
+export async function removeReview(
+  pool: pg.Pool,
+  user: CurrentUser,
+  statementId: number,
+  body: unknown,
+): Promise<ReviewsSaved> {
   const { version, reviewId } = parse(removeReviewSchema, body);
   return inTransaction(pool, async (tx) => {
     const { urls, snapshot } = await lockStatement(tx, statementId, version);
-    const deleted = await tx.query(`DELETE FROM statement_reviews WHERE id = $1 AND statement_id = $2`, [reviewId, statementId]);
-    if (deleted.rowCount === 0) throw new ValidationError([{ field: "reviewId", message: `no review ${reviewId} of statement ${statementId}` }]);
+    const deleted = await tx.query(`DELETE FROM statement_reviews WHERE id = $1 AND statement_id = $2`, [
+      reviewId,
+      statementId,
+    ]);
+    if (deleted.rowCount === 0)
+      throw new ValidationError([{ field: "reviewId", message: `no review ${reviewId} of statement ${statementId}` }]);
     return finish(tx, statementId, user, urls, snapshot);
   });
 }

@@ -1,7 +1,13 @@
 import type pg from "pg";
 import { z } from "zod";
 import { nameKey } from "@/lib/text/name-key";
-import { SPEAKER_KINDS, STATEMENT_LIMITS, cleanSingleLineText, wikidataIdField, type SpeakerKind } from "@/lib/validation/import-line";
+import {
+  SPEAKER_KINDS,
+  STATEMENT_LIMITS,
+  cleanSingleLineText,
+  wikidataIdField,
+  type SpeakerKind,
+} from "@/lib/validation/import-line";
 import { ValidationError } from "@/lib/errors";
 import {
   createEntity,
@@ -124,7 +130,7 @@ export async function speakerStatementCount(db: Queryable, id: number): Promise<
 
 const aliasesField = z.preprocess(
   // A textarea's value (one alias per line) is accepted as well as a list.
-  (value) => (typeof value === "string" ? value.split(/\r\n|\r|\n/) : value ?? []),
+  (value) => (typeof value === "string" ? value.split(/\r\n|\r|\n/) : (value ?? [])),
   z
     .array(
       z
@@ -134,7 +140,11 @@ const aliasesField = z.preprocess(
       { error: "must be a list of names" },
     )
     .transform((items) => items.filter((item) => item !== ""))
-    .pipe(z.array(z.string()).max(SPEAKER_LIMITS.aliasesMaxItems, `must have at most ${SPEAKER_LIMITS.aliasesMaxItems} names`)),
+    .pipe(
+      z
+        .array(z.string())
+        .max(SPEAKER_LIMITS.aliasesMaxItems, `must have at most ${SPEAKER_LIMITS.aliasesMaxItems} names`),
+    ),
 );
 
 const speakerSchema = z.object({
@@ -177,14 +187,19 @@ export function distinctAliases(names: Array<string | null>, aliases: string[]):
 /** Validates a whole speaker (the stored values overlaid with what the curator sent). */
 export function parseSpeakerFields(input: Record<string, unknown>): SpeakerFields {
   const parsed = parseOrThrow(speakerSchema, input);
-  return { ...parsed, aliases: distinctAliases([parsed.name, parsed.nameAr, parsed.nameEn, parsed.nameDe], parsed.aliases) };
+  return {
+    ...parsed,
+    aliases: distinctAliases([parsed.name, parsed.nameAr, parsed.nameEn, parsed.nameDe], parsed.aliases),
+  };
 }
 
 async function checkAffiliation(tx: Queryable, affiliationId: number | null, selfId: number | null): Promise<void> {
   if (affiliationId === null) return;
-  if (affiliationId === selfId) throw new ValidationError([{ field: "affiliationId", message: "must be another speaker than this one" }]);
+  if (affiliationId === selfId)
+    throw new ValidationError([{ field: "affiliationId", message: "must be another speaker than this one" }]);
   const { rows } = await tx.query(`SELECT 1 FROM speakers WHERE id = $1`, [affiliationId]);
-  if (rows.length === 0) throw new ValidationError([{ field: "affiliationId", message: `no speaker has the id ${affiliationId}` }]);
+  if (rows.length === 0)
+    throw new ValidationError([{ field: "affiliationId", message: `no speaker has the id ${affiliationId}` }]);
 }
 
 function allNames(fields: Pick<SpeakerFields, (typeof NAME_FIELDS)[number]>): Array<string | null> {
@@ -205,7 +220,10 @@ const speakers: EntityStore<SpeakerFields, SpeakerRecord> = {
   parse: parseSpeakerFields,
   get: getSpeakerRecord,
   async lock(tx, ids) {
-    const { rows } = await tx.query<SpeakerRow>(`${SPEAKER_SELECT} WHERE sp.id = ANY($1::int[]) ORDER BY sp.id FOR UPDATE OF sp`, [ids]);
+    const { rows } = await tx.query<SpeakerRow>(
+      `${SPEAKER_SELECT} WHERE sp.id = ANY($1::int[]) ORDER BY sp.id FOR UPDATE OF sp`,
+      [ids],
+    );
     return new Map(rows.map((row) => [row.id, toRecord(row)]));
   },
   async insert(tx, slug, fields) {
@@ -216,9 +234,27 @@ const speakers: EntityStore<SpeakerFields, SpeakerRecord> = {
     return inserted.rows[0]?.id;
   },
   async write(tx, id, f, version) {
-    const values = [id, f.kind, f.name, f.nameAr, f.nameEn, f.nameDe, f.aliases, f.role, f.affiliation, f.affiliationId, f.country, f.wikidataId, f.description];
+    const values = [
+      id,
+      f.kind,
+      f.name,
+      f.nameAr,
+      f.nameEn,
+      f.nameDe,
+      f.aliases,
+      f.role,
+      f.affiliation,
+      f.affiliationId,
+      f.country,
+      f.wikidataId,
+      f.description,
+    ];
     if (version === undefined) await tx.query(`UPDATE speakers SET ${WRITE_COLUMNS} WHERE id = $1`, values);
-    else await tx.query(`UPDATE speakers SET ${WRITE_COLUMNS}, version = $14, updated_at = now() WHERE id = $1`, [...values, version]);
+    else
+      await tx.query(`UPDATE speakers SET ${WRITE_COLUMNS}, version = $14, updated_at = now() WHERE id = $1`, [
+        ...values,
+        version,
+      ]);
   },
   statementCount: speakerStatementCount,
   async check(tx, id, fields, changes) {
@@ -265,12 +301,22 @@ export async function mergeSpeakers(pool: pg.Pool, request: MergeRequest): Promi
       [fromId, intoId],
     );
     for (const row of repointed.rows) {
-      await writeRevision(tx, { entityType: "speaker", entityId: row.id, version: row.version, action: "merge", userId: user.id, changes: { affiliationId: [fromId, intoId] } });
+      await writeRevision(tx, {
+        entityType: "speaker",
+        entityId: row.id,
+        version: row.version,
+        action: "merge",
+        userId: user.id,
+        changes: { affiliationId: [fromId, intoId] },
+      });
     }
 
     const next: SpeakerFields = {
       ...speakerFields(into),
-      aliases: distinctAliases([into.name, into.nameAr, into.nameEn, into.nameDe], [...into.aliases, ...allNames(from).filter((n): n is string => Boolean(n))]),
+      aliases: distinctAliases(
+        [into.name, into.nameAr, into.nameEn, into.nameDe],
+        [...into.aliases, ...allNames(from).filter((n): n is string => Boolean(n))],
+      ),
       affiliationId: into.affiliationId === fromId ? null : into.affiliationId,
       affiliation: into.affiliation ?? from.affiliation,
       role: into.role ?? from.role,
@@ -286,7 +332,8 @@ export async function mergeSpeakers(pool: pg.Pool, request: MergeRequest): Promi
 /** Deletes a speaker no statement uses (an admin's action); otherwise an InUseError. */
 export async function deleteSpeaker(pool: pg.Pool, request: DeleteRequest): Promise<{ id: number; slug: string }> {
   return deleteUnused(pool, speakers, request, {
-    inUse: (count) => `${count} statement(s) are attributed to this speaker: merge it into another speaker instead, or move the statements first.`,
+    inUse: (count) =>
+      `${count} statement(s) are attributed to this speaker: merge it into another speaker instead, or move the statements first.`,
   });
 }
 
@@ -372,7 +419,10 @@ export const CURATE_LIST_PAGE_SIZE = 50;
  * by name (or, without a query, the most used first), with one more row read
  * than shown to tell whether a next page exists.
  */
-export async function listSpeakersForCuration(db: Queryable, { q, page }: { q: string; page: number }): Promise<{ items: SpeakerSuggestion[]; hasMore: boolean }> {
+export async function listSpeakersForCuration(
+  db: Queryable,
+  { q, page }: { q: string; page: number },
+): Promise<{ items: SpeakerSuggestion[]; hasMore: boolean }> {
   const offset = (page - 1) * CURATE_LIST_PAGE_SIZE;
   const take = CURATE_LIST_PAGE_SIZE + 1;
   let rows: SuggestionRow[];
@@ -392,5 +442,8 @@ export async function listSpeakersForCuration(db: Queryable, { q, page }: { q: s
       )
     ).rows;
   }
-  return { items: rows.slice(0, CURATE_LIST_PAGE_SIZE).map(toSuggestion), hasMore: rows.length > CURATE_LIST_PAGE_SIZE };
+  return {
+    items: rows.slice(0, CURATE_LIST_PAGE_SIZE).map(toSuggestion),
+    hasMore: rows.length > CURATE_LIST_PAGE_SIZE,
+  };
 }

@@ -19,7 +19,12 @@ import { inTransaction } from "@/lib/db/transaction";
 
 export type StatementStatus = "draft" | "published" | "retracted";
 
-export type SourceRecord = { url: string | null; outlet: string | null; title: string | null; publishedOn: string | null };
+export type SourceRecord = {
+  url: string | null;
+  outlet: string | null;
+  title: string | null;
+  publishedOn: string | null;
+};
 
 /** A statement as the editor holds it; also the snapshot a revision keeps for restoring. */
 export type StatementRecord = {
@@ -85,12 +90,23 @@ type RecordRow = {
   updated_by: string | null;
   topic_ids: number[];
   responds_to_ids: number[];
-  sources: Array<{ url: string | null; outlet: string | null; title: string | null; published_on: string | null; precision: DatePrecision | null }>;
+  sources: Array<{
+    url: string | null;
+    outlet: string | null;
+    title: string | null;
+    published_on: string | null;
+    precision: DatePrecision | null;
+  }>;
 };
 
-const isoOf = (start: string | null, precision: DatePrecision | null) => (start && precision ? partialDateFromStorage(start, precision).iso : null);
+const isoOf = (start: string | null, precision: DatePrecision | null) =>
+  start && precision ? partialDateFromStorage(start, precision).iso : null;
 
-async function readRecord(db: Queryable, id: number, lock: boolean): Promise<{ row: RecordRow; record: StatementRecord } | null> {
+async function readRecord(
+  db: Queryable,
+  id: number,
+  lock: boolean,
+): Promise<{ row: RecordRow; record: StatementRecord } | null> {
   const { rows } = await db.query<RecordRow>(
     `SELECT s.id, s.external_id, s.version, s.text, s.language, s.kind, s.speaker_id, s.said_on::text AS said_on, s.said_on_precision,
             s.said_on_approximate, s.context, s.translation_of_id, s.translated_by, s.attribution, s.attribution_note, s.status,
@@ -116,7 +132,12 @@ async function readRecord(db: Queryable, id: number, lock: boolean): Promise<{ r
       saidOn: isoOf(row.said_on, row.said_on_precision),
       saidOnApproximate: row.said_on_approximate,
       topicIds: row.topic_ids,
-      sources: row.sources.map((s) => ({ url: s.url, outlet: s.outlet, title: s.title, publishedOn: isoOf(s.published_on, s.precision) })),
+      sources: row.sources.map((s) => ({
+        url: s.url,
+        outlet: s.outlet,
+        title: s.title,
+        publishedOn: isoOf(s.published_on, s.precision),
+      })),
       context: row.context,
       translationOfId: row.translation_of_id,
       translatedBy: row.translated_by,
@@ -129,8 +150,16 @@ async function readRecord(db: Queryable, id: number, lock: boolean): Promise<{ r
   };
 }
 
-export async function labelsFor(db: Queryable, record: Pick<StatementRecord, "speakerId" | "topicIds" | "translationOfId" | "respondsToIds">): Promise<StatementLabels> {
-  const { rows } = await db.query<{ speaker: StatementLabels["speaker"]; topics: StatementLabels["topics"]; translation_of: StatementLabels["translationOf"]; responds_to: StatementLabels["respondsTo"] }>(
+export async function labelsFor(
+  db: Queryable,
+  record: Pick<StatementRecord, "speakerId" | "topicIds" | "translationOfId" | "respondsToIds">,
+): Promise<StatementLabels> {
+  const { rows } = await db.query<{
+    speaker: StatementLabels["speaker"];
+    topics: StatementLabels["topics"];
+    translation_of: StatementLabels["translationOf"];
+    responds_to: StatementLabels["respondsTo"];
+  }>(
     `SELECT (SELECT json_build_object('id', id, 'slug', slug, 'name', name) FROM speakers WHERE id = $1) AS speaker,
             coalesce((SELECT json_agg(json_build_object('id', id, 'slug', slug, 'name', name) ORDER BY name) FROM topics WHERE id = ANY($2::int[])), '[]') AS topics,
             (SELECT json_build_object('id', id, 'text', text) FROM statements WHERE id = $3) AS translation_of,
@@ -181,7 +210,13 @@ async function describe(db: Queryable, record: StatementRecord): Promise<Record<
 
 // --- resolving a submitted form ------------------------------------------------
 
-async function assertIdsExist(db: Queryable, table: "speakers" | "topics" | "statements", ids: number[], field: string, what: string): Promise<void> {
+async function assertIdsExist(
+  db: Queryable,
+  table: "speakers" | "topics" | "statements",
+  ids: number[],
+  field: string,
+  what: string,
+): Promise<void> {
   if (ids.length === 0) return;
   const { rows } = await db.query<{ id: number }>(`SELECT id FROM ${table} WHERE id = ANY($1::int[])`, [ids]);
   const found = new Set(rows.map((r) => r.id));
@@ -204,22 +239,48 @@ async function findOrCreateTopic(tx: Queryable, name: string, language: string, 
     [slug, name],
   );
   const id = rows[0]!.id;
-  await writeRevision(tx, { entityType: "topic", entityId: id, version: 1, action: "create", userId: user.id, changes: { name: [null, name], slug: [null, slug] } });
+  await writeRevision(tx, {
+    entityType: "topic",
+    entityId: id,
+    version: 1,
+    action: "create",
+    userId: user.id,
+    changes: { name: [null, name], slug: [null, slug] },
+  });
   return id;
 }
 
 /** Turns a checked form into a record: creates the new speaker and topics, checks that every id exists. */
-async function resolveForm(tx: Queryable, form: StatementForm, user: CurrentUser, selfId: number | null): Promise<StatementRecord> {
+async function resolveForm(
+  tx: Queryable,
+  form: StatementForm,
+  user: CurrentUser,
+  selfId: number | null,
+): Promise<StatementRecord> {
   let speakerId = form.speakerId;
   if (speakerId === null) {
     const speaker = form.newSpeaker!;
-    const known = await tx.query<{ speaker_id: number }>(`SELECT speaker_id FROM speaker_names WHERE normalized = $1 ORDER BY speaker_id LIMIT 1`, [nameKey(speaker.name)]);
+    const known = await tx.query<{ speaker_id: number }>(
+      `SELECT speaker_id FROM speaker_names WHERE normalized = $1 ORDER BY speaker_id LIMIT 1`,
+      [nameKey(speaker.name)],
+    );
     if (known.rows[0]) {
       // Typing a known name again must not create a twin; the curator picks from the list to be sure.
       speakerId = known.rows[0].speaker_id;
     } else {
-      speakerId = await insertSpeaker(tx, { name: speaker.name, kind: speaker.kind, role: null, affiliation: null, aliases: [] }, form.language);
-      await writeRevision(tx, { entityType: "speaker", entityId: speakerId, version: 1, action: "create", userId: user.id, changes: { name: [null, speaker.name], kind: [null, speaker.kind] } });
+      speakerId = await insertSpeaker(
+        tx,
+        { name: speaker.name, kind: speaker.kind, role: null, affiliation: null, aliases: [] },
+        form.language,
+      );
+      await writeRevision(tx, {
+        entityType: "speaker",
+        entityId: speakerId,
+        version: 1,
+        action: "create",
+        userId: user.id,
+        changes: { name: [null, speaker.name], kind: [null, speaker.kind] },
+      });
     }
   } else {
     await assertIdsExist(tx, "speakers", [speakerId], "speakerId", "speaker");
@@ -227,9 +288,12 @@ async function resolveForm(tx: Queryable, form: StatementForm, user: CurrentUser
   await assertIdsExist(tx, "topics", form.topicIds, "topicIds", "topic");
   const topicIds = [...form.topicIds];
   for (const name of form.newTopics) topicIds.push(await findOrCreateTopic(tx, name, form.language, user));
-  if (selfId !== null && form.translationOfId === selfId) throw new ValidationError([{ field: "translationOfId", message: "must be another statement, not this one" }]);
-  if (selfId !== null && form.respondsToIds.includes(selfId)) throw new ValidationError([{ field: "respondsToIds", message: "must not include this statement itself" }]);
-  if (form.translationOfId !== null) await assertIdsExist(tx, "statements", [form.translationOfId], "translationOfId", "statement");
+  if (selfId !== null && form.translationOfId === selfId)
+    throw new ValidationError([{ field: "translationOfId", message: "must be another statement, not this one" }]);
+  if (selfId !== null && form.respondsToIds.includes(selfId))
+    throw new ValidationError([{ field: "respondsToIds", message: "must not include this statement itself" }]);
+  if (form.translationOfId !== null)
+    await assertIdsExist(tx, "statements", [form.translationOfId], "translationOfId", "statement");
   await assertIdsExist(tx, "statements", form.respondsToIds, "respondsToIds", "statement");
   return {
     text: form.text,
@@ -239,7 +303,12 @@ async function resolveForm(tx: Queryable, form: StatementForm, user: CurrentUser
     saidOn: form.saidOn?.iso ?? null,
     saidOnApproximate: form.saidOn ? form.saidOnApproximate : false,
     topicIds: [...new Set(topicIds)].sort((a, b) => a - b),
-    sources: form.sources.map((s) => ({ url: s.url, outlet: s.outlet, title: s.title, publishedOn: s.publishedOn?.iso ?? null })),
+    sources: form.sources.map((s) => ({
+      url: s.url,
+      outlet: s.outlet,
+      title: s.title,
+      publishedOn: s.publishedOn?.iso ?? null,
+    })),
     context: form.context,
     translationOfId: form.translationOfId,
     translatedBy: form.translatedBy,
@@ -258,7 +327,11 @@ async function sourceIdsFor(tx: Queryable, record: StatementRecord): Promise<num
   for (const source of record.sources) {
     const publishedAt = source.publishedOn ? parsePartialDate(source.publishedOn) : null;
     // A URL already known reuses its source (and its outlet and title as first recorded).
-    const id = await upsertSource(tx, { url: source.url, outlet: source.outlet, title: source.title, publishedAt }, record.language);
+    const id = await upsertSource(
+      tx,
+      { url: source.url, outlet: source.outlet, title: source.title, publishedAt },
+      record.language,
+    );
     if (!ids.includes(id)) ids.push(id);
   }
   return ids;
@@ -269,18 +342,41 @@ async function writeLinks(tx: Queryable, id: number, record: StatementRecord): P
   await tx.query(`DELETE FROM statement_topics WHERE statement_id = $1`, [id]);
   await tx.query(`DELETE FROM statement_sources WHERE statement_id = $1`, [id]);
   await tx.query(`DELETE FROM statement_responses WHERE statement_id = $1`, [id]);
-  await tx.query(`INSERT INTO statement_topics (statement_id, topic_id) SELECT $1, unnest($2::int[])`, [id, record.topicIds]);
-  await tx.query(`INSERT INTO statement_sources (statement_id, source_id) SELECT $1, unnest($2::int[])`, [id, sourceIds]);
-  await tx.query(`INSERT INTO statement_responses (statement_id, responds_to_id) SELECT $1, unnest($2::int[])`, [id, record.respondsToIds]);
+  await tx.query(`INSERT INTO statement_topics (statement_id, topic_id) SELECT $1, unnest($2::int[])`, [
+    id,
+    record.topicIds,
+  ]);
+  await tx.query(`INSERT INTO statement_sources (statement_id, source_id) SELECT $1, unnest($2::int[])`, [
+    id,
+    sourceIds,
+  ]);
+  await tx.query(`INSERT INTO statement_responses (statement_id, responds_to_id) SELECT $1, unnest($2::int[])`, [
+    id,
+    record.respondsToIds,
+  ]);
 }
 
 function columnValues(record: StatementRecord) {
   const saidOn = record.saidOn ? parsePartialDate(record.saidOn) : null;
-  const reportedOn = record.sources.map((s) => (s.publishedOn ? parsePartialDate(s.publishedOn) : null)).find((d) => d !== null) ?? null;
+  const reportedOn =
+    record.sources.map((s) => (s.publishedOn ? parsePartialDate(s.publishedOn) : null)).find((d) => d !== null) ?? null;
   return [
-    record.text, record.language, record.kind, record.speakerId, saidOn?.start ?? null, saidOn?.precision ?? null, record.saidOnApproximate,
-    reportedOn?.start ?? null, reportedOn?.precision ?? null, record.context, record.translationOfId, record.translatedBy,
-    record.attribution, record.attributionNote, record.status, record.retractionReason,
+    record.text,
+    record.language,
+    record.kind,
+    record.speakerId,
+    saidOn?.start ?? null,
+    saidOn?.precision ?? null,
+    record.saidOnApproximate,
+    reportedOn?.start ?? null,
+    reportedOn?.precision ?? null,
+    record.context,
+    record.translationOfId,
+    record.translatedBy,
+    record.attribution,
+    record.attributionNote,
+    record.status,
+    record.retractionReason,
   ];
 }
 
@@ -311,7 +407,15 @@ async function createInTransaction(tx: Queryable, user: CurrentUser, form: State
   const record = await resolveForm(tx, form, user, null);
   const id = await insertStatement(tx, record, user);
   await writeLinks(tx, id, record);
-  await writeRevision(tx, { entityType: "statement", entityId: id, version: 1, action: "create", userId: user.id, changes: diffRecords({}, await describe(tx, record)), snapshot: record });
+  await writeRevision(tx, {
+    entityType: "statement",
+    entityId: id,
+    version: 1,
+    action: "create",
+    userId: user.id,
+    changes: diffRecords({}, await describe(tx, record)),
+    snapshot: record,
+  });
   await enqueueOutbox(tx, "statement", [id]);
   return { id, version: 1 };
 }
@@ -331,7 +435,10 @@ export async function createStatements(pool: pg.Pool, user: CurrentUser, forms: 
       try {
         saved.push(await createInTransaction(tx, user, form));
       } catch (error) {
-        if (error instanceof ValidationError) throw new ValidationError(error.fields.map((f) => ({ field: `statements.${i}.${f.field}`, message: f.message })));
+        if (error instanceof ValidationError)
+          throw new ValidationError(
+            error.fields.map((f) => ({ field: `statements.${i}.${f.field}`, message: f.message })),
+          );
         throw error;
       }
     }
@@ -340,7 +447,11 @@ export async function createStatements(pool: pg.Pool, user: CurrentUser, forms: 
 }
 
 /** The stored statement, locked; a VersionConflictError when it changed since `baseVersion`. */
-async function lockForChange(tx: Queryable, id: number, baseVersion: number): Promise<{ row: RecordRow; record: StatementRecord }> {
+async function lockForChange(
+  tx: Queryable,
+  id: number,
+  baseVersion: number,
+): Promise<{ row: RecordRow; record: StatementRecord }> {
   const found = await readRecord(tx, id, true);
   if (!found) throw new NotFoundError(`No statement ${id}.`);
   if (found.row.version !== baseVersion) {
@@ -372,31 +483,59 @@ async function applyChange(
   const version = await updateRow(tx, id, after, user);
   await writeLinks(tx, id, after);
   const changes = { ...diffRecords(await describe(tx, before), await describe(tx, after)), ...extra };
-  await writeRevision(tx, { entityType: "statement", entityId: id, version, action, userId: user.id, changes, snapshot: after });
+  await writeRevision(tx, {
+    entityType: "statement",
+    entityId: id,
+    version,
+    action,
+    userId: user.id,
+    changes,
+    snapshot: after,
+  });
   await enqueueOutbox(tx, "statement", [id]);
   return { id, version };
 }
 
-export async function updateStatement(pool: pg.Pool, user: CurrentUser, id: number, baseVersion: number, form: StatementForm): Promise<Saved> {
+export async function updateStatement(
+  pool: pg.Pool,
+  user: CurrentUser,
+  id: number,
+  baseVersion: number,
+  form: StatementForm,
+): Promise<Saved> {
   return inTransaction(pool, async (tx) => {
     const { record: before } = await lockForChange(tx, id, baseVersion);
     const after = await resolveForm(tx, form, user, id);
     // The form never un-retracts by accident: a retracted statement stays so until restored.
-    if (before.status === "retracted") Object.assign(after, { status: "retracted", retractionReason: before.retractionReason });
+    if (before.status === "retracted")
+      Object.assign(after, { status: "retracted", retractionReason: before.retractionReason });
     return applyChange(tx, id, before, after, user, "update");
   });
 }
 
-export async function retractStatement(pool: pg.Pool, user: CurrentUser, id: number, baseVersion: number, reason: string): Promise<Saved> {
+export async function retractStatement(
+  pool: pg.Pool,
+  user: CurrentUser,
+  id: number,
+  baseVersion: number,
+  reason: string,
+): Promise<Saved> {
   return inTransaction(pool, async (tx) => {
     const { record: before } = await lockForChange(tx, id, baseVersion);
-    if (before.status === "retracted") throw new ValidationError([{ field: "reason", message: "this statement is already retracted" }]);
+    if (before.status === "retracted")
+      throw new ValidationError([{ field: "reason", message: "this statement is already retracted" }]);
     return applyChange(tx, id, before, { ...before, status: "retracted", retractionReason: reason }, user, "retract");
   });
 }
 
 /** Makes a revision's record current again, as a new revision (history is never rewritten). */
-export async function restoreRevision(pool: pg.Pool, user: CurrentUser, id: number, revisionId: number, baseVersion: number): Promise<Saved> {
+export async function restoreRevision(
+  pool: pg.Pool,
+  user: CurrentUser,
+  id: number,
+  revisionId: number,
+  baseVersion: number,
+): Promise<Saved> {
   return inTransaction(pool, async (tx) => {
     const { record: before } = await lockForChange(tx, id, baseVersion);
     const { rows } = await tx.query<{ version: number; snapshot: StatementRecord | null }>(
@@ -404,13 +543,19 @@ export async function restoreRevision(pool: pg.Pool, user: CurrentUser, id: numb
       [revisionId, id],
     );
     const revision = rows[0];
-    if (!revision) throw new ValidationError([{ field: "revisionId", message: `no revision ${revisionId} of statement ${id}` }]);
-    if (!revision.snapshot) throw new ValidationError([{ field: "revisionId", message: "this revision was written by an import and keeps no full record to restore" }]);
+    if (!revision)
+      throw new ValidationError([{ field: "revisionId", message: `no revision ${revisionId} of statement ${id}` }]);
+    if (!revision.snapshot)
+      throw new ValidationError([
+        { field: "revisionId", message: "this revision was written by an import and keeps no full record to restore" },
+      ]);
     const after = revision.snapshot;
     // The speaker, topics or linked statements of an old revision may since have been merged or deleted.
     await assertIdsExist(tx, "speakers", [after.speakerId], "revisionId", "speaker (merged or deleted since) —");
     const topics = await tx.query<{ id: number }>(`SELECT id FROM topics WHERE id = ANY($1::int[])`, [after.topicIds]);
-    const links = await tx.query<{ id: number }>(`SELECT id FROM statements WHERE id = ANY($1::int[])`, [[...after.respondsToIds, ...(after.translationOfId ? [after.translationOfId] : [])]]);
+    const links = await tx.query<{ id: number }>(`SELECT id FROM statements WHERE id = ANY($1::int[])`, [
+      [...after.respondsToIds, ...(after.translationOfId ? [after.translationOfId] : [])],
+    ]);
     const liveLinks = new Set(links.rows.map((r) => r.id));
     const restored: StatementRecord = {
       ...after,
@@ -454,12 +599,28 @@ export type RevisionEntry = {
 };
 
 export async function statementHistory(db: Queryable, id: number): Promise<RevisionEntry[]> {
-  const { rows } = await db.query<{ id: string; version: number; action: string; user_name: string | null; created_at: Date; changes: Record<string, [unknown, unknown]>; restorable: boolean }>(
+  const { rows } = await db.query<{
+    id: string;
+    version: number;
+    action: string;
+    user_name: string | null;
+    created_at: Date;
+    changes: Record<string, [unknown, unknown]>;
+    restorable: boolean;
+  }>(
     `SELECT r.id, r.version, r.action, u.name AS user_name, r.created_at, r.changes, r.snapshot IS NOT NULL AS restorable
        FROM revisions r LEFT JOIN users u ON u.id = r.user_id
       WHERE r.entity_type = 'statement' AND r.entity_id = $1
       ORDER BY r.version DESC, r.id DESC`,
     [id],
   );
-  return rows.map((r) => ({ id: Number(r.id), version: r.version, action: r.action, userName: r.user_name, createdAt: r.created_at.toISOString(), changes: r.changes, restorable: r.restorable }));
+  return rows.map((r) => ({
+    id: Number(r.id),
+    version: r.version,
+    action: r.action,
+    userName: r.user_name,
+    createdAt: r.created_at.toISOString(),
+    changes: r.changes,
+    restorable: r.restorable,
+  }));
 }

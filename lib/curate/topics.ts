@@ -84,7 +84,9 @@ export async function getTopicRecord(db: Queryable, id: number): Promise<TopicRe
 
 /** How many statements (of any status) are linked to a topic. */
 export async function topicStatementCount(db: Queryable, id: number): Promise<number> {
-  const { rows } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM statement_topics WHERE topic_id = $1`, [id]);
+  const { rows } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM statement_topics WHERE topic_id = $1`, [
+    id,
+  ]);
   return Number(rows[0]?.n ?? 0);
 }
 
@@ -121,11 +123,19 @@ async function isSelfOrAncestor(tx: Queryable, topicId: number, ancestorId: numb
 /** A parent must exist and must not be the topic itself or one of its subtopics (that would make a loop). */
 async function checkParent(tx: Queryable, topicId: number | null, parentId: number | null): Promise<void> {
   if (parentId === null) return;
-  if (parentId === topicId) throw new ValidationError([{ field: "parentId", message: "must not be the topic itself (a topic cannot contain itself)" }]);
+  if (parentId === topicId)
+    throw new ValidationError([
+      { field: "parentId", message: "must not be the topic itself (a topic cannot contain itself)" },
+    ]);
   const { rows } = await tx.query<{ name: string }>(`SELECT name FROM topics WHERE id = $1`, [parentId]);
   if (rows.length === 0) throw new ValidationError([{ field: "parentId", message: `no topic has the id ${parentId}` }]);
   if (topicId !== null && (await isSelfOrAncestor(tx, parentId, topicId))) {
-    throw new ValidationError([{ field: "parentId", message: `must not be one of this topic's subtopics ("${rows[0]!.name}" is one): that would make a loop` }]);
+    throw new ValidationError([
+      {
+        field: "parentId",
+        message: `must not be one of this topic's subtopics ("${rows[0]!.name}" is one): that would make a loop`,
+      },
+    ]);
   }
 }
 
@@ -133,8 +143,16 @@ async function checkParent(tx: Queryable, topicId: number | null, parentId: numb
  * Two topics must not share a name (in any language, compared as the importer
  * compares them), or the importer could not tell which one a statement means.
  */
-async function checkNamesFree(tx: Queryable, topicId: number | null, fields: TopicFields, changed: readonly string[]): Promise<void> {
-  const wanted = NAME_FIELDS.filter((field) => changed.includes(field) && fields[field]).map((field) => ({ field, key: nameKey(fields[field]!) }));
+async function checkNamesFree(
+  tx: Queryable,
+  topicId: number | null,
+  fields: TopicFields,
+  changed: readonly string[],
+): Promise<void> {
+  const wanted = NAME_FIELDS.filter((field) => changed.includes(field) && fields[field]).map((field) => ({
+    field,
+    key: nameKey(fields[field]!),
+  }));
   if (wanted.length === 0) return;
   const { rows } = await tx.query<{ id: number; names: Array<string | null> }>(
     `SELECT id, ARRAY[slug, name, name_ar, name_en, name_de] AS names FROM topics WHERE id IS DISTINCT FROM $1`,
@@ -144,7 +162,9 @@ async function checkNamesFree(tx: Queryable, topicId: number | null, fields: Top
   for (const row of rows) for (const name of row.names) if (name) owner.set(nameKey(name), row.names[1]!);
   const problems = wanted.flatMap(({ field, key }) => {
     const other = owner.get(key);
-    return other === undefined ? [] : [{ field, message: `another topic already has this name ("${other}"): merge the two instead` }];
+    return other === undefined
+      ? []
+      : [{ field, message: `another topic already has this name ("${other}"): merge the two instead` }];
   });
   if (problems.length > 0) throw new ValidationError(problems);
 }
@@ -161,17 +181,27 @@ const topics: EntityStore<TopicFields, TopicRecord> = {
   parse: parseTopicFields,
   get: getTopicRecord,
   async lock(tx, ids) {
-    const { rows } = await tx.query<TopicRow>(`${TOPIC_SELECT} WHERE t.id = ANY($1::int[]) ORDER BY t.id FOR UPDATE OF t`, [ids]);
+    const { rows } = await tx.query<TopicRow>(
+      `${TOPIC_SELECT} WHERE t.id = ANY($1::int[]) ORDER BY t.id FOR UPDATE OF t`,
+      [ids],
+    );
     return new Map(rows.map((row) => [row.id, toRecord(row)]));
   },
   async insert(tx, slug, fields) {
-    const inserted = await tx.query<{ id: number }>(`INSERT INTO topics (slug, name) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING RETURNING id`, [slug, fields.name]);
+    const inserted = await tx.query<{ id: number }>(
+      `INSERT INTO topics (slug, name) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING RETURNING id`,
+      [slug, fields.name],
+    );
     return inserted.rows[0]?.id;
   },
   async write(tx, id, f, version) {
     const values = [id, f.name, f.nameAr, f.nameEn, f.nameDe, f.parentId];
     if (version === undefined) await tx.query(`UPDATE topics SET ${WRITE_COLUMNS} WHERE id = $1`, values);
-    else await tx.query(`UPDATE topics SET ${WRITE_COLUMNS}, version = $7, updated_at = now() WHERE id = $1`, [...values, version]);
+    else
+      await tx.query(`UPDATE topics SET ${WRITE_COLUMNS}, version = $7, updated_at = now() WHERE id = $1`, [
+        ...values,
+        version,
+      ]);
   },
   statementCount: topicStatementCount,
   // One curator's topic change at a time: the name and loop checks must see the same topics.
@@ -228,7 +258,14 @@ export async function mergeTopics(pool: pg.Pool, request: MergeRequest): Promise
       [fromId, intoId],
     );
     for (const child of children.rows) {
-      await writeRevision(tx, { entityType: "topic", entityId: child.id, version: child.version, action: "merge", userId: user.id, changes: { parentId: [fromId, intoId] } });
+      await writeRevision(tx, {
+        entityType: "topic",
+        entityId: child.id,
+        version: child.version,
+        action: "merge",
+        userId: user.id,
+        changes: { parentId: [fromId, intoId] },
+      });
     }
     return { next, movedStatements: touched.rowCount ?? 0 };
   });
@@ -245,7 +282,14 @@ export async function deleteTopic(pool: pg.Pool, request: DeleteRequest): Promis
         [id],
       );
       for (const child of children.rows) {
-        await writeRevision(tx, { entityType: "topic", entityId: child.id, version: child.version, action: "update", userId: user.id, changes: { parentId: [id, null] } });
+        await writeRevision(tx, {
+          entityType: "topic",
+          entityId: child.id,
+          version: child.version,
+          action: "update",
+          userId: user.id,
+          changes: { parentId: [id, null] },
+        });
       }
     },
   });
@@ -264,7 +308,13 @@ export type TopicSuggestion = {
   statementCount: number;
 };
 
-type TopicNamesRow = { id: number; slug: string; name: string; names: Array<string | null>; parent_name: string | null };
+type TopicNamesRow = {
+  id: number;
+  slug: string;
+  name: string;
+  names: Array<string | null>;
+  parent_name: string | null;
+};
 
 type Ranked = { row: TopicNamesRow; rank: number; matched: string };
 
@@ -279,7 +329,8 @@ function rankTopics(rows: TopicNamesRow[], key: string): Ranked[] {
       const at = candidate.indexOf(key);
       if (at < 0) continue;
       const rank = candidate === key ? 0 : at === 0 || candidate.includes(`-${key}`) ? 1 : 2;
-      if (!best || rank < best.rank || (rank === best.rank && name.length < best.matched.length)) best = { row, rank, matched: name };
+      if (!best || rank < best.rank || (rank === best.rank && name.length < best.matched.length))
+        best = { row, rank, matched: name };
     }
     if (best) ranked.push(best);
   }
@@ -315,7 +366,14 @@ export async function suggestTopics(db: Queryable, { q, limit }: SuggestParams):
         ORDER BY coalesce(c.n, 0) DESC, x.name, x.id LIMIT $1`,
       [limit],
     );
-    return rows.map((row) => ({ id: row.id, slug: row.slug, name: row.name, parentName: row.parent_name, matched: row.name, statementCount: Number(row.n) }));
+    return rows.map((row) => ({
+      id: row.id,
+      slug: row.slug,
+      name: row.name,
+      parentName: row.parent_name,
+      matched: row.name,
+      statementCount: Number(row.n),
+    }));
   }
   const key = queryKey(q);
   if (key === null) return [];
@@ -323,18 +381,38 @@ export async function suggestTopics(db: Queryable, { q, limit }: SuggestParams):
   const candidates = rankTopics(rows, key)
     .sort((a, b) => a.rank - b.rank || a.matched.length - b.matched.length || a.row.id - b.row.id)
     .slice(0, Math.max(SUGGEST_CANDIDATES, limit));
-  const counts = await statementCounts(db, candidates.map((c) => c.row.id));
+  const counts = await statementCounts(
+    db,
+    candidates.map((c) => c.row.id),
+  );
   return candidates
     .map((c) => ({ ...c, count: counts.get(c.row.id) ?? 0 }))
-    .sort((a, b) => a.rank - b.rank || b.count - a.count || a.matched.length - b.matched.length || a.row.name.localeCompare(b.row.name) || a.row.id - b.row.id)
+    .sort(
+      (a, b) =>
+        a.rank - b.rank ||
+        b.count - a.count ||
+        a.matched.length - b.matched.length ||
+        a.row.name.localeCompare(b.row.name) ||
+        a.row.id - b.row.id,
+    )
     .slice(0, limit)
-    .map((c) => ({ id: c.row.id, slug: c.row.slug, name: c.row.name, parentName: c.row.parent_name, matched: c.matched, statementCount: c.count }));
+    .map((c) => ({
+      id: c.row.id,
+      slug: c.row.slug,
+      name: c.row.name,
+      parentName: c.row.parent_name,
+      matched: c.matched,
+      statementCount: c.count,
+    }));
 }
 
 export const TOPIC_LIST_PAGE_SIZE = 50;
 
 /** A page of the curators' topic list: matches in match order then by name, or all topics by name. */
-export async function listTopicsForCuration(db: Queryable, { q, page }: { q: string; page: number }): Promise<{ items: TopicSuggestion[]; hasMore: boolean }> {
+export async function listTopicsForCuration(
+  db: Queryable,
+  { q, page }: { q: string; page: number },
+): Promise<{ items: TopicSuggestion[]; hasMore: boolean }> {
   const { rows } = await db.query<TopicNamesRow>(TOPIC_NAMES);
   const trimmed = q.trim();
   let ranked: Ranked[];
@@ -347,9 +425,19 @@ export async function listTopicsForCuration(db: Queryable, { q, page }: { q: str
   ranked.sort((a, b) => a.rank - b.rank || a.row.name.localeCompare(b.row.name) || a.row.id - b.row.id);
   const start = (page - 1) * TOPIC_LIST_PAGE_SIZE;
   const shown = ranked.slice(start, start + TOPIC_LIST_PAGE_SIZE);
-  const counts = await statementCounts(db, shown.map((r) => r.row.id));
+  const counts = await statementCounts(
+    db,
+    shown.map((r) => r.row.id),
+  );
   return {
-    items: shown.map((r) => ({ id: r.row.id, slug: r.row.slug, name: r.row.name, parentName: r.row.parent_name, matched: r.matched, statementCount: counts.get(r.row.id) ?? 0 })),
+    items: shown.map((r) => ({
+      id: r.row.id,
+      slug: r.row.slug,
+      name: r.row.name,
+      parentName: r.row.parent_name,
+      matched: r.matched,
+      statementCount: counts.get(r.row.id) ?? 0,
+    })),
     hasMore: ranked.length > start + TOPIC_LIST_PAGE_SIZE,
   };
 }

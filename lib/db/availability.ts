@@ -8,7 +8,12 @@ const holder = globalThis as unknown as { __statementsPingPool?: pg.Pool };
 
 function pingPool(): pg.Pool {
   if (!holder.__statementsPingPool) {
-    const pool = new pg.Pool({ connectionString: appEnv().DATABASE_URL, max: 2, connectionTimeoutMillis: 2_000, idleTimeoutMillis: 30_000 });
+    const pool = new pg.Pool({
+      connectionString: appEnv().DATABASE_URL,
+      max: 2,
+      connectionTimeoutMillis: 2_000,
+      idleTimeoutMillis: 30_000,
+    });
     pool.on("error", () => undefined);
     holder.__statementsPingPool = pool;
   }

@@ -41,9 +41,12 @@ export async function reviewsOf(db: Queryable, statementIds: number[]): Promise<
 }
 
 /** Adds reviews (inside the caller's transaction); a review whose address the statement already has replaces it. */
-export async function insertReviews(db: Queryable, rows: Array<{ statementId: number; review: StatementReview }>): Promise<void> {
+export async function insertReviews(
+  db: Queryable,
+  rows: Array<{ statementId: number; review: StatementReview }>,
+): Promise<void> {
   if (rows.length === 0) return;
-  const column = <T,>(pick: (row: { statementId: number; review: StatementReview }) => T) => rows.map(pick);
+  const column = <T>(pick: (row: { statementId: number; review: StatementReview }) => T) => rows.map(pick);
   await db.query(
     `INSERT INTO statement_reviews (statement_id, rating, rating_value, best_rating, worst_rating, reviewer_name, reviewer_url, url, reviewed_on, reviewed_on_precision)
      SELECT * FROM unnest($1::int[], $2::text[], $3::float8[], $4::float8[], $5::float8[], $6::text[], $7::text[], $8::text[], $9::date[], $10::text[])
@@ -66,7 +69,12 @@ export async function insertReviews(db: Queryable, rows: Array<{ statementId: nu
 }
 
 /** The statements' reviews become exactly `rows`' (the importer's rule: a line's reviews are the statement's). */
-export async function replaceReviews(db: Queryable, statementIds: number[], rows: Array<{ statementId: number; review: StatementReview }>): Promise<void> {
-  if (statementIds.length > 0) await db.query(`DELETE FROM statement_reviews WHERE statement_id = ANY($1::int[])`, [statementIds]);
+export async function replaceReviews(
+  db: Queryable,
+  statementIds: number[],
+  rows: Array<{ statementId: number; review: StatementReview }>,
+): Promise<void> {
+  if (statementIds.length > 0)
+    await db.query(`DELETE FROM statement_reviews WHERE statement_id = ANY($1::int[])`, [statementIds]);
   await insertReviews(db, rows);
 }

@@ -6,8 +6,20 @@ import type { Queryable } from "./client";
 
 export type RevisionEntity = "statement" | "speaker" | "topic" | "user";
 export type RevisionAction =
-  | "create" | "update" | "import" | "retract" | "restore" | "merge" | "delete"
-  | "role" | "disable" | "enable" | "password" | "logout_all" | "two_factor_enrol" | "two_factor_reset";
+  | "create"
+  | "update"
+  | "import"
+  | "retract"
+  | "restore"
+  | "merge"
+  | "delete"
+  | "role"
+  | "disable"
+  | "enable"
+  | "password"
+  | "logout_all"
+  | "two_factor_enrol"
+  | "two_factor_reset";
 
 export type FieldChanges = Record<string, [unknown, unknown]>;
 

@@ -24,8 +24,7 @@ const timestamps = {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 };
 
-const PRECISION_CHECK = (column: string) =>
-  sql.raw(`${column} IN ('year', 'month', 'day')`);
+const PRECISION_CHECK = (column: string) => sql.raw(`${column} IN ('year', 'month', 'day')`);
 
 // A partial date is stored as its first day plus a precision: a month-precision
 // date must be the 1st, a year-precision date the 1st of January.
@@ -67,7 +66,10 @@ export const speakers = pgTable(
     nameAr: text("name_ar"),
     nameEn: text("name_en"),
     nameDe: text("name_de"),
-    aliases: text("aliases").array().notNull().default(sql`'{}'::text[]`),
+    aliases: text("aliases")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     role: text("role"),
     affiliation: text("affiliation"),
     affiliationId: integer("affiliation_id").references((): AnyPgColumn => speakers.id, { onDelete: "set null" }),
@@ -80,7 +82,9 @@ export const speakers = pgTable(
   (t) => [
     uniqueIndex("speakers_slug_key").on(t.slug),
     // The importer finds a speaker by Wikidata id before trying names.
-    index("speakers_wikidata_idx").on(t.wikidataId).where(sql`${t.wikidataId} IS NOT NULL`),
+    index("speakers_wikidata_idx")
+      .on(t.wikidataId)
+      .where(sql`${t.wikidataId} IS NOT NULL`),
     check("speakers_kind_check", sql`${t.kind} IN ('person', 'organization', 'group')`),
     check("speakers_slug_check", sql`${t.slug} = lower(${t.slug}) AND ${t.slug} ~ '^[^\\s/?#%]{1,120}$'`),
     check("speakers_name_check", sql`length(btrim(${t.name})) > 0`),
@@ -141,7 +145,10 @@ export const sources = pgTable(
   },
   (t) => [
     uniqueIndex("sources_key_key").on(t.key),
-    check("sources_published_precision_check", sql`${t.publishedOnPrecision} IS NULL OR ${PRECISION_CHECK("published_on_precision")}`),
+    check(
+      "sources_published_precision_check",
+      sql`${t.publishedOnPrecision} IS NULL OR ${PRECISION_CHECK("published_on_precision")}`,
+    ),
     check("sources_published_check", PARTIAL_DATE_CHECK("published_on", "published_on_precision")),
     check("sources_url_check", sql`${t.url} IS NULL OR ${t.url} ~ '^https?://'`),
   ],
@@ -164,7 +171,9 @@ export const statements = pgTable(
     reportedOn: date("reported_on", { mode: "string" }),
     reportedOnPrecision: text("reported_on_precision"),
     context: text("context"),
-    translationOfId: integer("translation_of_id").references((): AnyPgColumn => statements.id, { onDelete: "set null" }),
+    translationOfId: integer("translation_of_id").references((): AnyPgColumn => statements.id, {
+      onDelete: "set null",
+    }),
     translatedBy: text("translated_by"),
     attribution: text("attribution").notNull().default("secondary"),
     attributionNote: text("attribution_note"),
@@ -183,7 +192,9 @@ export const statements = pgTable(
     index("statements_speaker_idx").on(t.speakerId, t.saidOn),
     // Keyset paging of the statements API by (said_on, id); the dates API reads published dates only.
     index("statements_said_on_id_idx").on(t.saidOn, t.id),
-    index("statements_published_said_on_idx").on(t.saidOn, t.saidOnPrecision).where(sql`${t.status} = 'published'`),
+    index("statements_published_said_on_idx")
+      .on(t.saidOn, t.saidOnPrecision)
+      .where(sql`${t.status} = 'published'`),
     // "Latest statements" (home page, feeds): read in exactly this order and
     // stopped at the LIMIT, instead of sorting every published statement
     // (id DESC NULLS FIRST is Postgres's own `id DESC`, so the planner matches it).
@@ -205,17 +216,17 @@ export const statements = pgTable(
     ),
     check("statements_language_check", sql`${t.language} ~ '^[a-z]{2,3}$'`),
     check("statements_text_check", sql`length(btrim(${t.text})) > 0 AND length(${t.text}) <= 10000`),
-    check("statements_said_on_precision_check", sql`${t.saidOnPrecision} IS NULL OR ${PRECISION_CHECK("said_on_precision")}`),
+    check(
+      "statements_said_on_precision_check",
+      sql`${t.saidOnPrecision} IS NULL OR ${PRECISION_CHECK("said_on_precision")}`,
+    ),
     check("statements_said_on_check", PARTIAL_DATE_CHECK("said_on", "said_on_precision")),
     check(
       "statements_reported_on_precision_check",
       sql`${t.reportedOnPrecision} IS NULL OR ${PRECISION_CHECK("reported_on_precision")}`,
     ),
     check("statements_reported_on_check", PARTIAL_DATE_CHECK("reported_on", "reported_on_precision")),
-    check(
-      "statements_retraction_check",
-      sql`(${t.status} = 'retracted') = (${t.retractionReason} IS NOT NULL)`,
-    ),
+    check("statements_retraction_check", sql`(${t.status} = 'retracted') = (${t.retractionReason} IS NOT NULL)`),
     check("statements_translation_self_check", sql`${t.translationOfId} IS NULL OR ${t.translationOfId} <> ${t.id}`),
     check("statements_external_id_check", sql`${t.externalId} IS NULL OR length(${t.externalId}) BETWEEN 1 AND 200`),
   ],
@@ -272,7 +283,10 @@ export const statementReviews = pgTable(
     uniqueIndex("statement_reviews_statement_url_key").on(t.statementId, t.url),
     check("statement_reviews_rating_check", sql`length(btrim(${t.rating})) > 0`),
     check("statement_reviews_reviewer_check", sql`length(btrim(${t.reviewerName})) > 0`),
-    check("statement_reviews_url_check", sql`${t.url} ~ '^https?://' AND (${t.reviewerUrl} IS NULL OR ${t.reviewerUrl} ~ '^https?://')`),
+    check(
+      "statement_reviews_url_check",
+      sql`${t.url} ~ '^https?://' AND (${t.reviewerUrl} IS NULL OR ${t.reviewerUrl} ~ '^https?://')`,
+    ),
     // Without a scale the rating is text only; with one, both ends, in order, and the value between them.
     check(
       "statement_reviews_scale_check",
@@ -343,7 +357,9 @@ export const outbox = pgTable(
     doneAt: timestamp("done_at", { withTimezone: true }),
   },
   (t) => [
-    index("outbox_pending_idx").on(t.id).where(sql`${t.doneAt} IS NULL`),
+    index("outbox_pending_idx")
+      .on(t.id)
+      .where(sql`${t.doneAt} IS NULL`),
     check("outbox_entity_type_check", sql`${t.entityType} IN ('statement', 'speaker', 'topic')`),
   ],
 );
@@ -444,7 +460,10 @@ export const userTwoFactor = pgTable(
     lastUsedStep: bigint("last_used_step", { mode: "number" }),
     pendingSecret: text("pending_secret"),
     pendingCreatedAt: timestamp("pending_created_at", { withTimezone: true }),
-    recoveryCodeHashes: text("recovery_code_hashes").array().notNull().default(sql`'{}'::text[]`),
+    recoveryCodeHashes: text("recovery_code_hashes")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
   },
   (t) => [
     check("user_two_factor_enabled_check", sql`(${t.secret} IS NULL) = (${t.enabledAt} IS NULL)`),

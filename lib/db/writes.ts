@@ -24,7 +24,9 @@ export type NewSpeaker = Omit<ImportLine["speaker"], "wikidataId"> & { wikidataI
  */
 export async function insertSpeaker(db: Queryable, speaker: NewSpeaker, language: string): Promise<number> {
   const base = slugify(speaker.name);
-  const candidates = [base, speaker.affiliation ? slugify(`${speaker.name} ${speaker.affiliation}`) : null].filter((s): s is string => s !== null);
+  const candidates = [base, speaker.affiliation ? slugify(`${speaker.name} ${speaker.affiliation}`) : null].filter(
+    (s): s is string => s !== null,
+  );
   for (let n = 2; candidates.length < 50; n++) candidates.push(`${base}-${n}`);
   // The name is also the speaker's name in the language of the statement that introduced them.
   const column = nameColumnFor(language);
@@ -32,7 +34,15 @@ export async function insertSpeaker(db: Queryable, speaker: NewSpeaker, language
     const inserted = await db.query<{ id: number }>(
       `INSERT INTO speakers (slug, kind, name, aliases, role, affiliation, wikidata_id) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (slug) DO NOTHING RETURNING id`,
-      [slug, speaker.kind, speaker.name, speaker.aliases, speaker.role, speaker.affiliation, speaker.wikidataId ?? null],
+      [
+        slug,
+        speaker.kind,
+        speaker.name,
+        speaker.aliases,
+        speaker.role,
+        speaker.affiliation,
+        speaker.wikidataId ?? null,
+      ],
     );
     const id = inserted.rows[0]?.id;
     if (id !== undefined) {
@@ -45,7 +55,11 @@ export async function insertSpeaker(db: Queryable, speaker: NewSpeaker, language
 }
 
 /** Rewrites the lookup keys of a speaker's names and aliases. */
-export async function replaceSpeakerNames(db: Queryable, speakerId: number, names: Array<string | null | undefined>): Promise<void> {
+export async function replaceSpeakerNames(
+  db: Queryable,
+  speakerId: number,
+  names: Array<string | null | undefined>,
+): Promise<void> {
   const entries = new Map<string, string>();
   for (const name of names) if (name && name.trim()) entries.set(nameKey(name), name);
   await db.query(`DELETE FROM speaker_names WHERE speaker_id = $1`, [speakerId]);

@@ -35,7 +35,8 @@ export function statementIdOfUrl(raw: string, siteOrigin: string): number | null
   if (!URL.canParse(raw)) return null;
   const url = new URL(raw);
   const site = new URL(siteOrigin);
-  if ((url.protocol !== "http:" && url.protocol !== "https:") || url.host !== site.host || url.username || url.password) return null;
+  if ((url.protocol !== "http:" && url.protocol !== "https:") || url.host !== site.host || url.username || url.password)
+    return null;
   const match = /^\/statements\/([1-9][0-9]{0,9})(?:\/embed)?\/?$/.exec(url.pathname);
   if (!match || Number(match[1]) > 2_147_483_647) return null;
   return Number(match[1]);
@@ -44,7 +45,9 @@ export function statementIdOfUrl(raw: string, siteOrigin: string): number | null
 export type OEmbedRequest = { url: string; maxwidth: number | null; maxheight: number | null };
 
 /** The consumer's request: `url` required, `maxwidth`/`maxheight` positive whole numbers when given. */
-export function parseOEmbedParams(params: URLSearchParams): { ok: true; value: OEmbedRequest } | { ok: false; errors: FieldMessage[] } {
+export function parseOEmbedParams(
+  params: URLSearchParams,
+): { ok: true; value: OEmbedRequest } | { ok: false; errors: FieldMessage[] } {
   const errors: FieldMessage[] = [];
   const url = params.get("url")?.trim() ?? "";
   if (url === "") errors.push({ field: "url", message: "is required: the address of a statement on this site" });
@@ -52,7 +55,10 @@ export function parseOEmbedParams(params: URLSearchParams): { ok: true; value: O
     const value = params.get(name);
     if (value === null || value === "") return null;
     if (!/^[1-9][0-9]{0,4}$/.test(value)) {
-      errors.push({ field: name, message: `must be a whole number of pixels from 1 to 99999, got ${quoteForMessage(value)}` });
+      errors.push({
+        field: name,
+        message: `must be a whole number of pixels from 1 to 99999, got ${quoteForMessage(value)}`,
+      });
       return null;
     }
     return Number(value);
@@ -72,7 +78,10 @@ export function embedSize(request: Pick<OEmbedRequest, "maxwidth" | "maxheight">
 
 type EmbeddedStatement = { id: number; text: string; speaker: { name: string; slug: string } };
 
-export function oembedRich(statement: EmbeddedStatement, options: { base: string; siteName: string; size: { width: number; height: number } }): OEmbedRich {
+export function oembedRich(
+  statement: EmbeddedStatement,
+  options: { base: string; siteName: string; size: { width: number; height: number } },
+): OEmbedRich {
   const title = statementTitle(statement);
   return {
     version: "1.0",

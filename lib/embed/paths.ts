@@ -17,7 +17,12 @@ export const EMBED_SIZE = { width: 560, height: 340, minWidth: 200, minHeight: 1
 
 /** An attribute value: & < > " ' escaped, so that no text can leave the attribute. */
 function attribute(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return value
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 }
 
 /** The HTML a page pastes to show the card: an iframe, every value escaped. */

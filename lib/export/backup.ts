@@ -29,7 +29,17 @@ import { MIGRATIONS_FOLDER } from "@/lib/db/migrate";
 export const BACKUP_FORMAT = "statements-tracker-backup";
 export const BACKUP_VERSION = 1;
 
-export type BackupLineType = "user" | "speaker" | "topic" | "source" | "statement" | "review" | "revision" | "slugRedirect" | "apiToken" | "twoFactor";
+export type BackupLineType =
+  | "user"
+  | "speaker"
+  | "topic"
+  | "source"
+  | "statement"
+  | "review"
+  | "revision"
+  | "slugRedirect"
+  | "apiToken"
+  | "twoFactor";
 
 export type BackupTable = {
   type: BackupLineType;
@@ -105,7 +115,9 @@ export type BackupSummary = { counts: BackupCounts; bytes: number; file: string 
 
 /** The migrations this code knows, by tag (the header records them; restore refuses a backup from a newer schema). */
 export function knownMigrations(): string[] {
-  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as { entries: Array<{ tag: string }> };
+  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as {
+    entries: Array<{ tag: string }>;
+  };
   return journal.entries.map((e) => e.tag);
 }
 
@@ -129,7 +141,18 @@ function quoteIdent(name: string): string {
 }
 
 export function emptyCounts(): BackupCounts {
-  return { user: 0, speaker: 0, topic: 0, source: 0, statement: 0, review: 0, revision: 0, slugRedirect: 0, apiToken: 0, twoFactor: 0 };
+  return {
+    user: 0,
+    speaker: 0,
+    topic: 0,
+    source: 0,
+    statement: 0,
+    review: 0,
+    revision: 0,
+    slugRedirect: 0,
+    apiToken: 0,
+    twoFactor: 0,
+  };
 }
 
 /**
@@ -137,7 +160,10 @@ export function emptyCounts(): BackupCounts {
  * REPEATABLE READ transaction on `client` (a consistent snapshot while the app
  * keeps writing) with a cursor per table, so that memory stays flat.
  */
-export async function* backupChunks(client: pg.PoolClient, options: BackupOptions = {}): AsyncGenerator<string, BackupCounts, undefined> {
+export async function* backupChunks(
+  client: pg.PoolClient,
+  options: BackupOptions = {},
+): AsyncGenerator<string, BackupCounts, undefined> {
   const fetchSize = options.fetchSize ?? 2_000;
   const credentials = options.withCredentials ?? false;
   const counts = emptyCounts();
@@ -154,8 +180,11 @@ export async function* backupChunks(client: pg.PoolClient, options: BackupOption
         ...columns.map((c) => `t.${quoteIdent(c)}`),
         ...Object.entries(spec.extras ?? {}).map(([key, sql]) => `${sql} AS ${quoteIdent(key)}`),
       ].join(", ");
-      if (columns.some((c) => camelCase(c) === "type")) throw new Error(`backup: ${spec.table} has a column named "type", which the line format reserves`);
-      await client.query(`DECLARE backup_rows NO SCROLL CURSOR FOR SELECT row_to_json(r) AS row FROM (SELECT ${select} FROM ${quoteIdent(spec.table)} t ORDER BY ${spec.orderBy}) r`);
+      if (columns.some((c) => camelCase(c) === "type"))
+        throw new Error(`backup: ${spec.table} has a column named "type", which the line format reserves`);
+      await client.query(
+        `DECLARE backup_rows NO SCROLL CURSOR FOR SELECT row_to_json(r) AS row FROM (SELECT ${select} FROM ${quoteIdent(spec.table)} t ORDER BY ${spec.orderBy}) r`,
+      );
       for (;;) {
         const { rows } = await client.query<{ row: Record<string, unknown> }>(`FETCH ${fetchSize} FROM backup_rows`);
         if (rows.length === 0) break;

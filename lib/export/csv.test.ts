@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { parsePartialDate } from "@/lib/validation/partial-date";
-import { CSV_BOM, STATEMENT_CSV_COLUMNS, csvField, csvRecord, neutralizeFormula, parseCsv, statementCsvHeader, statementCsvRecord } from "./csv";
+import {
+  CSV_BOM,
+  STATEMENT_CSV_COLUMNS,
+  csvField,
+  csvRecord,
+  neutralizeFormula,
+  parseCsv,
+  statementCsvHeader,
+  statementCsvRecord,
+} from "./csv";
 import type { ExportStatement } from "./statements";
 
 function statement(overrides: Partial<ExportStatement> = {}): ExportStatement {
@@ -10,14 +19,27 @@ function statement(overrides: Partial<ExportStatement> = {}): ExportStatement {
     text: "أكدت منظمة أطباء بلا حدود أن «المستشفى، قُصف» مرتين",
     language: "ar",
     kind: "indirect",
-    speaker: { slug: "msf", name: "Médecins Sans Frontières", kind: "organization", role: null, affiliation: null, aliases: ["MSF", "أطباء بلا حدود"], wikidataId: null },
+    speaker: {
+      slug: "msf",
+      name: "Médecins Sans Frontières",
+      kind: "organization",
+      role: null,
+      affiliation: null,
+      aliases: ["MSF", "أطباء بلا حدود"],
+      wikidataId: null,
+    },
     saidOn: parsePartialDate("2016-11"),
     saidOnApproximate: false,
     topics: [
       { slug: "aleppo", name: "Aleppo" },
       { slug: "attacks-on-hospitals", name: "Attacks on hospitals" },
     ],
-    source: { url: "https://example.org/a?x=1,2", outlet: "Example \"News\"", title: "Line one\nline two", publishedOn: parsePartialDate("2016-11-19") },
+    source: {
+      url: "https://example.org/a?x=1,2",
+      outlet: 'Example "News"',
+      title: "Line one\nline two",
+      publishedOn: parsePartialDate("2016-11-19"),
+    },
     context: null,
     attribution: "secondary",
     reviews: [],
@@ -40,7 +62,7 @@ describe("csvField (RFC 4180)", () => {
   });
 
   it("puts an apostrophe before text a spreadsheet would run as a formula", () => {
-    for (const hostile of ["=HYPERLINK(\"http://evil\")", "+1+2", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]) {
+    for (const hostile of ['=HYPERLINK("http://evil")', "+1+2", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]) {
       expect(neutralizeFormula(hostile)).toBe(`'${hostile}`);
       expect(parseCsv(csvRecord([hostile]))[0]![0]).toBe(`'${hostile}`);
     }
@@ -73,7 +95,10 @@ describe("statement CSV", () => {
   });
 
   it("writes one record per statement that parses back to the same values, Arabic, quotes and line breaks included", () => {
-    const text = statementCsvHeader() + statementCsvRecord(statement(), url) + statementCsvRecord(statement({ id: 8, text: "=1+1 is not a formula here", source: null, topics: [] }), url);
+    const text =
+      statementCsvHeader() +
+      statementCsvRecord(statement(), url) +
+      statementCsvRecord(statement({ id: 8, text: "=1+1 is not a formula here", source: null, topics: [] }), url);
     const [header, first, second] = parseCsv(text);
     const row = Object.fromEntries(header!.map((h, i) => [h, first![i]]));
     expect(row).toEqual({

@@ -11,11 +11,24 @@ function statement(overrides: Partial<ExportStatement> = {}): ExportStatement {
     text: "We call for an immediate ceasefire.\nNow.",
     language: "en",
     kind: "direct",
-    speaker: { slug: "ms-example", name: "Ms. Example", kind: "person", role: "Envoy", affiliation: "Utopia", aliases: ["مس إكزامبل"], wikidataId: "Q12345" },
+    speaker: {
+      slug: "ms-example",
+      name: "Ms. Example",
+      kind: "person",
+      role: "Envoy",
+      affiliation: "Utopia",
+      aliases: ["مس إكزامبل"],
+      wikidataId: "Q12345",
+    },
     saidOn: parsePartialDate("1999-12-03"),
     saidOnApproximate: true,
     topics: [{ slug: "peace", name: "Peace" }],
-    source: { url: "https://example.org/speech", outlet: "Example Daily", title: "Speech", publishedOn: parsePartialDate("1999-12") },
+    source: {
+      url: "https://example.org/speech",
+      outlet: "Example Daily",
+      title: "Speech",
+      publishedOn: parsePartialDate("1999-12"),
+    },
     context: "At the General Debate.",
     attribution: "secondary",
     reviews: [
@@ -44,7 +57,14 @@ describe("JSON Lines in the import format", () => {
       text: "We call for an immediate ceasefire.\nNow.",
       language: "en",
       kind: "direct",
-      speaker: { name: "Ms. Example", kind: "person", role: "Envoy", affiliation: "Utopia", aliases: ["مس إكزامبل"], wikidataId: "Q12345" },
+      speaker: {
+        name: "Ms. Example",
+        kind: "person",
+        role: "Envoy",
+        affiliation: "Utopia",
+        aliases: ["مس إكزامبل"],
+        wikidataId: "Q12345",
+      },
       saidOn: "1999-12-03",
       topics: ["Peace"],
       source: { url: "https://example.org/speech", outlet: "Example Daily", title: "Speech", publishedAt: "1999-12" },
@@ -67,7 +87,14 @@ describe("JSON Lines in the import format", () => {
     expect(parsed.value).toMatchObject({
       externalId: "un-1999-12",
       text: "We call for an immediate ceasefire.\nNow.",
-      speaker: { name: "Ms. Example", kind: "person", role: "Envoy", affiliation: "Utopia", aliases: ["مس إكزامبل"], wikidataId: "Q12345" },
+      speaker: {
+        name: "Ms. Example",
+        kind: "person",
+        role: "Envoy",
+        affiliation: "Utopia",
+        aliases: ["مس إكزامبل"],
+        wikidataId: "Q12345",
+      },
       topics: ["Peace"],
       source: { url: "https://example.org/speech", outlet: "Example Daily", title: "Speech" },
       context: "At the General Debate.",
@@ -99,7 +126,13 @@ describe("JSON Lines in the import format", () => {
         speaker: { slug: "x", name: "X", kind: "group", role: null, affiliation: null, aliases: [], wikidataId: null },
       }),
     );
-    expect(line).toEqual({ text: "We call for an immediate ceasefire.\nNow.", language: "en", kind: "direct", speaker: { name: "X", kind: "group" }, source: { outlet: "Radio" } });
+    expect(line).toEqual({
+      text: "We call for an immediate ceasefire.\nNow.",
+      language: "en",
+      kind: "direct",
+      speaker: { name: "X", kind: "group" },
+      source: { outlet: "Radio" },
+    });
     expect(parseImportLine(JSON.stringify(line)).ok).toBe(true);
     expect(toImportFormat(statement({ source: null }))).not.toHaveProperty("source");
   });

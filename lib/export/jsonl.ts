@@ -30,7 +30,9 @@ export type ImportFormatLine = {
 
 /** The entries with a value: null, undefined and empty lists left out. */
 function present<T extends Record<string, unknown>>(value: T): { [K in keyof T]?: NonNullable<T[K]> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))) as {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0)),
+  ) as {
     [K in keyof T]?: NonNullable<T[K]>;
   };
 }
@@ -41,7 +43,12 @@ function present<T extends Record<string, unknown>>(value: T): { [K in keyof T]?
  */
 export function toImportFormat(statement: ExportStatement): ImportFormatLine {
   const source = statement.source
-    ? present({ url: statement.source.url, outlet: statement.source.outlet, title: statement.source.title, publishedAt: statement.source.publishedOn?.iso ?? null })
+    ? present({
+        url: statement.source.url,
+        outlet: statement.source.outlet,
+        title: statement.source.title,
+        publishedAt: statement.source.publishedOn?.iso ?? null,
+      })
     : null;
   return {
     ...(statement.externalId ? { externalId: statement.externalId } : {}),
@@ -51,7 +58,12 @@ export function toImportFormat(statement: ExportStatement): ImportFormatLine {
     speaker: {
       name: statement.speaker.name,
       kind: statement.speaker.kind,
-      ...present({ role: statement.speaker.role, affiliation: statement.speaker.affiliation, aliases: statement.speaker.aliases, wikidataId: statement.speaker.wikidataId }),
+      ...present({
+        role: statement.speaker.role,
+        affiliation: statement.speaker.affiliation,
+        aliases: statement.speaker.aliases,
+        wikidataId: statement.speaker.wikidataId,
+      }),
     },
     ...present({
       saidOn: statement.saidOn?.iso ?? null,

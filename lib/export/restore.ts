@@ -93,7 +93,11 @@ class Restorer {
   async load(): Promise<void> {
     for (const spec of BACKUP_TABLES) {
       const columns = await tableColumns(this.client, spec.table);
-      this.tables.set(spec.type, { spec, columns: new Map(columns.map((c) => [camelCase(c), c])), hasId: columns.includes("id") });
+      this.tables.set(spec.type, {
+        spec,
+        columns: new Map(columns.map((c) => [camelCase(c), c])),
+        hasId: columns.includes("id"),
+      });
       this.deferred.set(
         spec,
         (spec.selfReferences ?? []).map((column) => ({ column, refs: [] })),
@@ -102,7 +106,10 @@ class Restorer {
   }
 
   /** Runs `work` on all items at once; when that fails, item by item, so that the error names the line that caused it. */
-  private async attempt<T extends { lineNumber: number }>(items: T[], work: (items: T[]) => Promise<void>): Promise<void> {
+  private async attempt<T extends { lineNumber: number }>(
+    items: T[],
+    work: (items: T[]) => Promise<void>,
+  ): Promise<void> {
     if (items.length === 0) return;
     const savepoint = `restore_${++this.savepoints}`;
     await this.client.query(`SAVEPOINT ${savepoint}`);
@@ -130,14 +137,20 @@ class Restorer {
         continue;
       }
       const column = info.columns.get(key);
-      if (!column) throw new RestoreError(`unknown field ${JSON.stringify(key)} on a ${type} line (this database's ${info.spec.table} has no such column)`, lineNumber);
+      if (!column)
+        throw new RestoreError(
+          `unknown field ${JSON.stringify(key)} on a ${type} line (this database's ${info.spec.table} has no such column)`,
+          lineNumber,
+        );
       row[column] = value;
     }
-    if (info.hasId && !isPositiveInteger(row.id)) throw new RestoreError(`id: must be a positive whole number, got ${JSON.stringify(row.id ?? null)}`, lineNumber);
+    if (info.hasId && !isPositiveInteger(row.id))
+      throw new RestoreError(`id: must be a positive whole number, got ${JSON.stringify(row.id ?? null)}`, lineNumber);
     for (const entry of this.deferred.get(info.spec)!) {
       const value = row[entry.column];
       if (value === null || value === undefined) continue;
-      if (!isPositiveInteger(value)) throw new RestoreError(`${camelCase(entry.column)}: must be a positive whole number or null`, lineNumber);
+      if (!isPositiveInteger(value))
+        throw new RestoreError(`${camelCase(entry.column)}: must be a positive whole number or null`, lineNumber);
       entry.refs.push({ lineNumber, id: row.id as number, value });
       row[entry.column] = null;
     }
@@ -152,12 +165,15 @@ class Restorer {
     for (const key of ["topicIds", "sourceIds", "respondsToIds"]) {
       if (type !== "statement") break;
       const value = extras[key] ?? [];
-      if (!Array.isArray(value) || !value.every(isPositiveInteger)) throw new RestoreError(`${key}: must be a list of positive whole numbers`, lineNumber);
+      if (!Array.isArray(value) || !value.every(isPositiveInteger))
+        throw new RestoreError(`${key}: must be a list of positive whole numbers`, lineNumber);
       extras[key] = value;
     }
     if (type === "speaker") {
       const value = extras.lookupNames ?? [];
-      const ok = Array.isArray(value) && value.every((pair) => Array.isArray(pair) && pair.length === 2 && pair.every((s) => typeof s === "string"));
+      const ok =
+        Array.isArray(value) &&
+        value.every((pair) => Array.isArray(pair) && pair.length === 2 && pair.every((s) => typeof s === "string"));
       if (!ok) throw new RestoreError("lookupNames: must be a list of [normalized, name] pairs of strings", lineNumber);
       extras.lookupNames = value;
     }
@@ -178,13 +194,16 @@ class Restorer {
         [JSON.stringify(items.map((item) => item.row))],
       );
       if (spec.type === "speaker") {
-        const names = items.flatMap((item) => (item.extras.lookupNames as Array<[string, string]>).map(([key, name]) => [item.row.id as number, key, name] as const));
+        const names = items.flatMap((item) =>
+          (item.extras.lookupNames as Array<[string, string]>).map(
+            ([key, name]) => [item.row.id as number, key, name] as const,
+          ),
+        );
         if (names.length > 0) {
-          await this.client.query(`INSERT INTO speaker_names (speaker_id, normalized, name) SELECT * FROM unnest($1::int[], $2::text[], $3::text[])`, [
-            names.map((n) => n[0]),
-            names.map((n) => n[1]),
-            names.map((n) => n[2]),
-          ]);
+          await this.client.query(
+            `INSERT INTO speaker_names (speaker_id, normalized, name) SELECT * FROM unnest($1::int[], $2::text[], $3::text[])`,
+            [names.map((n) => n[0]), names.map((n) => n[1]), names.map((n) => n[2])],
+          );
         }
       }
       if (spec.type === "statement") {
@@ -192,15 +211,21 @@ class Restorer {
           ["topicIds", "statement_topics", "topic_id"],
           ["sourceIds", "statement_sources", "source_id"],
         ] as const) {
-          const pairs = items.flatMap((item) => (item.extras[key] as number[]).map((ref) => [item.row.id as number, ref] as const));
+          const pairs = items.flatMap((item) =>
+            (item.extras[key] as number[]).map((ref) => [item.row.id as number, ref] as const),
+          );
           if (pairs.length === 0) continue;
-          await this.client.query(`INSERT INTO ${table} (statement_id, ${column}) SELECT * FROM unnest($1::int[], $2::int[])`, [pairs.map((p) => p[0]), pairs.map((p) => p[1])]);
+          await this.client.query(
+            `INSERT INTO ${table} (statement_id, ${column}) SELECT * FROM unnest($1::int[], $2::int[])`,
+            [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+          );
         }
       }
     });
     if (spec.type === "statement") {
       for (const item of pending.rows) {
-        for (const ref of item.extras.respondsToIds as number[]) this.responses.push({ lineNumber: item.lineNumber, statementId: item.row.id as number, respondsToId: ref });
+        for (const ref of item.extras.respondsToIds as number[])
+          this.responses.push({ lineNumber: item.lineNumber, statementId: item.row.id as number, respondsToId: ref });
       }
     }
     this.counts[spec.type] += pending.rows.length;
@@ -223,47 +248,67 @@ class Restorer {
     }
     for (let i = 0; i < this.responses.length; i += this.batchSize) {
       await this.attempt(this.responses.slice(i, i + this.batchSize), async (items) => {
-        await this.client.query(`INSERT INTO statement_responses (statement_id, responds_to_id) SELECT * FROM unnest($1::int[], $2::int[])`, [
-          items.map((r) => r.statementId),
-          items.map((r) => r.respondsToId),
-        ]);
+        await this.client.query(
+          `INSERT INTO statement_responses (statement_id, responds_to_id) SELECT * FROM unnest($1::int[], $2::int[])`,
+          [items.map((r) => r.statementId), items.map((r) => r.respondsToId)],
+        );
       });
     }
     // New rows made after the restore get ids above the restored ones.
     for (const { spec, hasId } of this.tables.values()) {
       if (!hasId) continue;
-      const { rows } = await this.client.query<{ seq: string | null }>(`SELECT pg_get_serial_sequence($1, 'id') AS seq`, [spec.table]);
+      const { rows } = await this.client.query<{ seq: string | null }>(
+        `SELECT pg_get_serial_sequence($1, 'id') AS seq`,
+        [spec.table],
+      );
       const seq = rows[0]?.seq;
       if (!seq) continue;
-      await this.client.query(`SELECT setval($1::regclass, (SELECT coalesce(max(id), 0) + 1 FROM ${quoteIdent(spec.table)}), false)`, [seq]);
+      await this.client.query(
+        `SELECT setval($1::regclass, (SELECT coalesce(max(id), 0) + 1 FROM ${quoteIdent(spec.table)}), false)`,
+        [seq],
+      );
     }
   }
 }
 
 function checkHeader(line: Json, lineNumber: number): { credentials: boolean } {
   if (line.type !== "header" || line.format !== BACKUP_FORMAT) {
-    throw new RestoreError(`the first line must be the header of a backup made by \`npm run export\` ({"type":"header","format":"${BACKUP_FORMAT}",…})`, lineNumber);
+    throw new RestoreError(
+      `the first line must be the header of a backup made by \`npm run export\` ({"type":"header","format":"${BACKUP_FORMAT}",…})`,
+      lineNumber,
+    );
   }
   if (!isPositiveInteger(line.version) || line.version > BACKUP_VERSION) {
-    throw new RestoreError(`the backup is in version ${JSON.stringify(line.version)} of the format; this version of the app reads up to version ${BACKUP_VERSION}`, lineNumber);
+    throw new RestoreError(
+      `the backup is in version ${JSON.stringify(line.version)} of the format; this version of the app reads up to version ${BACKUP_VERSION}`,
+      lineNumber,
+    );
   }
   const migrations = line.migrations;
-  if (!Array.isArray(migrations) || !migrations.every((m) => typeof m === "string")) throw new RestoreError("migrations: must be a list of migration names", lineNumber);
+  if (!Array.isArray(migrations) || !migrations.every((m) => typeof m === "string"))
+    throw new RestoreError("migrations: must be a list of migration names", lineNumber);
   const known = new Set(knownMigrations());
   const unknown = migrations.filter((m) => !known.has(m));
   if (unknown.length > 0) {
-    throw new RestoreError(`the backup was made by a newer version of the app (migrations ${unknown.join(", ")} are unknown here); restore it with that version or a later one`, lineNumber);
+    throw new RestoreError(
+      `the backup was made by a newer version of the app (migrations ${unknown.join(", ")} are unknown here); restore it with that version or a later one`,
+      lineNumber,
+    );
   }
   return { credentials: line.credentials === true };
 }
 
 function checkEnd(line: Json, counts: BackupCounts, lineNumber: number): void {
   const expected = line.counts;
-  if (typeof expected !== "object" || expected === null) throw new RestoreError("counts: the end line must give the number of lines of each type", lineNumber);
+  if (typeof expected !== "object" || expected === null)
+    throw new RestoreError("counts: the end line must give the number of lines of each type", lineNumber);
   for (const type of Object.keys(counts) as BackupLineType[]) {
     const want = (expected as Json)[type] ?? 0;
     if (want !== counts[type]) {
-      throw new RestoreError(`the end line counts ${plural(Number(want), `${type} line`)} but the file holds ${counts[type].toLocaleString("en")}: the file is damaged`, lineNumber);
+      throw new RestoreError(
+        `the end line counts ${plural(Number(want), `${type} line`)} but the file holds ${counts[type].toLocaleString("en")}: the file is damaged`,
+        lineNumber,
+      );
     }
   }
 }
@@ -273,12 +318,18 @@ function checkEnd(line: Json, counts: BackupCounts, lineNumber: number): void {
  * must be migrated and empty. Throws RestoreError (with the line number when
  * there is one) and leaves the database untouched when anything is wrong.
  */
-export async function restoreBackup(pool: pg.Pool, file: string, options: RestoreOptions = {}): Promise<RestoreSummary> {
+export async function restoreBackup(
+  pool: pg.Pool,
+  file: string,
+  options: RestoreOptions = {},
+): Promise<RestoreSummary> {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
     // Nobody writes to these tables while they are restored (reads still work).
-    await client.query(`LOCK TABLE ${[...BACKUP_TABLES.map((t) => t.table), ...EMBEDDED_TABLES].map(quoteIdent).join(", ")} IN SHARE ROW EXCLUSIVE MODE`);
+    await client.query(
+      `LOCK TABLE ${[...BACKUP_TABLES.map((t) => t.table), ...EMBEDDED_TABLES].map(quoteIdent).join(", ")} IN SHARE ROW EXCLUSIVE MODE`,
+    );
     const taken = await nonEmptyTables(client);
     if (taken.length > 0) {
       throw new RestoreError(
@@ -321,7 +372,11 @@ export async function restoreBackup(pool: pg.Pool, file: string, options: Restor
         header = checkHeader(json, lineNumber);
         continue;
       }
-      if (!LINE_TYPES.includes(type)) throw new RestoreError(`unknown line type ${JSON.stringify(type)} (known: ${LINE_TYPES.join(", ")})`, lineNumber);
+      if (!LINE_TYPES.includes(type))
+        throw new RestoreError(
+          `unknown line type ${JSON.stringify(type)} (known: ${LINE_TYPES.join(", ")})`,
+          lineNumber,
+        );
       if (type === "header") throw new RestoreError("a second header line", lineNumber);
       if (type === "end") {
         await restorer.flush();
@@ -333,7 +388,10 @@ export async function restoreBackup(pool: pg.Pool, file: string, options: Restor
       if (++read % 2_000 === 0) options.onProgress?.(lineNumber);
     }
     if (!header) throw new RestoreError("the file is empty: no backup header");
-    if (!ended) throw new RestoreError(`the file ends at line ${lastLine} without its end line: it is cut short (an interrupted copy?)`);
+    if (!ended)
+      throw new RestoreError(
+        `the file ends at line ${lastLine} without its end line: it is cut short (an interrupted copy?)`,
+      );
     await restorer.finish();
     await client.query("COMMIT");
     options.onProgress?.(lastLine);

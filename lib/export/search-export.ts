@@ -16,7 +16,13 @@ import { loadExportStatements } from "./statements";
 // that neither the server nor the reader holds it all at once.
 
 /** Headers of an export that browsers may read from a cross-origin response. */
-export const EXPORT_EXPOSED_HEADERS = ["Content-Disposition", "X-Total-Count", "X-Export-Count", "X-Export-Truncated", "X-Export-Limit"];
+export const EXPORT_EXPOSED_HEADERS = [
+  "Content-Disposition",
+  "X-Total-Count",
+  "X-Export-Count",
+  "X-Export-Truncated",
+  "X-Export-Limit",
+];
 
 export type ExportRequest = {
   params: URLSearchParams;
@@ -64,7 +70,10 @@ export async function exportSearchResult(request: ExportRequest): Promise<Respon
   }
 }
 
-async function streamSearchResult({ params, origin, now = new Date(), cap = EXPORT_LIMITS.maxStatements }: ExportRequest, finish: () => void): Promise<Response> {
+async function streamSearchResult(
+  { params, origin, now = new Date(), cap = EXPORT_LIMITS.maxStatements }: ExportRequest,
+  finish: () => void,
+): Promise<Response> {
   const errors: FieldMessage[] = [];
   const format = readParameter(params, "format", EXPORT_FORMAT_PARAMETER, errors) ?? "csv";
   const parsed = parseSearchParams(searchParamsOf(params));
@@ -87,7 +96,9 @@ async function streamSearchResult({ params, origin, now = new Date(), cap = EXPO
       for await (const ids of pages) {
         for (let i = 0; i < ids.length; i += EXPORT_LIMITS.batchSize) {
           const statements = await loadExportStatements(pool, ids.slice(i, i + EXPORT_LIMITS.batchSize));
-          yield statements.map((s) => (format === "csv" ? statementCsvRecord(s, statementUrl) : importFormatJsonLine(s))).join("");
+          yield statements
+            .map((s) => (format === "csv" ? statementCsvRecord(s, statementUrl) : importFormatJsonLine(s)))
+            .join("");
         }
       }
     })();

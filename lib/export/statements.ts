@@ -58,7 +58,13 @@ type Row = {
   };
   reviews: Array<Parameters<typeof publicReview>[0]>;
   topics: Array<{ slug: string; name: string }>;
-  source: { url: string | null; outlet: string | null; title: string | null; published_on: string | null; precision: DatePrecision | null } | null;
+  source: {
+    url: string | null;
+    outlet: string | null;
+    title: string | null;
+    published_on: string | null;
+    precision: DatePrecision | null;
+  } | null;
 };
 
 const SELECT = `
@@ -114,7 +120,10 @@ function toExport(row: Row): ExportStatement {
           url: source.url,
           outlet: source.outlet,
           title: source.title,
-          publishedOn: source.published_on && source.precision ? partialDateFromStorage(source.published_on, source.precision) : null,
+          publishedOn:
+            source.published_on && source.precision
+              ? partialDateFromStorage(source.published_on, source.precision)
+              : null,
         }
       : null,
     context: row.context,

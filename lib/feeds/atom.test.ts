@@ -71,13 +71,21 @@ describe("atomDate", () => {
 describe("buildAtomFeed", () => {
   it("writes the required feed and entry elements in the Atom namespace", () => {
     const xml = buildAtomFeed(feed());
-    expect(xml.startsWith(`<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">`)).toBe(true);
+    expect(
+      xml.startsWith(
+        `<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">`,
+      ),
+    ).toBe(true);
     expect(xml.trimEnd().endsWith("</feed>")).toBe(true);
     expect(xml).toContain("<id>https://example.org/speakers/angela-merkel</id>");
     expect(xml).toContain(`<title type="text">Statements by Angela Merkel</title>`);
-    expect(xml).toContain(`<link rel="self" type="application/atom+xml" href="https://example.org/speakers/angela-merkel/feed.xml"/>`);
+    expect(xml).toContain(
+      `<link rel="self" type="application/atom+xml" href="https://example.org/speakers/angela-merkel/feed.xml"/>`,
+    );
     expect(xml).toContain(`<link rel="alternate" type="text/html" href="https://example.org/speakers/angela-merkel"/>`);
-    expect(xml).toContain("<author><name>Angela Merkel</name><uri>https://example.org/speakers/angela-merkel</uri></author>");
+    expect(xml).toContain(
+      "<author><name>Angela Merkel</name><uri>https://example.org/speakers/angela-merkel</uri></author>",
+    );
     expect(xml).toContain(`<entry xml:lang="ar">`);
     expect(xml).toContain(`<content type="text">أدانت المستشارة الألمانية</content>`);
     expect(xml).toContain(`<link rel="alternate" type="text/html" href="https://example.org/statements/1"/>`);
@@ -87,8 +95,10 @@ describe("buildAtomFeed", () => {
   });
 
   it("dates the feed by its latest entry unless told otherwise", () => {
-    expect(buildAtomFeed(feed())).toContain("<updated>2016-11-21T08:30:00Z</updated>\n  <link rel=\"self\"");
-    expect(buildAtomFeed(feed({ updated: "2030-01-01T00:00:00Z" }))).toContain("<updated>2030-01-01T00:00:00Z</updated>\n  <link rel=\"self\"");
+    expect(buildAtomFeed(feed())).toContain('<updated>2016-11-21T08:30:00Z</updated>\n  <link rel="self"');
+    expect(buildAtomFeed(feed({ updated: "2030-01-01T00:00:00Z" }))).toContain(
+      '<updated>2030-01-01T00:00:00Z</updated>\n  <link rel="self"',
+    );
   });
 
   it("needs a date when there is no entry, and then writes a valid empty feed", () => {
@@ -125,9 +135,13 @@ describe("buildAtomFeed", () => {
         ],
       }),
     );
-    expect(new Set(tags(xml))).toEqual(new Set(["feed", "id", "title", "updated", "link", "author", "name", "uri", "entry", "content", "category"]));
+    expect(new Set(tags(xml))).toEqual(
+      new Set(["feed", "id", "title", "updated", "link", "author", "name", "uri", "entry", "content", "category"]),
+    );
     expect(xml).not.toMatch(/<script|<img|<b>|<i>|<x>|CDATA|onerror="|onload="/);
-    expect(xml).toContain("&lt;script&gt;window.__pwned = 1&lt;/script&gt;&lt;img src=x onerror=&quot;window.__pwned = 2&quot;&gt;");
+    expect(xml).toContain(
+      "&lt;script&gt;window.__pwned = 1&lt;/script&gt;&lt;img src=x onerror=&quot;window.__pwned = 2&quot;&gt;",
+    );
     expect(xml).toContain("]]&gt;");
     expect(xml).toContain("\u202Egnirts desrever\u202C");
     // Every attribute value is a closed, quoted string: no quote from the data ends it early.
@@ -152,7 +166,9 @@ describe("excerpt", () => {
 
 describe("absoluteUrl", () => {
   it("joins an origin and an encoded path", () => {
-    expect(absoluteUrl("https://example.org", "/speakers/%D8%A8/feed.xml")).toBe("https://example.org/speakers/%D8%A8/feed.xml");
+    expect(absoluteUrl("https://example.org", "/speakers/%D8%A8/feed.xml")).toBe(
+      "https://example.org/speakers/%D8%A8/feed.xml",
+    );
     expect(absoluteUrl("http://127.0.0.1:3000/", "/statements/1")).toBe("http://127.0.0.1:3000/statements/1");
   });
 });

@@ -7,7 +7,13 @@ export const ATOM_CONTENT_TYPE = "application/atom+xml; charset=utf-8";
 
 export type AtomPerson = { name: string; uri?: string; email?: string };
 
-export type AtomLink = { href: string; rel?: "alternate" | "self" | "related" | "via" | "enclosure"; type?: string; hreflang?: string; title?: string };
+export type AtomLink = {
+  href: string;
+  rel?: "alternate" | "self" | "related" | "via" | "enclosure";
+  type?: string;
+  hreflang?: string;
+  title?: string;
+};
 
 export type AtomCategory = { term: string; label?: string; scheme?: string };
 
@@ -55,7 +61,8 @@ export type AtomFeed = {
 // feed and carriage return; lone surrogates; U+FFFE and U+FFFF). They cannot be
 // escaped either, so they are dropped; everything else is kept as written,
 // including bidi controls, which are ordinary characters to XML.
-const NOT_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML_CHARS =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text as XML character data or an attribute value: & < > " ' escaped, characters XML forbids removed. */
 export function escapeXml(value: string): string {
@@ -96,11 +103,17 @@ function element(name: string, text: string, attrs: Record<string, string | unde
 }
 
 function textElement(name: string, text: string | AtomText): string {
-  return typeof text === "string" ? element(name, text, { type: "text" }) : element(name, text.value, { type: "text", "xml:lang": text.lang });
+  return typeof text === "string"
+    ? element(name, text, { type: "text" })
+    : element(name, text.value, { type: "text", "xml:lang": text.lang });
 }
 
 function person(tag: "author" | "contributor", value: AtomPerson): string {
-  const parts = [element("name", value.name), value.uri ? element("uri", value.uri) : "", value.email ? element("email", value.email) : ""];
+  const parts = [
+    element("name", value.name),
+    value.uri ? element("uri", value.uri) : "",
+    value.email ? element("email", value.email) : "",
+  ];
   return `<${tag}>${parts.join("")}</${tag}>`;
 }
 
@@ -137,7 +150,8 @@ export function buildAtomFeed(feed: AtomFeed): string {
   const missingAuthor = (feed.authors ?? []).length === 0 && feed.entries.some((e) => (e.authors ?? []).length === 0);
   if (missingAuthor) throw new Error("buildAtomFeed: an entry has no author and the feed has none either");
   const updated = feed.updated ?? latest(feed.entries.map((e) => e.updated)) ?? feed.fallbackUpdated;
-  if (updated === undefined) throw new Error("buildAtomFeed: the feed has no entries, so it needs `updated` or `fallbackUpdated`");
+  if (updated === undefined)
+    throw new Error("buildAtomFeed: the feed has no entries, so it needs `updated` or `fallbackUpdated`");
   const head = [
     element("id", feed.id),
     element("title", feed.title, { type: "text" }),
@@ -147,7 +161,9 @@ export function buildAtomFeed(feed: AtomFeed): string {
     feed.alternate !== undefined ? link({ rel: "alternate", type: "text/html", href: feed.alternate }) : "",
     ...(feed.links ?? []).map(link),
     ...(feed.authors ?? []).map((a) => person("author", a)),
-    feed.generator ? element("generator", feed.generator.name, { uri: feed.generator.uri, version: feed.generator.version }) : "",
+    feed.generator
+      ? element("generator", feed.generator.name, { uri: feed.generator.uri, version: feed.generator.version })
+      : "",
     feed.rights !== undefined ? element("rights", feed.rights, { type: "text" }) : "",
   ].filter(Boolean);
   return [

@@ -58,7 +58,8 @@ type Row = {
  */
 async function readFeedStatements(scope: FeedScope, limit = FEED_SIZE): Promise<FeedStatement[]> {
   const pool = getPool();
-  const from = scope.topicId !== undefined ? `statement_topics st JOIN statements s ON s.id = st.statement_id` : `statements s`;
+  const from =
+    scope.topicId !== undefined ? `statement_topics st JOIN statements s ON s.id = st.statement_id` : `statements s`;
   const where = `s.status = 'published' AND ($1::int IS NULL OR s.speaker_id = $1) AND ($2::int IS NULL OR ${scope.topicId !== undefined ? "st.topic_id = $2" : "TRUE"})`;
   const params = [scope.speakerId ?? null, scope.topicId ?? null, limit];
   const dated = await pool.query<Row>(
@@ -107,10 +108,20 @@ async function readFeedStatementsByIds(ids: number[]): Promise<FeedStatement[]> 
 }
 
 /** readFeedStatementsByIds, from the page cache: dropped when any of the statements, a speaker's name or a topic's changes. */
-export const feedStatementsByIds = cachedLoader("feedStatementsByIds", readFeedStatementsByIds, (_value, ids) => [...ids.map((id) => `s:${id}`), "speakers", "topics"]);
+export const feedStatementsByIds = cachedLoader("feedStatementsByIds", readFeedStatementsByIds, (_value, ids) => [
+  ...ids.map((id) => `s:${id}`),
+  "speakers",
+  "topics",
+]);
 
 /** readFeedStatements, from the page cache (lib/cache/page-cache.ts). */
-export const feedStatements = cachedLoader("feedStatements", readFeedStatements, (_value, scope) => (scope.speakerId !== undefined ? [`p:${scope.speakerId}`] : scope.topicId !== undefined ? [`t:${scope.topicId}`, "speakers"] : ["statements", "speakers"]));
+export const feedStatements = cachedLoader("feedStatements", readFeedStatements, (_value, scope) =>
+  scope.speakerId !== undefined
+    ? [`p:${scope.speakerId}`]
+    : scope.topicId !== undefined
+      ? [`t:${scope.topicId}`, "speakers"]
+      : ["statements", "speakers"],
+);
 
 export type FeedTopic = { id: number; slug: string; name: string; updatedAt: string };
 
@@ -126,7 +137,10 @@ async function readFeedTopic(slug: string, locale: UiLocale): Promise<FeedTopic 
 }
 
 /** readFeedTopic, from the page cache (lib/cache/page-cache.ts). */
-export const getFeedTopic = cachedLoader("getFeedTopic", readFeedTopic, (topic) => ["topics", ...(topic ? [`t:${topic.id}`] : [])]);
+export const getFeedTopic = cachedLoader("getFeedTopic", readFeedTopic, (topic) => [
+  "topics",
+  ...(topic ? [`t:${topic.id}`] : []),
+]);
 
 export type EntryContext = { origin: string; i18n: Pick<I18n, "locale" | "t" | "formatDate"> };
 
@@ -138,7 +152,11 @@ export function speakerPageUrl(origin: string, slug: string): string {
  * One statement as an Atom entry. `withAuthor` names the speaker on the entry
  * (the site and topic feeds); a speaker's own feed names them once, on the feed.
  */
-export function statementEntry(statement: FeedStatement, { origin, i18n }: EntryContext, withAuthor: boolean): AtomEntry {
+export function statementEntry(
+  statement: FeedStatement,
+  { origin, i18n }: EntryContext,
+  withAuthor: boolean,
+): AtomEntry {
   const tr = i18n.t(speakerMessages);
   const link = absoluteUrl(origin, `/statements/${statement.id}`);
   const name = preferredName(statement.speaker, i18n.locale).text;
@@ -154,7 +172,11 @@ export function statementEntry(statement: FeedStatement, { origin, i18n }: Entry
     link,
     ...(withAuthor ? { authors: [{ name, uri: speakerPageUrl(origin, statement.speaker.slug) }] } : {}),
     content: statement.text,
-    categories: statement.topics.map((topic) => ({ term: topic.slug, label: topic.name, scheme: absoluteUrl(origin, "/topics/") })),
+    categories: statement.topics.map((topic) => ({
+      term: topic.slug,
+      label: topic.name,
+      scheme: absoluteUrl(origin, "/topics/"),
+    })),
   };
 }
 
@@ -177,12 +199,16 @@ export function atomResponse(xml: string): Response {
 }
 
 export function plainResponse(status: number, message: string): Response {
-  return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(message, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }
 
 /** A feed that could not be built: 503 while Postgres is away, else a logged 500, both as plain text. */
 export function feedFailure(error: unknown): Response {
-  if (isDatabaseUnavailable(error)) return plainResponse(503, "The database is unavailable right now; try again shortly.");
+  if (isDatabaseUnavailable(error))
+    return plainResponse(503, "The database is unavailable right now; try again shortly.");
   console.error(error);
   return plainResponse(500, "Something went wrong on our side.");
 }

@@ -5,13 +5,21 @@ import { redirectResponse } from "./redirect";
 describe("encodeLocation", () => {
   it("percent-encodes Arabic (and anything else a header may not hold) in path, query and fragment", () => {
     expect(encodeLocation("/speakers/ميركل")).toBe("/speakers/%D9%85%D9%8A%D8%B1%D9%83%D9%84");
-    expect(encodeLocation("/search?q=ميركل&lang=ar#نتائج")).toBe("/search?q=%D9%85%D9%8A%D8%B1%D9%83%D9%84&lang=ar#%D9%86%D8%AA%D8%A7%D8%A6%D8%AC");
-    expect(encodeLocation("/a b\"c")).toBe("/a%20b%22c");
+    expect(encodeLocation("/search?q=ميركل&lang=ar#نتائج")).toBe(
+      "/search?q=%D9%85%D9%8A%D8%B1%D9%83%D9%84&lang=ar#%D9%86%D8%AA%D8%A7%D8%A6%D8%AC",
+    );
+    expect(encodeLocation('/a b"c')).toBe("/a%20b%22c");
     expect(encodeLocation("https://example.org/مرحبا")).toBe("https://example.org/%D9%85%D8%B1%D8%AD%D8%A8%D8%A7");
   });
 
   it("leaves an address that is already encoded as it is", () => {
-    for (const done of ["/speakers/%D9%85%D9%8A%D8%B1%D9%83%D9%84", "/login?next=%2Fcurate%2Fstatements%2F3", "/dates/2016-11-19", "/", "/curate/statements/3"]) {
+    for (const done of [
+      "/speakers/%D9%85%D9%8A%D8%B1%D9%83%D9%84",
+      "/login?next=%2Fcurate%2Fstatements%2F3",
+      "/dates/2016-11-19",
+      "/",
+      "/curate/statements/3",
+    ]) {
       expect(encodeLocation(done)).toBe(done);
     }
   });

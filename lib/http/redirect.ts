@@ -15,6 +15,10 @@ export function permanentRedirectTo(location: string): never {
 }
 
 /** A redirect answer for route handlers, its Location encoded. */
-export function redirectResponse(location: string, status: 301 | 302 | 303 | 307 | 308, headers: Record<string, string> = {}): Response {
+export function redirectResponse(
+  location: string,
+  status: 301 | 302 | 303 | 307 | 308,
+  headers: Record<string, string> = {},
+): Response {
   return new Response(null, { status, headers: { ...headers, Location: encodeLocation(location) } });
 }

@@ -11,7 +11,8 @@ const languageNames = new Map<UiLocale, Intl.DisplayNames>();
 /** Numbers with the locale's grouping; Arabic keeps Latin digits, as the site writes them. */
 export function numberFormat(locale: UiLocale): Intl.NumberFormat {
   let format = numberFormats.get(locale);
-  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale === "ar" ? "ar-SY-u-nu-latn" : "en-GB")));
+  if (!format)
+    numberFormats.set(locale, (format = new Intl.NumberFormat(locale === "ar" ? "ar-SY-u-nu-latn" : "en-GB")));
   return format;
 }
 
@@ -25,6 +26,7 @@ export function pluralRulesOf(locale: UiLocale): Intl.PluralRules {
 /** Language names ("Arabic", «العربية») in the interface language; unknown codes stay as they are. */
 export function languageNamesIn(locale: UiLocale): Intl.DisplayNames {
   let names = languageNames.get(locale);
-  if (!names) languageNames.set(locale, (names = new Intl.DisplayNames([locale], { type: "language", fallback: "code" })));
+  if (!names)
+    languageNames.set(locale, (names = new Intl.DisplayNames([locale], { type: "language", fallback: "code" })));
   return names;
 }

@@ -2,7 +2,16 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import type { PartialDate } from "@/lib/validation/partial-date";
-import { LOCALE_COOKIE, MONTHS_COOKIE, isMonthStyle, isUiLocale, localeDirection, localeFromAcceptLanguage, type MonthStyle, type UiLocale } from "./config";
+import {
+  LOCALE_COOKIE,
+  MONTHS_COOKIE,
+  isMonthStyle,
+  isUiLocale,
+  localeDirection,
+  localeFromAcceptLanguage,
+  type MonthStyle,
+  type UiLocale,
+} from "./config";
 import { formatPartialDate } from "./format-date";
 import { numberFormat } from "./formatters";
 import { translator, type Messages, type Translate } from "./translate";

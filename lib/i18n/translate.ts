@@ -5,7 +5,10 @@ import { numberFormat } from "./formatters";
 // per language; the Arabic object must have exactly the English keys.
 export type Messages<Keys extends string> = { en: Record<Keys, string>; ar: Record<Keys, string> };
 
-export function defineMessages<const T extends Record<string, string>>(messages: { en: T; ar: Record<keyof T & string, string> }): Messages<keyof T & string> {
+export function defineMessages<const T extends Record<string, string>>(messages: {
+  en: T;
+  ar: Record<keyof T & string, string>;
+}): Messages<keyof T & string> {
   return messages as Messages<keyof T & string>;
 }
 
@@ -25,5 +28,7 @@ export function translator<Keys extends string>(messages: Messages<Keys>, locale
 
 /** Fills {placeholders} of a message as it is (for client components, which get a language's table rather than a translator). */
 export function fill(template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (values[name] === undefined ? whole : String(values[name])));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    values[name] === undefined ? whole : String(values[name]),
+  );
 }

@@ -3,7 +3,10 @@ import { parseImportLine, type ImportLine } from "@/lib/validation/import-line";
 import { ImportResolver, effectiveExternalId, importBatch, type ImportCounts } from "./import-statements";
 import { readLines } from "./read-lines";
 
-export type ImportFileResult = ImportCounts & { lines: number; rejected: Array<{ lineNumber: number; reason: string }> };
+export type ImportFileResult = ImportCounts & {
+  lines: number;
+  rejected: Array<{ lineNumber: number; reason: string }>;
+};
 
 const BATCH_SIZE = 1000;
 

@@ -45,8 +45,15 @@ export class ImportResolver {
     for (const line of lines) if (!this.speakers.has(keyOf(line))) pending.set(keyOf(line), line);
     if (pending.size > 0) {
       const names = [...new Set([...pending.values()].map((l) => nameKey(l.speaker.name)))];
-      const wikidataIds = [...new Set([...pending.values()].flatMap((l) => (l.speaker.wikidataId ? [l.speaker.wikidataId] : [])))];
-      const candidates = await db.query<{ normalized: string | null; id: number; affiliation: string | null; wikidata_id: string | null }>(
+      const wikidataIds = [
+        ...new Set([...pending.values()].flatMap((l) => (l.speaker.wikidataId ? [l.speaker.wikidataId] : []))),
+      ];
+      const candidates = await db.query<{
+        normalized: string | null;
+        id: number;
+        affiliation: string | null;
+        wikidata_id: string | null;
+      }>(
         `SELECT sn.normalized, s.id, s.affiliation, s.wikidata_id FROM speaker_names sn JOIN speakers s ON s.id = sn.speaker_id
           WHERE sn.normalized = ANY($1::text[])
          UNION ALL
@@ -60,12 +67,20 @@ export class ImportResolver {
         const wikidataId = line.speaker.wikidataId;
         // The same Wikidata id is the same speaker, whatever the name; a different one is someone else of that name.
         const known = wikidataId ? this.speakersByWikidataId.get(wikidataId) : undefined;
-        const sameItem = wikidataId ? (candidates.rows.find((c) => c.wikidata_id === wikidataId) ?? (known !== undefined ? { id: known, wikidata_id: wikidataId } : undefined)) : undefined;
-        const sameName = candidates.rows.filter((c) => c.normalized === name && (wikidataId === null || c.wikidata_id === null || c.wikidata_id === wikidataId));
+        const sameItem = wikidataId
+          ? (candidates.rows.find((c) => c.wikidata_id === wikidataId) ??
+            (known !== undefined ? { id: known, wikidata_id: wikidataId } : undefined))
+          : undefined;
+        const sameName = candidates.rows.filter(
+          (c) =>
+            c.normalized === name && (wikidataId === null || c.wikidata_id === null || c.wikidata_id === wikidataId),
+        );
         // Two people of the same name are told apart by affiliation when both give one.
         const match =
           sameItem ??
-          sameName.find((c) => affiliation !== null && c.affiliation !== null && nameKey(c.affiliation) === affiliation) ??
+          sameName.find(
+            (c) => affiliation !== null && c.affiliation !== null && nameKey(c.affiliation) === affiliation,
+          ) ??
           sameName.find((c) => affiliation === null || c.affiliation === null);
         if (match && wikidataId && match.wikidata_id === null) await setSpeakerWikidataId(db, match.id, wikidataId);
         const id = match ? match.id : await insertSpeaker(db, line.speaker, line.language);
@@ -131,11 +146,10 @@ async function setSpeakerWikidataId(db: Queryable, speakerId: number, wikidataId
   );
   const version = updated.rows[0]?.version;
   if (version === undefined) return;
-  await db.query(`INSERT INTO revisions (entity_type, entity_id, version, action, changes) VALUES ('speaker', $1, $2, 'import', $3)`, [
-    speakerId,
-    version,
-    JSON.stringify({ wikidataId: [null, wikidataId] }),
-  ]);
+  await db.query(
+    `INSERT INTO revisions (entity_type, entity_id, version, action, changes) VALUES ('speaker', $1, $2, 'import', $3)`,
+    [speakerId, version, JSON.stringify({ wikidataId: [null, wikidataId] })],
+  );
 }
 
 type Existing = {
@@ -167,7 +181,12 @@ export async function importBatch(pool: pg.Pool, resolver: ImportResolver, lines
     );
     const byExternalId = new Map(existing.rows.map((row) => [row.external_id, row]));
     const toWrite = lines
-      .map((line, i) => ({ line, externalId: externalIds[i]!, fingerprint: fingerprints[i]!, existing: byExternalId.get(externalIds[i]!) }))
+      .map((line, i) => ({
+        line,
+        externalId: externalIds[i]!,
+        fingerprint: fingerprints[i]!,
+        existing: byExternalId.get(externalIds[i]!),
+      }))
       .filter((entry) => entry.existing?.import_fingerprint !== entry.fingerprint);
     counts.unchanged = lines.length - toWrite.length;
     if (toWrite.length === 0) {
@@ -183,7 +202,7 @@ export async function importBatch(pool: pg.Pool, resolver: ImportResolver, lines
     const created = toWrite.map((e, i) => ({ ...e, i })).filter((e) => !e.existing);
     const statementIds = new Map<number, number>();
     if (created.length > 0) {
-      const column = <T,>(f: (e: (typeof created)[number]) => T) => created.map(f);
+      const column = <T>(f: (e: (typeof created)[number]) => T) => created.map(f);
       const inserted = await client.query<{ id: number; external_id: string }>(
         `INSERT INTO statements (external_id, text, language, kind, speaker_id, said_on, said_on_precision,
                                  reported_on, reported_on_precision, context, import_fingerprint, status)
@@ -209,7 +228,8 @@ export async function importBatch(pool: pg.Pool, resolver: ImportResolver, lines
       counts.created = created.length;
     }
 
-    const changes: Array<{ id: number; action: "import"; version: number; diff: Record<string, [unknown, unknown]> }> = [];
+    const changes: Array<{ id: number; action: "import"; version: number; diff: Record<string, [unknown, unknown]> }> =
+      [];
     for (const [i, entry] of toWrite.entries()) {
       const { line, existing: old } = entry;
       const after = {
@@ -233,8 +253,17 @@ export async function importBatch(pool: pg.Pool, resolver: ImportResolver, lines
                 version = version + 1, updated_at = now()
           WHERE id = $1 RETURNING version`,
         [
-          old.id, line.text, line.language, line.kind, speakerIds[i]!, line.saidOn?.start ?? null, line.saidOn?.precision ?? null,
-          line.source?.publishedAt?.start ?? null, line.source?.publishedAt?.precision ?? null, line.context, entry.fingerprint,
+          old.id,
+          line.text,
+          line.language,
+          line.kind,
+          speakerIds[i]!,
+          line.saidOn?.start ?? null,
+          line.saidOn?.precision ?? null,
+          line.source?.publishedAt?.start ?? null,
+          line.source?.publishedAt?.precision ?? null,
+          line.context,
+          entry.fingerprint,
         ],
       );
       statementIds.set(i, old.id);
@@ -258,24 +287,33 @@ export async function importBatch(pool: pg.Pool, resolver: ImportResolver, lines
     }
     const topicPairs = ids.flatMap((id, i) => topicIds[i]!.map((topicId) => [id, topicId] as const));
     if (topicPairs.length > 0) {
-      await client.query(`INSERT INTO statement_topics (statement_id, topic_id) SELECT * FROM unnest($1::int[], $2::int[]) ON CONFLICT DO NOTHING`, [
-        topicPairs.map((p) => p[0]),
-        topicPairs.map((p) => p[1]),
-      ]);
+      await client.query(
+        `INSERT INTO statement_topics (statement_id, topic_id) SELECT * FROM unnest($1::int[], $2::int[]) ON CONFLICT DO NOTHING`,
+        [topicPairs.map((p) => p[0]), topicPairs.map((p) => p[1])],
+      );
     }
     const sourcePairs = ids.flatMap((id, i) => (sourceIds[i] ? [[id, sourceIds[i]] as const] : []));
     if (sourcePairs.length > 0) {
-      await client.query(`INSERT INTO statement_sources (statement_id, source_id) SELECT * FROM unnest($1::int[], $2::int[]) ON CONFLICT DO NOTHING`, [
-        sourcePairs.map((p) => p[0]),
-        sourcePairs.map((p) => p[1]),
-      ]);
+      await client.query(
+        `INSERT INTO statement_sources (statement_id, source_id) SELECT * FROM unnest($1::int[], $2::int[]) ON CONFLICT DO NOTHING`,
+        [sourcePairs.map((p) => p[0]), sourcePairs.map((p) => p[1])],
+      );
     }
     // A line's reviews are the statement's: an updated line replaces them, one without any clears them.
-    await replaceReviews(client, updatedIds, toWrite.flatMap((entry, i) => entry.line.reviews.map((review) => ({ statementId: ids[i]!, review }))));
+    await replaceReviews(
+      client,
+      updatedIds,
+      toWrite.flatMap((entry, i) => entry.line.reviews.map((review) => ({ statementId: ids[i]!, review }))),
+    );
     await client.query(
       `INSERT INTO revisions (entity_type, entity_id, version, action, changes)
        SELECT 'statement', * FROM unnest($1::int[], $2::int[], $3::text[], $4::jsonb[])`,
-      [changes.map((c) => c.id), changes.map((c) => c.version), changes.map((c) => c.action), changes.map((c) => JSON.stringify(c.diff))],
+      [
+        changes.map((c) => c.id),
+        changes.map((c) => c.version),
+        changes.map((c) => c.action),
+        changes.map((c) => JSON.stringify(c.diff)),
+      ],
     );
     await enqueueOutbox(client, "statement", ids);
     await client.query("COMMIT");

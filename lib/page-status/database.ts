@@ -26,7 +26,11 @@ export async function databasePageProxyResponse(request: NextRequest): Promise<N
   if (available) return null;
   return new NextResponse(request.method === "HEAD" ? null : UNAVAILABLE_PAGE, {
     status: 503,
-    headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Retry-After": String(RETRY_AFTER_SECONDS),
+      "Cache-Control": "no-store",
+    },
   });
 }
 

@@ -40,7 +40,10 @@ const RETRY_AFTER_SECONDS = 30;
  * null to let the request through unchanged. Removes any client-sent
  * SEARCH_STATE_HEADER from `requestHeaders` (the headers forwarded to the page).
  */
-export async function searchPageProxyResponse(request: NextRequest, requestHeaders: Headers): Promise<NextResponse | null> {
+export async function searchPageProxyResponse(
+  request: NextRequest,
+  requestHeaders: Headers,
+): Promise<NextResponse | null> {
   if (request.nextUrl.pathname !== "/search") return null;
   requestHeaders.delete(SEARCH_STATE_HEADER);
   if (request.method !== "GET" && request.method !== "HEAD") return null;

@@ -34,7 +34,8 @@ export function createMeiliClient(url: string, apiKey: string, timeout = 10_000)
 export function meiliClient(): Meilisearch {
   const env = appEnv();
   // As Meilisearch reported it at start (the app server asks), else derived from the master key.
-  const apiKey = reportedSearchKey(env.MEILI_URL, env.MEILI_INDEX) ?? searchKeyFor(env.MEILI_MASTER_KEY, env.MEILI_INDEX);
+  const apiKey =
+    reportedSearchKey(env.MEILI_URL, env.MEILI_INDEX) ?? searchKeyFor(env.MEILI_MASTER_KEY, env.MEILI_INDEX);
   const key = `${env.MEILI_URL}|${apiKey}|${env.MEILI_INDEX}`;
   if (globalHolder.__statementsMeili?.key !== key) {
     globalHolder.__statementsMeili = { key, client: createMeiliClient(env.MEILI_URL, apiKey) };

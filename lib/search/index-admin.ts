@@ -15,7 +15,9 @@ export class IndexTaskFailedError extends Error {
 
 function assertSucceeded(task: Task): Task {
   if (task.status !== "succeeded") {
-    throw new IndexTaskFailedError(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? "no reason given"}`);
+    throw new IndexTaskFailedError(
+      `Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? "no reason given"}`,
+    );
   }
   return task;
 }
@@ -39,7 +41,10 @@ export async function ensureStatementIndex(client: Meilisearch, uid: string): Pr
     await waitForTaskSucceeded(client, (await client.createIndex(uid, { primaryKey: "id" })).taskUid);
   }
   // Unchanged settings are applied at once; changed ones re-index every document (minutes at a million).
-  await waitForTaskSucceeded(client, (await client.index(uid).updateSettings(STATEMENT_INDEX_SETTINGS)).taskUid, 1, { max: 1_000, timeout: 30 * 60_000 });
+  await waitForTaskSucceeded(client, (await client.index(uid).updateSettings(STATEMENT_INDEX_SETTINGS)).taskUid, 1, {
+    max: 1_000,
+    timeout: 30 * 60_000,
+  });
   const masterKey = client.config.apiKey ?? "";
   if (masterKey) await ensureSearchKey(client, masterKey, uid);
 }
@@ -89,7 +94,9 @@ export async function waitForTaskSucceeded(
     const task = await client.tasks.getTask(taskUid);
     if (task.status !== "enqueued" && task.status !== "processing") return assertSucceeded(task);
     if (Date.now() + interval > deadline) {
-      throw new IndexTaskFailedError(`Meilisearch task ${taskUid} (${task.type}) still ${task.status} after ${Math.round(schedule.timeout / 1000)} s`);
+      throw new IndexTaskFailedError(
+        `Meilisearch task ${taskUid} (${task.type}) still ${task.status} after ${Math.round(schedule.timeout / 1000)} s`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, interval));
     interval = Math.min(schedule.max, Math.round(interval * 1.5));
@@ -110,7 +117,10 @@ class NdjsonBatcher {
   add(document: StatementDocument): NdjsonTask | null {
     const line = `${JSON.stringify(document)}\n`;
     const size = Buffer.byteLength(line);
-    const full = this.lines.length > 0 && (this.lines.length >= this.maxDocuments || this.bytes + size > this.maxBytes) ? this.take() : null;
+    const full =
+      this.lines.length > 0 && (this.lines.length >= this.maxDocuments || this.bytes + size > this.maxBytes)
+        ? this.take()
+        : null;
     this.lines.push(line);
     this.bytes += size;
     return full;
@@ -125,7 +135,11 @@ class NdjsonBatcher {
 }
 
 /** Documents as NDJSON tasks within the size limits. */
-export function ndjsonTasks(documents: Iterable<StatementDocument>, maxDocuments = TASK_MAX_DOCUMENTS, maxBytes = TASK_MAX_BYTES): NdjsonTask[] {
+export function ndjsonTasks(
+  documents: Iterable<StatementDocument>,
+  maxDocuments = TASK_MAX_DOCUMENTS,
+  maxBytes = TASK_MAX_BYTES,
+): NdjsonTask[] {
   const batcher = new NdjsonBatcher(maxDocuments, maxBytes);
   const tasks: NdjsonTask[] = [];
   for (const document of documents) {
@@ -138,7 +152,9 @@ export function ndjsonTasks(documents: Iterable<StatementDocument>, maxDocuments
 }
 
 async function enqueueNdjson(client: Meilisearch, uid: string, task: NdjsonTask): Promise<number> {
-  const enqueued = await client.index(uid).addDocumentsFromString(task.body, "application/x-ndjson", { primaryKey: "id" });
+  const enqueued = await client
+    .index(uid)
+    .addDocumentsFromString(task.body, "application/x-ndjson", { primaryKey: "id" });
   return enqueued.taskUid;
 }
 
@@ -148,7 +164,12 @@ export type IndexWrite = { taskUids: number[]; documents: number; bytes: number 
  * Enqueues additions of `documents` and deletions of `deleteIds` (in that
  * order: Meilisearch runs an index's tasks in order) without waiting.
  */
-export async function enqueueDocumentWrites(client: Meilisearch, uid: string, documents: StatementDocument[], deleteIds: number[] = []): Promise<IndexWrite> {
+export async function enqueueDocumentWrites(
+  client: Meilisearch,
+  uid: string,
+  documents: StatementDocument[],
+  deleteIds: number[] = [],
+): Promise<IndexWrite> {
   const write: IndexWrite = { taskUids: [], documents: documents.length, bytes: 0 };
   for (const task of ndjsonTasks(documents)) {
     write.bytes += task.bytes;
@@ -231,7 +252,9 @@ export async function* documentFingerprints(
   pageSize = 10_000,
 ): AsyncGenerator<Array<{ id: number; fingerprint: string }>> {
   for (let offset = 0; ; offset += pageSize) {
-    const page = await client.index<StatementDocument>(uid).getDocuments({ offset, limit: pageSize, fields: ["id", "fingerprint"] });
+    const page = await client
+      .index<StatementDocument>(uid)
+      .getDocuments({ offset, limit: pageSize, fields: ["id", "fingerprint"] });
     if (page.results.length === 0) return;
     yield page.results.map((doc) => ({ id: Number(doc.id), fingerprint: String(doc.fingerprint) }));
     if (page.results.length < pageSize) return;

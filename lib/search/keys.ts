@@ -10,7 +10,11 @@ import type { Meilisearch } from "meilisearch";
 
 /** The uid of the search key for an index: a UUID (version 4 layout) made from the index name. */
 export function searchKeyUid(indexUid: string): string {
-  const hex = createHash("sha256").update(`statements-tracker search key\0${indexUid}`).digest("hex").slice(0, 32).split("");
+  const hex = createHash("sha256")
+    .update(`statements-tracker search key\0${indexUid}`)
+    .digest("hex")
+    .slice(0, 32)
+    .split("");
   hex[12] = "4";
   hex[16] = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
   const h = hex.join("");
@@ -25,7 +29,8 @@ export function searchKeyFor(masterKey: string, indexUid: string): string {
 
 // The value Meilisearch reported for each index's search key, by server and index: it differs from
 // searchKeyFor's when MEILI_MASTER_KEY holds an admin API key rather than the master key itself.
-const reported = ((globalThis as unknown as { __statementsSearchKeys?: Map<string, string> }).__statementsSearchKeys ??= new Map<string, string>());
+const reported = ((globalThis as unknown as { __statementsSearchKeys?: Map<string, string> }).__statementsSearchKeys ??=
+  new Map<string, string>());
 
 function serverAndIndex(host: string, indexUid: string): string {
   return `${host.replace(/\/+$/, "")}|${indexUid}`;

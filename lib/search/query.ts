@@ -1,9 +1,21 @@
 import "server-only";
-import { MeilisearchApiError, MeilisearchRequestError, MeilisearchRequestTimeOutError, type MultiSearchQuery } from "meilisearch";
+import {
+  MeilisearchApiError,
+  MeilisearchRequestError,
+  MeilisearchRequestTimeOutError,
+  type MultiSearchQuery,
+} from "meilisearch";
 import { meiliClient, statementsIndexName } from "./client";
 import { highlightRanges } from "./highlight";
 import { FACET_ATTRIBUTES, buildSearchRequest } from "./request";
-import { SearchUnavailableError, type FacetName, type SearchHit, type SearchQuery, type SearchResult, type StatementDocument } from "./types";
+import {
+  SearchUnavailableError,
+  type FacetName,
+  type SearchHit,
+  type SearchQuery,
+  type SearchResult,
+  type StatementDocument,
+} from "./types";
 
 export type SearchOptions = {
   /**
@@ -84,7 +96,10 @@ export async function searchStatements(query: SearchQuery, options: SearchOption
     }));
     const distribution = response.facetDistribution ?? {};
     const facets = Object.fromEntries(
-      (Object.entries(FACET_ATTRIBUTES) as Array<[FacetName, string]>).map(([name, attribute]) => [name, facetOverrides[name] ?? distribution[attribute] ?? {}]),
+      (Object.entries(FACET_ATTRIBUTES) as Array<[FacetName, string]>).map(([name, attribute]) => [
+        name,
+        facetOverrides[name] ?? distribution[attribute] ?? {},
+      ]),
     ) as SearchResult["facets"];
     return {
       hits,
@@ -105,7 +120,10 @@ export function asUnavailable(error: unknown): unknown {
   if (error instanceof MeilisearchRequestError || error instanceof MeilisearchRequestTimeOutError) {
     return new SearchUnavailableError("Search is unavailable: Meilisearch could not be reached.", { cause: error });
   }
-  if (error instanceof MeilisearchApiError && (error.cause?.code === "index_not_found" || (error.response?.status ?? 0) >= 500)) {
+  if (
+    error instanceof MeilisearchApiError &&
+    (error.cause?.code === "index_not_found" || (error.response?.status ?? 0) >= 500)
+  ) {
     return new SearchUnavailableError("Search is unavailable: the index is not ready.", { cause: error });
   }
   // The search-only key is made at start (lib/search/keys.ts); until Meilisearch knows it, search is not ready either.

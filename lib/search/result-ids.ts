@@ -21,12 +21,22 @@ export type ResultIds = {
 
 const DEFAULT_PAGE_SIZE = 5_000;
 
-async function fetchPage(query: SearchQuery, page: number, pageSize: number): Promise<{ ids: number[]; total: number }> {
+async function fetchPage(
+  query: SearchQuery,
+  page: number,
+  pageSize: number,
+): Promise<{ ids: number[]; total: number }> {
   const request = buildSearchRequest({ ...query, page, limit: pageSize });
   try {
     const response = await meiliClient()
       .index<StatementDocument>(statementsIndexName())
-      .search(request.q, { ...request.params, facets: undefined, attributesToRetrieve: ["id"], page, hitsPerPage: pageSize });
+      .search(request.q, {
+        ...request.params,
+        facets: undefined,
+        attributesToRetrieve: ["id"],
+        page,
+        hitsPerPage: pageSize,
+      });
     return { ids: response.hits.map((hit) => hit.id), total: response.totalHits ?? response.hits.length };
   } catch (error) {
     throw asUnavailable(error);
@@ -38,7 +48,10 @@ async function fetchPage(query: SearchQuery, page: number, pageSize: number): Pr
  * surfaces before a response is started) and returns the rest lazily. An id
  * seen on an earlier page is not repeated if the index changes meanwhile.
  */
-export async function openResultIds(query: SearchQuery, options: { cap: number; pageSize?: number }): Promise<ResultIds> {
+export async function openResultIds(
+  query: SearchQuery,
+  options: { cap: number; pageSize?: number },
+): Promise<ResultIds> {
   const pageSize = Math.max(1, Math.min(options.pageSize ?? DEFAULT_PAGE_SIZE, options.cap));
   const first = await fetchPage(query, 1, pageSize);
   const count = Math.min(first.total, options.cap);

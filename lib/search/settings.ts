@@ -17,7 +17,10 @@ export const STATEMENT_INDEX_SETTINGS: Settings = {
       attributePatterns: ["speakerSlug", "topics", "language", "kind", "year", "reviewed", "speakerId", "id"],
       features: { facetSearch: false, filter: { equality: true, comparison: false } },
     },
-    { attributePatterns: ["saidOnStart", "saidOnEnd"], features: { facetSearch: false, filter: { equality: false, comparison: true } } },
+    {
+      attributePatterns: ["saidOnStart", "saidOnEnd"],
+      features: { facetSearch: false, filter: { equality: false, comparison: true } },
+    },
   ],
   facetSearch: false,
   // Newest/oldest first, ties by id (lib/search/request.ts).

@@ -13,7 +13,11 @@ const QUERY_WORDS = 24;
 export const DUPLICATE_THRESHOLD = 0.5;
 
 function words(text: string): string[] {
-  return normalizeForSearch(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    normalizeForSearch(text)
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 /** Share of the shorter text's distinct words found in the other (1 = one contains the other). */
@@ -27,7 +31,12 @@ export function wordOverlap(a: string, b: string): number {
   return shared / small.size;
 }
 
-export async function findSimilarStatements(text: string, speakerId: number, excludeId: number | null, limit = 5): Promise<SimilarStatement[]> {
+export async function findSimilarStatements(
+  text: string,
+  speakerId: number,
+  excludeId: number | null,
+  limit = 5,
+): Promise<SimilarStatement[]> {
   const query = words(text).slice(0, QUERY_WORDS).join(" ");
   if (query === "") return [];
   try {
@@ -57,8 +66,17 @@ export async function lookupStatements(q: string, limit = 8): Promise<StatementP
   try {
     const response = await meiliClient()
       .index<StatementDocument>(statementsIndexName())
-      .search(normalizeForSearch(q), { limit, attributesToRetrieve: ["id", "text", "language", "speakerName", "saidOn"] });
-    return response.hits.map((hit) => ({ id: hit.id, text: hit.text, language: hit.language, speakerName: hit.speakerName, saidOn: hit.saidOn }));
+      .search(normalizeForSearch(q), {
+        limit,
+        attributesToRetrieve: ["id", "text", "language", "speakerName", "saidOn"],
+      });
+    return response.hits.map((hit) => ({
+      id: hit.id,
+      text: hit.text,
+      language: hit.language,
+      speakerName: hit.speakerName,
+      saidOn: hit.saidOn,
+    }));
   } catch (error) {
     throw asUnavailable(error);
   }

@@ -4,7 +4,10 @@
 // statement card: `framable`), forms only to here.
 // Inline style attributes stay allowed: React renders some, and styles cannot run code.
 
-export function contentSecurityPolicy(nonce: string, options: { development: boolean; https: boolean; framable?: boolean }): string {
+export function contentSecurityPolicy(
+  nonce: string,
+  options: { development: boolean; https: boolean; framable?: boolean },
+): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.development ? " 'unsafe-eval'" : ""}`,

@@ -18,12 +18,23 @@ type GoldSpeaker = {
   role?: string;
   description?: string;
 };
-type GoldStatement = { n: number; speaker: string; kind: "direct" | "indirect" | "mixed"; text: string; relativeDate: string | null };
+type GoldStatement = {
+  n: number;
+  speaker: string;
+  kind: "direct" | "indirect" | "mixed";
+  text: string;
+  relativeDate: string | null;
+};
 type Gold = { language: string; speakers: Record<string, GoldSpeaker>; statements: GoldStatement[] };
 
 export const DEMO_TOPICS = [
   { slug: "aleppo", en: "Aleppo", ar: "حلب", de: "Aleppo" },
-  { slug: "attacks-on-hospitals", en: "Attacks on hospitals", ar: "استهداف المستشفيات", de: "Angriffe auf Krankenhäuser" },
+  {
+    slug: "attacks-on-hospitals",
+    en: "Attacks on hospitals",
+    ar: "استهداف المستشفيات",
+    de: "Angriffe auf Krankenhäuser",
+  },
   { slug: "airstrikes", en: "Airstrikes", ar: "الغارات الجوية", de: "Luftangriffe" },
   { slug: "chemical-weapons", en: "Chemical weapons", ar: "الأسلحة الكيميائية", de: "Chemiewaffen" },
   { slug: "refugees", en: "Refugees", ar: "اللاجئون", de: "Flüchtlinge" },
@@ -67,8 +78,8 @@ const AFFILIATIONS: Record<string, string> = {
 };
 
 const RELATIVE_DATE_NOTES: Record<string, string> = {
-  "أمس": "The report dates it «أمس» (yesterday).",
-  "الخميس": "The report dates it «الخميس» (Thursday).",
+  أمس: "The report dates it «أمس» (yesterday).",
+  الخميس: "The report dates it «الخميس» (Thursday).",
 };
 
 export const DEMO_SOURCE = {
@@ -79,7 +90,9 @@ export const DEMO_SOURCE = {
 
 /** data/demo in the repository, wherever the command runs from, unless DEMO_DATA_DIR names another folder. */
 export function defaultDemoDir(): string {
-  return process.env.DEMO_DATA_DIR ? path.resolve(process.env.DEMO_DATA_DIR) : path.resolve(import.meta.dirname, "../../data/demo");
+  return process.env.DEMO_DATA_DIR
+    ? path.resolve(process.env.DEMO_DATA_DIR)
+    : path.resolve(import.meta.dirname, "../../data/demo");
 }
 
 export function demoExternalId(n: number): string {
@@ -87,10 +100,15 @@ export function demoExternalId(n: number): string {
 }
 
 /** Loads (or refreshes) the demo data; safe to run more than once. */
-export async function seedDemoData(pool: pg.Pool, demoDir = defaultDemoDir()): Promise<{ statements: number; speakers: number }> {
+export async function seedDemoData(
+  pool: pg.Pool,
+  demoDir = defaultDemoDir(),
+): Promise<{ statements: number; speakers: number }> {
   const goldFile = path.join(demoDir, "statements.gold.json");
   if (!fs.existsSync(goldFile)) {
-    throw new Error(`The demo data is missing: ${goldFile} does not exist (set DEMO_DATA_DIR to the folder holding statements.gold.json).`);
+    throw new Error(
+      `The demo data is missing: ${goldFile} does not exist (set DEMO_DATA_DIR to the folder holding statements.gold.json).`,
+    );
   }
   const gold = JSON.parse(fs.readFileSync(goldFile, "utf8")) as Gold;
 
@@ -113,11 +131,27 @@ export async function seedDemoData(pool: pg.Pool, demoDir = defaultDemoDir()): P
            name_en = EXCLUDED.name_en, name_de = EXCLUDED.name_de, aliases = EXCLUDED.aliases, role = EXCLUDED.role,
            affiliation = EXCLUDED.affiliation, description = EXCLUDED.description
          RETURNING id`,
-        [slug, speaker.kind, name, speaker.names.ar ?? null, speaker.names.en ?? null, speaker.names.de ?? null, speaker.aliases ?? [],
-          speaker.role ?? null, AFFILIATIONS[slug] ?? null, speaker.description ?? null],
+        [
+          slug,
+          speaker.kind,
+          name,
+          speaker.names.ar ?? null,
+          speaker.names.en ?? null,
+          speaker.names.de ?? null,
+          speaker.aliases ?? [],
+          speaker.role ?? null,
+          AFFILIATIONS[slug] ?? null,
+          speaker.description ?? null,
+        ],
       );
       const id = result.rows[0]!.id;
-      await replaceSpeakerNames(client, id, [name, speaker.names.ar, speaker.names.en, speaker.names.de, ...(speaker.aliases ?? [])]);
+      await replaceSpeakerNames(client, id, [
+        name,
+        speaker.names.ar,
+        speaker.names.en,
+        speaker.names.de,
+        ...(speaker.aliases ?? []),
+      ]);
       await enqueueOutbox(client, "speaker", [id]);
     }
     await client.query("COMMIT");

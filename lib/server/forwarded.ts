@@ -11,7 +11,15 @@ import { isIP } from "node:net";
 export const CLIENT_ADDRESS_HEADER = "x-client-address";
 
 /** Headers a client could use to claim an address, host or scheme: replaced (or removed) on every request. */
-const FORWARDING_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded", "x-real-ip", CLIENT_ADDRESS_HEADER];
+const FORWARDING_HEADERS = [
+  "x-forwarded-for",
+  "x-forwarded-host",
+  "x-forwarded-proto",
+  "x-forwarded-port",
+  "forwarded",
+  "x-real-ip",
+  CLIENT_ADDRESS_HEADER,
+];
 
 export type TrustFunction = (address: string, hop: number) => boolean;
 
@@ -20,16 +28,25 @@ export type TrustFunction = (address: string, hop: number) => boolean;
  * throws a TypeError naming the bad entry. Empty or unset: no proxy is trusted.
  */
 export function compileTrustedProxies(value: string | undefined): TrustFunction {
-  const entries = (value ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = (value ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   if (entries.length === 0) return () => false;
   for (const entry of entries) {
     // proxy-addr also takes names (loopback, uniquelocal…); we take addresses and ranges only, as documented.
-    if (!/^[0-9a-fA-F:.]+(\/\d{1,3}|\/[0-9.]+)?$/.test(entry)) throw new TypeError(`"${entry}" is not an IP address or CIDR range`);
+    if (!/^[0-9a-fA-F:.]+(\/\d{1,3}|\/[0-9.]+)?$/.test(entry))
+      throw new TypeError(`"${entry}" is not an IP address or CIDR range`);
   }
   try {
     return proxyaddr.compile(entries);
   } catch (error) {
-    throw new TypeError((error as Error).message.replace(/^invalid (IP address|range on address): (.*)$/, '"$2" is not an IP address or CIDR range'));
+    throw new TypeError(
+      (error as Error).message.replace(
+        /^invalid (IP address|range on address): (.*)$/,
+        '"$2" is not an IP address or CIDR range',
+      ),
+    );
   }
 }
 
@@ -41,7 +58,11 @@ function normalizeAddress(address: string): string {
 
 function lastListEntry(value: string | string[] | undefined): string | undefined {
   const joined = Array.isArray(value) ? value.join(",") : value;
-  return joined?.split(",").map((part) => part.trim()).filter(Boolean).at(-1);
+  return joined
+    ?.split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .at(-1);
 }
 
 const HOST_PATTERN = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
@@ -56,16 +77,30 @@ export type ClientOrigin = { address: string; host: string | undefined; proto: "
  * X-Forwarded-Host/-Proto the nearest proxy set (the last entry of each).
  */
 export function clientOrigin(
-  request: { socketAddress: string | undefined; encrypted: boolean; headers: Record<string, string | string[] | undefined> },
+  request: {
+    socketAddress: string | undefined;
+    encrypted: boolean;
+    headers: Record<string, string | string[] | undefined>;
+  },
   trust: TrustFunction,
 ): ClientOrigin {
   const socketAddress = request.socketAddress ?? "unknown";
-  const ownHost = typeof request.headers.host === "string" && HOST_PATTERN.test(request.headers.host) ? request.headers.host : undefined;
+  const ownHost =
+    typeof request.headers.host === "string" && HOST_PATTERN.test(request.headers.host)
+      ? request.headers.host
+      : undefined;
   const ownProto = request.encrypted ? "https" : "http";
-  if (!request.socketAddress || !trust(socketAddress, 0)) return { address: normalizeAddress(socketAddress), host: ownHost, proto: ownProto };
+  if (!request.socketAddress || !trust(socketAddress, 0))
+    return { address: normalizeAddress(socketAddress), host: ownHost, proto: ownProto };
 
   const forwardedFor = request.headers["x-forwarded-for"];
-  const chain = proxyaddr.all({ headers: { "x-forwarded-for": Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor }, socket: { remoteAddress: socketAddress } } as never, trust);
+  const chain = proxyaddr.all(
+    {
+      headers: { "x-forwarded-for": Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor },
+      socket: { remoteAddress: socketAddress },
+    } as never,
+    trust,
+  );
   // The last hop that is an address (a proxy that sends "unknown" leaves us with the proxy before it).
   const address = [...chain].reverse().find((entry) => isIP(entry) !== 0) ?? socketAddress;
   const forwardedHost = lastListEntry(request.headers["x-forwarded-host"]);

@@ -57,7 +57,8 @@ export function sha256OfFile(file: string): string {
  */
 export function resolveMeiliBinary(env: Record<string, string | undefined> = process.env): MeiliBinary {
   if (env.MEILI_BINARY) {
-    if (!fs.existsSync(env.MEILI_BINARY)) throw new LaunchError(`MEILI_BINARY points at ${env.MEILI_BINARY}, which does not exist.`);
+    if (!fs.existsSync(env.MEILI_BINARY))
+      throw new LaunchError(`MEILI_BINARY points at ${env.MEILI_BINARY}, which does not exist.`);
     return { path: env.MEILI_BINARY, origin: "MEILI_BINARY" };
   }
   const fromPath = onPath("meilisearch", env.PATH);
@@ -68,9 +69,12 @@ export function resolveMeiliBinary(env: Record<string, string | undefined> = pro
     const require = createRequire(import.meta.url);
     packaged = path.join(path.dirname(require.resolve(`${PINNED_PACKAGE}/package.json`)), "meilisearch");
   } catch {
-    throw new LaunchError(`The Meilisearch binary is missing (${PINNED_PACKAGE} is not installed): run npm ci, or set MEILI_BINARY.`);
+    throw new LaunchError(
+      `The Meilisearch binary is missing (${PINNED_PACKAGE} is not installed): run npm ci, or set MEILI_BINARY.`,
+    );
   }
-  if (!fs.existsSync(packaged)) throw new LaunchError(`The Meilisearch binary ${packaged} is missing: run npm ci, or set MEILI_BINARY.`);
+  if (!fs.existsSync(packaged))
+    throw new LaunchError(`The Meilisearch binary ${packaged} is missing: run npm ci, or set MEILI_BINARY.`);
   return verifyPinnedBinary(packaged);
 }
 
@@ -94,7 +98,11 @@ export type EmbeddedMeili = {
 };
 
 /** Starts Meilisearch with its data and a random master key (made once) under dataDir. */
-export async function startEmbeddedMeili(options: { dataDir: string; port: number; portVariable: string }): Promise<EmbeddedMeili> {
+export async function startEmbeddedMeili(options: {
+  dataDir: string;
+  port: number;
+  portVariable: string;
+}): Promise<EmbeddedMeili> {
   const binary = resolveMeiliBinary();
   fs.mkdirSync(options.dataDir, { recursive: true });
   const keyFile = path.join(options.dataDir, "meili-master-key");
@@ -110,7 +118,13 @@ export async function startEmbeddedMeili(options: { dataDir: string; port: numbe
     const port = Number.parseInt(fs.readFileSync(pidFile, "utf8").split("\n")[1] ?? "", 10) || options.port;
     const url = `http://127.0.0.1:${port}`;
     await waitUntilHealthy(null, url, logFile);
-    return { url, masterKey, binary, startedHere: false, stop: () => stopPid(runningPid, "SIGTERM").then(() => fs.rmSync(pidFile, { force: true })) };
+    return {
+      url,
+      masterKey,
+      binary,
+      startedHere: false,
+      stop: () => stopPid(runningPid, "SIGTERM").then(() => fs.rmSync(pidFile, { force: true })),
+    };
   }
   await assertPortFree(options.port, "the embedded Meilisearch", options.portVariable);
 
@@ -118,11 +132,16 @@ export async function startEmbeddedMeili(options: { dataDir: string; port: numbe
   const child = spawnServer(
     binary.path,
     [
-      "--db-path", path.join(options.dataDir, "meili"),
-      "--dump-dir", path.join(options.dataDir, "meili-dumps"),
-      "--snapshot-dir", path.join(options.dataDir, "meili-snapshots"),
-      "--http-addr", `127.0.0.1:${options.port}`,
-      "--env", "production",
+      "--db-path",
+      path.join(options.dataDir, "meili"),
+      "--dump-dir",
+      path.join(options.dataDir, "meili-dumps"),
+      "--snapshot-dir",
+      path.join(options.dataDir, "meili-snapshots"),
+      "--http-addr",
+      `127.0.0.1:${options.port}`,
+      "--env",
+      "production",
       "--no-analytics",
     ],
     // The key travels in the environment, which only its owner (and root) can read;
@@ -147,7 +166,8 @@ export async function startEmbeddedMeili(options: { dataDir: string; port: numbe
 /** The environment Meilisearch runs with: ours, less any settings of its own it would also read (MEILI_*), plus the master key. */
 export function meiliEnvironment(masterKey: string, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const result: NodeJS.ProcessEnv = { ...env, MEILI_MASTER_KEY: masterKey };
-  for (const name of Object.keys(result)) if (name.startsWith("MEILI_") && name !== "MEILI_MASTER_KEY") delete result[name];
+  for (const name of Object.keys(result))
+    if (name.startsWith("MEILI_") && name !== "MEILI_MASTER_KEY") delete result[name];
   return result;
 }
 
@@ -164,7 +184,10 @@ async function waitUntilHealthy(child: ChildProcess | null, url: string, logFile
   child?.once("exit", () => (exited = true));
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (exited) throw new LaunchError(`The embedded Meilisearch stopped at start: ${tailOfFile(logFile, 3).replace(/\n/g, " | ")}`);
+    if (exited)
+      throw new LaunchError(
+        `The embedded Meilisearch stopped at start: ${tailOfFile(logFile, 3).replace(/\n/g, " | ")}`,
+      );
     try {
       const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) });
       if (response.ok) return;

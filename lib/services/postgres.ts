@@ -52,7 +52,15 @@ function serverUser(): { uid: number; gid: number } | undefined {
     return { uid: id("-u"), gid: id("-g") };
   } catch {
     execFileSync("groupadd", ["--system", SUPERUSER]);
-    execFileSync("useradd", ["--system", "--gid", SUPERUSER, "--no-create-home", "--shell", "/usr/sbin/nologin", SUPERUSER]);
+    execFileSync("useradd", [
+      "--system",
+      "--gid",
+      SUPERUSER,
+      "--no-create-home",
+      "--shell",
+      "/usr/sbin/nologin",
+      SUPERUSER,
+    ]);
     return { uid: id("-u"), gid: id("-g") };
   }
 }
@@ -88,8 +96,20 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
     try {
       execFileSync(
         initdb,
-        [`--pgdata=${clusterDir}`, "--auth=scram-sha-256", `--username=${SUPERUSER}`, `--pwfile=${pwfile}`, "--encoding=UTF8", "--locale=C.UTF-8"],
-        { uid: owner?.uid, gid: owner?.gid, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LC_ALL: "C.UTF-8" } },
+        [
+          `--pgdata=${clusterDir}`,
+          "--auth=scram-sha-256",
+          `--username=${SUPERUSER}`,
+          `--pwfile=${pwfile}`,
+          "--encoding=UTF8",
+          "--locale=C.UTF-8",
+        ],
+        {
+          uid: owner?.uid,
+          gid: owner?.gid,
+          stdio: ["ignore", "pipe", "pipe"],
+          env: { ...process.env, LC_ALL: "C.UTF-8" },
+        },
       );
     } catch (error) {
       const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? String(error);
@@ -122,15 +142,23 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
   const child = spawnServer(
     postgres,
     [
-      "-D", clusterDir,
-      "-p", String(options.port),
-      "-c", "listen_addresses=127.0.0.1",
-      "-c", "unix_socket_directories=",
-      "-c", "max_connections=200",
-      "-c", "shared_buffers=256MB",
-      "-c", "max_wal_size=2GB",
+      "-D",
+      clusterDir,
+      "-p",
+      String(options.port),
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "max_connections=200",
+      "-c",
+      "shared_buffers=256MB",
+      "-c",
+      "max_wal_size=2GB",
       // The sync worker holds one advisory lock per statement of a batch.
-      "-c", "max_locks_per_transaction=256",
+      "-c",
+      "max_locks_per_transaction=256",
     ],
     { uid: owner?.uid, gid: owner?.gid, logFile, env: { ...process.env, LC_MESSAGES: "C" } },
   );
@@ -152,7 +180,9 @@ function assertReachable(dir: string, owner: { uid: number; gid: number }) {
   try {
     execFileSync("test", ["-w", dir, "-a", "-x", dir], { uid: owner.uid, gid: owner.gid, stdio: "ignore" });
   } catch {
-    throw new LaunchError(`The postgres user cannot reach ${dir}: make its parent folders traversable (chmod o+x) or set DATA_DIR to another folder.`);
+    throw new LaunchError(
+      `The postgres user cannot reach ${dir}: make its parent folders traversable (chmod o+x) or set DATA_DIR to another folder.`,
+    );
   }
 }
 
@@ -161,7 +191,8 @@ async function waitUntilReady(child: ChildProcess | null, url: string, logFile: 
   let exited = false;
   child?.once("exit", () => (exited = true));
   while (Date.now() < deadline) {
-    if (exited) throw new LaunchError(`The embedded Postgres stopped at start: ${tailOfFile(logFile, 3).replace(/\n/g, " | ")}`);
+    if (exited)
+      throw new LaunchError(`The embedded Postgres stopped at start: ${tailOfFile(logFile, 3).replace(/\n/g, " | ")}`);
     const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
     try {
       await client.connect();

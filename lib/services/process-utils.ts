@@ -32,7 +32,9 @@ export function findFreePort(): Promise<number> {
 
 export async function assertPortFree(port: number, what: string, variable: string): Promise<void> {
   if (!(await isPortFree(port))) {
-    throw new LaunchError(`Port ${port} is already in use, so ${what} cannot start: stop whatever uses it or set ${variable} to another port.`);
+    throw new LaunchError(
+      `Port ${port} is already in use, so ${what} cannot start: stop whatever uses it or set ${variable} to another port.`,
+    );
   }
 }
 
@@ -92,7 +94,11 @@ export function readPidFile(file: string): number | null {
  * Spawns a server in its own process group: a Ctrl-C in the terminal then reaches
  * only the launcher, which stops the servers in order (app, search, database).
  */
-export function spawnServer(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; uid?: number; gid?: number; logFile: string }): ChildProcess {
+export function spawnServer(
+  command: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; uid?: number; gid?: number; logFile: string },
+): ChildProcess {
   const log = fs.openSync(options.logFile, "a");
   const child = spawn(command, args, {
     detached: true,

@@ -3,7 +3,13 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { PINNED_MEILI_SHA256, resolveMeiliBinary, sha256OfFile, startEmbeddedMeili, verifyPinnedBinary } from "./meilisearch";
+import {
+  PINNED_MEILI_SHA256,
+  resolveMeiliBinary,
+  sha256OfFile,
+  startEmbeddedMeili,
+  verifyPinnedBinary,
+} from "./meilisearch";
 import { LaunchError, assertPortFree, findFreePort, readPidFile } from "./process-utils";
 
 describe("the Meilisearch binary", () => {
@@ -33,7 +39,9 @@ describe("ports", () => {
     const server = net.createServer().listen(0, "127.0.0.1");
     await new Promise((resolve) => server.once("listening", resolve));
     const port = (server.address() as net.AddressInfo).port;
-    await expect(assertPortFree(port, "the app", "PORT")).rejects.toThrow(`Port ${port} is already in use, so the app cannot start: stop whatever uses it or set PORT to another port.`);
+    await expect(assertPortFree(port, "the app", "PORT")).rejects.toThrow(
+      `Port ${port} is already in use, so the app cannot start: stop whatever uses it or set PORT to another port.`,
+    );
     server.close();
   });
 });
@@ -48,9 +56,13 @@ describe("the Meilisearch master key", () => {
       expect(args.some((arg) => arg.includes("--http-addr"))).toBe(true);
       expect(args.join(" ")).not.toContain(meili.masterKey);
       expect(args.join(" ")).not.toMatch(/master-key/);
-      expect(fs.readFileSync(`/proc/${pid}/environ`, "utf8").split("\0")).toContain(`MEILI_MASTER_KEY=${meili.masterKey}`);
+      expect(fs.readFileSync(`/proc/${pid}/environ`, "utf8").split("\0")).toContain(
+        `MEILI_MASTER_KEY=${meili.masterKey}`,
+      );
       // And the server holds it: the key opens the admin API, no key does not.
-      expect((await fetch(`${meili.url}/keys`, { headers: { Authorization: `Bearer ${meili.masterKey}` } })).status).toBe(200);
+      expect(
+        (await fetch(`${meili.url}/keys`, { headers: { Authorization: `Bearer ${meili.masterKey}` } })).status,
+      ).toBe(200);
       expect((await fetch(`${meili.url}/keys`)).status).toBe(401);
     } finally {
       await meili.stop();

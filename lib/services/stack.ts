@@ -27,7 +27,8 @@ function portFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
   const raw = env[name];
   if (!raw) return fallback;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${name} must be a TCP port (1–65535), got "${raw}".`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new Error(`${name} must be a TCP port (1–65535), got "${raw}".`);
   return port;
 }
 
@@ -63,7 +64,9 @@ export async function startServiceStack(env: NodeJS.ProcessEnv = process.env): P
       stops.unshift({ stop: meili.stop, startedHere: meili.startedHere });
       meiliUrl = meili.url;
       meiliKey = meili.masterKey;
-      lines.push(`Meilisearch: embedded (${meili.binary.origin}: ${meili.binary.path}), data in ${path.join(dir, "meili")}, ${meili.url}`);
+      lines.push(
+        `Meilisearch: embedded (${meili.binary.origin}: ${meili.binary.path}), data in ${path.join(dir, "meili")}, ${meili.url}`,
+      );
     } else {
       lines.push(`Meilisearch: external (${meiliUrl})`);
     }

@@ -1,7 +1,16 @@
 import "server-only";
 import { staleWhileRevalidate } from "@/lib/cache/stale-while-revalidate";
 import { getPool } from "@/lib/db/client";
-import { SITEMAP_KINDS, SITEMAP_URLS_PER_FILE, URLSET_CLOSE, URLSET_OPEN, idRange, sitemapPath, urlEntry, type SitemapKind } from "./xml";
+import {
+  SITEMAP_KINDS,
+  SITEMAP_URLS_PER_FILE,
+  URLSET_CLOSE,
+  URLSET_OPEN,
+  idRange,
+  sitemapPath,
+  urlEntry,
+  type SitemapKind,
+} from "./xml";
 
 // What search engines are told about: every published statement, and every
 // speaker and topic with at least one published statement (their pages are
@@ -73,7 +82,12 @@ export async function listSitemapFiles(): Promise<SitemapPageEntry[]> {
   const perKind = await Promise.all(
     SITEMAP_KINDS.map(async (kind) => {
       const { rows } = await pool.query<{ page: number; lastmod: Date }>(PAGES_SQL[kind], [SITEMAP_URLS_PER_FILE]);
-      return rows.map((row) => ({ kind, page: Number(row.page), path: sitemapPath(kind, Number(row.page)), lastmod: row.lastmod }));
+      return rows.map((row) => ({
+        kind,
+        page: Number(row.page),
+        path: sitemapPath(kind, Number(row.page)),
+        lastmod: row.lastmod,
+      }));
     }),
   );
   return perKind.flat();
@@ -84,12 +98,17 @@ export async function listSitemapFiles(): Promise<SitemapPageEntry[]> {
  * The first chunk is read before answering, so that an empty file is a 404 and
  * a database outage is a 503 rather than a cut document.
  */
-export async function sitemapStream(kind: SitemapKind, page: number, origin: string): Promise<ReadableStream<Uint8Array> | null> {
+export async function sitemapStream(
+  kind: SitemapKind,
+  page: number,
+  origin: string,
+): Promise<ReadableStream<Uint8Array> | null> {
   const { after, upTo } = idRange(page);
   const first = await readChunk(kind, after, upTo);
   if (first.length === 0) return null;
   const encoder = new TextEncoder();
-  const render = (rows: Row[]) => encoder.encode(rows.map((row) => urlEntry(`${origin}${pathOf(kind, row)}`, row.updated_at)).join(""));
+  const render = (rows: Row[]) =>
+    encoder.encode(rows.map((row) => urlEntry(`${origin}${pathOf(kind, row)}`, row.updated_at)).join(""));
   let pending: Row[] | null = first;
   let last = first[first.length - 1]!.id;
   let done = first.length < CHUNK;

@@ -6,7 +6,9 @@ describe("sitemap XML", () => {
   it("escapes what XML needs escaped in an address, and writes W3C UTC dates", () => {
     const xml = `${URLSET_OPEN}${urlEntry("https://a.test/speakers/o'neil-%26?x=1&y=<2>", new Date("2026-12-06T21:30:45.123Z"))}${URLSET_CLOSE}`;
     expect(XMLValidator.validate(xml)).toBe(true);
-    expect(xml).toContain("<loc>https://a.test/speakers/o&apos;neil-%26?x=1&amp;y=&lt;2&gt;</loc><lastmod>2026-12-06T21:30:45Z</lastmod>");
+    expect(xml).toContain(
+      "<loc>https://a.test/speakers/o&apos;neil-%26?x=1&amp;y=&lt;2&gt;</loc><lastmod>2026-12-06T21:30:45Z</lastmod>",
+    );
     const parsed = new XMLParser({ processEntities: true }).parse(xml) as { urlset: { url: { loc: string } } };
     expect(parsed.urlset.url.loc).toBe("https://a.test/speakers/o'neil-%26?x=1&y=<2>");
   });
@@ -24,7 +26,14 @@ describe("sitemap XML", () => {
   it("reads file names strictly and cuts fixed id ranges of 50,000", () => {
     expect(parseSitemapFile("statements-3.xml")).toEqual({ kind: "statements", page: 3 });
     expect(parseSitemapFile("speakers-1.xml")).toEqual({ kind: "speakers", page: 1 });
-    for (const bad of ["statements-0.xml", "statements-01.xml", "statements-1.xml.gz", "users-1.xml", "statements-1234567.xml", "statements-.xml"]) {
+    for (const bad of [
+      "statements-0.xml",
+      "statements-01.xml",
+      "statements-1.xml.gz",
+      "users-1.xml",
+      "statements-1234567.xml",
+      "statements-.xml",
+    ]) {
       expect(parseSitemapFile(bad), bad).toBeNull();
     }
     expect(idRange(1)).toEqual({ after: 0, upTo: 50_000 });

@@ -29,7 +29,8 @@ export function urlEntry(loc: string, lastmod: Date | string): string {
 
 export function sitemapIndex(entries: Array<{ loc: string; lastmod: Date | string | null }>): string {
   const items = entries.map(
-    (e) => `<sitemap><loc>${escapeXml(e.loc)}</loc>${e.lastmod ? `<lastmod>${sitemapDate(e.lastmod)}</lastmod>` : ""}</sitemap>\n`,
+    (e) =>
+      `<sitemap><loc>${escapeXml(e.loc)}</loc>${e.lastmod ? `<lastmod>${sitemapDate(e.lastmod)}</lastmod>` : ""}</sitemap>\n`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="${NS}">\n${items.join("")}</sitemapindex>\n`;
 }

@@ -12,7 +12,11 @@ export type IndexDifference = {
 };
 
 /** Compares every published statement's document with what the index holds. */
-export async function compareIndexWithPostgres(ctx: { pool: pg.Pool; meili: SearchClient; indexUid: string }): Promise<IndexDifference> {
+export async function compareIndexWithPostgres(ctx: {
+  pool: pg.Pool;
+  meili: SearchClient;
+  indexUid: string;
+}): Promise<IndexDifference> {
   const indexed = new Map<number, string>();
   for await (const page of documentFingerprints(ctx.meili, ctx.indexUid)) {
     for (const doc of page) indexed.set(doc.id, doc.fingerprint);

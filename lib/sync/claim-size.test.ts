@@ -20,7 +20,9 @@ describe("claim size of the sync worker", () => {
     const next = nextClaimLimit({ limit: 4_000, claimed: 4_000, indexed: 4_000, bytes: 4_000 * 10_000 });
     expect(next).toBe(Math.floor(TASK_MAX_BYTES / 10_000));
     // Never below the first claim, and never above a configured maximum.
-    expect(nextClaimLimit({ limit: 4_000, claimed: 4_000, indexed: 4_000, bytes: 4_000 * 10_000_000 })).toBe(FIRST_CLAIM);
+    expect(nextClaimLimit({ limit: 4_000, claimed: 4_000, indexed: 4_000, bytes: 4_000 * 10_000_000 })).toBe(
+      FIRST_CLAIM,
+    );
     expect(nextClaimLimit({ limit: 50, claimed: 50, indexed: 50, bytes: 5_000 }, 50)).toBe(50);
   });
 });
@@ -37,7 +39,12 @@ describe("Meilisearch tasks of a write", () => {
     expect(byBytes.map((t) => t.documents)).toEqual([3, 3, 3, 1]);
     for (const task of byBytes) {
       expect(Buffer.byteLength(task.body)).toBe(task.bytes);
-      expect(task.body.split("\n").filter(Boolean).map((l) => JSON.parse(l).id)).toHaveLength(task.documents);
+      expect(
+        task.body
+          .split("\n")
+          .filter(Boolean)
+          .map((l) => JSON.parse(l).id),
+      ).toHaveLength(task.documents);
     }
   });
 

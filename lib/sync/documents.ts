@@ -44,7 +44,8 @@ function unique(values: Array<string | null | undefined>): string[] {
 }
 
 export function toDocument(row: Row): StatementDocument {
-  const saidOn = row.said_on && row.said_on_precision ? partialDateFromStorage(row.said_on, row.said_on_precision) : null;
+  const saidOn =
+    row.said_on && row.said_on_precision ? partialDateFromStorage(row.said_on, row.said_on_precision) : null;
   const names = unique(row.speaker_names);
   const doc: Omit<StatementDocument, "fingerprint"> = {
     id: row.id,
@@ -78,7 +79,9 @@ export function toDocument(row: Row): StatementDocument {
 /** Documents of the given statements that are published (others are absent from the result). */
 export async function loadDocuments(db: Queryable, ids: number[]): Promise<StatementDocument[]> {
   if (ids.length === 0) return [];
-  const result = await db.query<Row>(`${SELECT_DOCUMENTS} WHERE s.id = ANY($1::int[]) AND s.status = 'published'`, [ids]);
+  const result = await db.query<Row>(`${SELECT_DOCUMENTS} WHERE s.id = ANY($1::int[]) AND s.status = 'published'`, [
+    ids,
+  ]);
   return result.rows.map(toDocument);
 }
 
@@ -86,7 +89,10 @@ export async function loadDocuments(db: Queryable, ids: number[]): Promise<State
 export async function* allDocuments(db: Queryable, pageSize = 5_000): AsyncGenerator<StatementDocument[]> {
   let after = 0;
   for (;;) {
-    const result = await db.query<Row>(`${SELECT_DOCUMENTS} WHERE s.status = 'published' AND s.id > $1 ORDER BY s.id LIMIT $2`, [after, pageSize]);
+    const result = await db.query<Row>(
+      `${SELECT_DOCUMENTS} WHERE s.status = 'published' AND s.id > $1 ORDER BY s.id LIMIT $2`,
+      [after, pageSize],
+    );
     if (result.rows.length === 0) return;
     yield result.rows.map(toDocument);
     after = result.rows[result.rows.length - 1]!.id;

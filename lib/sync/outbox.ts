@@ -17,7 +17,11 @@ export async function pendingOutboxCount(db: Queryable): Promise<number> {
 }
 
 /** Waits until every change in the outbox has reached the index (a worker must be running). */
-export async function waitForOutboxDrained(db: Queryable, onWait?: (pending: number) => void, pollMs = 250): Promise<void> {
+export async function waitForOutboxDrained(
+  db: Queryable,
+  onWait?: (pending: number) => void,
+  pollMs = 250,
+): Promise<void> {
   for (;;) {
     const pending = await pendingOutboxCount(db);
     if (pending === 0) return;

@@ -26,6 +26,9 @@ export async function reindexAll(
   }
   // Whatever the worker wrote into the old index after we started reading is
   // written again into the new one.
-  await ctx.pool.query(`UPDATE outbox SET done_at = NULL, available_at = now() WHERE done_at >= $1 AND entity_type = 'statement'`, [startedAt]);
+  await ctx.pool.query(
+    `UPDATE outbox SET done_at = NULL, available_at = now() WHERE done_at >= $1 AND entity_type = 'statement'`,
+    [startedAt],
+  );
   return { documents };
 }

@@ -12,7 +12,14 @@ export type SyncContext = {
   log?: (message: string) => void;
 };
 
-export type DrainResult = { claimed: number; indexed: number; deleted: number; deferred: number; failed: number; bytes: number };
+export type DrainResult = {
+  claimed: number;
+  indexed: number;
+  deleted: number;
+  deferred: number;
+  failed: number;
+  bytes: number;
+};
 
 // How many rows a batch claims. A lone curator save is one row, claimed and
 // sent at once, whatever the limit. While the outbox is deep (the last claim
@@ -24,7 +31,10 @@ export const FIRST_CLAIM = 1_000;
 export const MAX_CLAIM = 50_000;
 
 /** The next batch's claim limit, from the last batch's. */
-export function nextClaimLimit(last: { limit: number; claimed: number; indexed: number; bytes: number }, max = MAX_CLAIM): number {
+export function nextClaimLimit(
+  last: { limit: number; claimed: number; indexed: number; bytes: number },
+  max = MAX_CLAIM,
+): number {
   if (last.claimed < last.limit) return Math.min(FIRST_CLAIM, max);
   const grown = Math.min(max, last.limit * 4);
   if (last.indexed === 0 || last.bytes === 0) return grown;
@@ -57,7 +67,10 @@ export function backoffMs(attempts: number): number {
  *    on failure they are retried with backoff. Nothing is lost if the worker
  *    dies mid-batch: the transaction rolls back and the rows are claimed again.
  */
-export async function drainOutboxOnce(ctx: SyncContext, limit = Math.min(FIRST_CLAIM, ctx.batchSize ?? MAX_CLAIM)): Promise<DrainResult> {
+export async function drainOutboxOnce(
+  ctx: SyncContext,
+  limit = Math.min(FIRST_CLAIM, ctx.batchSize ?? MAX_CLAIM),
+): Promise<DrainResult> {
   const result: DrainResult = { claimed: 0, indexed: 0, deleted: 0, deferred: 0, failed: 0, bytes: 0 };
   const client = await ctx.pool.connect();
   try {
@@ -106,7 +119,9 @@ export async function drainOutboxOnce(ctx: SyncContext, limit = Math.min(FIRST_C
         // Additions and deletions are queued together, then awaited: one round trip less.
         const write = await enqueueDocumentWrites(ctx.meili, ctx.indexUid, documents, absent);
         await waitForWrite(ctx.meili, write);
-        await client.query(`UPDATE outbox SET done_at = now() WHERE id = ANY($1::bigint[])`, [rowsToFinish.map((r) => r.id)]);
+        await client.query(`UPDATE outbox SET done_at = now() WHERE id = ANY($1::bigint[])`, [
+          rowsToFinish.map((r) => r.id),
+        ]);
         result.indexed = documents.length;
         result.deleted = absent.length;
         result.bytes = write.bytes;
@@ -254,7 +269,9 @@ export function startSyncWorker(ctx: WorkerOptions): RunningWorker {
       } catch (error) {
         failures += 1;
         if (failures === 1 || failures % 30 === 0) {
-          ctx.log?.(`sync: waiting for Postgres/Meilisearch (${error instanceof Error ? error.message : String(error)})`);
+          ctx.log?.(
+            `sync: waiting for Postgres/Meilisearch (${error instanceof Error ? error.message : String(error)})`,
+          );
         }
         await sleep(Math.min(backoffMs(failures), 10_000));
       }

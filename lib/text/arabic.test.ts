@@ -7,11 +7,40 @@ import { foldArabic, hasArabic, normalizeForSearch, normalizeQuery, normalizeTok
 const arabicChar = fc.constantFrom(
   ..."ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإٱىةؤئ".split(""),
   ..."وفبكلال".split(""),
-  "\u064E", "\u064F", "\u0650", "\u0651", "\u0652", "\u064B", "\u0670", "\u0654", "\u06D6", "\u0640",
-  "٠", "٣", "۹",
+  "\u064E",
+  "\u064F",
+  "\u0650",
+  "\u0651",
+  "\u0652",
+  "\u064B",
+  "\u0670",
+  "\u0654",
+  "\u06D6",
+  "\u0640",
+  "٠",
+  "٣",
+  "۹",
 );
 // Clitic chains in front of a stem, so stripping (and its guards) is exercised on most words.
-const clitics = fc.constantFrom("", "و", "ف", "ب", "ك", "ل", "ال", "أل", "وال", "بال", "فال", "كال", "لل", "ولل", "وبال", "ولل", "وو");
+const clitics = fc.constantFrom(
+  "",
+  "و",
+  "ف",
+  "ب",
+  "ك",
+  "ل",
+  "ال",
+  "أل",
+  "وال",
+  "بال",
+  "فال",
+  "كال",
+  "لل",
+  "ولل",
+  "وبال",
+  "ولل",
+  "وو",
+);
 const arabicWord = fc
   .tuple(clitics, fc.string({ unit: arabicChar, minLength: 1, maxLength: 7 }))
   .map(([clitic, stem]) => clitic + stem)
@@ -163,7 +192,9 @@ describe("normalizeForSearch", () => {
   });
 
   it("is idempotent", () => {
-    fc.assert(fc.property(arabicText, (text) => normalizeForSearch(normalizeForSearch(text)) === normalizeForSearch(text)));
+    fc.assert(
+      fc.property(arabicText, (text) => normalizeForSearch(normalizeForSearch(text)) === normalizeForSearch(text)),
+    );
     fc.assert(
       fc.property(fc.string({ unit: "binary", maxLength: 40 }), (text) => {
         const once = normalizeForSearch(text);

@@ -21,8 +21,14 @@ describe("diffWords", () => {
     fc.assert(
       fc.property(fc.string(), fc.string(), (before, after) => {
         const parts = diffWords(before, after);
-        const rebuiltAfter = parts.filter((p) => p.kind !== "removed").map((p) => p.text).join("");
-        const rebuiltBefore = parts.filter((p) => p.kind !== "added").map((p) => p.text).join("");
+        const rebuiltAfter = parts
+          .filter((p) => p.kind !== "removed")
+          .map((p) => p.text)
+          .join("");
+        const rebuiltBefore = parts
+          .filter((p) => p.kind !== "added")
+          .map((p) => p.text)
+          .join("");
         // Spacing of unchanged words follows the new text; words are always kept.
         expect(rebuiltAfter).toBe(after);
         expect(rebuiltBefore.split(/\s+/).filter(Boolean)).toEqual(before.split(/\s+/).filter(Boolean));

@@ -15,14 +15,20 @@ export function diffWords(before: string, after: string): DiffPart[] {
   const b = tokens(after);
   // Very long texts would need a large table: show them as replaced whole.
   if (a.length * b.length > MAX_CELLS) {
-    return [...(before ? [{ kind: "removed" as const, text: before }] : []), ...(after ? [{ kind: "added" as const, text: after }] : [])];
+    return [
+      ...(before ? [{ kind: "removed" as const, text: before }] : []),
+      ...(after ? [{ kind: "added" as const, text: after }] : []),
+    ];
   }
   // Longest common subsequence, filled from the end so the walk below goes forwards.
   const width = b.length + 1;
   const lcs = new Uint32Array((a.length + 1) * width);
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
-      lcs[i * width + j] = a[i]!.trim() === b[j]!.trim() ? lcs[(i + 1) * width + j + 1]! + 1 : Math.max(lcs[(i + 1) * width + j]!, lcs[i * width + j + 1]!);
+      lcs[i * width + j] =
+        a[i]!.trim() === b[j]!.trim()
+          ? lcs[(i + 1) * width + j + 1]! + 1
+          : Math.max(lcs[(i + 1) * width + j]!, lcs[i * width + j + 1]!);
     }
   }
   const parts: DiffPart[] = [];

@@ -214,26 +214,54 @@ describe("parseImportLine: rejected lines", () => {
     ["kind unknown", line({ kind: "quote" }), 'kind: "quote" must be one of direct, indirect, mixed'],
     ["kind wrong case", line({ kind: "Direct" }), 'kind: "Direct" must be one of direct, indirect, mixed'],
     ["kind not a string", line({ kind: true }), "kind: must be one of direct, indirect, mixed"],
-    ["speaker kind unknown", speakerLine({ kind: "robot" }), 'speaker.kind: "robot" must be one of person, organization, group'],
+    [
+      "speaker kind unknown",
+      speakerLine({ kind: "robot" }),
+      'speaker.kind: "robot" must be one of person, organization, group',
+    ],
     ["role not a string", speakerLine({ role: {} }), "speaker.role: must be a string"],
     ["role too long", speakerLine({ role: x(301) }), "speaker.role: must be at most 300 characters"],
-    ["affiliation too long", speakerLine({ affiliation: x(301) }), "speaker.affiliation: must be at most 300 characters"],
+    [
+      "affiliation too long",
+      speakerLine({ affiliation: x(301) }),
+      "speaker.affiliation: must be at most 300 characters",
+    ],
     ["aliases not an array", speakerLine({ aliases: "Jane" }), "speaker.aliases: must be an array of strings"],
     ["alias not a string", speakerLine({ aliases: ["a", 1] }), "speaker.aliases.1: must be a string"],
     ["alias too long", speakerLine({ aliases: [x(201)] }), "speaker.aliases.0: must be at most 200 characters"],
-    ["wikidataId with a leading zero", speakerLine({ wikidataId: "Q0567" }), "speaker.wikidataId: must be a Wikidata id: Q followed by digits, like Q567"],
-    ["wikidataId not an item", speakerLine({ wikidataId: "P31" }), "speaker.wikidataId: must be a Wikidata id: Q followed by digits, like Q567"],
+    [
+      "wikidataId with a leading zero",
+      speakerLine({ wikidataId: "Q0567" }),
+      "speaker.wikidataId: must be a Wikidata id: Q followed by digits, like Q567",
+    ],
+    [
+      "wikidataId not an item",
+      speakerLine({ wikidataId: "P31" }),
+      "speaker.wikidataId: must be a Wikidata id: Q followed by digits, like Q567",
+    ],
     ["wikidataId not a string", speakerLine({ wikidataId: 567 }), "speaker.wikidataId: must be a string"],
-    ["too many aliases", speakerLine({ aliases: Array.from({ length: 51 }, (_, i) => `a${i}`) }), "speaker.aliases: must have at most 50 items"],
+    [
+      "too many aliases",
+      speakerLine({ aliases: Array.from({ length: 51 }, (_, i) => `a${i}`) }),
+      "speaker.aliases: must have at most 50 items",
+    ],
     ["saidOn impossible", line({ saidOn: "2016-13-40" }), 'saidOn: "2016-13-40" is not a real date'],
     ["saidOn 29 Feb of a common year", line({ saidOn: "2015-02-29" }), 'saidOn: "2015-02-29" is not a real date'],
-    ["saidOn badly written", line({ saidOn: "17.11.2016" }), "saidOn: must be a date written YYYY, YYYY-MM or YYYY-MM-DD"],
+    [
+      "saidOn badly written",
+      line({ saidOn: "17.11.2016" }),
+      "saidOn: must be a date written YYYY, YYYY-MM or YYYY-MM-DD",
+    ],
     ["saidOn a number", line({ saidOn: 2016 }), "saidOn: must be a date written YYYY, YYYY-MM or YYYY-MM-DD"],
     ["saidOn out of range", line({ saidOn: "0999" }), 'saidOn: "0999" is outside the years 1000–2999'],
     ["topics not an array", line({ topics: "economy" }), "topics: must be an array of strings"],
     ["topic not a string", line({ topics: [null] }), "topics.0: must be a string"],
     ["topic too long", line({ topics: [x(101)] }), "topics.0: must be at most 100 characters"],
-    ["too many topics", line({ topics: Array.from({ length: 31 }, (_, i) => `t${i}`) }), "topics: must have at most 30 items"],
+    [
+      "too many topics",
+      line({ topics: Array.from({ length: 31 }, (_, i) => `t${i}`) }),
+      "topics: must have at most 30 items",
+    ],
     ["context not a string", line({ context: 1 }), "context: must be a string"],
     ["context too long", line({ context: x(5001) }), "context: must be at most 5000 characters"],
     ["source not an object", line({ source: "https://example.com" }), "source: must be an object"],
@@ -242,10 +270,18 @@ describe("parseImportLine: rejected lines", () => {
     ["source url relative", sourceLine({ url: "/news/1" }), "source.url: must be an http(s) URL"],
     ["source url without host", sourceLine({ url: "http://" }), "source.url: must be an http(s) URL"],
     ["source url not a string", sourceLine({ url: 1 }), "source.url: must be a string"],
-    ["source url too long", sourceLine({ url: `https://e.com/${x(2000)}` }), "source.url: must be at most 2000 characters"],
+    [
+      "source url too long",
+      sourceLine({ url: `https://e.com/${x(2000)}` }),
+      "source.url: must be at most 2000 characters",
+    ],
     ["outlet too long", sourceLine({ outlet: x(501) }), "source.outlet: must be at most 500 characters"],
     ["title too long", sourceLine({ title: x(501) }), "source.title: must be at most 500 characters"],
-    ["publishedAt impossible", sourceLine({ publishedAt: "2016-02-30" }), 'source.publishedAt: "2016-02-30" is not a real date'],
+    [
+      "publishedAt impossible",
+      sourceLine({ publishedAt: "2016-02-30" }),
+      'source.publishedAt: "2016-02-30" is not a real date',
+    ],
   ])("%s", (_name, raw, expected) => {
     expect(reason(raw).startsWith(expected)).toBe(true);
   });
@@ -294,7 +330,10 @@ describe("parseImportLine: properties", () => {
       { name: fc.oneof(fc.string(), anyJson), kind: anyJson, role: anyJson, affiliation: anyJson, aliases: anyJson },
       { requiredKeys: [] },
     );
-    const source = fc.record({ url: anyJson, outlet: anyJson, title: anyJson, publishedAt: anyJson }, { requiredKeys: [] });
+    const source = fc.record(
+      { url: anyJson, outlet: anyJson, title: anyJson, publishedAt: anyJson },
+      { requiredKeys: [] },
+    );
     const record = fc.record(
       {
         externalId: anyJson,

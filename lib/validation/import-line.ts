@@ -98,11 +98,7 @@ export function wellFormed(value: string): string {
 
 /** Multi-line text (statement text, context): NFC, \n line breaks, no control characters, trimmed. */
 export function cleanMultilineText(value: string): string {
-  return wellFormed(value)
-    .normalize("NFC")
-    .replace(/\r\n?/g, "\n")
-    .replace(C0_CONTROLS_EXCEPT_TAB_LF, "")
-    .trim();
+  return wellFormed(value).normalize("NFC").replace(/\r\n?/g, "\n").replace(C0_CONTROLS_EXCEPT_TAB_LF, "").trim();
 }
 
 /** Single-line text (names, titles, topics): like cleanMultilineText, with whitespace runs collapsed to one space. */
@@ -241,7 +237,11 @@ export const wikidataIdField = z
 
 const objectError = { error: "must be an object" } as const;
 
-const ratingNumber = z.number({ error: "must be a number" }).finite("must be a finite number").nullish().transform((value) => value ?? null);
+const ratingNumber = z
+  .number({ error: "must be a number" })
+  .finite("must be a finite number")
+  .nullish()
+  .transform((value) => value ?? null);
 
 /**
  * One review. Without a scale the rating is text only: a ratingValue needs bestRating and
@@ -256,10 +256,15 @@ export const reviewSchema = z
       worstRating: ratingNumber,
       reviewer: z.preprocess(
         (value) => value ?? {},
-        z.object({ name: requiredText(STATEMENT_LIMITS.reviewerNameMaxLength, cleanSingleLineText), url: optionalUrl }, objectError),
+        z.object(
+          { name: requiredText(STATEMENT_LIMITS.reviewerNameMaxLength, cleanSingleLineText), url: optionalUrl },
+          objectError,
+        ),
       ),
       url: optionalUrl.pipe(z.string({ error: "is required: the address of the review" })),
-      reviewedOn: z.string({ error: (issue) => (issue.input == null ? "is required" : PARTIAL_DATE_MESSAGES.format) }).pipe(partialDateSchema),
+      reviewedOn: z
+        .string({ error: (issue) => (issue.input == null ? "is required" : PARTIAL_DATE_MESSAGES.format) })
+        .pipe(partialDateSchema),
     },
     objectError,
   )
@@ -267,14 +272,28 @@ export const reviewSchema = z
     const { ratingValue, bestRating, worstRating } = review;
     const scaled = bestRating !== null || worstRating !== null;
     if (scaled && (bestRating === null || worstRating === null)) {
-      ctx.addIssue({ code: "custom", path: [bestRating === null ? "bestRating" : "worstRating"], message: "is required with a scale: give bestRating and worstRating together" });
+      ctx.addIssue({
+        code: "custom",
+        path: [bestRating === null ? "bestRating" : "worstRating"],
+        message: "is required with a scale: give bestRating and worstRating together",
+      });
       return;
     }
-    if (scaled && worstRating! >= bestRating!) ctx.addIssue({ code: "custom", path: ["worstRating"], message: `must be below bestRating (${bestRating})` });
+    if (scaled && worstRating! >= bestRating!)
+      ctx.addIssue({ code: "custom", path: ["worstRating"], message: `must be below bestRating (${bestRating})` });
     if (ratingValue === null) return;
-    if (!scaled) ctx.addIssue({ code: "custom", path: ["ratingValue"], message: "needs a scale (bestRating and worstRating); without one the rating is text only" });
+    if (!scaled)
+      ctx.addIssue({
+        code: "custom",
+        path: ["ratingValue"],
+        message: "needs a scale (bestRating and worstRating); without one the rating is text only",
+      });
     else if (ratingValue < Math.min(worstRating!, bestRating!) || ratingValue > Math.max(worstRating!, bestRating!)) {
-      ctx.addIssue({ code: "custom", path: ["ratingValue"], message: `must be within the scale, from worstRating (${worstRating}) to bestRating (${bestRating})` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["ratingValue"],
+        message: `must be within the scale, from worstRating (${worstRating}) to bestRating (${bestRating})`,
+      });
     }
   });
 
@@ -285,7 +304,8 @@ const reviewsSchema = z
     // A review is known by its address: one statement cannot carry the same review twice.
     reviews.forEach((review, i) => {
       const first = reviews.findIndex((other) => other.url === review.url);
-      if (first < i) ctx.addIssue({ code: "custom", path: [i, "url"], message: `repeats the address of review ${first}` });
+      if (first < i)
+        ctx.addIssue({ code: "custom", path: [i, "url"], message: `repeats the address of review ${first}` });
     });
   })
   .nullish()
@@ -314,9 +334,7 @@ const sourceSchema = z
     objectError,
   )
   .nullish()
-  .transform((source) =>
-    source == null || Object.values(source).every((value) => value === null) ? null : source,
-  );
+  .transform((source) => (source == null || Object.values(source).every((value) => value === null) ? null : source));
 
 /**
  * One line of an import file. Unknown keys are ignored (the corpus may carry

@@ -13,7 +13,10 @@ export type StatementListStatus = (typeof STATEMENT_LIST_STATUSES)[number];
 export type StatementPosition = { saidOn: string | null; id: number };
 
 /** The search's own filters (read by the search's parser), and which statuses to list. */
-export type StatementListFilters = Pick<SearchQuery, "q" | "speakers" | "topics" | "languages" | "kinds" | "years" | "from" | "to"> & {
+export type StatementListFilters = Pick<
+  SearchQuery,
+  "q" | "speakers" | "topics" | "languages" | "kinds" | "years" | "from" | "to"
+> & {
   statuses: StatementListStatus[];
 };
 

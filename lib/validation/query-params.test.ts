@@ -22,23 +22,34 @@ describe("readParameter", () => {
   });
 
   it("refuses a single parameter given twice, and still reads the first", () => {
-    expect(read("limit=10&limit=20", "limit", limit)).toEqual({ value: 10, errors: [{ field: "limit", message: "must be given once" }] });
+    expect(read("limit=10&limit=20", "limit", limit)).toEqual({
+      value: 10,
+      errors: [{ field: "limit", message: "must be given once" }],
+    });
   });
 
   it("names the parameter and the rule, quoting what was sent", () => {
     for (const bad of ["0", "201", "1.5", "ten", "-3", "1e3"]) {
-      expect(read(`limit=${bad}`, "limit", limit), bad).toEqual({ value: undefined, errors: [{ field: "limit", message: `must be a whole number from 1 to 200, got "${bad}"` }] });
+      expect(read(`limit=${bad}`, "limit", limit), bad).toEqual({
+        value: undefined,
+        errors: [{ field: "limit", message: `must be a whole number from 1 to 200, got "${bad}"` }],
+      });
     }
   });
 
   it("reads a list repeated or comma-separated, without duplicates, and names only its first bad value", () => {
     expect(read("kind=direct,mixed&kind=direct", "kind", kinds)).toEqual({ value: ["direct", "mixed"], errors: [] });
-    expect(read("kind=quote,direct,rumour", "kind", kinds)).toEqual({ value: undefined, errors: [{ field: "kind", message: '"quote" is not one of direct, indirect, mixed' }] });
+    expect(read("kind=quote,direct,rumour", "kind", kinds)).toEqual({
+      value: undefined,
+      errors: [{ field: "kind", message: '"quote" is not one of direct, indirect, mixed' }],
+    });
   });
 
   it("never lets zod's own wording through", () => {
     const sort = single(oneOf(["newest", "oldest"]).default("newest"));
-    expect(read("sort=%00", "sort", sort).errors).toEqual([{ field: "sort", message: '"\\u0000" is not one of newest, oldest' }]);
+    expect(read("sort=%00", "sort", sort).errors).toEqual([
+      { field: "sort", message: '"\\u0000" is not one of newest, oldest' },
+    ]);
   });
 });
 

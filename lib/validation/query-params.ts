@@ -28,7 +28,8 @@ export function unknownFields(params: Pick<URLSearchParams, "keys">, allowed: re
     field: Array.from(name).slice(0, 40).join(""),
     message: `unknown field (this endpoint takes: ${allowed.join(", ")})`,
   }));
-  if (unknown.length > UNKNOWN_SHOWN) shown.push({ field: "", message: `and ${unknown.length - UNKNOWN_SHOWN} more unknown fields` });
+  if (unknown.length > UNKNOWN_SHOWN)
+    shown.push({ field: "", message: `and ${unknown.length - UNKNOWN_SHOWN} more unknown fields` });
   return shown;
 }
 
@@ -42,7 +43,15 @@ export function singleValue(params: QueryParams, name: string, errors: FieldMess
 
 /** The distinct values of a parameter given repeatedly or comma-separated. */
 export function listValues(params: QueryParams, name: string): string[] {
-  return [...new Set(params.getAll(name).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      params
+        .getAll(name)
+        .flatMap((v) => v.split(","))
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /**
@@ -86,7 +95,9 @@ export function wholeNumber(min: number, max: number) {
 
 /** One of `values`; the message quotes what was sent and lists the choices. */
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.enum(values, { error: (issue) => `${quoteForMessage(String(issue.input))} is not one of ${values.join(", ")}` });
+  return z.enum(values, {
+    error: (issue) => `${quoteForMessage(String(issue.input))} is not one of ${values.join(", ")}`,
+  });
 }
 
 /** A list whose values are each one of `values`. */

@@ -32,11 +32,7 @@ const PARTIAL_DATE_PATTERN = "^\\d{4}(-\\d{2}(-\\d{2})?)?$";
 
 /** Words to look for (the search's `q`, the statement list's `q`). */
 export const queryText = (maxLength: number) =>
-  z
-    .string()
-    .max(maxLength, `must be at most ${maxLength} characters`)
-    .refine(withoutNul, NUL_MESSAGE)
-    .optional();
+  z.string().max(maxLength, `must be at most ${maxLength} characters`).refine(withoutNul, NUL_MESSAGE).optional();
 
 /** Speaker or topic slugs: any of them matches. (Checked as one, so that every rule broken is named, in this order.) */
 const slugList = z
@@ -45,7 +41,11 @@ const slugList = z
     const { valuesPerFilter, slugMaxLength } = SEARCH_LIMITS;
     if (slugs.length > valuesPerFilter) ctx.addIssue({ code: "custom", message: `at most ${valuesPerFilter} values` });
     const tooLong = slugs.find((slug) => slug.length > slugMaxLength);
-    if (tooLong) ctx.addIssue({ code: "custom", message: `${quoteForMessage(tooLong)} is longer than ${slugMaxLength} characters` });
+    if (tooLong)
+      ctx.addIssue({
+        code: "custom",
+        message: `${quoteForMessage(tooLong)} is longer than ${slugMaxLength} characters`,
+      });
     if (!slugs.every(withoutNul)) ctx.addIssue({ code: "custom", message: NUL_MESSAGE });
   })
   .meta({ maxItems: SEARCH_LIMITS.valuesPerFilter, items: { type: "string", maxLength: SEARCH_LIMITS.slugMaxLength } });
@@ -56,7 +56,9 @@ const YEAR_PATTERN = /^\d{4}$/;
 const yearList = z
   .array(z.string())
   .superRefine((years, ctx) => {
-    for (const year of years) if (!YEAR_PATTERN.test(year)) ctx.addIssue({ code: "custom", message: `${quoteForMessage(year)} is not a year written YYYY` });
+    for (const year of years)
+      if (!YEAR_PATTERN.test(year))
+        ctx.addIssue({ code: "custom", message: `${quoteForMessage(year)} is not a year written YYYY` });
   })
   .transform((years) => years.map(Number))
   .meta({ items: { type: "string", pattern: YEAR_PATTERN.source } });
@@ -86,11 +88,14 @@ export const SEARCH_FILTERS = {
   speaker: list(slugList),
   topic: list(slugList),
   lang: list(
-    z.array(
-      z.string().refine((value) => (SUPPORTED_LANGUAGES as readonly string[]).includes(value), {
-        error: (issue) => `${quoteForMessage(String(issue.input))} is not a supported language (${SUPPORTED_LANGUAGES.join(", ")})`,
-      }),
-    ).meta({ items: { type: "string", enum: [...SUPPORTED_LANGUAGES] } }),
+    z
+      .array(
+        z.string().refine((value) => (SUPPORTED_LANGUAGES as readonly string[]).includes(value), {
+          error: (issue) =>
+            `${quoteForMessage(String(issue.input))} is not a supported language (${SUPPORTED_LANGUAGES.join(", ")})`,
+        }),
+      )
+      .meta({ items: { type: "string", enum: [...SUPPORTED_LANGUAGES] } }),
   ),
   kind: list(manyOf(STATEMENT_KINDS)),
   year: list(yearList),
@@ -110,11 +115,13 @@ export const SEARCH_PARAMETERS = {
 } as const;
 
 /** `page` as far as `limit` lets it go: page × limit at most maxResultWindow. */
-const pageUpTo = (limit: number) => single(wholeNumber(1, Math.floor(SEARCH_LIMITS.maxResultWindow / limit)).default(1));
+const pageUpTo = (limit: number) =>
+  single(wholeNumber(1, Math.floor(SEARCH_LIMITS.maxResultWindow / limit)).default(1));
 
 /** The filters read from `params`, in the search's order; problems are added to `errors`. */
 export function readSearchFilters(params: QueryParams, errors: FieldMessage[]) {
-  const read = <K extends keyof typeof SEARCH_FILTERS>(name: K) => readParameter(params, name, SEARCH_FILTERS[name], errors);
+  const read = <K extends keyof typeof SEARCH_FILTERS>(name: K) =>
+    readParameter(params, name, SEARCH_FILTERS[name], errors);
   const speakers = read("speaker") ?? [];
   const topics = read("topic") ?? [];
   const languages = read("lang") ?? [];

@@ -41,7 +41,16 @@ describe("parseStatementForm", () => {
     const result = parseStatementForm({ text: "  قالت ميركل  ", language: "AR", speakerId: 3 });
     expect(result).toEqual({
       ok: true,
-      value: expect.objectContaining({ text: "قالت ميركل", language: "ar", kind: "direct", speakerId: 3, status: "draft", attribution: "secondary", topicIds: [], sources: [] }),
+      value: expect.objectContaining({
+        text: "قالت ميركل",
+        language: "ar",
+        kind: "direct",
+        speakerId: 3,
+        status: "draft",
+        attribution: "secondary",
+        topicIds: [],
+        sources: [],
+      }),
     });
   });
 

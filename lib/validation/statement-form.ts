@@ -68,10 +68,15 @@ const sourceSchema = z.object(
     url: optionalUrl.meta({
       pattern: "^https?://",
       maxLength: STATEMENT_LIMITS.urlMaxLength,
-      description: "An http(s) address, kept as written (non-Latin paths stay readable); a known address reuses its source.",
+      description:
+        "An http(s) address, kept as written (non-Latin paths stay readable); a known address reuses its source.",
     }),
-    outlet: optionalText(STATEMENT_LIMITS.outletMaxLength, cleanSingleLineText).meta(textRule(STATEMENT_LIMITS.outletMaxLength)),
-    title: optionalText(STATEMENT_LIMITS.titleMaxLength, cleanSingleLineText).meta(textRule(STATEMENT_LIMITS.titleMaxLength)),
+    outlet: optionalText(STATEMENT_LIMITS.outletMaxLength, cleanSingleLineText).meta(
+      textRule(STATEMENT_LIMITS.outletMaxLength),
+    ),
+    title: optionalText(STATEMENT_LIMITS.titleMaxLength, cleanSingleLineText).meta(
+      textRule(STATEMENT_LIMITS.titleMaxLength),
+    ),
     publishedOn: optionalPartialDate.meta(PARTIAL_DATE_TEXT),
   },
   { error: "must be an object" },
@@ -90,18 +95,25 @@ export const statementFormSchema = z
         description: 'ISO 639-1 code of the text\'s language (accepted in any case: "AR" is Arabic).',
       }),
       kind: optionalChoice(STATEMENT_KINDS, "direct").default("direct").meta(choiceRule(STATEMENT_KINDS)),
-      speakerId: optionalId.meta({ description: "A known speaker's id; or give newSpeaker instead (exactly one of the two)." }),
+      speakerId: optionalId.meta({
+        description: "A known speaker's id; or give newSpeaker instead (exactly one of the two).",
+      }),
       newSpeaker: z
         .object(
           {
-            name: requiredText(STATEMENT_LIMITS.speakerNameMaxLength, cleanSingleLineText).meta({ minLength: 1, maxLength: STATEMENT_LIMITS.speakerNameMaxLength }),
+            name: requiredText(STATEMENT_LIMITS.speakerNameMaxLength, cleanSingleLineText).meta({
+              minLength: 1,
+              maxLength: STATEMENT_LIMITS.speakerNameMaxLength,
+            }),
             kind: optionalChoice(SPEAKER_KINDS, "person").default("person").meta(choiceRule(SPEAKER_KINDS)),
           },
           { error: "must be an object" },
         )
         .nullish()
         .transform((v) => v ?? null)
-        .meta({ description: "A speaker to create, or the known one of that name or alias (matched case-insensitively)." }),
+        .meta({
+          description: "A speaker to create, or the known one of that name or alias (matched case-insensitively).",
+        }),
       saidOn: optionalPartialDate.meta(PARTIAL_DATE_TEXT),
       saidOnApproximate: z
         .boolean({ error: "must be true or false" })
@@ -111,7 +123,14 @@ export const statementFormSchema = z
       topicIds: idList(STATEMENT_LIMITS.topicsMaxItems),
       newTopics: stringList(STATEMENT_LIMITS.topicsMaxItems, STATEMENT_LIMITS.topicMaxLength).meta({
         // The item's length is checked after cleaning, inside a pipe that the description cannot see into.
-        anyOf: [{ type: "array", maxItems: STATEMENT_LIMITS.topicsMaxItems, items: { type: "string", maxLength: STATEMENT_LIMITS.topicMaxLength } }, { type: "null" }],
+        anyOf: [
+          {
+            type: "array",
+            maxItems: STATEMENT_LIMITS.topicsMaxItems,
+            items: { type: "string", maxLength: STATEMENT_LIMITS.topicMaxLength },
+          },
+          { type: "null" },
+        ],
         description: `Topics by name: a known one is reused, else created. With topicIds, at most ${STATEMENT_LIMITS.topicsMaxItems} topics in all.`,
       }),
       sources: z
@@ -120,34 +139,54 @@ export const statementFormSchema = z
         .nullish()
         .transform((list) => (list ?? []).filter((s) => s.url || s.outlet || s.title || s.publishedOn))
         .meta({ description: "Where it was reported; a source with no field given is dropped." }),
-      context: optionalText(STATEMENT_LIMITS.contextMaxLength, cleanMultilineText).meta(textRule(STATEMENT_LIMITS.contextMaxLength)),
+      context: optionalText(STATEMENT_LIMITS.contextMaxLength, cleanMultilineText).meta(
+        textRule(STATEMENT_LIMITS.contextMaxLength),
+      ),
       translationOfId: optionalId.meta({ description: "The statement this one translates." }),
       translatedBy: optionalText(FORM_LIMITS.translatedByMaxLength, cleanSingleLineText).meta(
         textRule(FORM_LIMITS.translatedByMaxLength, "Who translated it; only with translationOfId."),
       ),
-      respondsToIds: idList(FORM_LIMITS.respondsToMaxItems).meta({ description: "The statements this one responds to." }),
+      respondsToIds: idList(FORM_LIMITS.respondsToMaxItems).meta({
+        description: "The statements this one responds to.",
+      }),
       attribution: optionalChoice(ATTRIBUTIONS, "secondary").default("secondary").meta(choiceRule(ATTRIBUTIONS)),
       attributionNote: optionalText(FORM_LIMITS.attributionNoteMaxLength, cleanMultilineText).meta(
         textRule(FORM_LIMITS.attributionNoteMaxLength, "Required when attribution is disputed or misattributed."),
       ),
-      status: optionalChoice(EDITABLE_STATUSES, "draft").default("draft").meta({
-        ...choiceRule(EDITABLE_STATUSES),
-        description: "draft (not public) or published; retract with POST …/retract.",
-      }),
+      status: optionalChoice(EDITABLE_STATUSES, "draft")
+        .default("draft")
+        .meta({
+          ...choiceRule(EDITABLE_STATUSES),
+          description: "draft (not public) or published; retract with POST …/retract.",
+        }),
     },
     { error: "must be an object" },
   )
   .superRefine((form, ctx) => {
-    if (form.speakerId === null && form.newSpeaker === null) ctx.addIssue({ code: "custom", path: ["speakerId"], message: SPEAKER_REQUIRED });
-    if (form.speakerId !== null && form.newSpeaker !== null) ctx.addIssue({ code: "custom", path: ["newSpeaker"], message: "must be empty when a speaker is picked" });
+    if (form.speakerId === null && form.newSpeaker === null)
+      ctx.addIssue({ code: "custom", path: ["speakerId"], message: SPEAKER_REQUIRED });
+    if (form.speakerId !== null && form.newSpeaker !== null)
+      ctx.addIssue({ code: "custom", path: ["newSpeaker"], message: "must be empty when a speaker is picked" });
     if (form.topicIds.length + form.newTopics.length > STATEMENT_LIMITS.topicsMaxItems) {
-      ctx.addIssue({ code: "custom", path: ["topicIds"], message: `must have at most ${STATEMENT_LIMITS.topicsMaxItems} topics in all` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["topicIds"],
+        message: `must have at most ${STATEMENT_LIMITS.topicsMaxItems} topics in all`,
+      });
     }
     if (form.translatedBy !== null && form.translationOfId === null) {
-      ctx.addIssue({ code: "custom", path: ["translatedBy"], message: "is only for a translation: pick the original first" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["translatedBy"],
+        message: "is only for a translation: pick the original first",
+      });
     }
     if ((form.attribution === "disputed" || form.attribution === "misattributed") && form.attributionNote === null) {
-      ctx.addIssue({ code: "custom", path: ["attributionNote"], message: "is required when the attribution is disputed or misattributed" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["attributionNote"],
+        message: "is required when the attribution is disputed or misattributed",
+      });
     }
   });
 
@@ -212,4 +251,3 @@ export const restoreRequestSchema = z.object(
   },
   { error: "must be an object" },
 );
-

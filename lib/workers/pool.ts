@@ -50,7 +50,8 @@ type Job = {
 
 type Slot = { worker: Worker; ready: Promise<void>; job: Job | null; timer?: NodeJS.Timeout };
 
-type Reply = { ready: true } | { ready?: false; ok: true; value: unknown } | { ready?: false; ok: false; error: string };
+type Reply =
+  { ready: true } | { ready?: false; ok: true; value: unknown } | { ready?: false; ok: false; error: string };
 
 const THREAD_ENTRY = path.join(process.cwd(), "lib", "workers", "thread.mjs");
 
@@ -159,7 +160,13 @@ export class WorkerPool {
         }, job.budgetMs);
         slot.worker.postMessage({ task: job.task, payload: job.payload });
       },
-      (error: Error) => this.fail(slot, error instanceof WorkerFailedError ? error : new WorkerFailedError(`the worker did not start: ${error.message}`)),
+      (error: Error) =>
+        this.fail(
+          slot,
+          error instanceof WorkerFailedError
+            ? error
+            : new WorkerFailedError(`the worker did not start: ${error.message}`),
+        ),
     );
   }
 

@@ -19,7 +19,9 @@ async function timedPage(url: string): Promise<{ page: Page; ms: number }> {
   const text = await response.text();
   const elapsed = performance.now() - started;
   if (response.status === 429) {
-    throw new Error("bench: the API's rate limit answered 429: start the app with API_RATE_LIMIT_PER_MINUTE=0 (no limit) or a high limit for the benchmark");
+    throw new Error(
+      "bench: the API's rate limit answered 429: start the app with API_RATE_LIMIT_PER_MINUTE=0 (no limit) or a high limit for the benchmark",
+    );
   }
   if (response.status !== 200) throw new Error(`bench: ${url} answered ${response.status}: ${text.slice(0, 200)}`);
   return { page: JSON.parse(text) as Page, ms: elapsed };
@@ -45,7 +47,9 @@ export async function benchApiPaging(base: string, samples: number): Promise<str
   let cursor: string | null = null;
   const started = performance.now();
   do {
-    const { page, ms: elapsed }: { page: Page; ms: number } = await timedPage(cursor ? `${first}&cursor=${cursor}` : first);
+    const { page, ms: elapsed }: { page: Page; ms: number } = await timedPage(
+      cursor ? `${first}&cursor=${cursor}` : first,
+    );
     times.push(elapsed);
     rowsBefore.push(rows);
     rows += page.data.length;
@@ -63,8 +67,20 @@ export async function benchApiPaging(base: string, samples: number): Promise<str
   const ratio = (a: number[], b: number[]) => `× ${(percentile(a, 50) / percentile(b, 50)).toFixed(2)}`;
 
   return [
-    [`API list, first page (limit=${PAGE_SIZE}), asked ${samples}×`, `p50 ${ms(percentile(repeated, 50))} ms`, `p95 ${ms(percentile(repeated, 95))} ms`, "", ""],
-    [`API list, cursor paging: pages 1–${start.length}`, `p50 ${ms(percentile(start, 50))} ms`, `p95 ${ms(percentile(start, 95))} ms`, "", "per page"],
+    [
+      `API list, first page (limit=${PAGE_SIZE}), asked ${samples}×`,
+      `p50 ${ms(percentile(repeated, 50))} ms`,
+      `p95 ${ms(percentile(repeated, 95))} ms`,
+      "",
+      "",
+    ],
+    [
+      `API list, cursor paging: pages 1–${start.length}`,
+      `p50 ${ms(percentile(start, 50))} ms`,
+      `p95 ${ms(percentile(start, 95))} ms`,
+      "",
+      "per page",
+    ],
     [
       `API list, cursor paging: ${deep.length} pages after ${depth.toLocaleString("en")} rows`,
       `p50 ${ms(percentile(deep, 50))} ms`,

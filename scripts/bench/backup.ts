@@ -46,7 +46,10 @@ async function dropDatabase(adminUrl: string, database: string): Promise<void> {
  * restore (and index rebuild) of the database at `databaseUrl`, throughput in
  * statements per second.
  */
-export async function benchExportRestore(databaseUrl: string, options: BenchExportRestoreOptions = {}): Promise<string[][]> {
+export async function benchExportRestore(
+  databaseUrl: string,
+  options: BenchExportRestoreOptions = {},
+): Promise<string[][]> {
   const rows: string[][] = [];
   const source = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   const folder = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), "bench-backup-"));
@@ -77,7 +80,13 @@ export async function benchExportRestore(databaseUrl: string, options: BenchExpo
       started = performance.now();
       await restoreBackup(target, file);
       const restoreMs = performance.now() - started;
-      rows.push(["restore into an empty database (Postgres, one transaction)", `${statements.toLocaleString("en")} statements`, perSecond(statements, restoreMs), seconds(restoreMs), `${perSecond(lines, restoreMs)} lines`]);
+      rows.push([
+        "restore into an empty database (Postgres, one transaction)",
+        `${statements.toLocaleString("en")} statements`,
+        perSecond(statements, restoreMs),
+        seconds(restoreMs),
+        `${perSecond(lines, restoreMs)} lines`,
+      ]);
 
       if (options.meili) {
         const indexUid = `${scratch}_statements`;
@@ -86,7 +95,13 @@ export async function benchExportRestore(databaseUrl: string, options: BenchExpo
           started = performance.now();
           const { documents } = await reindexAll({ pool: target, meili: options.meili, indexUid });
           const indexMs = performance.now() - started;
-          rows.push(["restore: search index rebuilt", `${documents.toLocaleString("en")} documents`, perSecond(documents, indexMs), seconds(indexMs), `restore end to end ${perSecond(statements, restoreMs + indexMs)}`]);
+          rows.push([
+            "restore: search index rebuilt",
+            `${documents.toLocaleString("en")} documents`,
+            perSecond(documents, indexMs),
+            seconds(indexMs),
+            `restore end to end ${perSecond(statements, restoreMs + indexMs)}`,
+          ]);
         } finally {
           await deleteIndex(options.meili, indexUid).catch(() => undefined);
         }

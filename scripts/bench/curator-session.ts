@@ -30,6 +30,7 @@ export async function benchCuratorHeaders(pool: pg.Pool, base: string): Promise<
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
   keep(login);
-  if (![...cookies.keys()].some((name) => name.endsWith("next-auth.session-token"))) throw new Error(`bench: the curator login failed (HTTP ${login.status})`);
+  if (![...cookies.keys()].some((name) => name.endsWith("next-auth.session-token")))
+    throw new Error(`bench: the curator login failed (HTTP ${login.status})`);
   return { Cookie: cookieHeader(), Origin: base, "Content-Type": "application/json" };
 }

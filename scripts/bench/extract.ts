@@ -40,7 +40,10 @@ export function articleOfWords(base: string, words = ARTICLE_WORDS): string {
 
 async function firstLines(file: string, enough: (lines: string[]) => boolean): Promise<string[]> {
   const input = fs.createReadStream(file);
-  const lines = readline.createInterface({ input: file.endsWith(".gz") ? input.pipe(zlib.createGunzip()) : input, crlfDelay: Infinity });
+  const lines = readline.createInterface({
+    input: file.endsWith(".gz") ? input.pipe(zlib.createGunzip()) : input,
+    crlfDelay: Infinity,
+  });
   const out: string[] = [];
   for await (const line of lines) {
     if (line.trim()) out.push(line);
@@ -57,15 +60,26 @@ const wordCount = (texts: string[]) => texts.reduce((n, t) => n + (t.match(/\S+/
 async function baseTexts(): Promise<Array<{ lang: Lang; from: string; text: string }>> {
   const out: Array<{ lang: Lang; from: string; text: string }> = [];
   const demo = path.join(shared, "data", "seed", "aleppo-article.ar.txt");
-  if (fs.existsSync(demo)) out.push({ lang: "ar", from: "the demo Aleppo report", text: fs.readFileSync(demo, "utf8") });
+  if (fs.existsSync(demo))
+    out.push({ lang: "ar", from: "the demo Aleppo report", text: fs.readFileSync(demo, "utf8") });
   const wikinews = path.join(shared, "data", "extraction-dev", "de-wikinews", "articles.jsonl");
   if (fs.existsSync(wikinews)) {
-    const texts = (await firstLines(wikinews, (lines) => wordCount(lines.map((l) => (JSON.parse(l) as { text: string }).text)) >= ARTICLE_WORDS)).map((l) => (JSON.parse(l) as { text: string }).text);
+    const texts = (
+      await firstLines(
+        wikinews,
+        (lines) => wordCount(lines.map((l) => (JSON.parse(l) as { text: string }).text)) >= ARTICLE_WORDS,
+      )
+    ).map((l) => (JSON.parse(l) as { text: string }).text);
     out.push({ lang: "de", from: `${texts.length} German Wikinews articles`, text: texts.join("\n\n") });
   }
   const un = path.join(shared, "data", "corpus", "un-general-debate.en.jsonl.gz");
   if (fs.existsSync(un)) {
-    const texts = (await firstLines(un, (lines) => wordCount(lines.map((l) => (JSON.parse(l) as { text: string }).text)) >= ARTICLE_WORDS)).map((l) => (JSON.parse(l) as { text: string }).text);
+    const texts = (
+      await firstLines(
+        un,
+        (lines) => wordCount(lines.map((l) => (JSON.parse(l) as { text: string }).text)) >= ARTICLE_WORDS,
+      )
+    ).map((l) => (JSON.parse(l) as { text: string }).text);
     out.push({ lang: "en", from: `${texts.length} UN General Debate paragraphs`, text: texts.join("\n\n") });
   }
   return out;

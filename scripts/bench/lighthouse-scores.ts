@@ -13,12 +13,25 @@ const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as 
 export async function lighthouseTable(base: string, pages: Array<[string, string]>): Promise<string> {
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+    chromeFlags: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+    ],
   });
   try {
     const rows: string[][] = [];
     for (const [name, path] of pages) {
-      const result = await lighthouse(`${base}${path}`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: [...CATEGORIES] });
+      const result = await lighthouse(`${base}${path}`, {
+        port: chrome.port,
+        output: "json",
+        logLevel: "error",
+        onlyCategories: [...CATEGORIES],
+      });
       const lhr = result?.lhr;
       if (lhr?.runtimeError) throw new Error(`lighthouse ${path}: ${lhr.runtimeError.message}`);
       const lcp = lhr?.audits["largest-contentful-paint"]?.displayValue ?? "—";

@@ -24,25 +24,50 @@ export async function loadCorpus(
   options: { dataDir: string; copies: number; english: string; arabic: string },
 ): Promise<{ loadedNow: boolean; row: string[] }> {
   const { pool } = ctx;
-  const loaded = Number((await pool.query(`SELECT count(*) FROM statements WHERE external_id NOT LIKE 'demo-%'`)).rows[0].count);
+  const loaded = Number(
+    (await pool.query(`SELECT count(*) FROM statements WHERE external_id NOT LIKE 'demo-%'`)).rows[0].count,
+  );
   if (loaded >= 120_000 * options.copies) {
     const record = readRecord(options.dataDir);
-    return { loadedNow: false, row: record ? loadRow(record, ` (measured when loaded, ${record.measuredAt.slice(0, 10)})`) : ["bulk import, end to end (Postgres + index)", "already loaded", "—", "—", `delete ${options.dataDir} to measure it`] };
+    return {
+      loadedNow: false,
+      row: record
+        ? loadRow(record, ` (measured when loaded, ${record.measuredAt.slice(0, 10)})`)
+        : [
+            "bulk import, end to end (Postgres + index)",
+            "already loaded",
+            "—",
+            "—",
+            `delete ${options.dataDir} to measure it`,
+          ],
+    };
   }
   const worker = startSyncWorker({ ...ctx, ...BULK_WORKER });
   const started = performance.now();
   let statements = 0;
   for (let copy = 0; copy < options.copies; copy++) {
-    const result = await importFile(pool, options.english, { transform: copy === 0 ? undefined : (line) => asCopy(line, copy) });
+    const result = await importFile(pool, options.english, {
+      transform: copy === 0 ? undefined : (line) => asCopy(line, copy),
+    });
     statements += result.created + result.updated + result.unchanged;
-    process.stderr.write(`bench: loaded ${statements.toLocaleString("en")} statements (${Math.round((performance.now() - started) / 1000)} s)\n`);
+    process.stderr.write(
+      `bench: loaded ${statements.toLocaleString("en")} statements (${Math.round((performance.now() - started) / 1000)} s)\n`,
+    );
   }
   const arabic = await importFile(pool, options.arabic);
   statements += arabic.created + arabic.updated + arabic.unchanged;
   worker.flush();
-  await waitForOutboxDrained(pool, (pending) => process.stderr.write(`bench: ${pending.toLocaleString("en")} changes still to index\r`), 2_000);
+  await waitForOutboxDrained(
+    pool,
+    (pending) => process.stderr.write(`bench: ${pending.toLocaleString("en")} changes still to index\r`),
+    2_000,
+  );
   await worker.stop();
-  const record: LoadRecord = { statements, seconds: (performance.now() - started) / 1000, measuredAt: new Date().toISOString() };
+  const record: LoadRecord = {
+    statements,
+    seconds: (performance.now() - started) / 1000,
+    measuredAt: new Date().toISOString(),
+  };
   fs.writeFileSync(path.join(options.dataDir, RECORD_FILE), JSON.stringify(record));
   return { loadedNow: true, row: loadRow(record, "") };
 }
@@ -64,5 +89,11 @@ function readRecord(dataDir: string): LoadRecord | null {
 }
 
 function loadRow(record: LoadRecord, when: string): string[] {
-  return [`bulk import, end to end (Postgres + index)${when}`, `${record.statements.toLocaleString("en")} statements`, `${Math.round(record.statements / record.seconds)}/s`, `${record.seconds.toFixed(0)} s`, ""];
+  return [
+    `bulk import, end to end (Postgres + index)${when}`,
+    `${record.statements.toLocaleString("en")} statements`,
+    `${Math.round(record.statements / record.seconds)}/s`,
+    `${record.seconds.toFixed(0)} s`,
+    "",
+  ];
 }

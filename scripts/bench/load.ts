@@ -38,7 +38,14 @@ const LANES = 10;
 /** A rate is sustained when all of this holds (p99 ≤ 1 s: issue 12's target). */
 const SUSTAINED = { minAchieved: 0.98, p99Ms: 1_000 } as const;
 /** Probe steps: seconds each (or the run's duration when shorter), the first rate, the growth factor. */
-const PROBE = { seconds: 10, startRate: 5, growth: 1.5, maxRate: 2_000, pauseMs: 3_000, pauseAfterFailureMs: 10_000 } as const;
+const PROBE = {
+  seconds: 10,
+  startRate: 5,
+  growth: 1.5,
+  maxRate: 2_000,
+  pauseMs: 3_000,
+  pauseAfterFailureMs: 10_000,
+} as const;
 /** Seconds each lane goes on after its counted window (see the top of the file). */
 const GRACE_SECONDS = 3;
 /** A request unanswered after this many seconds is a timeout (an error) for autocannon. */
@@ -53,10 +60,18 @@ type AutocannonClient = {
   requestIterator: { currentRequest: MixRequest };
   on(event: "request", listener: () => void): AutocannonClient;
 };
-type AutocannonResult = { errors: number; timeouts: number; non2xx: number; statusCodeStats: Record<string, { count: number }> };
+type AutocannonResult = {
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  statusCodeStats: Record<string, { count: number }>;
+};
 type AutocannonInstance = {
   stop(): void;
-  on(event: "response", listener: (client: AutocannonClient, status: number, bytes: number, ms: number) => void): AutocannonInstance;
+  on(
+    event: "response",
+    listener: (client: AutocannonClient, status: number, bytes: number, ms: number) => void,
+  ): AutocannonInstance;
 };
 type AutocannonOptions = {
   url: string;
@@ -69,9 +84,19 @@ type AutocannonOptions = {
   requests: MixRequest[];
   setupClient: (client: AutocannonClient) => void;
 };
-const autocannon = require("autocannon") as (options: AutocannonOptions, done: (error: Error | null, result: AutocannonResult) => void) => AutocannonInstance;
+const autocannon = require("autocannon") as (
+  options: AutocannonOptions,
+  done: (error: Error | null, result: AutocannonResult) => void,
+) => AutocannonInstance;
 
-const KINDS = ["API search", "API statements list", "search page", "speaker page", "statement page", "home page"] as const;
+const KINDS = [
+  "API search",
+  "API statements list",
+  "search page",
+  "speaker page",
+  "statement page",
+  "home page",
+] as const;
 type Kind = (typeof KINDS)[number];
 
 export type LoadOptions = {
@@ -127,14 +152,21 @@ async function buildMix(options: LoadOptions): Promise<MixRequest[]> {
   // The benchmark's pages (home, two search pages, its speaker and statement page) …
   for (const [, url] of options.pages) paths.push(url);
   // … and more of each kind, so that the pages are not always the same ones.
-  paths.push("/", `/search?q=${encodeURIComponent('"nuclear weapons"')}`, `/search?q=${encodeURIComponent("السعودية")}&lang=ar`, `/search?q=climate&year=2019`);
+  paths.push(
+    "/",
+    `/search?q=${encodeURIComponent('"nuclear weapons"')}`,
+    `/search?q=${encodeURIComponent("السعودية")}&lang=ar`,
+    `/search?q=climate&year=2019`,
+  );
   const speakers = await pool.query<{ slug: string }>(
     `SELECT sp.slug FROM speakers sp JOIN statements s ON s.speaker_id = sp.id
      WHERE sp.slug NOT LIKE 'e2e%' AND s.status = 'published'
      GROUP BY sp.slug ORDER BY md5(sp.slug) LIMIT 4`,
   );
   for (const { slug } of speakers.rows) paths.push(`/speakers/${encodeURIComponent(slug)}`);
-  const statements = await pool.query<{ id: number }>(`SELECT id FROM statements WHERE status = 'published' ORDER BY md5(id::text) LIMIT 11`);
+  const statements = await pool.query<{ id: number }>(
+    `SELECT id FROM statements WHERE status = 'published' ORDER BY md5(id::text) LIMIT 11`,
+  );
   for (const { id } of statements.rows) paths.push(`/statements/${id}`);
   // API statements list: first pages and the pages their cursors lead to, as a client paging through.
   for (const filter of ["", "&lang=ar", "&year=2010"]) {
@@ -168,19 +200,29 @@ async function warmUp(base: string, mix: MixRequest[]): Promise<void> {
   for (const { path } of mix) {
     const response = await fetch(`${base}${path}`, { redirect: "manual" });
     await response.arrayBuffer();
-    if (response.status !== 200) throw new Error(`bench --load: ${path} answered ${response.status}, not 200; the request mix needs fixing`);
+    if (response.status !== 200)
+      throw new Error(`bench --load: ${path} answered ${response.status}, not 200; the request mix needs fixing`);
   }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One run of `seconds` at `rate` requests/s (see the top of the file for how the rate is held). */
-async function runStep(base: string, mix: MixRequest[], rate: number, seconds: number, label: string, signal: AbortSignal): Promise<Step> {
+async function runStep(
+  base: string,
+  mix: MixRequest[],
+  rate: number,
+  seconds: number,
+  label: string,
+  signal: AbortSignal,
+): Promise<Step> {
   const lanes = Math.min(LANES, rate);
   const windowMs = seconds * 1000;
   const latencies: number[] = [];
   let sent = 0;
-  const byKind = new Map<Kind, { latencies: number[]; non2xx: number }>(KINDS.map((kind) => [kind, { latencies: [], non2xx: 0 }]));
+  const byKind = new Map<Kind, { latencies: number[]; non2xx: number }>(
+    KINDS.map((kind) => [kind, { latencies: [], non2xx: 0 }]),
+  );
   const instances: AutocannonInstance[] = [];
   const timers: NodeJS.Timeout[] = [];
   const unfinished: Array<() => void> = [];
@@ -220,7 +262,9 @@ async function runStep(base: string, mix: MixRequest[], rate: number, seconds: n
                 // mix of kinds, not one page asked for N times.
                 setupClient: (client) => {
                   const offset = Math.floor((connection++ * mix.length) / rate) % mix.length;
-                  client.setRequests([...mix.slice(offset), ...mix.slice(0, offset)].map((request) => ({ ...request })));
+                  client.setRequests(
+                    [...mix.slice(offset), ...mix.slice(0, offset)].map((request) => ({ ...request })),
+                  );
                   client.on("request", () => {
                     if (performance.now() - laneStart < windowMs) sent++;
                   });
@@ -254,7 +298,8 @@ async function runStep(base: string, mix: MixRequest[], rate: number, seconds: n
     errors += result.errors;
     timeouts += result.timeouts;
     non2xx += result.non2xx;
-    for (const [code, { count }] of Object.entries(result.statusCodeStats)) statusCodes[code] = (statusCodes[code] ?? 0) + count;
+    for (const [code, { count }] of Object.entries(result.statusCodeStats))
+      statusCodes[code] = (statusCodes[code] ?? 0) + count;
   }
   const answered = latencies.length;
   for (let i = answered; i < sent; i++) latencies.push(Number.POSITIVE_INFINITY);
@@ -262,12 +307,29 @@ async function runStep(base: string, mix: MixRequest[], rate: number, seconds: n
   const why: string[] = [];
   if (errors > 0) why.push(`${errors} errors`);
   if (non2xx > 0) why.push(`${non2xx} non-2xx`);
-  if (sent < SUSTAINED.minAchieved * rate * seconds) why.push(`sent ${((100 * sent) / (rate * seconds)).toFixed(0)} % of the rate`);
-  if (!(p99 <= SUSTAINED.p99Ms)) why.push(`p99 ${Number.isFinite(p99) ? `${(p99 / 1000).toFixed(1)} s` : "unanswered"}`);
-  return { label, rate, seconds, sent, answered, latencies, byKind, errors, timeouts, non2xx, statusCodes, sustained: why.length === 0, why };
+  if (sent < SUSTAINED.minAchieved * rate * seconds)
+    why.push(`sent ${((100 * sent) / (rate * seconds)).toFixed(0)} % of the rate`);
+  if (!(p99 <= SUSTAINED.p99Ms))
+    why.push(`p99 ${Number.isFinite(p99) ? `${(p99 / 1000).toFixed(1)} s` : "unanswered"}`);
+  return {
+    label,
+    rate,
+    seconds,
+    sent,
+    answered,
+    latencies,
+    byKind,
+    errors,
+    timeouts,
+    non2xx,
+    statusCodes,
+    sustained: why.length === 0,
+    why,
+  };
 }
 
-const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : n === Number.POSITIVE_INFINITY ? `> ${GRACE_SECONDS * 1000}` : "—");
+const ms = (n: number) =>
+  Number.isFinite(n) ? n.toFixed(0) : n === Number.POSITIVE_INFINITY ? `> ${GRACE_SECONDS * 1000}` : "—";
 
 function stepRow(step: Step): string[] {
   const l = step.latencies;
@@ -364,7 +426,22 @@ export async function benchLoad(options: LoadOptions): Promise<void> {
   );
   console.log(
     formatTable(
-      ["step", "rate/s", "s", "requests", "achieved/s", "unanswered", "p50", "p95", "p99", "max", "errors", "non-2xx", "timeouts", "sustained"],
+      [
+        "step",
+        "rate/s",
+        "s",
+        "requests",
+        "achieved/s",
+        "unanswered",
+        "p50",
+        "p95",
+        "p99",
+        "max",
+        "errors",
+        "non-2xx",
+        "timeouts",
+        "sustained",
+      ],
       steps.map(stepRow),
     ),
   );
@@ -392,7 +469,9 @@ export async function benchLoad(options: LoadOptions): Promise<void> {
   const rss = peakRssMiB(options.appPid);
   if (rss !== null) console.log(`\nPeak memory of the app: ${rss} MiB.`);
   if (options.rate !== null) {
-    console.log(`\nrate ${options.rate} requests/s for ${durationSeconds} s: ${final?.sustained ? "sustained" : `not sustained (${final?.why.join(", ")})`}`);
+    console.log(
+      `\nrate ${options.rate} requests/s for ${durationSeconds} s: ${final?.sustained ? "sustained" : `not sustained (${final?.why.join(", ")})`}`,
+    );
   } else if (best !== null) {
     console.log(`\nhighest sustained rate on this machine: ${best} requests/s (for ${durationSeconds} s)`);
   } else {

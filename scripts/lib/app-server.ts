@@ -30,11 +30,23 @@ try {
 const trust = compileTrustedProxies(env.TRUSTED_PROXIES);
 const hsts = hstsHeader(env.PUBLIC_URL);
 
-const app = next({ dev: false, dir: path.resolve(import.meta.dirname, "../.."), hostname: hostname ?? "localhost", port });
+const app = next({
+  dev: false,
+  dir: path.resolve(import.meta.dirname, "../.."),
+  hostname: hostname ?? "localhost",
+  port,
+});
 const handle = app.getRequestHandler();
 
 const server = http.createServer((req, res) => {
-  const origin = clientOrigin({ socketAddress: req.socket.remoteAddress, encrypted: "encrypted" in req.socket && Boolean(req.socket.encrypted), headers: req.headers }, trust);
+  const origin = clientOrigin(
+    {
+      socketAddress: req.socket.remoteAddress,
+      encrypted: "encrypted" in req.socket && Boolean(req.socket.encrypted),
+      headers: req.headers,
+    },
+    trust,
+  );
   applyClientOrigin(req.headers, origin);
   // Headers of ours go on before Next starts answering.
   if (hsts) res.setHeader("Strict-Transport-Security", hsts);
@@ -46,7 +58,10 @@ const server = http.createServer((req, res) => {
 });
 
 server.once("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EADDRINUSE") console.error(`Port ${port} is already in use, so the app cannot start: stop whatever uses it or set PORT to another port.`);
+  if (error.code === "EADDRINUSE")
+    console.error(
+      `Port ${port} is already in use, so the app cannot start: stop whatever uses it or set PORT to another port.`,
+    );
   else console.error(`The app could not listen on port ${port}: ${error.message}`);
   process.exit(1);
 });
@@ -73,7 +88,11 @@ process.on("SIGINT", () => void stop());
 // Meilisearch does not have it yet, and tried again every 10 s while it cannot be reached.
 async function searchKeyReady(): Promise<void> {
   try {
-    await ensureSearchKey(createMeiliClient(env.MEILI_URL, env.MEILI_MASTER_KEY, 5_000), env.MEILI_MASTER_KEY, env.MEILI_INDEX);
+    await ensureSearchKey(
+      createMeiliClient(env.MEILI_URL, env.MEILI_MASTER_KEY, 5_000),
+      env.MEILI_MASTER_KEY,
+      env.MEILI_INDEX,
+    );
   } catch (error) {
     console.warn(`The search key could not be set up yet (${(error as Error).message}); trying again in 10 s.`);
     setTimeout(() => void searchKeyReady(), 10_000).unref();
@@ -82,5 +101,7 @@ async function searchKeyReady(): Promise<void> {
 
 await Promise.all([app.prepare(), searchKeyReady()]);
 server.listen(port, hostname, () => {
-  console.log(`App server on http://${hostname ?? "localhost"}:${port}${env.TRUSTED_PROXIES ? ` (trusting forwarding headers from ${env.TRUSTED_PROXIES})` : ""}`);
+  console.log(
+    `App server on http://${hostname ?? "localhost"}:${port}${env.TRUSTED_PROXIES ? ` (trusting forwarding headers from ${env.TRUSTED_PROXIES})` : ""}`,
+  );
 });

@@ -6,7 +6,18 @@ import { createRequire } from "node:module";
 
 // `npm start` builds only when no build exists or the code changed since the
 // build: a hash of the sources is kept beside the build.
-const SOURCES = ["app", "components", "lib", "public", "instrumentation.ts", "proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "instrumentation.ts",
+  "proxy.ts",
+  "next.config.js",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+];
 const HASH_FILE = path.join(".next", "source-hash");
 
 function collect(entry: string, files: string[]) {

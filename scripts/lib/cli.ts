@@ -21,7 +21,10 @@ export function loadDotEnv(): void {
  * when configured, the embedded ones otherwise (adopting them when `npm start`
  * is running, starting them for the command's duration when it is not).
  */
-export async function runWithServices(name: string, command: (ctx: CliContext) => Promise<number | void>): Promise<never> {
+export async function runWithServices(
+  name: string,
+  command: (ctx: CliContext) => Promise<number | void>,
+): Promise<never> {
   loadDotEnv();
   let stack: ServiceStack | null = null;
   let pool: pg.Pool | null = null;
@@ -47,7 +50,8 @@ export async function runWithServices(name: string, command: (ctx: CliContext) =
     pool = new pg.Pool({ connectionString: stack.databaseUrl, max: 4 });
     pool.on("error", () => undefined);
     const indexUid = process.env.MEILI_INDEX ?? "statements";
-    code = (await command({ pool, meili: createMeiliClient(stack.meiliUrl, stack.meiliKey, 60_000), indexUid, stack })) ?? 0;
+    code =
+      (await command({ pool, meili: createMeiliClient(stack.meiliUrl, stack.meiliKey, 60_000), indexUid, stack })) ?? 0;
   } catch (error) {
     code = 1;
     if (error instanceof LaunchError) process.stderr.write(`${name}: ${error.message}\n`);

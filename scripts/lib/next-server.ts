@@ -13,7 +13,13 @@ const PROJECT_DIR = path.resolve(import.meta.dirname, "../..");
  * Run from the project folder, TypeScript loaded by tsx.
  */
 export function appServerCommand(port: number, hostname?: string): { command: string; args: string[]; cwd: string } {
-  const args = ["--import", pathToFileURL(require.resolve("tsx/esm")).href, path.join(PROJECT_DIR, "scripts/lib/app-server.ts"), "--port", String(port)];
+  const args = [
+    "--import",
+    pathToFileURL(require.resolve("tsx/esm")).href,
+    path.join(PROJECT_DIR, "scripts/lib/app-server.ts"),
+    "--port",
+    String(port),
+  ];
   if (hostname) args.push("--hostname", hostname);
   return { command: process.execPath, args, cwd: PROJECT_DIR };
 }
@@ -43,10 +49,21 @@ export async function startBuiltApp(options: {
     cwd: server.cwd,
     stdio: ["ignore", options.stdio ?? "ignore", options.stdio ?? "ignore"],
     // A run without a given AUTH_SECRET gets a fresh one: its sessions end with it.
-    env: { ...process.env, NODE_ENV: "production", AUTH_SECRET: randomBytes(32).toString("base64url"), AUTH_TRUST_HOST: "true", ...options.env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      AUTH_TRUST_HOST: "true",
+      ...options.env,
+    },
   });
   const deadline = Date.now() + 60_000;
-  while (!(await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false))) {
+  while (
+    !(await fetch(`${baseUrl}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     if (child.exitCode !== null) throw new Error(`the app exited with code ${child.exitCode}`);
     if (Date.now() > deadline) throw new Error("the app did not answer within 60 s");
     await new Promise((resolve) => setTimeout(resolve, 250));

@@ -57,7 +57,11 @@ function probeHealth(baseUrl: string): { stop: () => Promise<Probe[]> } {
 describe("hostile articles sent to the extraction assistant", () => {
   it("answers each within 5 s while /api/health keeps answering within 200 ms", async () => {
     // Warm up: the first request starts the worker, and the first of each route loads its code.
-    const warm = await fetch(`${app.baseUrl}/api/curate/extract`, { method: "POST", headers, body: JSON.stringify({ text: "Merkel said the talks failed.", language: "en" }) });
+    const warm = await fetch(`${app.baseUrl}/api/curate/extract`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ text: "Merkel said the talks failed.", language: "en" }),
+    });
     expect(warm.status).toBe(200);
     expect((await fetch(`${app.baseUrl}/api/health`)).status).toBe(200);
 
@@ -65,7 +69,11 @@ describe("hostile articles sent to the extraction assistant", () => {
     const answers: Array<{ name: string; status: number; ms: number; body: string }> = [];
     for (const { name, lang, text } of adversarialTexts()) {
       const started = performance.now();
-      const response = await fetch(`${app.baseUrl}/api/curate/extract`, { method: "POST", headers, body: JSON.stringify({ text, language: lang }) });
+      const response = await fetch(`${app.baseUrl}/api/curate/extract`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ text, language: lang }),
+      });
       const body = await response.text();
       answers.push({ name, status: response.status, ms: performance.now() - started, body });
     }
@@ -75,16 +83,23 @@ describe("hostile articles sent to the extraction assistant", () => {
       expect(answer.ms, `${answer.name}: answered in ${Math.round(answer.ms)} ms`).toBeLessThan(ANSWER_WITHIN_MS);
       expect([200, 422], `${answer.name}: HTTP ${answer.status} ${answer.body.slice(0, 200)}`).toContain(answer.status);
       if (answer.status === 422) {
-        const { error } = JSON.parse(answer.body) as { error: { code: string; fields: Array<{ field: string; message: string }> } };
+        const { error } = JSON.parse(answer.body) as {
+          error: { code: string; fields: Array<{ field: string; message: string }> };
+        };
         expect(error.code).toBe("time_budget_exceeded");
         expect(error.fields[0]).toEqual({ field: "text", message: expect.stringMatching(/3-second time budget/) });
       }
     }
     expect(probes.length).toBeGreaterThan(10);
     const slowest = Math.max(...probes.map((p) => p.ms));
-    expect(probes.filter((p) => p.status !== 200), "health checks that failed").toEqual([]);
+    expect(
+      probes.filter((p) => p.status !== 200),
+      "health checks that failed",
+    ).toEqual([]);
     const times = probes.map((p) => Math.round(p.ms)).sort((a, b) => b - a);
-    expect(slowest, `slowest health checks (ms): ${times.slice(0, 10).join(", ")} of ${probes.length}`).toBeLessThan(HEALTH_WITHIN_MS);
+    expect(slowest, `slowest health checks (ms): ${times.slice(0, 10).join(", ")} of ${probes.length}`).toBeLessThan(
+      HEALTH_WITHIN_MS,
+    );
   });
 
   it("answers 503 with Retry-After when the workers are busy, and serves again after", async () => {
@@ -93,7 +108,11 @@ describe("hostile articles sent to the extraction assistant", () => {
     if (!slow) throw new Error("the mixed-scripts text is missing from the fixtures");
     const burst = await Promise.all(
       Array.from({ length: 8 }, () =>
-        fetch(`${app.baseUrl}/api/curate/extract`, { method: "POST", headers, body: JSON.stringify({ text: slow.text, language: slow.lang }) }).then(async (r) => ({
+        fetch(`${app.baseUrl}/api/curate/extract`, {
+          method: "POST",
+          headers,
+          body: JSON.stringify({ text: slow.text, language: slow.lang }),
+        }).then(async (r) => ({
           status: r.status,
           retryAfter: r.headers.get("retry-after"),
           body: await r.text(),
@@ -107,7 +126,11 @@ describe("hostile articles sent to the extraction assistant", () => {
       expect(JSON.parse(answer.body).error.code).toBe("busy");
     }
     for (const answer of burst) expect([200, 422, 503]).toContain(answer.status);
-    const after = await fetch(`${app.baseUrl}/api/curate/extract`, { method: "POST", headers, body: JSON.stringify({ text: "Merkel said the talks failed.", language: "en" }) });
+    const after = await fetch(`${app.baseUrl}/api/curate/extract`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ text: "Merkel said the talks failed.", language: "en" }),
+    });
     expect(after.status).toBe(200);
   });
 });

@@ -24,7 +24,8 @@ it("loses no save while Meilisearch is down, and the index catches up after its 
   const save = async (i: number, phase: string) => {
     const text = `Fault stream ${phase} statement number ${i} ${Date.now().toString(36)}`;
     const answer = await saveStatement(app.baseUrl, headers, text);
-    if (answer.status !== 201 || !answer.id) failures.push(`${phase} #${i}: HTTP ${answer.status} ${answer.body.slice(0, 200)}`);
+    if (answer.status !== 201 || !answer.id)
+      failures.push(`${phase} #${i}: HTTP ${answer.status} ${answer.body.slice(0, 200)}`);
     else saved.push({ id: answer.id, text, version: (JSON.parse(answer.body) as { version?: number }).version ?? 1 });
   };
 
@@ -61,7 +62,10 @@ it("loses no save while Meilisearch is down, and the index catches up after its 
   expect(check.code).toBe(0);
 
   // Every acknowledged statement is in Postgres with its words, and searchable except the retracted one.
-  const { rows } = await stack.pool.query<{ id: number; text: string; status: string }>(`SELECT id, text, status FROM statements WHERE id = ANY($1::int[])`, [saved.map((s) => s.id)]);
+  const { rows } = await stack.pool.query<{ id: number; text: string; status: string }>(
+    `SELECT id, text, status FROM statements WHERE id = ANY($1::int[])`,
+    [saved.map((s) => s.id)],
+  );
   expect(rows).toHaveLength(saved.length);
   const stored = new Map(rows.map((row) => [row.id, row]));
   for (const statement of saved) expect(stored.get(statement.id)?.text).toBe(statement.text);

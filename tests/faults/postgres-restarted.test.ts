@@ -17,10 +17,19 @@ beforeAll(async () => {
   stack = await FaultStack.start("postgres");
   app = await stack.startApp();
   headers = await stack.curatorHeaders();
-  const saved = await saveStatement(app.baseUrl, headers, "Postgres restart probe: the hospital in Aleppo was struck again");
+  const saved = await saveStatement(
+    app.baseUrl,
+    headers,
+    "Postgres restart probe: the hospital in Aleppo was struck again",
+  );
   expect(saved.status).toBe(201);
   statementId = saved.id!;
-  speakerSlug = (await stack.pool.query<{ slug: string }>(`SELECT sp.slug FROM statements s JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id = $1`, [statementId])).rows[0]!.slug;
+  speakerSlug = (
+    await stack.pool.query<{ slug: string }>(
+      `SELECT sp.slug FROM statements s JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id = $1`,
+      [statementId],
+    )
+  ).rows[0]!.slug;
   await stack.waitForOutboxDrained();
 });
 afterAll(async () => {
@@ -31,7 +40,14 @@ const get = (path: string, init?: RequestInit) => fetch(`${app.baseUrl}${path}`,
 
 it("answers 503 while Postgres is away and recovers without a restart", async () => {
   const pages = ["/", `/statements/${statementId}`, `/speakers/${speakerSlug}`, "/topics", "/dates"];
-  const apis = ["/api/v1/statements", `/api/v1/statements/${statementId}`, "/api/v1/speakers", `/api/v1/speakers/${speakerSlug}`, "/api/v1/topics", "/api/v1/dates"];
+  const apis = [
+    "/api/v1/statements",
+    `/api/v1/statements/${statementId}`,
+    "/api/v1/speakers",
+    `/api/v1/speakers/${speakerSlug}`,
+    "/api/v1/topics",
+    "/api/v1/dates",
+  ];
   for (const path of [...pages, ...apis]) expect((await get(path)).status, path).toBe(200);
 
   await stack.stopPostgres();
@@ -70,14 +86,19 @@ it("answers 503 while Postgres is away and recovers without a restart", async ()
     await sleep(200);
   }
   for (const path of [...pages, ...apis]) expect((await get(path)).status, path).toBe(200);
-  const after = await saveStatement(app.baseUrl, headers, "Saved after Postgres came back: the clinic in Idlib reopened");
+  const after = await saveStatement(
+    app.baseUrl,
+    headers,
+    "Saved after Postgres came back: the clinic in Idlib reopened",
+  );
   expect(after.status, after.body).toBe(201);
   // …and its worker listens again: the new statement becomes searchable.
   const searchable = Date.now() + 30_000;
   for (;;) {
     const body = (await (await get("/api/v1/search?q=Idlib")).json()) as { total: number };
     if (body.total === 1) break;
-    if (Date.now() > searchable) throw new Error("the statement saved after the restart was not searchable within 30 s");
+    if (Date.now() > searchable)
+      throw new Error("the statement saved after the restart was not searchable within 30 s");
     await sleep(100);
   }
   const check = await stack.checkIndex();

@@ -24,7 +24,13 @@ it("indexes every change exactly once with two workers draining at once", async 
   // A bulk import (several batches for the workers to share) and curators saving through both instances meanwhile.
   const importing = stack.importCorpus(IMPORTED, 1_500);
   const saves = await Promise.all(
-    Array.from({ length: SAVED }, (_, i) => saveStatement(apps[i % 2]!.baseUrl, headers, `Two workers, statement ${i}: the convoy reached the besieged district`)),
+    Array.from({ length: SAVED }, (_, i) =>
+      saveStatement(
+        apps[i % 2]!.baseUrl,
+        headers,
+        `Two workers, statement ${i}: the convoy reached the besieged district`,
+      ),
+    ),
   );
   expect(saves.map((save) => save.status)).toEqual(Array(SAVED).fill(201));
   expect(await importing).toBe(IMPORTED);
@@ -36,7 +42,9 @@ it("indexes every change exactly once with two workers draining at once", async 
   const tasks = (await stack.additionTasks()).filter((task) => task.status === "succeeded");
   expect(tasks.reduce((sum, task) => sum + task.received, 0)).toBe(total);
   // Both instances did work at the same time: a worker waits for its task before taking more, so overlapping tasks come from two workers.
-  const overlapping = tasks.some((a, i) => tasks.slice(i + 1).some((b) => b.enqueuedAt < a.finishedAt && a.enqueuedAt < b.finishedAt));
+  const overlapping = tasks.some((a, i) =>
+    tasks.slice(i + 1).some((b) => b.enqueuedAt < a.finishedAt && a.enqueuedAt < b.finishedAt),
+  );
   expect(overlapping).toBe(true);
 
   const check = await stack.checkIndex();

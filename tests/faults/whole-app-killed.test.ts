@@ -48,7 +48,10 @@ async function npmStart(): Promise<ChildProcess> {
 
 /** SIGKILL to everything `npm start` runs: the launcher and the app (one process group), Postgres and Meilisearch. */
 async function killEverything(child: ChildProcess): Promise<void> {
-  const servers = [readPidFile(path.join(dataDir, "postgres", "postmaster.pid")), readPidFile(path.join(dataDir, "meili.pid"))];
+  const servers = [
+    readPidFile(path.join(dataDir, "postgres", "postmaster.pid")),
+    readPidFile(path.join(dataDir, "meili.pid")),
+  ];
   process.kill(-child.pid!, "SIGKILL");
   for (const pid of servers) if (pid) process.kill(pid, "SIGKILL");
   for (const pid of [child.pid!, ...servers]) while (pid && isProcessAlive(pid)) await sleep(50);
@@ -56,7 +59,12 @@ async function killEverything(child: ChildProcess): Promise<void> {
 
 it("keeps every acknowledged save through kill -9 of the whole app and a restart", async () => {
   const port = await findFreePort();
-  env = { DATA_DIR: dataDir, PORT: String(port), EMBEDDED_PG_PORT: String(await findFreePort()), EMBEDDED_MEILI_PORT: String(await findFreePort()) };
+  env = {
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    EMBEDDED_PG_PORT: String(await findFreePort()),
+    EMBEDDED_MEILI_PORT: String(await findFreePort()),
+  };
   const baseUrl = `http://127.0.0.1:${port}`;
   launcher = await npmStart();
 
@@ -89,9 +97,13 @@ it("keeps every acknowledged save through kill -9 of the whole app and a restart
   const reopened = await startServiceStack({ ...process.env, ...env });
   const db = new pg.Pool({ connectionString: reopened.databaseUrl, max: 2 });
   try {
-    const { rows } = await db.query<{ id: number; text: string }>(`SELECT id, text FROM statements WHERE id = ANY($1::int[])`, [acknowledged.map((s) => s.id)]);
+    const { rows } = await db.query<{ id: number; text: string }>(
+      `SELECT id, text FROM statements WHERE id = ANY($1::int[])`,
+      [acknowledged.map((s) => s.id)],
+    );
     const stored = new Map(rows.map((row) => [row.id, row.text]));
-    for (const statement of acknowledged) expect(stored.get(statement.id), `statement ${statement.id}`).toBe(statement.text);
+    for (const statement of acknowledged)
+      expect(stored.get(statement.id), `statement ${statement.id}`).toBe(statement.text);
     // The restarted app's worker brings the index up to date.
     const deadline = Date.now() + 120_000;
     while (Number((await db.query(`SELECT count(*) FROM outbox WHERE done_at IS NULL`)).rows[0].count) > 0) {

@@ -49,11 +49,15 @@ it("loses nothing and keeps one document per statement when the worker dies mid-
   expect(check.output).toContain("No difference.");
   expect(check.code).toBe(0);
   expect(await stack.documentCount()).toBe(STATEMENTS);
-  const { rows } = await stack.pool.query<{ undone: number; rows: number }>(`SELECT count(*) FILTER (WHERE done_at IS NULL)::int AS undone, count(*)::int AS rows FROM outbox`);
+  const { rows } = await stack.pool.query<{ undone: number; rows: number }>(
+    `SELECT count(*) FILTER (WHERE done_at IS NULL)::int AS undone, count(*)::int AS rows FROM outbox`,
+  );
   expect(rows[0]).toEqual({ undone: 0, rows: STATEMENTS });
 
   // Documents sent: every statement once, plus at most the one batch that was in flight when the worker died.
-  const sent = (await stack.additionTasks()).filter((task) => task.status === "succeeded").reduce((sum, task) => sum + task.received, 0);
+  const sent = (await stack.additionTasks())
+    .filter((task) => task.status === "succeeded")
+    .reduce((sum, task) => sum + task.received, 0);
   expect(sent).toBeGreaterThanOrEqual(STATEMENTS);
   expect(sent - STATEMENTS).toBeLessThanOrEqual(BATCH);
 });

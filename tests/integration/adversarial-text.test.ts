@@ -25,7 +25,12 @@ describe("the extractor on hostile 1 MB articles", () => {
       expect(ms).toBeLessThan(WITHIN_MS);
       for (const s of value.statements) expect(s.end).toBeGreaterThan(s.start);
       // The curator screen's whole answer (language guess, quotation check, topics) too.
-      const answer = timed(() => proposeStatements({ text, language: lang, unsupportedLanguage: null, publishedOn: null, source: null }, { speakers: [], topics: [] }));
+      const answer = timed(() =>
+        proposeStatements(
+          { text, language: lang, unsupportedLanguage: null, publishedOn: null, source: null },
+          { speakers: [], topics: [] },
+        ),
+      );
       expect(answer.ms).toBeLessThan(WITHIN_MS);
       expect(answer.value.proposals.length).toBeLessThanOrEqual(1_000);
     });
@@ -71,7 +76,7 @@ describe("the importer's line checks on hostile lines", () => {
 
   it("reads a line of deep nesting or endless escapes without going quadratic", () => {
     const nested = "[".repeat(200_000) + "]".repeat(200_000);
-    const escapes = JSON.stringify({ text: repeatToBytes("\\u0000\"") });
+    const escapes = JSON.stringify({ text: repeatToBytes('\\u0000"') });
     for (const line of [nested, escapes, repeatToBytes("{"), repeatToBytes('"')]) {
       const { value, ms } = timed(() => parseImportLine(line));
       expect(ms).toBeLessThan(WITHIN_MS);

@@ -28,7 +28,13 @@ beforeAll(async () => {
   await seedDemoData(env.pool);
   // Beside the 18 demo statements (all dated 2016-11, month precision): some
   // known to the day, to the year, undated, retracted, and drafts.
-  const insert = async (name: string, saidOn: string | null, precision: string | null, status = "published", language = "en") => {
+  const insert = async (
+    name: string,
+    saidOn: string | null,
+    precision: string | null,
+    status = "published",
+    language = "en",
+  ) => {
     const { rows } = await env.pool.query<{ id: number }>(
       `INSERT INTO statements (text, language, kind, speaker_id, said_on, said_on_precision, status, retraction_reason)
        SELECT $1, $5, 'direct', id, $2::date, $3, $4, CASE WHEN $4 = 'retracted' THEN 'wrong speaker' END FROM speakers WHERE slug = 'msf'
@@ -46,8 +52,13 @@ beforeAll(async () => {
   await insert("retracted-2014", "2014-05-01", "month", "retracted");
   await insert("draft-2016", "2016-11-17", "day", "draft");
   await insert("draft-undated", null, null, "draft");
-  await env.pool.query(`INSERT INTO statement_topics (statement_id, topic_id) SELECT $1, id FROM topics WHERE slug = 'refugees'`, [extra["day-2015-03-02"]]);
-  await env.pool.query(`UPDATE topics SET parent_id = (SELECT id FROM topics WHERE slug = 'international-response') WHERE slug = 'refugees'`);
+  await env.pool.query(
+    `INSERT INTO statement_topics (statement_id, topic_id) SELECT $1, id FROM topics WHERE slug = 'refugees'`,
+    [extra["day-2015-03-02"]],
+  );
+  await env.pool.query(
+    `UPDATE topics SET parent_id = (SELECT id FROM topics WHERE slug = 'international-response') WHERE slug = 'refugees'`,
+  );
   await drainOutbox(env.ctx);
   await drainOutbox(env.ctx);
   routes = {
@@ -66,12 +77,21 @@ afterAll(async () => {
 type Route = { GET: (request: Request, context: never) => Promise<Response> };
 
 async function get(route: Route, path: string, headers: Record<string, string> = {}) {
-  const response = await route.GET(new Request(`http://localhost${path}`, { headers }), { params: Promise.resolve({}) } as never);
+  const response = await route.GET(new Request(`http://localhost${path}`, { headers }), {
+    params: Promise.resolve({}),
+  } as never);
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
 }
 
-type Item = { id: number; status: string; saidOn: { start: string } | null; text: string; speaker: { slug: string }; language: string };
+type Item = {
+  id: number;
+  status: string;
+  saidOn: { start: string } | null;
+  text: string;
+  speaker: { slug: string };
+  language: string;
+};
 
 /** Every item of a list, following nextCursor; also the number of pages. */
 async function walk(query: string, limit: number) {
@@ -92,7 +112,9 @@ async function walk(query: string, limit: number) {
 }
 
 async function expectedOrder(order: string): Promise<number[]> {
-  const { rows } = await env.pool.query<{ id: number }>(`SELECT id FROM statements WHERE status <> 'draft' ORDER BY ${order}`);
+  const { rows } = await env.pool.query<{ id: number }>(
+    `SELECT id FROM statements WHERE status <> 'draft' ORDER BY ${order}`,
+  );
   return rows.map((r) => r.id);
 }
 
@@ -108,7 +130,10 @@ describe("GET /api/v1/statements", () => {
       expect(expected).toHaveLength(25);
       for (const limit of [1, 2, 3, 7, 24, 25, 200]) {
         const { items, pages } = await walk(`sort=${sort}`, limit);
-        expect(items.map((i) => i.id), `${sort} ${limit}`).toEqual(expected);
+        expect(
+          items.map((i) => i.id),
+          `${sort} ${limit}`,
+        ).toEqual(expected);
         expect(pages).toBe(Math.max(1, Math.ceil(expected.length / limit)));
       }
     }
@@ -127,7 +152,9 @@ describe("GET /api/v1/statements", () => {
     const { items } = await walk("speaker=angela-merkel", 10);
     expect(items).toHaveLength(2);
     const one = await import("@/app/api/v1/statements/[id]/route");
-    const single = await one.GET(new Request(`http://localhost/api/v1/statements/${items[0]!.id}`), { params: Promise.resolve({ id: String(items[0]!.id) }) });
+    const single = await one.GET(new Request(`http://localhost/api/v1/statements/${items[0]!.id}`), {
+      params: Promise.resolve({ id: String(items[0]!.id) }),
+    });
     const full = await single.json();
     const { translationOf, translations, respondsTo, responses, reviews, ...rest } = full;
     expect([translationOf, translations, respondsTo, responses, reviews]).toBeDefined();
@@ -150,7 +177,9 @@ describe("GET /api/v1/statements", () => {
     // Known only to 2016: its year overlaps December.
     expect(await ids("from=2016-12")).toEqual([extra["year-2016"]]);
     expect(await ids("to=2015")).toEqual([extra["day-2015-03-02"], extra["retracted-2014"]].sort((a, b) => a! - b!));
-    expect(await ids("q=test%20STATEMENT%20undated")).toEqual([extra["undated-1"], extra["undated-2"]].sort((a, b) => a! - b!));
+    expect(await ids("q=test%20STATEMENT%20undated")).toEqual(
+      [extra["undated-1"], extra["undated-2"]].sort((a, b) => a! - b!),
+    );
     expect(await ids(`q=${encodeURIComponent("الأسد")}`)).not.toHaveLength(0);
     expect(await ids("speaker=nobody")).toEqual([]);
   });
@@ -171,7 +200,10 @@ describe("GET /api/v1/statements", () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields.map((f: { field: string }) => f.field)).toEqual(["foo", "limit"]);
     const page = await get(routes.statements, "/api/v1/statements?speaker=msf&limit=1");
-    const other = await get(routes.statements, `/api/v1/statements?speaker=angela-merkel&limit=1&cursor=${page.body.nextCursor}`);
+    const other = await get(
+      routes.statements,
+      `/api/v1/statements?speaker=angela-merkel&limit=1&cursor=${page.body.nextCursor}`,
+    );
     expect(other.status).toBe(400);
     expect(other.body.error.fields[0].field).toBe("cursor");
   });
@@ -181,7 +213,9 @@ describe("GET /api/v1/statements", () => {
     const etag = first.headers.get("etag")!;
     expect(etag).toMatch(/^W\//);
     expect((await get(routes.statements, "/api/v1/statements?limit=3", { "If-None-Match": etag })).status).toBe(304);
-    await env.pool.query(`UPDATE statements SET text = text || ' (edited)', updated_at = now() WHERE id = $1`, [first.body.data[0].id]);
+    await env.pool.query(`UPDATE statements SET text = text || ' (edited)', updated_at = now() WHERE id = $1`, [
+      first.body.data[0].id,
+    ]);
     expect((await get(routes.statements, "/api/v1/statements?limit=3", { "If-None-Match": etag })).status).toBe(200);
   });
 });
@@ -190,7 +224,10 @@ describe("GET /api/v1/speakers, /topics and /dates", () => {
   it("speakers: by the beginning of any name or word, in any script, by kind, a page at a time", async () => {
     for (const q of ["merk", "Merk", "ميرك", "angela", "انجيلا"]) {
       const { body } = await get(routes.speakers, `/api/v1/speakers?q=${encodeURIComponent(q)}`);
-      expect(body.data.map((s: { slug: string }) => s.slug), q).toEqual(["angela-merkel"]);
+      expect(
+        body.data.map((s: { slug: string }) => s.slug),
+        q,
+      ).toEqual(["angela-merkel"]);
     }
     expect((await get(routes.speakers, "/api/v1/speakers?q=erkel")).body.data).toEqual([]);
     expect((await get(routes.speakers, "/api/v1/speakers?q=%25")).body.data).toEqual([]);
@@ -199,7 +236,10 @@ describe("GET /api/v1/speakers, /topics and /dates", () => {
     const all: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { data: Array<{ slug: string }>; nextCursor: string | null } } = await get(routes.speakers, `/api/v1/speakers?limit=3${cursor ? `&cursor=${cursor}` : ""}`);
+      const page: { body: { data: Array<{ slug: string }>; nextCursor: string | null } } = await get(
+        routes.speakers,
+        `/api/v1/speakers?limit=3${cursor ? `&cursor=${cursor}` : ""}`,
+      );
       all.push(...page.body.data.map((s) => s.slug));
       cursor = page.body.nextCursor;
     } while (cursor);
@@ -232,9 +272,18 @@ describe("GET /api/v1/speakers, /topics and /dates", () => {
     expect(body.data.map((y: { year: number }) => y.year)).toEqual([2015, 2016]); // the retracted 2014 statement is not counted
     const y2016 = body.data[1];
     expect(y2016).toMatchObject({ year: 2016, date: "2016", count: 18 + 2 + 1 });
-    expect(y2016.months).toEqual([{ month: 11, date: "2016-11", count: 20, days: [{ day: 17, date: "2016-11-17", count: 2 }] }]);
+    expect(y2016.months).toEqual([
+      { month: 11, date: "2016-11", count: 20, days: [{ day: 17, date: "2016-11-17", count: 2 }] },
+    ]);
     const narrowed = await get(routes.dates, "/api/v1/dates?year=2015");
-    expect(narrowed.body.data).toEqual([{ year: 2015, date: "2015", count: 1, months: [{ month: 3, date: "2015-03", count: 1, days: [{ day: 2, date: "2015-03-02", count: 1 }] }] }]);
+    expect(narrowed.body.data).toEqual([
+      {
+        year: 2015,
+        date: "2015",
+        count: 1,
+        months: [{ month: 3, date: "2015-03", count: 1, days: [{ day: 2, date: "2015-03-02", count: 1 }] }],
+      },
+    ]);
     expect((await get(routes.dates, "/api/v1/dates?year=1999")).body.data).toEqual([]);
     expect((await get(routes.dates, "/api/v1/dates?year=99")).status).toBe(400);
   });
@@ -247,7 +296,8 @@ describe("the rate limit in Postgres", () => {
       // The address our server (scripts/lib/app-server.ts) hands to the handlers.
       const from = (address: string) => ({ "X-Client-Address": address });
       const answers = [];
-      for (const route of [routes.topics, routes.speakers, routes.dates, routes.statements]) answers.push(await get(route, "/api/v1/topics", from("198.51.100.7")));
+      for (const route of [routes.topics, routes.speakers, routes.dates, routes.statements])
+        answers.push(await get(route, "/api/v1/topics", from("198.51.100.7")));
       expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 429]);
       expect(answers.map((a) => a.headers.get("x-ratelimit-remaining"))).toEqual(["2", "1", "0", "0"]);
       const refused = answers[3]!;
@@ -259,7 +309,9 @@ describe("the rate limit in Postgres", () => {
       expect((await get(routes.topics, "/api/v1/topics", from("198.51.100.8"))).status).toBe(200);
       // Counted in memory, added to the shared counters about once a second (here: at once).
       await (globalThis as unknown as { __apiRateLimiter: RateLimiter }).__apiRateLimiter.sync();
-      const { rows } = await env.pool.query(`SELECT key, count FROM rate_limits WHERE key LIKE 'api:198.51.100.%' ORDER BY key`);
+      const { rows } = await env.pool.query(
+        `SELECT key, count FROM rate_limits WHERE key LIKE 'api:198.51.100.%' ORDER BY key`,
+      );
       expect(rows).toEqual([
         { key: "api:198.51.100.7", count: 4 },
         { key: "api:198.51.100.8", count: 1 },
@@ -270,8 +322,14 @@ describe("the rate limit in Postgres", () => {
   });
 
   it("holds across app instances: two limiters count into the same row and learn each other's counts", async () => {
-    const a = createRateLimiter(() => env.pool, () => 5);
-    const b = createRateLimiter(() => env.pool, () => 5);
+    const a = createRateLimiter(
+      () => env.pool,
+      () => 5,
+    );
+    const b = createRateLimiter(
+      () => env.pool,
+      () => 5,
+    );
     try {
       const first = Array.from({ length: 6 }, (_, i) => (i % 2 ? a : b).take("203.0.113.50"));
       // Each instance alone has seen three: all allowed until they reconcile.
@@ -293,7 +351,9 @@ describe("the rate limit in Postgres", () => {
   });
 
   it("deletes windows that ended long ago", async () => {
-    await env.pool.query(`INSERT INTO rate_limits (key, window_start, count) VALUES ('api:old', now() - interval '1 hour', 9), ('api:recent', date_trunc('minute', now()), 1)`);
+    await env.pool.query(
+      `INSERT INTO rate_limits (key, window_start, count) VALUES ('api:old', now() - interval '1 hour', 9), ('api:recent', date_trunc('minute', now()), 1)`,
+    );
     expect(await deleteOldWindows(env.pool)).toBeGreaterThanOrEqual(1);
     const { rows } = await env.pool.query(`SELECT key FROM rate_limits WHERE key IN ('api:old', 'api:recent')`);
     expect(rows).toEqual([{ key: "api:recent" }]);
@@ -312,7 +372,9 @@ describe("while Postgres is down", () => {
     holder.__statementsDb = dead;
     const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
     try {
-      const search = await get(routes.search, `/api/v1/search?q=${encodeURIComponent("ميركل")}`, { "X-Client-Address": "198.51.100.9" });
+      const search = await get(routes.search, `/api/v1/search?q=${encodeURIComponent("ميركل")}`, {
+        "X-Client-Address": "198.51.100.9",
+      });
       expect(search.status).toBe(200);
       expect(search.body.hits.map((h: { speaker: { slug: string } }) => h.speaker.slug)).toContain("angela-merkel");
       // Counted in memory: the limit holds on this instance while the shared counters are out of reach.

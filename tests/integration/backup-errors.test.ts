@@ -73,18 +73,27 @@ describe("restoring a bad backup", () => {
   it("a gzip file cut short: names the line where it stops", async () => {
     const file = path.join(dir, "cut.jsonl.gz");
     fs.writeFileSync(file, goodGz.subarray(0, Math.floor(goodGz.length * 0.6)));
-    const error = await expectRefused(file, /^line \d+: (the file is cut short or corrupt \(unexpected end of file\)|not valid JSON)/);
+    const error = await expectRefused(
+      file,
+      /^line \d+: (the file is cut short or corrupt \(unexpected end of file\)|not valid JSON)/,
+    );
     expect(error.lineNumber).toBeGreaterThan(1);
     expect(error.lineNumber).toBeLessThanOrEqual(good.length);
   });
 
   it("a file cut exactly after a line: the missing end line gives it away", async () => {
-    await expectRefused(write("no-end.jsonl.gz", good.slice(0, -5)), new RegExp(`^the file ends at line ${good.length - 5} without its end line: it is cut short`));
+    await expectRefused(
+      write("no-end.jsonl.gz", good.slice(0, -5)),
+      new RegExp(`^the file ends at line ${good.length - 5} without its end line: it is cut short`),
+    );
   });
 
   it("a line of broken JSON", async () => {
     const n = lineOf((l) => l.type === "statement");
-    await expectRefused(write("broken.jsonl.gz", replaced(n, `{"type":"statement","id":`)), new RegExp(`^line ${n}: not valid JSON`));
+    await expectRefused(
+      write("broken.jsonl.gz", replaced(n, `{"type":"statement","id":`)),
+      new RegExp(`^line ${n}: not valid JSON`),
+    );
   });
 
   it("corrupt gzip bytes in the middle", async () => {
@@ -97,14 +106,23 @@ describe("restoring a bad backup", () => {
 
   it("an unknown line type", async () => {
     const n = lineOf((l) => l.type === "topic");
-    await expectRefused(write("gadget.jsonl.gz", replaced(n, `{"type":"gadget","id":1}`)), new RegExp(`^line ${n}: unknown line type "gadget" \\(known: header, user, speaker`));
+    await expectRefused(
+      write("gadget.jsonl.gz", replaced(n, `{"type":"gadget","id":1}`)),
+      new RegExp(`^line ${n}: unknown line type "gadget" \\(known: header, user, speaker`),
+    );
   });
 
   it("an unknown field, and an id that is not an id", async () => {
     const n = lineOf((l) => l.type === "speaker");
     const speaker = JSON.parse(good[n - 1]!) as Record<string, unknown>;
-    await expectRefused(write("field.jsonl.gz", replaced(n, JSON.stringify({ ...speaker, shoeSize: 44 }))), new RegExp(`^line ${n}: unknown field "shoeSize" on a speaker line`));
-    await expectRefused(write("id.jsonl.gz", replaced(n, JSON.stringify({ ...speaker, id: "seven" }))), new RegExp(`^line ${n}: id: must be a positive whole number, got "seven"`));
+    await expectRefused(
+      write("field.jsonl.gz", replaced(n, JSON.stringify({ ...speaker, shoeSize: 44 }))),
+      new RegExp(`^line ${n}: unknown field "shoeSize" on a speaker line`),
+    );
+    await expectRefused(
+      write("id.jsonl.gz", replaced(n, JSON.stringify({ ...speaker, id: "seven" }))),
+      new RegExp(`^line ${n}: id: must be a positive whole number, got "seven"`),
+    );
   });
 
   it("a row the database refuses (a statement whose speaker is not in the file), late in the file: all earlier rows are rolled back", async () => {
@@ -113,7 +131,9 @@ describe("restoring a bad backup", () => {
     expect(statement.type).toBe("statement");
     await expectRefused(
       write("foreign-key.jsonl.gz", replaced(n, JSON.stringify({ ...statement, speakerId: 999_999 }))),
-      new RegExp(`^line ${n}: insert or update on table "statements" violates foreign key constraint .*\\(Key \\(speaker_id\\)=\\(999999\\) is not present in table "speakers"\\.\\)`),
+      new RegExp(
+        `^line ${n}: insert or update on table "statements" violates foreign key constraint .*\\(Key \\(speaker_id\\)=\\(999999\\) is not present in table "speakers"\\.\\)`,
+      ),
     );
     await expectRefused(
       write("check.jsonl.gz", replaced(n, JSON.stringify({ ...statement, kind: "shouted" }))),
@@ -124,33 +144,62 @@ describe("restoring a bad backup", () => {
   it("a topic parent that does not exist: found after all rows are in, still named by its line", async () => {
     const n = lineOf((l) => l.type === "topic");
     const topic = JSON.parse(good[n - 1]!) as Record<string, unknown>;
-    await expectRefused(write("parent.jsonl.gz", replaced(n, JSON.stringify({ ...topic, parentId: 4242 }))), new RegExp(`^line ${n}: .*foreign key constraint.*parent_id`));
+    await expectRefused(
+      write("parent.jsonl.gz", replaced(n, JSON.stringify({ ...topic, parentId: 4242 }))),
+      new RegExp(`^line ${n}: .*foreign key constraint.*parent_id`),
+    );
   });
 
   it("a line missing: the end line's counts do not match", async () => {
     const n = lineOf((l) => l.type === "statement");
     const lines = good.filter((_, i) => i + 1 !== n);
-    await expectRefused(write("missing.jsonl.gz", lines), new RegExp(`^line ${lines.length}: the end line counts 18 statement lines but the file holds 17: the file is damaged`));
+    await expectRefused(
+      write("missing.jsonl.gz", lines),
+      new RegExp(
+        `^line ${lines.length}: the end line counts 18 statement lines but the file holds 17: the file is damaged`,
+      ),
+    );
   });
 
   it("a line after the end line, and a second header", async () => {
-    await expectRefused(write("after-end.jsonl.gz", [...good, good[1]!]), new RegExp(`^line ${good.length + 1}: a "user" line after the end line|^line ${good.length + 1}: a "speaker" line after the end line`));
+    await expectRefused(
+      write("after-end.jsonl.gz", [...good, good[1]!]),
+      new RegExp(
+        `^line ${good.length + 1}: a "user" line after the end line|^line ${good.length + 1}: a "speaker" line after the end line`,
+      ),
+    );
     await expectRefused(write("two-headers.jsonl.gz", [good[0]!, ...good]), /^line 2: a second header line/);
   });
 
   it("not a backup at all (an import file), an empty file, and a backup from a newer version", async () => {
     await expectRefused(
-      write("import.jsonl", [JSON.stringify({ externalId: "x-1", text: "Hello", language: "en", speaker: { name: "X" } })], false),
+      write(
+        "import.jsonl",
+        [JSON.stringify({ externalId: "x-1", text: "Hello", language: "en", speaker: { name: "X" } })],
+        false,
+      ),
       /^line 1: each line must be a JSON object with a "type"/,
     );
-    await expectRefused(write("typed.jsonl", [`{"type":"statement","id":1}`], false), /^line 1: the first line must be the header of a backup made by `npm run export`/);
+    await expectRefused(
+      write("typed.jsonl", [`{"type":"statement","id":1}`], false),
+      /^line 1: the first line must be the header of a backup made by `npm run export`/,
+    );
     await expectRefused(write("empty.jsonl", [""], false), /^the file is empty: no backup header/);
     const header = JSON.parse(good[0]!) as Record<string, unknown>;
     await expectRefused(
-      write("newer-schema.jsonl.gz", replaced(1, JSON.stringify({ ...header, migrations: [...(header.migrations as string[]), "9999_from_the_future"] }))),
+      write(
+        "newer-schema.jsonl.gz",
+        replaced(
+          1,
+          JSON.stringify({ ...header, migrations: [...(header.migrations as string[]), "9999_from_the_future"] }),
+        ),
+      ),
       /^line 1: the backup was made by a newer version of the app \(migrations 9999_from_the_future are unknown here\)/,
     );
-    await expectRefused(write("newer-format.jsonl.gz", replaced(1, JSON.stringify({ ...header, version: 2 }))), /^line 1: the backup is in version 2 of the format; this version of the app reads up to version 1/);
+    await expectRefused(
+      write("newer-format.jsonl.gz", replaced(1, JSON.stringify({ ...header, version: 2 }))),
+      /^line 1: the backup is in version 2 of the format; this version of the app reads up to version 1/,
+    );
   });
 
   it("after all that, the good file restores into the same database", async () => {
@@ -164,7 +213,13 @@ describe("restoring a bad backup", () => {
     const fresh = await createTestDatabase(env.services, "backup_errors_cli");
     const n = lineOf((l) => l.type === "source");
     const file = write("cli-bad.jsonl.gz", replaced(n, `{"type":"source","id":1,"key":`));
-    const childEnv = { ...process.env, DATABASE_URL: fresh.databaseUrl, MEILI_URL: env.services.meiliUrl, MEILI_MASTER_KEY: env.services.meiliKey, MEILI_INDEX: fresh.indexUid };
+    const childEnv = {
+      ...process.env,
+      DATABASE_URL: fresh.databaseUrl,
+      MEILI_URL: env.services.meiliUrl,
+      MEILI_MASTER_KEY: env.services.meiliKey,
+      MEILI_INDEX: fresh.indexUid,
+    };
     const result = await run(TSX, ["scripts/restore.ts", file], { env: childEnv, timeout: 120_000 }).then(
       () => ({ code: 0, stderr: "" }),
       (e: { code: number; stderr: string }) => e,

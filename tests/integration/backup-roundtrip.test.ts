@@ -65,12 +65,19 @@ function linesOf(file: string): Array<Record<string, unknown>> {
 
 async function fingerprints(indexUid: string): Promise<Map<number, string>> {
   const all = new Map<number, string>();
-  for await (const page of documentFingerprints(env.meili, indexUid)) for (const doc of page) all.set(doc.id, doc.fingerprint);
+  for await (const page of documentFingerprints(env.meili, indexUid))
+    for (const doc of page) all.set(doc.id, doc.fingerprint);
   return all;
 }
 
 async function cli(script: string, args: string[], target: { databaseUrl: string; indexUid: string }) {
-  const childEnv = { ...process.env, DATABASE_URL: target.databaseUrl, MEILI_URL: env.services.meiliUrl, MEILI_MASTER_KEY: env.services.meiliKey, MEILI_INDEX: target.indexUid };
+  const childEnv = {
+    ...process.env,
+    DATABASE_URL: target.databaseUrl,
+    MEILI_URL: env.services.meiliUrl,
+    MEILI_MASTER_KEY: env.services.meiliKey,
+    MEILI_INDEX: target.indexUid,
+  };
   try {
     const { stdout, stderr } = await run(TSX, [`scripts/${script}.ts`, ...args], { env: childEnv, timeout: 120_000 });
     return { code: 0, stdout, stderr };
@@ -87,8 +94,18 @@ beforeAll(async () => {
   env = await useTestEnvironment("backup_roundtrip");
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "backup-roundtrip-"));
   await seedDemoData(env.pool);
-  const adminId = await createUser(env.pool, { email: "admin@example.org", name: "Admin", role: "admin", password: "admin-password-1" });
-  const editorId = await createUser(env.pool, { email: "editor@example.org", name: "Editor «محرر»", role: "editor", password: "editor-password-1" });
+  const adminId = await createUser(env.pool, {
+    email: "admin@example.org",
+    name: "Admin",
+    role: "admin",
+    password: "admin-password-1",
+  });
+  const editorId = await createUser(env.pool, {
+    email: "editor@example.org",
+    name: "Editor «محرر»",
+    role: "editor",
+    password: "editor-password-1",
+  });
   admin = { id: adminId, email: "admin@example.org", name: "Admin", role: "admin" };
   editor = { id: editorId, email: "editor@example.org", name: "Editor «محرر»", role: "editor" };
 
@@ -107,7 +124,14 @@ beforeAll(async () => {
       newSpeaker: { name: "Dr. Backup Test", kind: "person", role: "Director" },
       topicIds: [siege.id, backups.id],
       saidOn: "2016-11-20",
-      sources: [{ url: "https://news.example.org/backup", outlet: "Example News", title: "Rebuilding", publishedOn: "2016-11-21" }],
+      sources: [
+        {
+          url: "https://news.example.org/backup",
+          outlet: "Example News",
+          title: "Rebuilding",
+          publishedOn: "2016-11-21",
+        },
+      ],
     }),
   );
   const edited = await updateStatement(
@@ -118,16 +142,26 @@ beforeAll(async () => {
     form({
       text: "Wir werden das Krankenhaus in Aleppo wieder aufbauen.",
       language: "de",
-      speakerId: (await env.pool.query(`SELECT speaker_id FROM statements WHERE id = $1`, [original.id])).rows[0].speaker_id,
+      speakerId: (await env.pool.query(`SELECT speaker_id FROM statements WHERE id = $1`, [original.id])).rows[0]
+        .speaker_id,
       topicIds: [siege.id, backups.id],
       saidOn: "2016-11-20",
-      sources: [{ url: "https://news.example.org/backup", outlet: "Example News", title: "Rebuilding", publishedOn: "2016-11-21" }],
+      sources: [
+        {
+          url: "https://news.example.org/backup",
+          outlet: "Example News",
+          title: "Rebuilding",
+          publishedOn: "2016-11-21",
+        },
+      ],
       context: "Said at a press conference «في مؤتمر صحفي».",
     }),
   );
   expect(edited.version).toBe(2);
-  const speakerId = (await env.pool.query(`SELECT speaker_id FROM statements WHERE id = $1`, [original.id])).rows[0].speaker_id as number;
-  const demoMerkel = (await env.pool.query(`SELECT id FROM statements WHERE external_id = 'demo-aleppo-15'`)).rows[0].id as number;
+  const speakerId = (await env.pool.query(`SELECT speaker_id FROM statements WHERE id = $1`, [original.id])).rows[0]
+    .speaker_id as number;
+  const demoMerkel = (await env.pool.query(`SELECT id FROM statements WHERE external_id = 'demo-aleppo-15'`)).rows[0]
+    .id as number;
   await createStatement(
     env.pool,
     editor,
@@ -142,18 +176,30 @@ beforeAll(async () => {
       attributionNote: "The quote is contested.",
     }),
   );
-  const retracted = await createStatement(env.pool, editor, form({ text: "A statement later retracted.", speakerId, saidOn: "2017" }));
+  const retracted = await createStatement(
+    env.pool,
+    editor,
+    form({ text: "A statement later retracted.", speakerId, saidOn: "2017" }),
+  );
   await retractStatement(env.pool, admin, retracted.id, retracted.version, "Misattributed by the source.");
   await createStatement(env.pool, editor, form({ text: "A draft nobody sees yet.", speakerId, status: "draft" }));
 
   // A duplicate speaker and topic merged into the originals: their slugs redirect.
-  const duplicate = await createStatement(env.pool, editor, form({ text: "Ein Duplikat.", language: "de", newSpeaker: { name: "Backup Test (dup)", kind: "person" } }));
-  const duplicateSpeaker = (await env.pool.query(`SELECT speaker_id FROM statements WHERE id = $1`, [duplicate.id])).rows[0].speaker_id as number;
+  const duplicate = await createStatement(
+    env.pool,
+    editor,
+    form({ text: "Ein Duplikat.", language: "de", newSpeaker: { name: "Backup Test (dup)", kind: "person" } }),
+  );
+  const duplicateSpeaker = (await env.pool.query(`SELECT speaker_id FROM statements WHERE id = $1`, [duplicate.id]))
+    .rows[0].speaker_id as number;
   await mergeSpeakers(env.pool, { fromId: duplicateSpeaker, intoId: speakerId, user: admin });
   await mergeTopics(env.pool, { fromId: backups.id, intoId: siege.id, user: admin });
 
   // An API token (written only with credentials).
-  await env.pool.query(`INSERT INTO api_tokens (user_id, name, token_hash, role) VALUES ($1, 'notebook', 'sha256-of-a-token', 'editor')`, [editorId]);
+  await env.pool.query(
+    `INSERT INTO api_tokens (user_id, name, token_hash, role) VALUES ($1, 'notebook', 'sha256-of-a-token', 'editor')`,
+    [editorId],
+  );
   // The admin's two-factor login (its secret and recovery-code hashes: written only with credentials).
   await enrolWithSecret(env.pool, adminId, TOTP_SECRET, ["abcd-efgh-jkmn-pqrs", "stuv-wxyz-2345-6789"]);
   await env.pool.query(`UPDATE user_two_factor SET last_used_step = 59000000 WHERE user_id = $1`, [adminId]);
@@ -188,7 +234,12 @@ describe("backup and restore", () => {
     expect(summary.counts.slugRedirect).toBe(2);
 
     const lines = linesOf(first);
-    expect(lines[0]).toMatchObject({ type: "header", format: "statements-tracker-backup", version: 1, credentials: false });
+    expect(lines[0]).toMatchObject({
+      type: "header",
+      format: "statements-tracker-backup",
+      version: 1,
+      credentials: false,
+    });
     expect(lines.at(-1)).toEqual({ type: "end", counts: summary.counts });
     // Users travel without password hashes unless asked; no token line at all.
     const users = lines.filter((l) => l.type === "user");
@@ -204,10 +255,14 @@ describe("backup and restore", () => {
     const merkel = lines.find((l) => l.type === "speaker" && l.slug === "angela-merkel")!;
     expect(merkel).toMatchObject({ name: "Angela Merkel", nameAr: "أنجيلا ميركل" });
     expect((merkel.lookupNames as string[][]).map((n) => n[1])).toContain("أنجيلا ميركل");
-    const translation = lines.find((l) => l.type === "statement" && l.text === "We will rebuild the hospital in Aleppo.")!;
+    const translation = lines.find(
+      (l) => l.type === "statement" && l.text === "We will rebuild the hospital in Aleppo.",
+    )!;
     expect(translation.translationOfId).toEqual(expect.any(Number));
     expect(translation.respondsToIds).toHaveLength(1);
-    expect(lines.filter((l) => l.type === "slugRedirect").map((l) => l.oldSlug)).toEqual(expect.arrayContaining(["backup-test-dup", "backups"]));
+    expect(lines.filter((l) => l.type === "slugRedirect").map((l) => l.oldSlug)).toEqual(
+      expect.arrayContaining(["backup-test-dup", "backups"]),
+    );
     // Timestamps to the microsecond, in UTC.
     expect(merkel.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?\+00:00$/);
 
@@ -227,7 +282,9 @@ describe("backup and restore", () => {
     expect(await fingerprints(target.indexUid)).toEqual(await fingerprints(env.indexUid));
 
     // New rows get ids after the restored ones (the identity sequences were moved on).
-    const maxIds = await env.pool.query(`SELECT (SELECT max(id) FROM statements) AS s, (SELECT max(id) FROM revisions)::int AS r, (SELECT max(id) FROM speakers) AS sp`);
+    const maxIds = await env.pool.query(
+      `SELECT (SELECT max(id) FROM statements) AS s, (SELECT max(id) FROM revisions)::int AS r, (SELECT max(id) FROM speakers) AS sp`,
+    );
     const added = await target.pool.query(
       `WITH sp AS (INSERT INTO speakers (slug, kind, name) VALUES ('after-restore', 'person', 'After Restore') RETURNING id),
             st AS (INSERT INTO statements (text, language, kind, speaker_id) SELECT 'New after restore', 'en', 'direct', id FROM sp RETURNING id),
@@ -251,11 +308,20 @@ describe("backup and restore", () => {
     const second = path.join(dir, "secret-again.jsonl.gz");
     await writeBackup(target.pool, second, { withCredentials: true });
     expect(gunzip(second).equals(gunzip(first))).toBe(true);
-    const hashes = async (pool: pg.Pool) => (await pool.query(`SELECT email, password_hash FROM users ORDER BY id`)).rows;
+    const hashes = async (pool: pg.Pool) =>
+      (await pool.query(`SELECT email, password_hash FROM users ORDER BY id`)).rows;
     expect(await hashes(target.pool)).toEqual(await hashes(env.pool));
-    const twoFactor = async (pool: pg.Pool) => (await pool.query(`SELECT user_id, secret, enabled_at, last_used_step, recovery_code_hashes FROM user_two_factor ORDER BY user_id`)).rows;
+    const twoFactor = async (pool: pg.Pool) =>
+      (
+        await pool.query(
+          `SELECT user_id, secret, enabled_at, last_used_step, recovery_code_hashes FROM user_two_factor ORDER BY user_id`,
+        )
+      ).rows;
     expect(await twoFactor(target.pool)).toEqual(await twoFactor(env.pool));
-    expect((await twoFactor(target.pool))[0]).toMatchObject({ secret: TOTP_SECRET, recovery_code_hashes: expect.arrayContaining([expect.stringMatching(/^[0-9a-f]{64}$/)]) });
+    expect((await twoFactor(target.pool))[0]).toMatchObject({
+      secret: TOTP_SECRET,
+      recovery_code_hashes: expect.arrayContaining([expect.stringMatching(/^[0-9a-f]{64}$/)]),
+    });
   });
 
   it("refuses a database that is not empty, naming what it holds, and changes nothing there", async () => {
@@ -263,7 +329,9 @@ describe("backup and restore", () => {
     const before = await nonEmptyTables(env.pool);
     const error = await restoreBackup(env.pool, file).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RestoreError);
-    expect((error as Error).message).toMatch(/^the database is not empty \(users: 2 rows, speakers: \d+ rows, .*statements: 23 rows/);
+    expect((error as Error).message).toMatch(
+      /^the database is not empty \(users: 2 rows, speakers: \d+ rows, .*statements: 23 rows/,
+    );
     expect(await nonEmptyTables(env.pool)).toEqual(before);
   });
 
@@ -272,7 +340,9 @@ describe("backup and restore", () => {
     const exported = await cli("export", [file], { databaseUrl: env.databaseUrl, indexUid: env.indexUid });
     expect(exported.stderr).toBe("");
     expect(exported.code).toBe(0);
-    expect(exported.stdout).toMatch(/cli\.jsonl\.gz: 2 users, \d+ speakers, \d+ topics, \d+ sources, 23 statements, \d+ fact-check reviews, \d+ revisions, 2 slug redirects/);
+    expect(exported.stdout).toMatch(
+      /cli\.jsonl\.gz: 2 users, \d+ speakers, \d+ topics, \d+ sources, 23 statements, \d+ fact-check reviews, \d+ revisions, 2 slug redirects/,
+    );
     expect(exported.stdout).toMatch(/Without password hashes/);
     expect(gunzip(file).equals(gunzip(path.join(dir, "first.jsonl.gz")))).toBe(true);
 
@@ -280,7 +350,9 @@ describe("backup and restore", () => {
     await ensureStatementIndex(env.meili, target.indexUid);
     const restored = await cli("restore", [file], target);
     expect(restored.code).toBe(0);
-    expect(restored.stdout).toMatch(/Restored 23 statements, \d+ speakers, \d+ topics, \d+ sources, \d+ revisions, 2 slug redirects, 2 users in/);
+    expect(restored.stdout).toMatch(
+      /Restored 23 statements, \d+ speakers, \d+ topics, \d+ sources, \d+ revisions, 2 slug redirects, 2 users in/,
+    );
     expect(restored.stdout).toMatch(/The backup holds no password hashes: the restored accounts cannot log in/);
     expect(restored.stdout).toMatch(/Rebuilt the search index ".*": 21 published statements/);
     expect(isInSync(await compareIndexWithPostgres(target.ctx))).toBe(true);

@@ -46,11 +46,16 @@ async function insertStatements(count: number, label: string): Promise<void> {
 
 /** The document additions Meilisearch received for this test's indexes since `since`, oldest first. */
 async function additionsSince(since: Date, indexPrefix = env.indexUid): Promise<Task[]> {
-  const { results } = await env.meili.tasks.getTasks({ types: ["documentAdditionOrUpdate"], afterEnqueuedAt: since.toISOString(), limit: 1000 });
+  const { results } = await env.meili.tasks.getTasks({
+    types: ["documentAdditionOrUpdate"],
+    afterEnqueuedAt: since.toISOString(),
+    limit: 1000,
+  });
   return results.filter((t) => t.indexUid?.startsWith(indexPrefix)).sort((a, b) => a.uid - b.uid);
 }
 
-const received = (tasks: Task[]) => tasks.map((t) => Number((t.details as { receivedDocuments?: number } | undefined)?.receivedDocuments ?? 0));
+const received = (tasks: Task[]) =>
+  tasks.map((t) => Number((t.details as { receivedDocuments?: number } | undefined)?.receivedDocuments ?? 0));
 
 describe("bulk indexing", () => {
   it("drains a deep outbox in a few growing tasks, not one per thousand changes", async () => {
@@ -67,7 +72,13 @@ describe("bulk indexing", () => {
 
   it("a bulk worker waits for a full batch, then sends it as one task; flush sends the rest", async () => {
     const since = new Date();
-    const worker = startSyncWorker({ ...env.ctx, pollMs: 100, concurrency: 1, batchSize: 6_000, bulkMinBacklog: 6_000 });
+    const worker = startSyncWorker({
+      ...env.ctx,
+      pollMs: 100,
+      concurrency: 1,
+      batchSize: 6_000,
+      bulkMinBacklog: 6_000,
+    });
     try {
       // Written in slices as an import does; nothing is sent until 6,000 are pending.
       for (let i = 0; i < 4; i++) await insertStatements(2_000, `bulk${i}`);
@@ -101,7 +112,9 @@ describe("bulk indexing", () => {
   it("reindex sends big tasks: every published statement in one task here", async () => {
     const since = new Date();
     const { documents } = await reindexAll(env.ctx);
-    const { rows } = await env.pool.query<{ n: string }>(`SELECT count(*) AS n FROM statements WHERE status = 'published'`);
+    const { rows } = await env.pool.query<{ n: string }>(
+      `SELECT count(*) AS n FROM statements WHERE status = 'published'`,
+    );
     expect(documents).toBe(Number(rows[0]!.n));
     expect(received(await additionsSince(since, `${env.indexUid}_rebuild`))).toEqual([documents]);
     expect(isInSync(await compareIndexWithPostgres(env.ctx))).toBe(true);
@@ -120,7 +133,10 @@ describe("bulk indexing", () => {
     // A task that takes a while (documents added to a scratch index), waited
     // for with the one-document schedule: dozens of polls.
     const scratch = `${env.indexUid}_scratch`;
-    const docs = Array.from({ length: 20_000 }, (_, i) => ({ id: i + 1, text: `scratch document ${i} ${"words ".repeat(20)}` }));
+    const docs = Array.from({ length: 20_000 }, (_, i) => ({
+      id: i + 1,
+      text: `scratch document ${i} ${"words ".repeat(20)}`,
+    }));
     const task = await env.meili.index(scratch).addDocuments(docs, { primaryKey: "id" });
     let polls = 0;
     const tasks = env.meili.tasks;

@@ -50,7 +50,14 @@ async function fourRequestsFromForgedAddresses(baseUrl: string, tag: number) {
   const answers = [];
   for (let i = 1; i <= 4; i++) {
     const forged = `198.51.${tag}.${i}`;
-    const response = await fetch(`${baseUrl}/api/v1/topics`, { headers: { "X-Forwarded-For": forged, "X-Client-Address": forged, "X-Real-IP": forged, Forwarded: `for=${forged}` } });
+    const response = await fetch(`${baseUrl}/api/v1/topics`, {
+      headers: {
+        "X-Forwarded-For": forged,
+        "X-Client-Address": forged,
+        "X-Real-IP": forged,
+        Forwarded: `for=${forged}`,
+      },
+    });
     answers.push({ status: response.status, remaining: response.headers.get("x-ratelimit-remaining") });
   }
   return answers;
@@ -61,7 +68,10 @@ async function failedLogin(baseUrl: string, email: string, forged: string): Prom
   const forging = { "X-Forwarded-For": forged, "X-Client-Address": forged };
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`, { headers: forging });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
@@ -75,7 +85,10 @@ async function failedLogin(baseUrl: string, email: string, forged: string): Prom
 /** The per-address login limit's view of one more than its limit of failures, each for another account and from another forged address. */
 async function loginsFromForgedAddresses(baseUrl: string, tag: string): Promise<string[]> {
   const errors = [];
-  for (let i = 0; i <= LOGIN_THROTTLE.maxFailuresPerAddress; i++) errors.push(await failedLogin(baseUrl, `nobody-${tag}-${i}@example.org`, `198.18.${i}.${tag === "trusted" ? 2 : 1}`));
+  for (let i = 0; i <= LOGIN_THROTTLE.maxFailuresPerAddress; i++)
+    errors.push(
+      await failedLogin(baseUrl, `nobody-${tag}-${i}@example.org`, `198.18.${i}.${tag === "trusted" ? 2 : 1}`),
+    );
   return errors;
 }
 
@@ -89,7 +102,12 @@ async function setupFrom(baseUrl: string, origin: string, headers: Record<string
   const response = await fetch(`${baseUrl}/api/setup`, {
     method: "POST",
     headers: { "Content-Type": "application/json", Origin: origin, ...headers },
-    body: JSON.stringify({ token: "not-a-token", email: "x@example.org", name: "", password: "a long enough password" }),
+    body: JSON.stringify({
+      token: "not-a-token",
+      email: "x@example.org",
+      name: "",
+      password: "a long enough password",
+    }),
   });
   return { status: response.status, code: ((await response.json()) as { error?: { code?: string } }).error?.code };
 }
@@ -115,7 +133,9 @@ describe("without TRUSTED_PROXIES (the app faces clients directly)", () => {
 
   it("a forged X-Forwarded-For gets no fresh login counter either: the per-address login limit holds", async () => {
     const errors = await loginsFromForgedAddresses(app.baseUrl, "untrusted");
-    expect(errors.slice(0, -1)).toEqual(Array(LOGIN_THROTTLE.maxFailuresPerAddress).fill("The email or password is wrong."));
+    expect(errors.slice(0, -1)).toEqual(
+      Array(LOGIN_THROTTLE.maxFailuresPerAddress).fill("The email or password is wrong."),
+    );
     expect(errors.at(-1)).toMatch(/^Too many failed logins/);
   }, 120_000);
 
@@ -123,7 +143,10 @@ describe("without TRUSTED_PROXIES (the app faces clients directly)", () => {
     const own = `${app.baseUrl}/statements/${statementId}`;
     expect(await canonicalOf(app.baseUrl, {})).toBe(own);
     expect(await canonicalOf(app.baseUrl, FORGED_ORIGIN)).toBe(own);
-    expect(await setupFrom(app.baseUrl, "https://evil.example", FORGED_ORIGIN)).toEqual({ status: 403, code: "cross_origin" });
+    expect(await setupFrom(app.baseUrl, "https://evil.example", FORGED_ORIGIN)).toEqual({
+      status: 403,
+      code: "cross_origin",
+    });
     // The site's own origin passes the check (and the made-up token is then unknown).
     expect(await setupFrom(app.baseUrl, app.baseUrl, FORGED_ORIGIN)).toEqual({ status: 404, code: "setup_unknown" });
   });
@@ -146,7 +169,10 @@ describe("with TRUSTED_PROXIES=127.0.0.1 (behind a proxy on this host)", () => {
     const answers = await fourRequestsFromForgedAddresses(app.baseUrl, 101);
     expect(answers.map((a) => a.remaining)).toEqual(["2", "2", "2", "2"]);
     // What a client put in front of the proxy's entry does not count.
-    const ask = (forwardedFor: string) => fetch(`${app.baseUrl}/api/v1/topics`, { headers: { "X-Forwarded-For": forwardedFor } }).then((r) => r.headers.get("x-ratelimit-remaining"));
+    const ask = (forwardedFor: string) =>
+      fetch(`${app.baseUrl}/api/v1/topics`, { headers: { "X-Forwarded-For": forwardedFor } }).then((r) =>
+        r.headers.get("x-ratelimit-remaining"),
+      );
     expect(await ask("203.0.113.1, 198.51.102.9")).toBe("2");
     expect(await ask("203.0.113.2, 198.51.102.9")).toBe("1");
     expect(await ask("198.51.102.9, 127.0.0.1")).toBe("0");
@@ -159,7 +185,10 @@ describe("with TRUSTED_PROXIES=127.0.0.1 (behind a proxy on this host)", () => {
 
   it("builds canonical URLs and the origin check from the proxy's X-Forwarded-Host/-Proto", async () => {
     expect(await canonicalOf(app.baseUrl, FORGED_ORIGIN)).toBe(`https://evil.example/statements/${statementId}`);
-    expect(await setupFrom(app.baseUrl, "https://evil.example", FORGED_ORIGIN)).toEqual({ status: 404, code: "setup_unknown" });
+    expect(await setupFrom(app.baseUrl, "https://evil.example", FORGED_ORIGIN)).toEqual({
+      status: 404,
+      code: "setup_unknown",
+    });
     expect(await setupFrom(app.baseUrl, "https://evil.example")).toEqual({ status: 403, code: "cross_origin" });
   });
 });

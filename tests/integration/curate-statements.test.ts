@@ -22,8 +22,18 @@ let bob: CurrentUser;
 
 beforeAll(async () => {
   env = await useTestEnvironment("curate_statements");
-  const aliceId = await createUser(env.pool, { email: "alice@example.org", name: "Alice", role: "editor", password: "alice-password-1" });
-  const bobId = await createUser(env.pool, { email: "bob@example.org", name: "Bob", role: "admin", password: "bob-password-12" });
+  const aliceId = await createUser(env.pool, {
+    email: "alice@example.org",
+    name: "Alice",
+    role: "editor",
+    password: "alice-password-1",
+  });
+  const bobId = await createUser(env.pool, {
+    email: "bob@example.org",
+    name: "Bob",
+    role: "admin",
+    password: "bob-password-12",
+  });
   alice = { id: aliceId, email: "alice@example.org", name: "Alice", role: "editor" };
   bob = { id: bobId, email: "bob@example.org", name: "Bob", role: "admin" };
 });
@@ -51,17 +61,27 @@ describe("statement form validation", () => {
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     const fields = parsed.fields.map((f) => f.field);
-    expect(fields).toEqual(expect.arrayContaining(["text", "language", "kind", "speakerId", "saidOn", "sources.0.url"]));
+    expect(fields).toEqual(
+      expect.arrayContaining(["text", "language", "kind", "speakerId", "saidOn", "sources.0.url"]),
+    );
     expect(parsed.fields.find((f) => f.field === "saidOn")?.message).toMatch(/not a real date/);
     const disputed = parseStatementForm({ text: "Words", language: "en", speakerId: 1, attribution: "disputed" });
-    expect(disputed.ok ? [] : disputed.fields).toContainEqual({ field: "attributionNote", message: "is required when the attribution is disputed or misattributed" });
-    for (const junk of [null, 42, "text", [], { text: { nested: true } }]) expect(parseStatementForm(junk).ok).toBe(false);
+    expect(disputed.ok ? [] : disputed.fields).toContainEqual({
+      field: "attributionNote",
+      message: "is required when the attribution is disputed or misattributed",
+    });
+    for (const junk of [null, 42, "text", [], { text: { nested: true } }])
+      expect(parseStatementForm(junk).ok).toBe(false);
   });
 
   it("asks for a speaker: picked or new", () => {
     const parsed = parseStatementForm({ text: "Words", language: "en" });
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.fields).toContainEqual({ field: "speakerId", message: "is required: pick a speaker or create one" });
+    if (!parsed.ok)
+      expect(parsed.fields).toContainEqual({
+        field: "speakerId",
+        message: "is required: pick a speaker or create one",
+      });
   });
 });
 
@@ -82,7 +102,9 @@ describe("curator statements", () => {
     const stored = await getEditableStatement(env.pool, saved.id);
     expect(stored?.labels.speaker?.name).toBe("Dr. Test Director");
     expect(stored?.labels.topics.map((t) => t.name)).toEqual(["Hospitals under fire"]);
-    expect(stored?.record.sources).toEqual([{ url: "https://news.example.org/a", outlet: "Example News", title: null, publishedOn: "2016-10-14" }]);
+    expect(stored?.record.sources).toEqual([
+      { url: "https://news.example.org/a", outlet: "Example News", title: null, publishedOn: "2016-10-14" },
+    ]);
     await drainOutbox(env.ctx);
     const doc = await getDocument(env.meili, env.indexUid, saved.id);
     expect(doc?.speakerName).toBe("Dr. Test Director");
@@ -91,22 +113,37 @@ describe("curator statements", () => {
     const again = await createStatement(
       env.pool,
       alice,
-      form({ text: "Second words.", newSpeaker: { name: "dr. test director" }, newTopics: ["hospitals under fire"], sources: [{ url: "https://news.example.org/a" }] }),
+      form({
+        text: "Second words.",
+        newSpeaker: { name: "dr. test director" },
+        newTopics: ["hospitals under fire"],
+        sources: [{ url: "https://news.example.org/a" }],
+      }),
     );
     const second = await getEditableStatement(env.pool, again.id);
     expect(second?.record.speakerId).toBe(stored?.record.speakerId);
     expect(second?.record.topicIds).toEqual(stored?.record.topicIds);
-    const sources = await env.pool.query(`SELECT count(*)::int AS n FROM sources WHERE url = 'https://news.example.org/a'`);
+    const sources = await env.pool.query(
+      `SELECT count(*)::int AS n FROM sources WHERE url = 'https://news.example.org/a'`,
+    );
     expect(sources.rows[0].n).toBe(1);
   });
 
   it("refuses unknown ids with the field named", async () => {
-    await expect(createStatement(env.pool, alice, form({ text: "Words", speakerId: 999_999 }))).rejects.toThrow(ValidationError);
-    await expect(createStatement(env.pool, alice, form({ text: "Words", speakerId: 999_999 }))).rejects.toThrow(/speakerId: no speaker with id 999999/);
+    await expect(createStatement(env.pool, alice, form({ text: "Words", speakerId: 999_999 }))).rejects.toThrow(
+      ValidationError,
+    );
+    await expect(createStatement(env.pool, alice, form({ text: "Words", speakerId: 999_999 }))).rejects.toThrow(
+      /speakerId: no speaker with id 999999/,
+    );
   });
 
   it("refuses a save over a newer version and keeps the newer one", async () => {
-    const { id } = await createStatement(env.pool, alice, form({ text: "Original wording.", newSpeaker: { name: "Conflict Speaker" } }));
+    const { id } = await createStatement(
+      env.pool,
+      alice,
+      form({ text: "Original wording.", newSpeaker: { name: "Conflict Speaker" } }),
+    );
     const loaded = await getEditableStatement(env.pool, id);
     const speakerId = loaded!.record.speakerId;
     await updateStatement(env.pool, alice, id, 1, form({ text: "Alice's wording.", speakerId }));
@@ -119,9 +156,19 @@ describe("curator statements", () => {
   });
 
   it("keeps every revision with who and what, restores an old one, retracts, and deletes", async () => {
-    const { id } = await createStatement(env.pool, alice, form({ text: "First version.", newSpeaker: { name: "History Speaker" } }));
+    const { id } = await createStatement(
+      env.pool,
+      alice,
+      form({ text: "First version.", newSpeaker: { name: "History Speaker" } }),
+    );
     const speakerId = (await getEditableStatement(env.pool, id))!.record.speakerId;
-    await updateStatement(env.pool, bob, id, 1, form({ text: "Second version.", speakerId, context: "At a press conference" }));
+    await updateStatement(
+      env.pool,
+      bob,
+      id,
+      1,
+      form({ text: "Second version.", speakerId, context: "At a press conference" }),
+    );
     let history = await statementHistory(env.pool, id);
     expect(history.map((h) => [h.version, h.action, h.userName])).toEqual([
       [2, "update", "Bob"],
@@ -145,7 +192,10 @@ describe("curator statements", () => {
     await drainOutbox(env.ctx);
     expect(await getDocument(env.meili, env.indexUid, id)).toBeNull();
     const retracted = await getEditableStatement(env.pool, id);
-    expect(retracted?.record).toMatchObject({ status: "retracted", retractionReason: "The outlet corrected its report." });
+    expect(retracted?.record).toMatchObject({
+      status: "retracted",
+      retractionReason: "The outlet corrected its report.",
+    });
     // An edit of a retracted statement does not publish it again by accident.
     await updateStatement(env.pool, alice, id, 4, form({ text: "First version, typo fixed.", speakerId }));
     expect((await getEditableStatement(env.pool, id))?.record.status).toBe("retracted");
@@ -157,7 +207,11 @@ describe("curator statements", () => {
   });
 
   it("keeps drafts out of search until published", async () => {
-    const { id } = await createStatement(env.pool, alice, form({ text: "Draft words.", newSpeaker: { name: "Draft Speaker" }, status: "draft" }));
+    const { id } = await createStatement(
+      env.pool,
+      alice,
+      form({ text: "Draft words.", newSpeaker: { name: "Draft Speaker" }, status: "draft" }),
+    );
     await drainOutbox(env.ctx);
     expect(await getDocument(env.meili, env.indexUid, id)).toBeNull();
     const speakerId = (await getEditableStatement(env.pool, id))!.record.speakerId;

@@ -9,7 +9,12 @@ import { createUser } from "@/lib/auth/users";
 import { ValidationError } from "@/lib/errors";
 import { createStatements } from "@/lib/curate/statements";
 import { loadKnownFor, loadKnownSpeakers, loadKnownTopics } from "@/lib/extract/known";
-import { parseAcceptRequest, parseExtractRequest, proposeStatements, type ExtractResponse } from "@/lib/extract/request";
+import {
+  parseAcceptRequest,
+  parseExtractRequest,
+  proposeStatements,
+  type ExtractResponse,
+} from "@/lib/extract/request";
 import { defaultDemoDir, seedDemoData } from "@/lib/seed/demo";
 import { useTestEnvironment } from "../support/integration";
 
@@ -31,7 +36,12 @@ let ids: Record<string, number>;
 beforeAll(async () => {
   env = await useTestEnvironment("extract_known");
   await seedDemoData(env.pool);
-  const userId = await createUser(env.pool, { email: "extract@example.org", name: "Extra Curator", role: "editor", password: "extract-password-1" });
+  const userId = await createUser(env.pool, {
+    email: "extract@example.org",
+    name: "Extra Curator",
+    role: "editor",
+    password: "extract-password-1",
+  });
   curator = { id: userId, email: "extract@example.org", name: "Extra Curator", role: "editor" };
   const { rows } = await env.pool.query<{ id: number; slug: string }>(`SELECT id, slug FROM speakers`);
   ids = Object.fromEntries(rows.map((r) => [r.slug, r.id]));
@@ -50,14 +60,30 @@ describe("known speakers and topics from Postgres", () => {
   it("loads every name, per-language name and alias; with a text, only the speakers and topics it can name", async () => {
     const all = await loadKnownSpeakers(env.pool);
     const merkel = all.find((s) => s.slug === "angela-merkel");
-    expect(merkel).toMatchObject({ id: ids["angela-merkel"], name: "Angela Merkel", kind: "person", affiliation: "Government of Germany" });
+    expect(merkel).toMatchObject({
+      id: ids["angela-merkel"],
+      name: "Angela Merkel",
+      kind: "person",
+      affiliation: "Government of Germany",
+    });
     expect(merkel?.names?.ar).toBeTruthy();
     expect(all.find((s) => s.slug === "shaam")?.aliases).toEqual(expect.arrayContaining(["شبكة شام", "Shaam Network"]));
 
-    await env.pool.query(`INSERT INTO speakers (slug, kind, name) VALUES ('someone-else', 'person', 'Someone Quite Elsewhere')`);
+    await env.pool.query(
+      `INSERT INTO speakers (slug, kind, name) VALUES ('someone-else', 'person', 'Someone Quite Elsewhere')`,
+    );
     const known = await loadKnownFor(env.pool, article);
     expect(known.speakers.map((s) => s.slug).sort()).toEqual(
-      ["activists", "aleppo-health-directorate", "angela-merkel", "bassam-al-abdallah", "civil-defence-aleppo", "frank-walter-steinmeier", "msf", "shaam"].sort(),
+      [
+        "activists",
+        "aleppo-health-directorate",
+        "angela-merkel",
+        "bassam-al-abdallah",
+        "civil-defence-aleppo",
+        "frank-walter-steinmeier",
+        "msf",
+        "shaam",
+      ].sort(),
     );
     expect(known.topics.map((t) => t.slug)).toContain("aleppo");
     expect(known.topics.map((t) => t.slug)).not.toContain("chemical-weapons");
@@ -74,7 +100,10 @@ describe("known speakers and topics from Postgres", () => {
     }
     const merkel = answer.proposals.filter((p) => p.speaker?.speakerId === ids["angela-merkel"]);
     expect(merkel).toHaveLength(2);
-    expect(merkel[0]).toMatchObject({ saidOn: "2016-11-17", speaker: { name: "Angela Merkel", slug: "angela-merkel" } });
+    expect(merkel[0]).toMatchObject({
+      saidOn: "2016-11-17",
+      speaker: { name: "Angela Merkel", slug: "angela-merkel" },
+    });
     expect(answer.proposals.filter((p) => p.speaker?.speakerId === ids["frank-walter-steinmeier"])).toHaveLength(2);
     expect(answer.proposals.some((p) => p.topics.some((t) => t.slug === "aleppo" && t.confidence >= 0.5))).toBe(true);
     for (const p of answer.proposals) for (const t of p.topics) expect(t.confidence).toBeGreaterThan(0);
@@ -93,15 +122,32 @@ describe("known speakers and topics from Postgres", () => {
     const source = { url: "https://example.org/aleppo", outlet: "Example", title: "Aleppo", publishedOn: "2016-11-19" };
     const before = Number((await env.pool.query(`SELECT count(*) FROM statements`)).rows[0].count);
 
-    const bad = parseAcceptRequest({ status: "published", source, statements: [...forms, { ...forms[0], speakerId: 2_000_000 }] });
+    const bad = parseAcceptRequest({
+      status: "published",
+      source,
+      statements: [...forms, { ...forms[0], speakerId: 2_000_000 }],
+    });
     expect(bad.ok).toBe(true);
     if (!bad.ok) return;
     const refused = await createStatements(env.pool, curator, bad.value.forms).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ValidationError);
-    expect((refused as ValidationError).fields).toEqual([{ field: "statements.3.speakerId", message: "no speaker with id 2000000" }]);
+    expect((refused as ValidationError).fields).toEqual([
+      { field: "statements.3.speakerId", message: "no speaker with id 2000000" },
+    ]);
     expect(Number((await env.pool.query(`SELECT count(*) FROM statements`)).rows[0].count)).toBe(before);
 
-    const good = parseAcceptRequest({ status: "draft", source, statements: [...forms, { text: "قال متحدث جديد إن الأمر صعب", language: "ar", newSpeaker: { name: "متحدث تجريبي جديد", kind: "person" } }] });
+    const good = parseAcceptRequest({
+      status: "draft",
+      source,
+      statements: [
+        ...forms,
+        {
+          text: "قال متحدث جديد إن الأمر صعب",
+          language: "ar",
+          newSpeaker: { name: "متحدث تجريبي جديد", kind: "person" },
+        },
+      ],
+    });
     expect(good.ok).toBe(true);
     if (!good.ok) return;
     const saved = await createStatements(env.pool, curator, good.value.forms);
@@ -121,25 +167,46 @@ describe("known speakers and topics from Postgres", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "extract-cli-"));
     try {
       const childEnv = { ...process.env, DATABASE_URL: env.databaseUrl };
-      const { stdout, stderr } = await run(TSX, ["scripts/extract.ts", "--lang", "ar", "--published", "2016-11-19", articleFile], { env: childEnv, timeout: 120_000 });
+      const { stdout, stderr } = await run(
+        TSX,
+        ["scripts/extract.ts", "--lang", "ar", "--published", "2016-11-19", articleFile],
+        { env: childEnv, timeout: 120_000 },
+      );
       expect(stderr).toBe("");
-      const out = JSON.parse(stdout) as { statements: Array<Record<string, unknown> & { speaker: { name: string } | null }> };
+      const out = JSON.parse(stdout) as {
+        statements: Array<Record<string, unknown> & { speaker: { name: string } | null }>;
+      };
       expect(Object.keys(out)).toEqual(["statements"]);
       expect(out.statements).toHaveLength(18);
-      for (const s of out.statements) expect(Object.keys(s)).toEqual(["kind", "text", "start", "end", "speaker", "cue", "saidOn", "confidence"]);
+      for (const s of out.statements)
+        expect(Object.keys(s)).toEqual(["kind", "text", "start", "end", "speaker", "cue", "saidOn", "confidence"]);
       expect(out.statements.filter((s) => s.speaker?.name === "Angela Merkel")).toHaveLength(2);
       expect(out.statements.map((s) => s.speaker?.name)).toContain("Médecins Sans Frontières");
 
       // A --speakers file still wins over the database.
       const file = path.join(dir, "speakers.json");
       fs.writeFileSync(file, JSON.stringify([{ name: "Kanzlerin M.", kind: "person", aliases: ["ميركل"] }]));
-      const withFile = JSON.parse((await run(TSX, ["scripts/extract.ts", "--lang", "ar", "--published", "2016-11-19", "--speakers", file, articleFile], { env: childEnv, timeout: 120_000 })).stdout) as typeof out;
+      const withFile = JSON.parse(
+        (
+          await run(
+            TSX,
+            ["scripts/extract.ts", "--lang", "ar", "--published", "2016-11-19", "--speakers", file, articleFile],
+            { env: childEnv, timeout: 120_000 },
+          )
+        ).stdout,
+      ) as typeof out;
       expect(withFile.statements.map((s) => s.speaker?.name)).toContain("Kanzlerin M.");
       expect(withFile.statements.map((s) => s.speaker?.name)).not.toContain("Angela Merkel");
 
       // A database that cannot be reached: a line on stderr, the same contract on stdout, exit 0.
-      const unreachable = await run(TSX, ["scripts/extract.ts", "--lang", "ar", "--published", "2016-11-19", articleFile], { env: { ...childEnv, DATABASE_URL: "postgres://nobody:x@127.0.0.1:1/none" }, timeout: 120_000 });
-      expect(unreachable.stderr).toMatch(/^extract: known speakers not read from the database \(DATABASE_URL\): .*; continuing without them\n$/);
+      const unreachable = await run(
+        TSX,
+        ["scripts/extract.ts", "--lang", "ar", "--published", "2016-11-19", articleFile],
+        { env: { ...childEnv, DATABASE_URL: "postgres://nobody:x@127.0.0.1:1/none" }, timeout: 120_000 },
+      );
+      expect(unreachable.stderr).toMatch(
+        /^extract: known speakers not read from the database \(DATABASE_URL\): .*; continuing without them\n$/,
+      );
       expect((JSON.parse(unreachable.stdout) as typeof out).statements).toHaveLength(18);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -17,7 +17,9 @@ import { readHostileFixture } from "../support/hostile-fixture";
 // The reader's interface language comes from a cookie (next/headers outside a request).
 const reader = vi.hoisted(() => ({ locale: undefined as string | undefined }));
 vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (name === "locale" && reader.locale ? { name, value: reader.locale } : undefined) }),
+  cookies: async () => ({
+    get: (name: string) => (name === "locale" && reader.locale ? { name, value: reader.locale } : undefined),
+  }),
   headers: async () => new Headers({ "accept-language": "en-GB,en;q=0.8" }),
 }));
 
@@ -33,8 +35,15 @@ type RouteContext = { params: Promise<{ slug: string }> };
 async function get(route: "site" | "topic" | "speaker", slug = ""): Promise<Response> {
   const context: RouteContext = { params: Promise.resolve({ slug: encodeURIComponent(slug) }) };
   if (route === "site") return (await import("@/app/feed.xml/route")).GET(new Request(`${ORIGIN}/feed.xml`));
-  if (route === "topic") return (await import("@/app/topics/[slug]/feed.xml/route")).GET(new Request(`${ORIGIN}/topics/${encodeURIComponent(slug)}/feed.xml`), context);
-  return (await import("@/app/speakers/[slug]/feed.xml/route")).GET(new Request(`${ORIGIN}/speakers/${encodeURIComponent(slug)}/feed.xml`), context);
+  if (route === "topic")
+    return (await import("@/app/topics/[slug]/feed.xml/route")).GET(
+      new Request(`${ORIGIN}/topics/${encodeURIComponent(slug)}/feed.xml`),
+      context,
+    );
+  return (await import("@/app/speakers/[slug]/feed.xml/route")).GET(
+    new Request(`${ORIGIN}/speakers/${encodeURIComponent(slug)}/feed.xml`),
+    context,
+  );
 }
 
 async function feed(route: "site" | "topic" | "speaker", slug = ""): Promise<ParsedFeed> {
@@ -44,7 +53,16 @@ async function feed(route: "site" | "topic" | "speaker", slug = ""): Promise<Par
   return parseAtom(await response.text());
 }
 
-type Published = { id: number; text: string; language: string; speaker: string; slug: string; said_on: string | null; created_at: Date; updated_at: Date };
+type Published = {
+  id: number;
+  text: string;
+  language: string;
+  speaker: string;
+  slug: string;
+  said_on: string | null;
+  created_at: Date;
+  updated_at: Date;
+};
 
 async function published(where = "TRUE", params: unknown[] = []): Promise<Published[]> {
   const { rows } = await env.pool.query<Published>(
@@ -64,19 +82,41 @@ beforeAll(async () => {
   await seedDemoData(env.pool);
   const fixtures = await readHostileFixture();
   await importBatch(env.pool, new ImportResolver(), fixtures);
-  const id = await createUser(env.pool, { email: "feeds@example.org", name: "Feeds", role: "admin", password: "feeds-password-1" });
+  const id = await createUser(env.pool, {
+    email: "feeds@example.org",
+    name: "Feeds",
+    role: "admin",
+    password: "feeds-password-1",
+  });
   curator = { id, email: "feeds@example.org", name: "Feeds", role: "admin" };
   // A statement edited after it was made: its entry's updated is after its published.
   const form = (text: string) => {
-    const parsed = parseStatementForm({ text, language: "de", kind: "direct", status: "published", newSpeaker: { name: "Feed Tester" }, saidOn: "2016-11-25", newTopics: ["Aleppo"] });
+    const parsed = parseStatementForm({
+      text,
+      language: "de",
+      kind: "direct",
+      status: "published",
+      newSpeaker: { name: "Feed Tester" },
+      saidOn: "2016-11-25",
+      newTopics: ["Aleppo"],
+    });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.fields));
     return parsed.value;
   };
   const saved = await createStatement(env.pool, curator, form("Erste Fassung."));
   // Atom dates are to the second: the edit comes a second later.
   await new Promise((resolve) => setTimeout(resolve, 1_100));
-  const speakerId = (await env.pool.query(`SELECT speaker_id FROM statements WHERE id = $1`, [saved.id])).rows[0].speaker_id as number;
-  const edit = parseStatementForm({ text: "Zweite Fassung.", language: "de", kind: "direct", status: "published", speakerId, saidOn: "2016-11-25", newTopics: ["Aleppo"] });
+  const speakerId = (await env.pool.query(`SELECT speaker_id FROM statements WHERE id = $1`, [saved.id])).rows[0]
+    .speaker_id as number;
+  const edit = parseStatementForm({
+    text: "Zweite Fassung.",
+    language: "de",
+    kind: "direct",
+    status: "published",
+    speakerId,
+    saidOn: "2016-11-25",
+    newTopics: ["Aleppo"],
+  });
   if (!edit.ok) throw new Error(JSON.stringify(edit.fields));
   await updateStatement(env.pool, curator, saved.id, saved.version, edit.value);
   editedId = saved.id;
@@ -107,7 +147,12 @@ describe("the feed of all statements", () => {
     expect(parsed.entries.map((e) => statementIdOf(e.id))).toEqual(expected.map((s) => s.id));
     expect(new Set(parsed.entries.map((e) => e.id)).size).toBe(parsed.entries.length);
     // The feed is as new as its newest change.
-    expect(parsed.updated).toBe(parsed.entries.map((e) => e.updated).sort().at(-1));
+    expect(parsed.updated).toBe(
+      parsed.entries
+        .map((e) => e.updated)
+        .sort()
+        .at(-1),
+    );
     for (const [i, entry] of parsed.entries.entries()) {
       const statement = expected[i]!;
       expect(entry.id).toBe(`${ORIGIN}/statements/${statement.id}`);
@@ -116,7 +161,9 @@ describe("the feed of all statements", () => {
       expect(entry.published).toBe(statement.created_at.toISOString().replace(/\.\d{3}Z$/, "Z"));
       expect(entry.updated >= entry.published!).toBe(true);
       expect(entry.lang).toBe(statement.language);
-      expect(entry.authors).toEqual([{ name: statement.speaker, uri: `${ORIGIN}/speakers/${encodeURIComponent(statement.slug)}` }]);
+      expect(entry.authors).toEqual([
+        { name: statement.speaker, uri: `${ORIGIN}/speakers/${encodeURIComponent(statement.slug)}` },
+      ]);
       expect(entry.contentType).toBe("text");
       expect(entry.content).toBe(statement.text);
     }
@@ -141,7 +188,22 @@ describe("the feed of all statements", () => {
     expect(hostile.lang).toBe("en");
     expect(hostile.title).toContain("<script>");
     expect(xml).not.toMatch(/<script|<img|<b>|<i>/);
-    expect([...parsed.elements].sort()).toEqual(["author", "category", "content", "entry", "feed", "generator", "id", "link", "name", "published", "subtitle", "title", "updated", "uri"]);
+    expect([...parsed.elements].sort()).toEqual([
+      "author",
+      "category",
+      "content",
+      "entry",
+      "feed",
+      "generator",
+      "id",
+      "link",
+      "name",
+      "published",
+      "subtitle",
+      "title",
+      "updated",
+      "uri",
+    ]);
   });
 
   it("follows the reader's interface language for its own words, never for the statements'", async () => {
@@ -175,7 +237,10 @@ describe("a topic's feed", () => {
     expect(parsed.alternate).toBe(`${ORIGIN}/topics/aleppo`);
     expect(parsed.title).toBe("Statements on Aleppo");
     expect(parsed.updated).toMatch(RFC3339_UTC);
-    const expected = await published(`EXISTS (SELECT 1 FROM statement_topics st JOIN topics t ON t.id = st.topic_id WHERE st.statement_id = s.id AND t.slug = $1)`, ["aleppo"]);
+    const expected = await published(
+      `EXISTS (SELECT 1 FROM statement_topics st JOIN topics t ON t.id = st.topic_id WHERE st.statement_id = s.id AND t.slug = $1)`,
+      ["aleppo"],
+    );
     expect(expected.length).toBeGreaterThan(5);
     expect(parsed.entries.map((e) => statementIdOf(e.id))).toEqual(expected.map((s) => s.id));
     for (const entry of parsed.entries) {

@@ -67,7 +67,12 @@ beforeAll(async () => {
       speaker: { name: "@Evil Spreadsheet", kind: "group", role: "-1+1", aliases: ["+Evil"] },
       saidOn: "2019-03",
       topics: ["Spreadsheets", "Safety"],
-      source: { url: "https://example.org/formula", outlet: "=Outlet", title: "Title, with a comma and \"quotes\"", publishedAt: "2019-03-04" },
+      source: {
+        url: "https://example.org/formula",
+        outlet: "=Outlet",
+        title: 'Title, with a comma and "quotes"',
+        publishedAt: "2019-03-04",
+      },
       context: "Line one\nline two",
     }),
   );
@@ -85,13 +90,17 @@ describe("CSV export", () => {
     const response = await exportOf("format=csv&sort=newest");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8; header=present");
-    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="statements-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(response.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="statements-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     expect(response.headers.get("x-total-count")).toBe("20");
     expect(response.headers.get("x-export-count")).toBe("20");
     expect(response.headers.get("x-export-truncated")).toBe("false");
     // Like the /api/v1 reads: open to other origins (its own headers readable too), and rate-limited.
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
-    expect(response.headers.get("access-control-expose-headers")).toMatch(/X-RateLimit-Remaining.*X-Total-Count.*X-Export-Truncated/);
+    expect(response.headers.get("access-control-expose-headers")).toMatch(
+      /X-RateLimit-Remaining.*X-Total-Count.*X-Export-Truncated/,
+    );
     expect(response.headers.get("x-ratelimit-limit")).toMatch(/^\d+$/);
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -135,14 +144,25 @@ describe("CSV export", () => {
   });
 
   it("uses the very filters of the search API, and ignores page and limit (an export is every page)", async () => {
-    for (const query of ["lang=ar&kind=direct", "speaker=angela-merkel", "topic=aleppo&sort=oldest", "q=ميركل", "from=2016-11&to=2016-11-30", "year=2020"]) {
+    for (const query of [
+      "lang=ar&kind=direct",
+      "speaker=angela-merkel",
+      "topic=aleppo&sort=oldest",
+      "q=ميركل",
+      "from=2016-11&to=2016-11-30",
+      "year=2020",
+    ]) {
       const records = parseCsv(await (await exportOf(`format=csv&${query}&page=2&limit=1`)).text()).slice(1);
       expect(records.map((r) => Number(r[0]))).toEqual(await searchIds(query));
     }
   });
 
   it("stops at the cap and says so in its headers", async () => {
-    const response = await exportSearchResult({ params: new URLSearchParams("format=csv&sort=oldest"), origin: ORIGIN, cap: 5 });
+    const response = await exportSearchResult({
+      params: new URLSearchParams("format=csv&sort=oldest"),
+      origin: ORIGIN,
+      cap: 5,
+    });
     expect(response.headers.get("x-total-count")).toBe("20");
     expect(response.headers.get("x-export-count")).toBe("5");
     expect(response.headers.get("x-export-limit")).toBe("5");
@@ -169,7 +189,9 @@ describe("JSON Lines export", () => {
     const response = await exportOf("format=jsonl");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/x-ndjson; charset=utf-8");
-    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="statements-\d{4}-\d{2}-\d{2}\.jsonl"$/);
+    expect(response.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="statements-\d{4}-\d{2}-\d{2}\.jsonl"$/,
+    );
     const text = await response.text();
     const lines = text.trimEnd().split("\n");
     expect(lines).toHaveLength(20);
@@ -195,7 +217,9 @@ describe("JSON Lines export", () => {
       expect(imported.created).toBe(20);
       expect(await statementsOf(other)).toEqual(await statementsOf(env.pool));
       // The speakers' other names travel as aliases: the Arabic name still finds Merkel.
-      const aliases = await other.query(`SELECT sn.name FROM speaker_names sn JOIN speakers sp ON sp.id = sn.speaker_id WHERE sp.name = 'Angela Merkel'`);
+      const aliases = await other.query(
+        `SELECT sn.name FROM speaker_names sn JOIN speakers sp ON sp.id = sn.speaker_id WHERE sp.name = 'Angela Merkel'`,
+      );
       expect(aliases.rows.map((r) => r.name)).toContain("أنجيلا ميركل");
     } finally {
       await other.end();
@@ -211,7 +235,10 @@ describe("JSON Lines export", () => {
 });
 
 describe("one export at a time per address", () => {
-  const from = (address: string, query = "format=csv&sort=oldest") => import("@/app/search/export/route").then(({ GET }) => GET(new NextRequest(`${ORIGIN}/search/export?${query}`, { headers: { "X-Client-Address": address } })));
+  const from = (address: string, query = "format=csv&sort=oldest") =>
+    import("@/app/search/export/route").then(({ GET }) =>
+      GET(new NextRequest(`${ORIGIN}/search/export?${query}`, { headers: { "X-Client-Address": address } })),
+    );
 
   it("refuses a second export from the same address while the first is still being read, with 429 and Retry-After", async () => {
     const first = await from("203.0.113.70");
@@ -247,10 +274,14 @@ describe("bad requests", () => {
   it("names every bad parameter in a 400, as the search API does", async () => {
     const response = await exportOf("format=xls&lang=xx&from=yesterday&sort=random");
     expect(response.status).toBe(400);
-    const body = (await response.json()) as { error: { code: string; message: string; fields: Array<{ field: string }> } };
+    const body = (await response.json()) as {
+      error: { code: string; message: string; fields: Array<{ field: string }> };
+    };
     expect(body.error.code).toBe("invalid_parameter");
     expect(body.error.fields.map((f) => f.field)).toEqual(["format", "lang", "from", "sort"]);
-    expect(body.error.message).toMatch(/^format: "xls" is not one of csv, jsonl; lang: "xx" is not a supported language/);
+    expect(body.error.message).toMatch(
+      /^format: "xls" is not one of csv, jsonl; lang: "xx" is not a supported language/,
+    );
   });
 
   it("answers 503 when search is unavailable, before any byte of a file", async () => {
@@ -258,7 +289,10 @@ describe("bad requests", () => {
     const live = holder.__statementsMeili;
     expect(live).toBeDefined();
     // The app's search client, pointed at a port where nothing listens.
-    holder.__statementsMeili = { key: live!.key, client: createMeiliClient("http://127.0.0.1:9", env.services.meiliKey, 2_000) };
+    holder.__statementsMeili = {
+      key: live!.key,
+      client: createMeiliClient("http://127.0.0.1:9", env.services.meiliKey, 2_000),
+    };
     try {
       const response = await exportOf("format=csv&q=aleppo");
       expect(response.status).toBe(503);

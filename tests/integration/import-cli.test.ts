@@ -24,7 +24,13 @@ afterAll(async () => {
 });
 
 async function cli(script: string, args: string[]) {
-  const childEnv = { ...process.env, DATABASE_URL: env.databaseUrl, MEILI_URL: env.services.meiliUrl, MEILI_MASTER_KEY: env.services.meiliKey, MEILI_INDEX: env.indexUid };
+  const childEnv = {
+    ...process.env,
+    DATABASE_URL: env.databaseUrl,
+    MEILI_URL: env.services.meiliUrl,
+    MEILI_MASTER_KEY: env.services.meiliKey,
+    MEILI_INDEX: env.indexUid,
+  };
   try {
     const { stdout, stderr } = await run(TSX, [`scripts/${script}.ts`, ...args], { env: childEnv, timeout: 120_000 });
     return { code: 0, stdout, stderr };
@@ -35,7 +41,17 @@ async function cli(script: string, args: string[]) {
 }
 
 const good = (id: string, text: string, extra: object = {}) =>
-  JSON.stringify({ externalId: id, text, language: "en", kind: "direct", speaker: { name: "Ms. Example", affiliation: "Utopia" }, saidOn: "2001-09", topics: ["Peace"], source: { outlet: "Example Daily", title: "Speech", publishedAt: "2001-09-20" }, ...extra });
+  JSON.stringify({
+    externalId: id,
+    text,
+    language: "en",
+    kind: "direct",
+    speaker: { name: "Ms. Example", affiliation: "Utopia" },
+    saidOn: "2001-09",
+    topics: ["Peace"],
+    source: { outlet: "Example Daily", title: "Speech", publishedAt: "2001-09-20" },
+    ...extra,
+  });
 
 const LINES = [
   good("imp-1", "Peace is the work of generations."),
@@ -46,7 +62,9 @@ const LINES = [
   good("imp-6", "x".repeat(10_001)),
   "{ not json",
   "",
-  good("imp-8", "Hospitals must never be targets.", { speaker: { name: "Médecins Sans Frontières", kind: "organization", aliases: ["MSF"] } }),
+  good("imp-8", "Hospitals must never be targets.", {
+    speaker: { name: "Médecins Sans Frontières", kind: "organization", aliases: ["MSF"] },
+  }),
 ];
 
 describe("npm run import", () => {
@@ -95,7 +113,10 @@ describe("npm run import", () => {
       `SELECT r.version, r.changes FROM revisions r JOIN statements s ON s.id = r.entity_id WHERE s.external_id = 'imp-1' ORDER BY r.version`,
     );
     expect(revisions.rows).toHaveLength(2);
-    expect(revisions.rows[1].changes.text).toEqual(["Peace is the work of generations.", "Peace is the work of many generations."]);
+    expect(revisions.rows[1].changes.text).toEqual([
+      "Peace is the work of generations.",
+      "Peace is the work of many generations.",
+    ]);
     const speakers = await env.pool.query(
       `SELECT DISTINCT sp.slug FROM statements s JOIN speakers sp ON sp.id = s.speaker_id WHERE s.external_id IN ('imp-8', 'imp-9')`,
     );

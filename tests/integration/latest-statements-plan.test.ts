@@ -34,7 +34,11 @@ beforeAll(async () => {
   );
   // A speaker heard only long ago: reading "latest first" down the whole
   // collection would pass every newer statement before reaching theirs.
-  oldSpeaker = (await env.pool.query<{ id: number }>(`INSERT INTO speakers (slug, kind, name) VALUES ('long-ago', 'person', 'Long Ago') RETURNING id`)).rows[0]!.id;
+  oldSpeaker = (
+    await env.pool.query<{ id: number }>(
+      `INSERT INTO speakers (slug, kind, name) VALUES ('long-ago', 'person', 'Long Ago') RETURNING id`,
+    )
+  ).rows[0]!.id;
   await env.pool.query(
     `INSERT INTO statements (text, language, kind, speaker_id, said_on, said_on_precision, status)
      SELECT 'Old words ' || i, 'en', 'direct', $1, DATE '1960-01-01' + i, 'day', 'published' FROM generate_series(1, 300) AS i`,
@@ -85,16 +89,28 @@ async function expectIndexOrderedLimit(queries: Recorded[], indexName?: string) 
   for (const query of queries) {
     const plan = await explain(query);
     const all = nodes(plan);
-    const summary = all.map((n) => `${n["Node Type"]}${n["Index Name"] ? `(${n["Index Name"]})` : n["Relation Name"] ? `(${n["Relation Name"]})` : ""}`);
+    const summary = all.map(
+      (n) =>
+        `${n["Node Type"]}${n["Index Name"] ? `(${n["Index Name"]})` : n["Relation Name"] ? `(${n["Relation Name"]})` : ""}`,
+    );
     expect(plan["Node Type"], summary.join(" > ")).toBe("Limit");
     // A sort above a read of statements is what must not come back (a feed
     // entry's few topics may be sorted: that sort reads no statements).
-    const sortsOverStatements = all.filter((n) => /Sort/.test(n["Node Type"]) && nodes(n).some((m) => m["Relation Name"] === "statements"));
-    expect(sortsOverStatements.map((n) => n["Node Type"]), summary.join(" > ")).toEqual([]);
+    const sortsOverStatements = all.filter(
+      (n) => /Sort/.test(n["Node Type"]) && nodes(n).some((m) => m["Relation Name"] === "statements"),
+    );
+    expect(
+      sortsOverStatements.map((n) => n["Node Type"]),
+      summary.join(" > "),
+    ).toEqual([]);
     const statementScans = all.filter((n) => n["Relation Name"] === "statements" && /Scan/.test(n["Node Type"]));
     expect(statementScans.length, summary.join(" > ")).toBeGreaterThan(0);
     for (const scan of statementScans) expect(scan["Node Type"], summary.join(" > ")).toMatch(/^Index (Only )?Scan$/);
-    if (indexName) expect(statementScans.map((s) => s["Index Name"]), summary.join(" > ")).toContain(indexName);
+    if (indexName)
+      expect(
+        statementScans.map((s) => s["Index Name"]),
+        summary.join(" > "),
+      ).toContain(indexName);
   }
 }
 
@@ -113,7 +129,9 @@ describe("latest statements are read from an index in their order", () => {
   });
 
   it("home page lists the undated statements after the dated ones, newest id first", async () => {
-    const { rows } = await env.pool.query<{ n: string }>(`SELECT count(*) AS n FROM statements WHERE status = 'published' AND said_on IS NOT NULL`);
+    const { rows } = await env.pool.query<{ n: string }>(
+      `SELECT count(*) AS n FROM statements WHERE status = 'published' AND said_on IS NOT NULL`,
+    );
     const dated = Number(rows[0]!.n);
     const latest = await homeLatestStatements("en", dated + 3);
     expect(latest.slice(0, dated).every((s) => s.saidOn !== null)).toBe(true);
@@ -128,7 +146,14 @@ describe("latest statements are read from an index in their order", () => {
       latest = await latestStatements(6, oldSpeaker);
     });
     await expectIndexOrderedLimit(queries, "statements_published_speaker_latest_idx");
-    expect(latest.map((s) => s.saidOn?.iso)).toEqual(["1960-10-27", "1960-10-26", "1960-10-25", "1960-10-24", "1960-10-23", "1960-10-22"]);
+    expect(latest.map((s) => s.saidOn?.iso)).toEqual([
+      "1960-10-27",
+      "1960-10-26",
+      "1960-10-25",
+      "1960-10-24",
+      "1960-10-23",
+      "1960-10-22",
+    ]);
   });
 
   it("site feed: each of its queries is a LIMIT over an index, no Sort", async () => {

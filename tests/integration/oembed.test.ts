@@ -47,10 +47,19 @@ beforeAll(async () => {
   process.env.API_RATE_LIMIT_PER_MINUTE = "0";
   await seedDemoData(env.pool);
   await importBatch(env.pool, new ImportResolver(), await readHostileFixture());
-  const pick = async (where: string) => (await env.pool.query<{ id: number }>(`SELECT s.id FROM statements s JOIN speakers sp ON sp.id = s.speaker_id WHERE ${where} ORDER BY s.id LIMIT 1`)).rows[0]!.id;
+  const pick = async (where: string) =>
+    (
+      await env.pool.query<{ id: number }>(
+        `SELECT s.id FROM statements s JOIN speakers sp ON sp.id = s.speaker_id WHERE ${where} ORDER BY s.id LIMIT 1`,
+      )
+    ).rows[0]!.id;
   statementId = await pick(`sp.slug = 'angela-merkel'`);
   hostileId = await pick(`s.external_id = 'e2e-hostile-1'`);
-  draftId = (await env.pool.query<{ id: number }>(`INSERT INTO statements (text, language, kind, speaker_id, status) SELECT 'Not yet.', 'en', 'direct', id, 'draft' FROM speakers LIMIT 1 RETURNING id`)).rows[0]!.id;
+  draftId = (
+    await env.pool.query<{ id: number }>(
+      `INSERT INTO statements (text, language, kind, speaker_id, status) SELECT 'Not yet.', 'en', 'direct', id, 'draft' FROM speakers LIMIT 1 RETURNING id`,
+    )
+  ).rows[0]!.id;
 }, 120_000);
 
 afterAll(async () => {
@@ -64,7 +73,10 @@ describe("GET /api/oembed", () => {
     expect(response.headers.get("content-type")).toBe("application/json");
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
     const body = richAnswer.parse(await response.json());
-    const { rows } = await env.pool.query(`SELECT s.text, sp.name, sp.slug FROM statements s JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id = $1`, [statementId]);
+    const { rows } = await env.pool.query(
+      `SELECT s.text, sp.name, sp.slug FROM statements s JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id = $1`,
+      [statementId],
+    );
     const { text, name, slug } = rows[0];
     expect(body).toMatchObject({
       author_name: name,
@@ -74,12 +86,21 @@ describe("GET /api/oembed", () => {
       width: 560,
       height: 340,
     });
-    expect(body.title.startsWith(`${name}: ${Array.from(text as string).slice(0, 20).join("")}`)).toBe(true);
+    expect(
+      body.title.startsWith(
+        `${name}: ${Array.from(text as string)
+          .slice(0, 20)
+          .join("")}`,
+      ),
+    ).toBe(true);
     expect(body.html).toBe(
       `<iframe src="${ORIGIN}/statements/${statementId}/embed" width="560" height="340" title="${body.title}" style="border:0;max-width:100%" loading="lazy" referrerpolicy="strict-origin-when-cross-origin"></iframe>`,
     );
     // The same answer for the card's own address, without format (json is the default), and for a trailing slash.
-    for (const url of [`${ORIGIN}/statements/${statementId}/embed`, `${ORIGIN}/statements/${statementId}/?utm_source=x#top`]) {
+    for (const url of [
+      `${ORIGIN}/statements/${statementId}/embed`,
+      `${ORIGIN}/statements/${statementId}/?utm_source=x#top`,
+    ]) {
       const again = await oembed(forUrl(url));
       expect(again.status, url).toBe(200);
       expect(await again.json()).toEqual(body);
@@ -87,7 +108,9 @@ describe("GET /api/oembed", () => {
   });
 
   it("keeps within maxwidth and maxheight", async () => {
-    const body = richAnswer.parse(await (await oembed(forUrl(`${ORIGIN}/statements/${statementId}`, "&maxwidth=300&maxheight=2000"))).json());
+    const body = richAnswer.parse(
+      await (await oembed(forUrl(`${ORIGIN}/statements/${statementId}`, "&maxwidth=300&maxheight=2000"))).json(),
+    );
     expect([body.width, body.height]).toEqual([300, 340]);
     expect(body.html).toContain(`width="300" height="340"`);
   });
@@ -97,7 +120,9 @@ describe("GET /api/oembed", () => {
     expect(body.author_name).toBe("E2E <i>Hostile</i> Speaker");
     // One element, every attribute closed: nothing from the data became markup.
     expect(body.html).toMatch(/^<iframe(?: [a-z]+="[^"<>]*")+><\/iframe>$/);
-    expect(body.html).toContain(`title="E2E &lt;i&gt;Hostile&lt;/i&gt; Speaker: &lt;script&gt;window.__pwned = 1&lt;/script&gt;&lt;img src=x onerror=&quot;windo…"`);
+    expect(body.html).toContain(
+      `title="E2E &lt;i&gt;Hostile&lt;/i&gt; Speaker: &lt;script&gt;window.__pwned = 1&lt;/script&gt;&lt;img src=x onerror=&quot;windo…"`,
+    );
   });
 
   it("answers 404 for an address that is not a public statement of this site", async () => {
@@ -113,7 +138,9 @@ describe("GET /api/oembed", () => {
     ]) {
       const response = await oembed(forUrl(url, "&format=json"));
       expect(response.status, url).toBe(404);
-      expect(await response.json()).toEqual({ error: { code: "not_found", message: "url: not the address of a statement on this site." } });
+      expect(await response.json()).toEqual({
+        error: { code: "not_found", message: "url: not the address of a statement on this site." },
+      });
     }
   });
 
@@ -123,7 +150,9 @@ describe("GET /api/oembed", () => {
     expect((await xml.json()).error.message).toBe('format: only json is offered, not "xml"');
     const missing = await oembed("?format=json");
     expect(missing.status).toBe(400);
-    expect((await missing.json()).error.fields).toEqual([{ field: "url", message: "is required: the address of a statement on this site" }]);
+    expect((await missing.json()).error.fields).toEqual([
+      { field: "url", message: "is required: the address of a statement on this site" },
+    ]);
     const width = await oembed(forUrl(`${ORIGIN}/statements/${statementId}`, "&maxwidth=wide"));
     expect(width.status).toBe(400);
     expect((await width.json()).error.fields[0].field).toBe("maxwidth");

@@ -87,51 +87,112 @@ describe("the page cache", () => {
     expect((await getPublicStatement(statementId))?.text).toBe(before?.text);
 
     // A real change: dropped at once, read again with the new words.
-    await env.pool.query(`UPDATE statements SET text = $2, version = version + 1 WHERE id = $1`, [statementId, "Kanzlerin Merkel: edited through the triggers."]);
-    await until(async () => (await getPublicStatement(statementId))?.text === "Kanzlerin Merkel: edited through the triggers.", 1_000);
+    await env.pool.query(`UPDATE statements SET text = $2, version = version + 1 WHERE id = $1`, [
+      statementId,
+      "Kanzlerin Merkel: edited through the triggers.",
+    ]);
+    await until(
+      async () => (await getPublicStatement(statementId))?.text === "Kanzlerin Merkel: edited through the triggers.",
+      1_000,
+    );
   });
 
   it("drops the speaker's page, the topic's page and the feeds that show a changed statement", async () => {
     const { statementId, speakerId, topicId } = await merkel();
     const profile = await getSpeakerProfile("angela-merkel");
     expect(profile?.id).toBe(speakerId);
-    const detail = await getTopicDetail((await env.pool.query(`SELECT slug FROM topics WHERE id = $1`, [topicId])).rows[0].slug, "en");
-    await Promise.all([latestStatements(10, speakerId), topicStatements(topicId, 1), feedStatements({}), feedStatements({ speakerId }), speakerActivityCounts(speakerId)]);
+    const detail = await getTopicDetail(
+      (await env.pool.query(`SELECT slug FROM topics WHERE id = $1`, [topicId])).rows[0].slug,
+      "en",
+    );
+    await Promise.all([
+      latestStatements(10, speakerId),
+      topicStatements(topicId, 1),
+      feedStatements({}),
+      feedStatements({ speakerId }),
+      speakerActivityCounts(speakerId),
+    ]);
     expect(detail?.id).toBe(topicId);
 
-    await env.pool.query(`UPDATE statements SET text = 'A second edit, on every page.', version = version + 1 WHERE id = $1`, [statementId]);
+    await env.pool.query(
+      `UPDATE statements SET text = 'A second edit, on every page.', version = version + 1 WHERE id = $1`,
+      [statementId],
+    );
     await until(async () => {
-      const [latest, inTopic, feed, speakerFeed] = await Promise.all([latestStatements(10, speakerId), topicStatements(topicId, 1), feedStatements({}), feedStatements({ speakerId })]);
-      return [latest, inTopic, feed, speakerFeed].every((list) => list.some((s) => s.text === "A second edit, on every page."));
+      const [latest, inTopic, feed, speakerFeed] = await Promise.all([
+        latestStatements(10, speakerId),
+        topicStatements(topicId, 1),
+        feedStatements({}),
+        feedStatements({ speakerId }),
+      ]);
+      return [latest, inTopic, feed, speakerFeed].every((list) =>
+        list.some((s) => s.text === "A second edit, on every page."),
+      );
     }, 1_000);
   });
 
   it("names exactly the pages a change touches", async () => {
     const { statementId, speakerId, topicId, year } = await merkel();
-    const edit = await tagsOf(() => env.pool.query(`UPDATE statements SET context = 'ctx', version = version + 1 WHERE id = $1`, [statementId]));
-    expect(edit).toEqual(new Set([`s:${statementId}`, `p:${speakerId}`, `t:${topicId}`, `y:${year}`, "statements", ...[...edit].filter((t) => t.startsWith("s:") || t.startsWith("t:"))]));
+    const edit = await tagsOf(() =>
+      env.pool.query(`UPDATE statements SET context = 'ctx', version = version + 1 WHERE id = $1`, [statementId]),
+    );
+    expect(edit).toEqual(
+      new Set([
+        `s:${statementId}`,
+        `p:${speakerId}`,
+        `t:${topicId}`,
+        `y:${year}`,
+        "statements",
+        ...[...edit].filter((t) => t.startsWith("s:") || t.startsWith("t:")),
+      ]),
+    );
     expect([...edit].some((t) => t.startsWith("p:") && t !== `p:${speakerId}`)).toBe(false);
 
     // Moving a statement to another speaker touches both speakers' pages.
-    const other = (await env.pool.query(`SELECT id FROM speakers WHERE slug <> 'angela-merkel' ORDER BY id LIMIT 1`)).rows[0].id as number;
-    const moved = await tagsOf(() => env.pool.query(`UPDATE statements SET speaker_id = $2 WHERE id = $1`, [statementId, other]));
+    const other = (await env.pool.query(`SELECT id FROM speakers WHERE slug <> 'angela-merkel' ORDER BY id LIMIT 1`))
+      .rows[0].id as number;
+    const moved = await tagsOf(() =>
+      env.pool.query(`UPDATE statements SET speaker_id = $2 WHERE id = $1`, [statementId, other]),
+    );
     expect(moved.has(`p:${speakerId}`) && moved.has(`p:${other}`)).toBe(true);
     await tagsOf(() => env.pool.query(`UPDATE statements SET speaker_id = $2 WHERE id = $1`, [statementId, speakerId]));
 
     // A speaker's rename: its page and every page naming speakers; a topic's likewise.
-    expect(await tagsOf(() => env.pool.query(`UPDATE speakers SET role = 'Chancellor' WHERE id = $1`, [speakerId]))).toEqual(new Set([`p:${speakerId}`, "speakers"]));
-    expect(await tagsOf(() => env.pool.query(`UPDATE topics SET name_en = name_en WHERE id = $1`, [topicId]))).toEqual(new Set([`t:${topicId}`, "topics"]));
+    expect(
+      await tagsOf(() => env.pool.query(`UPDATE speakers SET role = 'Chancellor' WHERE id = $1`, [speakerId])),
+    ).toEqual(new Set([`p:${speakerId}`, "speakers"]));
+    expect(await tagsOf(() => env.pool.query(`UPDATE topics SET name_en = name_en WHERE id = $1`, [topicId]))).toEqual(
+      new Set([`t:${topicId}`, "topics"]),
+    );
     // A topic added to a statement: the statement's page and the topic's.
-    expect(await tagsOf(() => env.pool.query(`DELETE FROM statement_topics WHERE statement_id = $1 AND topic_id = $2`, [statementId, topicId]))).toEqual(new Set([`s:${statementId}`, `t:${topicId}`, "statements"]));
-    await env.pool.query(`INSERT INTO statement_topics (statement_id, topic_id) VALUES ($1, $2)`, [statementId, topicId]);
+    expect(
+      await tagsOf(() =>
+        env.pool.query(`DELETE FROM statement_topics WHERE statement_id = $1 AND topic_id = $2`, [
+          statementId,
+          topicId,
+        ]),
+      ),
+    ).toEqual(new Set([`s:${statementId}`, `t:${topicId}`, "statements"]));
+    await env.pool.query(`INSERT INTO statement_topics (statement_id, topic_id) VALUES ($1, $2)`, [
+      statementId,
+      topicId,
+    ]);
   });
 
   it("says nothing of drafts, and everything at once for a bulk write", async () => {
     const { speakerId } = await merkel();
-    const { rows } = await env.pool.query(`INSERT INTO statements (text, language, kind, speaker_id, status) VALUES ('A draft.', 'en', 'direct', $1, 'draft') RETURNING id`, [speakerId]);
-    expect(await tagsOf(() => env.pool.query(`UPDATE statements SET text = 'Still a draft.' WHERE id = $1`, [rows[0].id]))).toEqual(new Set());
+    const { rows } = await env.pool.query(
+      `INSERT INTO statements (text, language, kind, speaker_id, status) VALUES ('A draft.', 'en', 'direct', $1, 'draft') RETURNING id`,
+      [speakerId],
+    );
+    expect(
+      await tagsOf(() => env.pool.query(`UPDATE statements SET text = 'Still a draft.' WHERE id = $1`, [rows[0].id])),
+    ).toEqual(new Set());
     const bulk = await tagsOf(() =>
-      env.pool.query(`INSERT INTO statements (text, language, kind, speaker_id) SELECT 'Bulk ' || n, 'en', 'direct', $1 FROM generate_series(1, 250) AS n`, [speakerId]),
+      env.pool.query(
+        `INSERT INTO statements (text, language, kind, speaker_id) SELECT 'Bulk ' || n, 'en', 'direct', $1 FROM generate_series(1, 250) AS n`,
+        [speakerId],
+      ),
     );
     expect(bulk).toEqual(new Set(["*"]));
   });

@@ -46,7 +46,11 @@ const LETTERS = ["a", "Z", "é", "ß", "ق", "ل", "ش", "ж", "中", "ü", "Ø"
 /** A string with at least one letter, so that it survives cleaning; any script, emoji and marks around it. */
 const wordy = (maxLength: number) =>
   fc
-    .tuple(fc.constantFrom(...LETTERS), fc.string({ unit: "grapheme", maxLength }), fc.constantFrom("", " ", "  ", "\t", "🙂", " قال", "ـ"))
+    .tuple(
+      fc.constantFrom(...LETTERS),
+      fc.string({ unit: "grapheme", maxLength }),
+      fc.constantFrom("", " ", "  ", "\t", "🙂", " قال", "ـ"),
+    )
     .map(([letter, rest, tail]) => `${letter}${rest}${tail}`.slice(0, maxLength));
 
 const SPEAKERS = ["Ms. Example", "Angela Merkel", "ميركل", "Médecins Sans Frontières", "MSF", "Jane Doe", "jane   doe"];
@@ -54,14 +58,20 @@ const TOPICS = ["Peace", "peace", "Aleppo", "حلب", "Refugees", "Human rights"
 
 const validDate = fc.oneof(
   fc.integer({ min: 1000, max: 2999 }).map(String),
-  fc.tuple(fc.integer({ min: 1000, max: 2999 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, "0")}`),
+  fc
+    .tuple(fc.integer({ min: 1000, max: 2999 }), fc.integer({ min: 1, max: 12 }))
+    .map(([y, m]) => `${y}-${String(m).padStart(2, "0")}`),
   fc
     .tuple(fc.integer({ min: 1000, max: 2999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }))
     .map(([y, m, d]) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`),
 );
 
 const validUrl = fc
-  .tuple(fc.constantFrom("http", "https"), fc.constantFrom("example.org", "news.example.com", "aawsat.com"), fc.stringMatching(/^[a-z0-9/_-]{0,30}$/))
+  .tuple(
+    fc.constantFrom("http", "https"),
+    fc.constantFrom("example.org", "news.example.com", "aawsat.com"),
+    fc.stringMatching(/^[a-z0-9/_-]{0,30}$/),
+  )
   .map(([scheme, host, rest]) => `${scheme}://${host}/${rest}`);
 
 type Raw = Record<string, unknown>;
@@ -69,7 +79,10 @@ type Raw = Record<string, unknown>;
 /** A line valid under the import contract (checked: the parser must accept it). */
 const validRecord: fc.Arbitrary<Raw> = fc.record(
   {
-    externalId: fc.oneof(fc.integer({ min: 1, max: 25 }).map((n) => `prop-${n}`), fc.constant(null)),
+    externalId: fc.oneof(
+      fc.integer({ min: 1, max: 25 }).map((n) => `prop-${n}`),
+      fc.constant(null),
+    ),
     text: wordy(200),
     language: fc.constantFrom("ar", "de", "en", "fr", "AR", " en "),
     kind: fc.constantFrom("direct", "indirect", "mixed", null, ""),
@@ -86,7 +99,12 @@ const validRecord: fc.Arbitrary<Raw> = fc.record(
     saidOn: fc.oneof(validDate, fc.constant(null)),
     topics: fc.array(fc.oneof(fc.constantFrom(...TOPICS), wordy(30)), { maxLength: 4 }),
     source: fc.record(
-      { url: fc.oneof(validUrl, fc.constant(null)), outlet: fc.oneof(wordy(30), fc.constant(null)), title: fc.oneof(wordy(30), fc.constant(null)), publishedAt: fc.oneof(validDate, fc.constant(null)) },
+      {
+        url: fc.oneof(validUrl, fc.constant(null)),
+        outlet: fc.oneof(wordy(30), fc.constant(null)),
+        title: fc.oneof(wordy(30), fc.constant(null)),
+        publishedAt: fc.oneof(validDate, fc.constant(null)),
+      },
       { requiredKeys: [] },
     ),
     context: fc.oneof(fc.constant(null), wordy(100)),
@@ -97,7 +115,22 @@ const validRecord: fc.Arbitrary<Raw> = fc.record(
 /** Strings no field should ever crash on: control characters, lone surrogates, bidi controls, NUL. */
 const hostileString = fc.oneof(
   fc.string({ unit: "binary", maxLength: 40 }),
-  fc.constantFrom("\u0000", "a\u0000b", "\ud800", "x\udfffy", "\ud83d", "\u202egnirts\u202c", "\u200b", "<script>alert(1)</script>", "'; DROP TABLE statements; --", "%00", "\\u0000", "\r\n", "\u0085", "\ufeff"),
+  fc.constantFrom(
+    "\u0000",
+    "a\u0000b",
+    "\ud800",
+    "x\udfffy",
+    "\ud83d",
+    "\u202egnirts\u202c",
+    "\u200b",
+    "<script>alert(1)</script>",
+    "'; DROP TABLE statements; --",
+    "%00",
+    "\\u0000",
+    "\r\n",
+    "\u0085",
+    "\ufeff",
+  ),
   fc.tuple(fc.constantFrom(...LETTERS), fc.string({ unit: "binary", maxLength: 20 })).map(([a, b]) => `${a}${b}`),
 );
 
@@ -106,9 +139,26 @@ const WRONG_TYPES = [5, 0, -1, 1.5, true, false, [], ["x"], {}, { a: 1 }];
 /** A field made wrong in a way that must be refused, with the field the message must name. */
 type Mutation = { path: string[]; value: unknown; mustReject: boolean; field: string };
 
-const invalidDate = fc.constantFrom("2016-13-01", "2015-02-29", "2016-02-30", "17.11.2016", "2016-1-5", "0999", "3000", "yesterday", "2016/11/17", "+002016", "2016-11-17T10:00", "٢٠١٦");
+const invalidDate = fc.constantFrom(
+  "2016-13-01",
+  "2015-02-29",
+  "2016-02-30",
+  "17.11.2016",
+  "2016-1-5",
+  "0999",
+  "3000",
+  "yesterday",
+  "2016/11/17",
+  "+002016",
+  "2016-11-17T10:00",
+  "٢٠١٦",
+);
 
-function mustReject(pathParts: string[], value: fc.Arbitrary<unknown>, field = pathParts.join(".")): fc.Arbitrary<Mutation> {
+function mustReject(
+  pathParts: string[],
+  value: fc.Arbitrary<unknown>,
+  field = pathParts.join("."),
+): fc.Arbitrary<Mutation> {
   return value.map((v) => ({ path: pathParts, value: v, mustReject: true, field }));
 }
 function anything(pathParts: string[], value: fc.Arbitrary<unknown>): fc.Arbitrary<Mutation> {
@@ -126,15 +176,33 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   mustReject(["saidOn"], fc.oneof(invalidDate, fc.constantFrom(2016, true, {}))),
   mustReject(["externalId"], fc.constantFrom("a b", "a/b", "ü", "x".repeat(201), 12, {})),
   mustReject(["speaker"], fc.constantFrom("Jane Doe", 5, ["Jane"]), "speaker"),
-  mustReject(["speaker", "name"], fc.oneof(over(STATEMENT_LIMITS.speakerNameMaxLength), fc.constantFrom(null, "", " ", 7, ["x"]))),
+  mustReject(
+    ["speaker", "name"],
+    fc.oneof(over(STATEMENT_LIMITS.speakerNameMaxLength), fc.constantFrom(null, "", " ", 7, ["x"])),
+  ),
   mustReject(["speaker", "kind"], fc.constantFrom("robot", 1)),
   mustReject(["speaker", "role"], over(STATEMENT_LIMITS.speakerRoleMaxLength)),
   mustReject(["speaker", "aliases"], fc.constantFrom("Jane", 5, [1], [null]), "speaker.aliases"),
   mustReject(["topics"], fc.constantFrom("economy", 5, { a: 1 }, [null], [7]), "topics"),
-  mustReject(["topics"], over(STATEMENT_LIMITS.topicMaxLength).map((t) => ["Peace", t]), "topics.1"),
+  mustReject(
+    ["topics"],
+    over(STATEMENT_LIMITS.topicMaxLength).map((t) => ["Peace", t]),
+    "topics.1",
+  ),
   mustReject(["context"], fc.oneof(over(STATEMENT_LIMITS.contextMaxLength), fc.constantFrom(1, [], {}))),
   mustReject(["source"], fc.constantFrom("https://example.org", 5, [{}]), "source"),
-  mustReject(["source", "url"], fc.constantFrom("javascript:alert(1)", "ftp://example.org/a", "/news/1", "http://", "example.org", 1, `https://e.org/${"x".repeat(2000)}`)),
+  mustReject(
+    ["source", "url"],
+    fc.constantFrom(
+      "javascript:alert(1)",
+      "ftp://example.org/a",
+      "/news/1",
+      "http://",
+      "example.org",
+      1,
+      `https://e.org/${"x".repeat(2000)}`,
+    ),
+  ),
   mustReject(["source", "publishedAt"], invalidDate),
   // Values that may or may not be accepted: the importer must cope either way.
   anything(["text"], hostileString),
@@ -144,11 +212,19 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   anything(["speaker", "aliases"], fc.array(hostileString, { maxLength: 3 })),
   anything(["topics"], fc.array(hostileString, { maxLength: 3 })),
   anything(["context"], hostileString),
-  anything(["source", "url"], fc.oneof(hostileString, validUrl.chain((u) => hostileString.map((h) => `${u}${h}`)))),
+  anything(
+    ["source", "url"],
+    fc.oneof(
+      hostileString,
+      validUrl.chain((u) => hostileString.map((h) => `${u}${h}`)),
+    ),
+  ),
   anything(["source", "outlet"], hostileString),
   anything(["source", "title"], hostileString),
   anything(["externalId"], hostileString),
-  ...["externalId", "text", "language", "kind", "speaker", "saidOn", "topics", "source", "context"].map((field) => anything([field], fc.jsonValue({ maxDepth: 2 }))),
+  ...["externalId", "text", "language", "kind", "speaker", "saidOn", "topics", "source", "context"].map((field) =>
+    anything([field], fc.jsonValue({ maxDepth: 2 })),
+  ),
 );
 
 function setPath(record: Raw, pathParts: string[], value: unknown): Raw {
@@ -165,71 +241,166 @@ function setPath(record: Raw, pathParts: string[], value: unknown): Raw {
 }
 
 /** One line of a file: its bytes, and what we know of it by construction. */
-type GeneratedLine = { bytes: Buffer; kind: "valid" | "mutated" | "unknown-field" | "garbage" | "blank" | "bytes" | "huge"; mustReject?: string; mustAccept?: boolean };
+type GeneratedLine = {
+  bytes: Buffer;
+  kind: "valid" | "mutated" | "unknown-field" | "garbage" | "blank" | "bytes" | "huge";
+  mustReject?: string;
+  mustAccept?: boolean;
+};
 
 /** Shown in a counterexample as its text (bytes that are not UTF-8 as \\xNN), long lines cut. */
 function shown(line: GeneratedLine): GeneratedLine {
   const utf8 = line.bytes.toString("utf8");
-  const text = Buffer.from(utf8).equals(line.bytes) ? utf8 : [...line.bytes].map((b) => (b < 0x80 ? String.fromCharCode(b) : `\\x${b.toString(16)}`)).join("");
+  const text = Buffer.from(utf8).equals(line.bytes)
+    ? utf8
+    : [...line.bytes].map((b) => (b < 0x80 ? String.fromCharCode(b) : `\\x${b.toString(16)}`)).join("");
   const preview = text.length > 300 ? `${text.slice(0, 300)}… (${line.bytes.length} bytes)` : text;
-  return Object.assign(line, { [fc.toStringMethod]: () => `${line.kind}${line.mustReject !== undefined ? ` (reject: ${line.mustReject || "line"})` : ""} ${JSON.stringify(preview)}` });
+  return Object.assign(line, {
+    [fc.toStringMethod]: () =>
+      `${line.kind}${line.mustReject !== undefined ? ` (reject: ${line.mustReject || "line"})` : ""} ${JSON.stringify(preview)}`,
+  });
 }
 
 const noNewline = (s: string) => s.replace(/[\n]/g, " ");
 
-const lineArb: fc.Arbitrary<GeneratedLine> = fc.oneof(
-  { weight: 5, arbitrary: validRecord.map((r): GeneratedLine => ({ bytes: Buffer.from(JSON.stringify(r)), kind: "valid", mustAccept: true })) },
-  {
-    weight: 6,
-    arbitrary: fc.tuple(validRecord, mutation).map(([r, m]): GeneratedLine => ({
-      bytes: Buffer.from(JSON.stringify(setPath(r, m.path, m.value))),
-      kind: "mutated",
-      ...(m.mustReject ? { mustReject: m.field } : {}),
-    })),
-  },
-  {
-    // Unknown keys are ignored by the contract (the corpus carries extras): still imported.
-    weight: 1,
-    arbitrary: fc
-      .tuple(validRecord, fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !["externalId", "text", "language", "kind", "speaker", "saidOn", "topics", "source", "context", "__proto__"].includes(k)), fc.jsonValue({ maxDepth: 2 }))
-      .map(([r, key, value]): GeneratedLine => ({ bytes: Buffer.from(JSON.stringify({ ...r, [key]: value })), kind: "unknown-field", mustAccept: true })),
-  },
-  {
-    weight: 2,
-    arbitrary: fc
-      .oneof(
-        fc.string({ unit: "binary", minLength: 1, maxLength: 80 }),
-        fc.constantFrom("{ not json", "{text:", "[]", "null", "42", '"a string"', "true", "{}", "{\"text\": \"unterminated", "\u0000", "}{", "[{\"text\":\"a\",\"language\":\"en\",\"speaker\":{\"name\":\"X\"}}]"),
-      )
-      .map(noNewline)
-      .filter((s) => s.trim() !== "")
-      .map((s): GeneratedLine => ({ bytes: Buffer.from(s), kind: "garbage", mustReject: "" })),
-  },
-  { weight: 1, arbitrary: fc.constantFrom("", " ", "\t", "  \t ", "\r").map((s): GeneratedLine => ({ bytes: Buffer.from(s), kind: "blank" })) },
-  {
-    // Invalid UTF-8 (lone continuation bytes, a cut sequence, an encoded surrogate, an overlong form) inside a valid line's text.
-    weight: 1,
-    arbitrary: fc
-      .tuple(validRecord, fc.constantFrom([0xff], [0xfe, 0xff], [0x80], [0xc3], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xf4, 0x90, 0x80, 0x80]))
-      .map(([r, bad]): GeneratedLine => {
-        const [head, tail] = JSON.stringify({ ...r, text: "BEFORE\u0001AFTER" }).split("\\u0001");
-        return { bytes: Buffer.concat([Buffer.from(head!), Buffer.from(bad), Buffer.from(tail!)]), kind: "bytes" };
-      }),
-  },
-  {
-    weight: 1,
-    arbitrary: fc.constantFrom(
-      (): GeneratedLine => ({ bytes: Buffer.from(`{"text":"${"word ".repeat(60_000)}","language":"en","speaker":{"name":"Huge"}}`), kind: "huge", mustReject: "text" }),
-      (): GeneratedLine => ({ bytes: Buffer.from("x".repeat(300_000)), kind: "huge", mustReject: "" }),
-      (): GeneratedLine => ({ bytes: Buffer.from(JSON.stringify({ text: "Big topics.", language: "en", speaker: { name: "Huge" }, topics: Array.from({ length: 5000 }, (_, i) => `t${i}`) })), kind: "huge", mustReject: "topics" }),
-    ).map((make) => make()),
-  },
-).map(shown);
+const lineArb: fc.Arbitrary<GeneratedLine> = fc
+  .oneof(
+    {
+      weight: 5,
+      arbitrary: validRecord.map((r): GeneratedLine => ({
+        bytes: Buffer.from(JSON.stringify(r)),
+        kind: "valid",
+        mustAccept: true,
+      })),
+    },
+    {
+      weight: 6,
+      arbitrary: fc.tuple(validRecord, mutation).map(([r, m]): GeneratedLine => ({
+        bytes: Buffer.from(JSON.stringify(setPath(r, m.path, m.value))),
+        kind: "mutated",
+        ...(m.mustReject ? { mustReject: m.field } : {}),
+      })),
+    },
+    {
+      // Unknown keys are ignored by the contract (the corpus carries extras): still imported.
+      weight: 1,
+      arbitrary: fc
+        .tuple(
+          validRecord,
+          fc
+            .string({ minLength: 1, maxLength: 12 })
+            .filter(
+              (k) =>
+                ![
+                  "externalId",
+                  "text",
+                  "language",
+                  "kind",
+                  "speaker",
+                  "saidOn",
+                  "topics",
+                  "source",
+                  "context",
+                  "__proto__",
+                ].includes(k),
+            ),
+          fc.jsonValue({ maxDepth: 2 }),
+        )
+        .map(([r, key, value]): GeneratedLine => ({
+          bytes: Buffer.from(JSON.stringify({ ...r, [key]: value })),
+          kind: "unknown-field",
+          mustAccept: true,
+        })),
+    },
+    {
+      weight: 2,
+      arbitrary: fc
+        .oneof(
+          fc.string({ unit: "binary", minLength: 1, maxLength: 80 }),
+          fc.constantFrom(
+            "{ not json",
+            "{text:",
+            "[]",
+            "null",
+            "42",
+            '"a string"',
+            "true",
+            "{}",
+            '{"text": "unterminated',
+            "\u0000",
+            "}{",
+            '[{"text":"a","language":"en","speaker":{"name":"X"}}]',
+          ),
+        )
+        .map(noNewline)
+        .filter((s) => s.trim() !== "")
+        .map((s): GeneratedLine => ({ bytes: Buffer.from(s), kind: "garbage", mustReject: "" })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom("", " ", "\t", "  \t ", "\r")
+        .map((s): GeneratedLine => ({ bytes: Buffer.from(s), kind: "blank" })),
+    },
+    {
+      // Invalid UTF-8 (lone continuation bytes, a cut sequence, an encoded surrogate, an overlong form) inside a valid line's text.
+      weight: 1,
+      arbitrary: fc
+        .tuple(
+          validRecord,
+          fc.constantFrom(
+            [0xff],
+            [0xfe, 0xff],
+            [0x80],
+            [0xc3],
+            [0xe2, 0x82],
+            [0xed, 0xa0, 0x80],
+            [0xc0, 0xaf],
+            [0xf4, 0x90, 0x80, 0x80],
+          ),
+        )
+        .map(([r, bad]): GeneratedLine => {
+          const [head, tail] = JSON.stringify({ ...r, text: "BEFORE\u0001AFTER" }).split("\\u0001");
+          return { bytes: Buffer.concat([Buffer.from(head!), Buffer.from(bad), Buffer.from(tail!)]), kind: "bytes" };
+        }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom(
+          (): GeneratedLine => ({
+            bytes: Buffer.from(`{"text":"${"word ".repeat(60_000)}","language":"en","speaker":{"name":"Huge"}}`),
+            kind: "huge",
+            mustReject: "text",
+          }),
+          (): GeneratedLine => ({ bytes: Buffer.from("x".repeat(300_000)), kind: "huge", mustReject: "" }),
+          (): GeneratedLine => ({
+            bytes: Buffer.from(
+              JSON.stringify({
+                text: "Big topics.",
+                language: "en",
+                speaker: { name: "Huge" },
+                topics: Array.from({ length: 5000 }, (_, i) => `t${i}`),
+              }),
+            ),
+            kind: "huge",
+            mustReject: "topics",
+          }),
+        )
+        .map((make) => make()),
+    },
+  )
+  .map(shown);
 
 type FileSpec = { lines: GeneratedLine[]; newline: "\n" | "\r\n"; bom: boolean; gzip: boolean };
 
 const fileArb = (line: fc.Arbitrary<GeneratedLine>, maxLines = 14): fc.Arbitrary<FileSpec> =>
-  fc.record({ lines: fc.array(line, { minLength: 1, maxLength: maxLines }), newline: fc.constantFrom("\n" as const, "\r\n" as const), bom: fc.boolean(), gzip: fc.boolean() });
+  fc.record({
+    lines: fc.array(line, { minLength: 1, maxLength: maxLines }),
+    newline: fc.constantFrom("\n" as const, "\r\n" as const),
+    bom: fc.boolean(),
+    gzip: fc.boolean(),
+  });
 
 function writeFile(spec: FileSpec): string {
   const parts: Buffer[] = [];
@@ -259,18 +430,33 @@ async function expectedOf(file: string) {
 }
 
 /** "line N: field: rule" — the reason names the field (or says the line is not JSON, or not an object) and the rule. */
-const REASON = /^(invalid JSON: \S.*|the line must be a JSON object, not (an array|null|a \w+)|[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)*: \S.*)$/s;
+const REASON =
+  /^(invalid JSON: \S.*|the line must be a JSON object, not (an array|null|a \w+)|[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)*: \S.*)$/s;
 
 async function runImport(file: string): Promise<ImportFileResult> {
   try {
     return await importFile(env.pool, file);
   } catch (error) {
-    const lines = fs.readFileSync(file, "latin1").split("\n").map((l) => (l.length > 200 ? `${l.slice(0, 200)}…` : l));
-    throw new Error(`the importer threw: ${error instanceof Error ? error.stack : String(error)}\non the file (as latin1):\n${lines.join("\n")}`);
+    const lines = fs
+      .readFileSync(file, "latin1")
+      .split("\n")
+      .map((l) => (l.length > 200 ? `${l.slice(0, 200)}…` : l));
+    throw new Error(
+      `the importer threw: ${error instanceof Error ? error.stack : String(error)}\non the file (as latin1):\n${lines.join("\n")}`,
+    );
   }
 }
 
-type StatementRow = { id: number; external_id: string; text: string; language: string; kind: string; said_on: string | null; context: string | null; speaker_name: string };
+type StatementRow = {
+  id: number;
+  external_id: string;
+  text: string;
+  language: string;
+  kind: string;
+  said_on: string | null;
+  context: string | null;
+  speaker_name: string;
+};
 
 async function statementsByExternalId(ids: string[]): Promise<Map<string, StatementRow>> {
   const { rows } = await env.pool.query<StatementRow>(
@@ -282,7 +468,12 @@ async function statementsByExternalId(ids: string[]): Promise<Map<string, Statem
 }
 
 /** Every change between the snapshots is one that an accepted line explains. */
-async function expectOnlyAcceptedChanges(before: DataSnapshot, after: DataSnapshot, accepted: ImportLine[], result: ImportFileResult) {
+async function expectOnlyAcceptedChanges(
+  before: DataSnapshot,
+  after: DataSnapshot,
+  accepted: ImportLine[],
+  result: ImportFileResult,
+) {
   const diff = diffSnapshots(before, after);
   const why = `changes:\n  ${describeDiff(diff)}`;
   const lastByExternalId = new Map<string, ImportLine>();
@@ -301,7 +492,9 @@ async function expectOnlyAcceptedChanges(before: DataSnapshot, after: DataSnapsh
   }
   const touchedIds = new Set([...stored.values()].map((r) => r.id));
 
-  const existedBefore = new Set(before.statements!.rows.map((r) => (JSON.parse(r) as { external_id: string | null }).external_id));
+  const existedBefore = new Set(
+    before.statements!.rows.map((r) => (JSON.parse(r) as { external_id: string | null }).external_id),
+  );
   const created = externalIds.filter((id) => !existedBefore.has(id)).length;
   expect(result.created, why).toBe(created);
   expect(result.created + result.updated + result.unchanged).toBe(accepted.length);
@@ -309,7 +502,10 @@ async function expectOnlyAcceptedChanges(before: DataSnapshot, after: DataSnapsh
   const statementIdOf = (row: Record<string, unknown>) => Number(row.statement_id ?? row.id);
   for (const table of ["statements", "statement_topics", "statement_sources"]) {
     for (const row of [...(diff[table]?.added ?? []), ...(diff[table]?.removed ?? [])]) {
-      expect(touchedIds.has(statementIdOf(row)), `${table} row of a statement no accepted line names: ${JSON.stringify(row).slice(0, 300)}\n${why}`).toBe(true);
+      expect(
+        touchedIds.has(statementIdOf(row)),
+        `${table} row of a statement no accepted line names: ${JSON.stringify(row).slice(0, 300)}\n${why}`,
+      ).toBe(true);
     }
   }
   // Nothing already stored is lost: a statement row removed was replaced by its update.
@@ -337,14 +533,16 @@ async function expectOnlyAcceptedChanges(before: DataSnapshot, after: DataSnapsh
     ["sources", sourceKeys, "key"],
   ] as const) {
     expect(diff[table]?.removed ?? [], why).toEqual([]);
-    for (const row of diff[table]?.added ?? []) expect(allowed.has(String(row[column])), `${table}: ${JSON.stringify(row)}\n${why}`).toBe(true);
+    for (const row of diff[table]?.added ?? [])
+      expect(allowed.has(String(row[column])), `${table}: ${JSON.stringify(row)}\n${why}`).toBe(true);
   }
   const newSpeakerIds = new Set((diff.speakers?.added ?? []).map((r) => Number(r.id)));
   expect(diff.speaker_names?.removed ?? []).toEqual([]);
   for (const row of diff.speaker_names?.added ?? []) expect(newSpeakerIds.has(Number(row.speaker_id)), why).toBe(true);
 
   // The importer touches nothing else.
-  for (const table of ["users", "statement_responses", "slug_redirects", "api_tokens", "setup_tokens"]) expect(diff[table], `${table}\n${why}`).toBeUndefined();
+  for (const table of ["users", "statement_responses", "slug_redirects", "api_tokens", "setup_tokens"])
+    expect(diff[table], `${table}\n${why}`).toBeUndefined();
 }
 
 // ——— Properties —————————————————————————————————————————————————————————————
@@ -371,14 +569,30 @@ describe("random import files through the real importer", () => {
           const lineNumber = i + 1;
           if (line.mustReject !== undefined) {
             const reason = rejectedAt.get(lineNumber);
-            expect(reason, `line ${lineNumber} (${line.kind}) must be rejected: ${line.bytes.subarray(0, 300).toString("utf8")}`).toBeDefined();
-            if (line.mustReject !== "") expect(reason!.startsWith(`${line.mustReject}: `) || reason!.startsWith(`${line.mustReject}.`), `line ${lineNumber}: "${reason}" should name ${line.mustReject}`).toBe(true);
+            expect(
+              reason,
+              `line ${lineNumber} (${line.kind}) must be rejected: ${line.bytes.subarray(0, 300).toString("utf8")}`,
+            ).toBeDefined();
+            if (line.mustReject !== "")
+              expect(
+                reason!.startsWith(`${line.mustReject}: `) || reason!.startsWith(`${line.mustReject}.`),
+                `line ${lineNumber}: "${reason}" should name ${line.mustReject}`,
+              ).toBe(true);
           }
-          if (line.mustAccept) expect(acceptedAt.has(lineNumber), `line ${lineNumber} (${line.kind}) is valid but was rejected: ${rejectedAt.get(lineNumber)}`).toBe(true);
+          if (line.mustAccept)
+            expect(
+              acceptedAt.has(lineNumber),
+              `line ${lineNumber} (${line.kind}) is valid but was rejected: ${rejectedAt.get(lineNumber)}`,
+            ).toBe(true);
           if (line.kind === "blank") expect(rejectedAt.has(lineNumber) || acceptedAt.has(lineNumber)).toBe(false);
         });
 
-        await expectOnlyAcceptedChanges(before, after, expected.accepted.map((a) => a.value), result);
+        await expectOnlyAcceptedChanges(
+          before,
+          after,
+          expected.accepted.map((a) => a.value),
+          result,
+        );
       }),
       { numRuns: Number(process.env.PROP_RUNS ?? 100) },
     );
@@ -392,7 +606,11 @@ describe("random import files through the real importer", () => {
         const before = await takeSnapshot(env.pool);
         const result = await runImport(file);
         const after = await takeSnapshot(env.pool);
-        expect({ created: result.created, updated: result.updated, unchanged: result.unchanged }).toEqual({ created: 0, updated: 0, unchanged: 0 });
+        expect({ created: result.created, updated: result.updated, unchanged: result.unchanged }).toEqual({
+          created: 0,
+          updated: 0,
+          unchanged: 0,
+        });
         expect(result.rejected.length).toBe(spec.lines.filter((l) => l.kind !== "blank").length);
         expect(diffSnapshots(before, after), describeDiff(diffSnapshots(before, after))).toEqual({});
       }),
@@ -412,8 +630,19 @@ describe("import regressions found by the properties", () => {
 
   it("a line in a language without a topic-name column of its own (fr) creates its new topic (was: SQL error, whole batch lost)", async () => {
     const result = await importLines([
-      JSON.stringify({ externalId: "reg-fr-1", text: "La paix est possible.", language: "fr", speaker: { name: "Jane Doe" }, topics: ["Paix durable"] }),
-      JSON.stringify({ externalId: "reg-fr-2", text: "Valid line in the same batch.", language: "en", speaker: { name: "Jane Doe" } }),
+      JSON.stringify({
+        externalId: "reg-fr-1",
+        text: "La paix est possible.",
+        language: "fr",
+        speaker: { name: "Jane Doe" },
+        topics: ["Paix durable"],
+      }),
+      JSON.stringify({
+        externalId: "reg-fr-2",
+        text: "Valid line in the same batch.",
+        language: "en",
+        speaker: { name: "Jane Doe" },
+      }),
     ]);
     expect(result).toMatchObject({ created: 2, rejected: [] });
     const { rows } = await env.pool.query(
@@ -426,7 +655,12 @@ describe("import regressions found by the properties", () => {
   it("a lone surrogate (\\ud800, valid JSON) becomes U+FFFD, as invalid UTF-8 does (was: jsonb error in revisions, whole batch lost)", async () => {
     const result = await importLines([
       '{"externalId":"reg-sur-1","text":"before \\ud800 after","language":"ar","speaker":{"name":"Surrogate \\udc00 Speaker"},"topics":["t\\ud83d"],"context":"\\udfff"}',
-      JSON.stringify({ externalId: "reg-sur-2", text: "Valid line in the same batch.", language: "en", speaker: { name: "Jane Doe" } }),
+      JSON.stringify({
+        externalId: "reg-sur-2",
+        text: "Valid line in the same batch.",
+        language: "en",
+        speaker: { name: "Jane Doe" },
+      }),
     ]);
     expect(result).toMatchObject({ created: 2, rejected: [] });
     const { rows } = await env.pool.query(
@@ -438,8 +672,20 @@ describe("import regressions found by the properties", () => {
   it("a source URL with a control character is refused, naming source.url (was: NUL reached Postgres, whole batch lost)", async () => {
     const before = await takeSnapshot(env.pool);
     const result = await importLines([
-      JSON.stringify({ externalId: "reg-url-1", text: "Words.", language: "en", speaker: { name: "Jane Doe" }, source: { url: "https://example.org/a\u0000b" } }),
-      JSON.stringify({ externalId: "reg-url-2", text: "Words.", language: "en", speaker: { name: "Jane Doe" }, source: { url: "https://example.org/\ud800" } }),
+      JSON.stringify({
+        externalId: "reg-url-1",
+        text: "Words.",
+        language: "en",
+        speaker: { name: "Jane Doe" },
+        source: { url: "https://example.org/a\u0000b" },
+      }),
+      JSON.stringify({
+        externalId: "reg-url-2",
+        text: "Words.",
+        language: "en",
+        speaker: { name: "Jane Doe" },
+        source: { url: "https://example.org/\ud800" },
+      }),
     ]);
     expect(result.rejected).toEqual([
       { lineNumber: 1, reason: "source.url: must be an http(s) URL without control characters" },

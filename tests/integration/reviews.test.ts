@@ -41,7 +41,15 @@ const REVIEW = {
 };
 
 function raw(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { externalId: "rv-1", text: "The convoy was never attacked.", language: "en", speaker: { name: "Review Speaker" }, saidOn: "2016-11-20", reviews: [REVIEW], ...overrides };
+  return {
+    externalId: "rv-1",
+    text: "The convoy was never attacked.",
+    language: "en",
+    speaker: { name: "Review Speaker" },
+    saidOn: "2016-11-20",
+    reviews: [REVIEW],
+    ...overrides,
+  };
 }
 
 function line(overrides: Record<string, unknown> = {}): ImportLine {
@@ -57,7 +65,9 @@ function reason(overrides: Record<string, unknown>): string {
 }
 
 async function idOf(externalId: string): Promise<number> {
-  const { rows } = await env.pool.query<{ id: number }>(`SELECT id FROM statements WHERE external_id = $1`, [externalId]);
+  const { rows } = await env.pool.query<{ id: number }>(`SELECT id FROM statements WHERE external_id = $1`, [
+    externalId,
+  ]);
   if (!rows[0]) throw new Error(`no statement ${externalId}`);
   return rows[0].id;
 }
@@ -70,7 +80,12 @@ async function drain() {
 beforeAll(async () => {
   env = await useTestEnvironment("reviews");
   process.env.API_RATE_LIMIT_PER_MINUTE = "0";
-  const id = await createUser(env.pool, { email: "reviews@example.org", name: "Reviews", role: "editor", password: "reviews-password-1" });
+  const id = await createUser(env.pool, {
+    email: "reviews@example.org",
+    name: "Reviews",
+    role: "editor",
+    password: "reviews-password-1",
+  });
   curator = { id, email: "reviews@example.org", name: "Reviews", role: "editor" };
 }, 60_000);
 
@@ -84,24 +99,40 @@ describe("reviews in the import format", () => {
     const { reviewer: _reviewer, ...withoutReviewer } = REVIEW;
     void _reviewer;
     expect(reason({ reviews: [withoutReviewer] })).toBe("reviews.0.reviewer.name: is required");
-    expect(reason({ reviews: [{ ...REVIEW, reviewer: { url: "https://x.example" } }] })).toBe("reviews.0.reviewer.name: is required");
+    expect(reason({ reviews: [{ ...REVIEW, reviewer: { url: "https://x.example" } }] })).toBe(
+      "reviews.0.reviewer.name: is required",
+    );
     const { url: _url, ...withoutUrl } = REVIEW;
     void _url;
     expect(reason({ reviews: [withoutUrl] })).toBe("reviews.0.url: is required: the address of the review");
     expect(reason({ reviews: [{ ...REVIEW, url: "ftp://x" }] })).toBe("reviews.0.url: must be an http(s) URL");
-    expect(reason({ reviews: [{ ...REVIEW, ratingValue: 7 }] })).toBe("reviews.0.ratingValue: must be within the scale, from worstRating (1) to bestRating (5)");
+    expect(reason({ reviews: [{ ...REVIEW, ratingValue: 7 }] })).toBe(
+      "reviews.0.ratingValue: must be within the scale, from worstRating (1) to bestRating (5)",
+    );
     expect(reason({ reviews: [{ ...REVIEW, bestRating: undefined, worstRating: undefined }] })).toBe(
       "reviews.0.ratingValue: needs a scale (bestRating and worstRating); without one the rating is text only",
     );
-    expect(reason({ reviews: [{ ...REVIEW, worstRating: undefined }] })).toBe("reviews.0.worstRating: is required with a scale: give bestRating and worstRating together");
-    expect(reason({ reviews: [{ ...REVIEW, worstRating: 5 }] })).toBe("reviews.0.worstRating: must be below bestRating (5)");
+    expect(reason({ reviews: [{ ...REVIEW, worstRating: undefined }] })).toBe(
+      "reviews.0.worstRating: is required with a scale: give bestRating and worstRating together",
+    );
+    expect(reason({ reviews: [{ ...REVIEW, worstRating: 5 }] })).toBe(
+      "reviews.0.worstRating: must be below bestRating (5)",
+    );
     expect(reason({ reviews: [{ ...REVIEW, rating: " " }] })).toBe("reviews.0.rating: is required");
     expect(reason({ reviews: [{ ...REVIEW, reviewedOn: undefined }] })).toBe("reviews.0.reviewedOn: is required");
-    expect(reason({ reviews: [{ ...REVIEW, reviewedOn: "21.11.2016" }] })).toMatch(/^reviews\.0\.reviewedOn: must be a date written YYYY, YYYY-MM or YYYY-MM-DD/);
-    expect(reason({ reviews: [REVIEW, { ...REVIEW, rating: "False" }] })).toBe("reviews.1.url: repeats the address of review 0");
+    expect(reason({ reviews: [{ ...REVIEW, reviewedOn: "21.11.2016" }] })).toMatch(
+      /^reviews\.0\.reviewedOn: must be a date written YYYY, YYYY-MM or YYYY-MM-DD/,
+    );
+    expect(reason({ reviews: [REVIEW, { ...REVIEW, rating: "False" }] })).toBe(
+      "reviews.1.url: repeats the address of review 0",
+    );
     expect(reason({ reviews: "yes" })).toBe("reviews: must be an array of reviews");
     // Text only: no scale, no value.
-    expect(line({ reviews: [{ rating: "False", reviewer: { name: "Desk" }, url: "https://d.example/2", reviewedOn: "2016-11" }] }).reviews[0]).toMatchObject({
+    expect(
+      line({
+        reviews: [{ rating: "False", reviewer: { name: "Desk" }, url: "https://d.example/2", reviewedOn: "2016-11" }],
+      }).reviews[0],
+    ).toMatchObject({
       rating: "False",
       ratingValue: null,
       bestRating: null,
@@ -111,7 +142,12 @@ describe("reviews in the import format", () => {
   });
 
   it("gives the statement its line's reviews; a re-import changes nothing; a changed line replaces them", async () => {
-    expect(await importBatch(env.pool, new ImportResolver(), [line(), line({ externalId: "rv-2", text: "Nobody was hurt.", reviews: undefined })])).toEqual({
+    expect(
+      await importBatch(env.pool, new ImportResolver(), [
+        line(),
+        line({ externalId: "rv-2", text: "Nobody was hurt.", reviews: undefined }),
+      ]),
+    ).toEqual({
       created: 2,
       updated: 0,
       unchanged: 0,
@@ -131,10 +167,21 @@ describe("reviews in the import format", () => {
       },
     ]);
     expect((await getPublicStatement(await idOf("rv-2")))?.reviews).toEqual([]);
-    expect(await importBatch(env.pool, new ImportResolver(), [line()])).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    expect(await importBatch(env.pool, new ImportResolver(), [line()])).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 1,
+    });
 
-    const second = { rating: "False", reviewer: { name: "Other Desk" }, url: "https://other.example/c", reviewedOn: "2016-12" };
-    await importBatch(env.pool, new ImportResolver(), [line({ reviews: [second, { ...REVIEW, rating: "Mostly false" }] })]);
+    const second = {
+      rating: "False",
+      reviewer: { name: "Other Desk" },
+      url: "https://other.example/c",
+      reviewedOn: "2016-12",
+    };
+    await importBatch(env.pool, new ImportResolver(), [
+      line({ reviews: [second, { ...REVIEW, rating: "Mostly false" }] }),
+    ]);
     const replaced = (await getPublicStatement(id))!.reviews;
     // Newest first.
     expect(replaced.map((r) => [r.url, r.rating])).toEqual([
@@ -148,10 +195,22 @@ describe("reviews in the import format", () => {
   it("are in GET /api/v1/statements/:id", async () => {
     const id = await idOf("rv-1");
     const { GET } = await import("@/app/api/v1/statements/[id]/route");
-    const response = await GET(new Request(`http://localhost/api/v1/statements/${id}`), { params: Promise.resolve({ id: String(id) }) });
+    const response = await GET(new Request(`http://localhost/api/v1/statements/${id}`), {
+      params: Promise.resolve({ id: String(id) }),
+    });
     expect(response.status).toBe(200);
     const body = await response.json();
-    expect(body.reviews).toMatchObject([{ rating: "Misleading", ratingValue: 2, bestRating: 5, worstRating: 1, reviewer: { name: "Fact Desk" }, url: REVIEW.url, reviewedOn: { iso: "2016-11-21" } }]);
+    expect(body.reviews).toMatchObject([
+      {
+        rating: "Misleading",
+        ratingValue: 2,
+        bestRating: 5,
+        worstRating: 1,
+        reviewer: { name: "Fact Desk" },
+        url: REVIEW.url,
+        reviewedOn: { iso: "2016-11-21" },
+      },
+    ]);
   });
 });
 
@@ -182,18 +241,32 @@ describe("the reviewed facet", () => {
 describe("curators' reviews", () => {
   it("adds and removes a review: the version goes up, a revision records it, search follows", async () => {
     const id = await idOf("rv-2");
-    const version = (await env.pool.query<{ version: number }>(`SELECT version FROM statements WHERE id = $1`, [id])).rows[0]!.version;
-    const added = await addReview(env.pool, curator, id, { version, review: { ...REVIEW, url: "https://factdesk.example/checks/2" } });
+    const version = (await env.pool.query<{ version: number }>(`SELECT version FROM statements WHERE id = $1`, [id]))
+      .rows[0]!.version;
+    const added = await addReview(env.pool, curator, id, {
+      version,
+      review: { ...REVIEW, url: "https://factdesk.example/checks/2" },
+    });
     expect(added.version).toBe(version + 1);
     expect(added.reviews.map((r) => r.url)).toEqual(["https://factdesk.example/checks/2"]);
-    const { rows } = await env.pool.query(`SELECT action, user_id, changes FROM revisions WHERE entity_type = 'statement' AND entity_id = $1 AND version = $2`, [id, version + 1]);
-    expect(rows).toEqual([{ action: "update", user_id: curator.id, changes: { reviews: [[], ["https://factdesk.example/checks/2"]] } }]);
+    const { rows } = await env.pool.query(
+      `SELECT action, user_id, changes FROM revisions WHERE entity_type = 'statement' AND entity_id = $1 AND version = $2`,
+      [id, version + 1],
+    );
+    expect(rows).toEqual([
+      { action: "update", user_id: curator.id, changes: { reviews: [[], ["https://factdesk.example/checks/2"]] } },
+    ]);
     await drain();
     expect((await getDocument(env.meili, env.indexUid, id))?.reviewed).toBe(true);
 
     // A page that saw the old version is refused; a bad review names its field.
-    await expect(addReview(env.pool, curator, id, { version, review: REVIEW })).rejects.toBeInstanceOf(VersionConflictError);
-    const invalid = await addReview(env.pool, curator, id, { version: version + 1, review: { ...REVIEW, reviewer: {} } }).catch((e: unknown) => e);
+    await expect(addReview(env.pool, curator, id, { version, review: REVIEW })).rejects.toBeInstanceOf(
+      VersionConflictError,
+    );
+    const invalid = await addReview(env.pool, curator, id, {
+      version: version + 1,
+      review: { ...REVIEW, reviewer: {} },
+    }).catch((e: unknown) => e);
     expect(invalid).toBeInstanceOf(ValidationError);
     expect((invalid as ValidationError).fields).toEqual([{ field: "review.reviewer.name", message: "is required" }]);
 
@@ -201,7 +274,9 @@ describe("curators' reviews", () => {
     expect(removed).toMatchObject({ version: version + 2, reviews: [] });
     await drain();
     expect(await getDocument(env.meili, env.indexUid, id)).not.toHaveProperty("reviewed");
-    const missing = await removeReview(env.pool, curator, id, { version: version + 2, reviewId: 999_999 }).catch((e: unknown) => e);
+    const missing = await removeReview(env.pool, curator, id, { version: version + 2, reviewId: 999_999 }).catch(
+      (e: unknown) => e,
+    );
     expect((missing as ValidationError).fields[0]?.field).toBe("reviewId");
   });
 });
@@ -220,18 +295,41 @@ describe("reviews travel", () => {
     const file = path.join(dir, "backup.jsonl.gz");
     const summary = await writeBackup(env.pool, file);
     expect(summary.counts.review).toBe(1);
-    const lines = zlib.gunzipSync(fs.readFileSync(file)).toString("utf8").trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = zlib
+      .gunzipSync(fs.readFileSync(file))
+      .toString("utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     const review = lines.find((l) => l.type === "review");
-    expect(review).toMatchObject({ statementId: await idOf("rv-1"), rating: "Misleading", ratingValue: 2, reviewerName: "Fact Desk", url: REVIEW.url, reviewedOn: "2016-11-21" });
+    expect(review).toMatchObject({
+      statementId: await idOf("rv-1"),
+      rating: "Misleading",
+      ratingValue: 2,
+      reviewerName: "Fact Desk",
+      url: REVIEW.url,
+      reviewedOn: "2016-11-21",
+    });
 
     const { databaseUrl } = await createTestDatabase(env.services, "reviews_restore");
     const target = new pg.Pool({ connectionString: databaseUrl, max: 2 });
     extraPools.push(target);
     const restored = await restoreBackup(target, file);
     expect(restored.counts.review).toBe(1);
-    const { rows } = await target.query(`SELECT statement_id, rating, rating_value, best_rating, worst_rating, reviewer_name, url, reviewed_on::text FROM statement_reviews`);
+    const { rows } = await target.query(
+      `SELECT statement_id, rating, rating_value, best_rating, worst_rating, reviewer_name, url, reviewed_on::text FROM statement_reviews`,
+    );
     expect(rows).toEqual([
-      { statement_id: await idOf("rv-1"), rating: "Misleading", rating_value: 2, best_rating: 5, worst_rating: 1, reviewer_name: "Fact Desk", url: REVIEW.url, reviewed_on: "2016-11-21" },
+      {
+        statement_id: await idOf("rv-1"),
+        rating: "Misleading",
+        rating_value: 2,
+        best_rating: 5,
+        worst_rating: 1,
+        reviewer_name: "Fact Desk",
+        url: REVIEW.url,
+        reviewed_on: "2016-11-21",
+      },
     ]);
     fs.rmSync(dir, { recursive: true, force: true });
   });

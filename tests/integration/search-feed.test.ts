@@ -12,7 +12,9 @@ import { useTestEnvironment } from "../support/integration";
 
 const reader = vi.hoisted(() => ({ locale: undefined as string | undefined }));
 vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (name === "locale" && reader.locale ? { name, value: reader.locale } : undefined) }),
+  cookies: async () => ({
+    get: (name: string) => (name === "locale" && reader.locale ? { name, value: reader.locale } : undefined),
+  }),
   headers: async () => new Headers({ "accept-language": "en-GB,en;q=0.8" }),
 }));
 
@@ -22,7 +24,9 @@ let env: Awaited<ReturnType<typeof useTestEnvironment>>;
 const ids: Record<string, number> = {};
 
 function line(externalId: string, speaker: string, text: string, language: string, saidOn: string | null): ImportLine {
-  const parsed = parseImportLine(JSON.stringify({ externalId, text, language, speaker: { name: speaker }, saidOn, topics: ["Airships"] }));
+  const parsed = parseImportLine(
+    JSON.stringify({ externalId, text, language, speaker: { name: speaker }, saidOn, topics: ["Airships"] }),
+  );
   if (!parsed.ok) throw new Error(parsed.reason);
   return parsed.value;
 }
@@ -57,7 +61,9 @@ beforeAll(async () => {
   await drainOutbox(env.ctx);
   await drainOutbox(env.ctx);
   // Retracted after it was indexed, and the index not told yet: the feed must not list it.
-  await env.pool.query(`UPDATE statements SET status = 'retracted', retraction_reason = 'a hoax' WHERE external_id = 'zp-6'`);
+  await env.pool.query(
+    `UPDATE statements SET status = 'retracted', retraction_reason = 'a hoax' WHERE external_id = 'zp-6'`,
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -132,7 +138,9 @@ describe("GET /search/feed.xml", () => {
 
 describe("searchFeedHref", () => {
   it("keeps the words and filters of a search, not its page, size or order", () => {
-    const state = readSearchState(new URLSearchParams("speaker=a,b&q=x y&page=2&sort=oldest&limit=5&from=2016&lang=ar"));
+    const state = readSearchState(
+      new URLSearchParams("speaker=a,b&q=x y&page=2&sort=oldest&limit=5&from=2016&lang=ar"),
+    );
     expect(searchFeedHref(state)).toBe("/search/feed.xml?q=x+y&speaker=a&speaker=b&lang=ar&from=2016");
     expect(searchFeedHref(readSearchState(new URLSearchParams()))).toBe("/search/feed.xml");
   });

@@ -46,13 +46,22 @@ describe("the search path's Meilisearch key", () => {
       index.addDocuments([{ id: 999_999, text: "written through the search key" }]).then(() => "accepted", code),
       index.deleteAllDocuments().then(() => "accepted", code),
       index.updateSettings({ searchableAttributes: ["text"] }).then(() => "accepted", code),
-      meiliClient().deleteIndex(env.indexUid).then(() => "accepted", code),
-      meiliClient().getKeys().then(() => "accepted", code),
-      meiliClient().index("another_index").search("x").then(() => "accepted", code),
+      meiliClient()
+        .deleteIndex(env.indexUid)
+        .then(() => "accepted", code),
+      meiliClient()
+        .getKeys()
+        .then(() => "accepted", code),
+      meiliClient()
+        .index("another_index")
+        .search("x")
+        .then(() => "accepted", code),
     ]);
     expect(refusals).toEqual(Array(6).fill("invalid_api_key"));
     // Nothing was written.
-    await expect(env.meili.index(env.indexUid).getDocument(999_999)).rejects.toMatchObject({ cause: { code: "document_not_found" } });
+    await expect(env.meili.index(env.indexUid).getDocument(999_999)).rejects.toMatchObject({
+      cause: { code: "document_not_found" },
+    });
   });
 
   it("the sync worker's client writes with the master key", () => {
@@ -60,9 +69,13 @@ describe("the search path's Meilisearch key", () => {
   });
 
   it("works when MEILI_MASTER_KEY holds an admin API key: the key Meilisearch reports is used, not one derived from it", async () => {
-    const adminKey = (await env.meili.getKeys({ limit: 1000 })).results.find((k) => k.name === "Default Admin API Key")!.key;
+    const adminKey = (await env.meili.getKeys({ limit: 1000 })).results.find(
+      (k) => k.name === "Default Admin API Key",
+    )!.key;
     const admin = createMeiliClient(env.services.meiliUrl, adminKey);
-    expect(await ensureSearchKey(admin, adminKey, env.indexUid)).toBe(searchKeyFor(env.services.meiliKey, env.indexUid));
+    expect(await ensureSearchKey(admin, adminKey, env.indexUid)).toBe(
+      searchKeyFor(env.services.meiliKey, env.indexUid),
+    );
     const other = `${env.indexUid}_other`;
     await admin.createIndex(other).waitTask();
     const made = await ensureSearchKey(admin, adminKey, other);

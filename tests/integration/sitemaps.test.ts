@@ -12,7 +12,8 @@ import { useTestEnvironment } from "../support/integration";
 
 // The site's address comes from our server's forwarding headers (lib/site-url.ts).
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ host: "internal:3000", "x-forwarded-host": "tracker.test", "x-forwarded-proto": "https" }),
+  headers: async () =>
+    new Headers({ host: "internal:3000", "x-forwarded-host": "tracker.test", "x-forwarded-proto": "https" }),
   cookies: async () => ({ get: () => undefined }),
 }));
 const ORIGIN = "https://tracker.test";
@@ -22,7 +23,12 @@ const ids: Record<string, number> = {};
 const FAR_ID = 100_123; // in the third file: ids 100,001–150,000
 const GENERATED = 12_000; // more than two chunks of 5,000 in the first file
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_", parseTagValue: false, isArray: (name) => name === "url" || name === "sitemap" });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@_",
+  parseTagValue: false,
+  isArray: (name) => name === "url" || name === "sitemap",
+});
 
 function parse(xml: string): Record<string, unknown> {
   expect(XMLValidator.validate(xml)).toBe(true);
@@ -56,13 +62,20 @@ beforeAll(async () => {
   env = await useTestEnvironment("sitemaps");
   await seedDemoData(env.pool);
   const speaker = async (slug: string) =>
-    (await env.pool.query<{ id: number }>(`INSERT INTO speakers (slug, kind, name) VALUES ($1, 'person', $1) RETURNING id`, [slug])).rows[0]!.id;
+    (
+      await env.pool.query<{ id: number }>(
+        `INSERT INTO speakers (slug, kind, name) VALUES ($1, 'person', $1) RETURNING id`,
+        [slug],
+      )
+    ).rows[0]!.id;
   const statement = async (speakerId: number, status: string, id?: number) =>
     (
       await env.pool.query<{ id: number }>(
         `INSERT INTO statements (${id ? "id, " : ""}text, language, kind, speaker_id, status, retraction_reason)
          VALUES (${id ? "$4, " : ""}'Sitemap test words', 'en', 'direct', $1, $2, $3) RETURNING id`,
-        id ? [speakerId, status, status === "retracted" ? "wrong" : null, id] : [speakerId, status, status === "retracted" ? "wrong" : null],
+        id
+          ? [speakerId, status, status === "retracted" ? "wrong" : null, id]
+          : [speakerId, status, status === "retracted" ? "wrong" : null],
       )
     ).rows[0]!.id;
   // A speaker whose slug needs escaping both as a URL and as XML, with one published statement.
@@ -74,8 +87,15 @@ beforeAll(async () => {
   ids.retractedSpeaker = await speaker("retracted-only-speaker");
   ids.retracted = await statement(ids.retractedSpeaker, "retracted");
   // A topic with only the draft: not announced either.
-  ids.draftTopic = (await env.pool.query<{ id: number }>(`INSERT INTO topics (slug, name) VALUES ('draft-topic', 'Draft topic') RETURNING id`)).rows[0]!.id;
-  await env.pool.query(`INSERT INTO statement_topics (statement_id, topic_id) VALUES ($1, $2)`, [ids.draft, ids.draftTopic]);
+  ids.draftTopic = (
+    await env.pool.query<{ id: number }>(
+      `INSERT INTO topics (slug, name) VALUES ('draft-topic', 'Draft topic') RETURNING id`,
+    )
+  ).rows[0]!.id;
+  await env.pool.query(`INSERT INTO statement_topics (statement_id, topic_id) VALUES ($1, $2)`, [
+    ids.draft,
+    ids.draftTopic,
+  ]);
   // Many published statements (several chunks), and one far away in the third file.
   await env.pool.query(
     `INSERT INTO statements (text, language, kind, speaker_id, status)
@@ -89,7 +109,10 @@ afterAll(async () => {
 });
 
 async function publishedStatementIds(from: number, to: number): Promise<number[]> {
-  const { rows } = await env.pool.query<{ id: number }>(`SELECT id FROM statements WHERE status = 'published' AND id > $1 AND id <= $2 ORDER BY id`, [from, to]);
+  const { rows } = await env.pool.query<{ id: number }>(
+    `SELECT id FROM statements WHERE status = 'published' AND id > $1 AND id <= $2 ORDER BY id`,
+    [from, to],
+  );
   return rows.map((r) => r.id);
 }
 
@@ -124,7 +147,9 @@ describe("the sitemap index", () => {
       `${ORIGIN}/sitemaps/topics-1.xml`,
     ]);
     for (const entry of index.sitemap) expect(entry.lastmod).toMatch(W3C_UTC);
-    const { rows } = await env.pool.query<{ lastmod: Date }>(`SELECT max(updated_at) AS lastmod FROM statements WHERE status = 'published' AND id <= 50000`);
+    const { rows } = await env.pool.query<{ lastmod: Date }>(
+      `SELECT max(updated_at) AS lastmod FROM statements WHERE status = 'published' AND id <= 50000`,
+    );
     expect(index.sitemap[0]!.lastmod).toBe(rows[0]!.lastmod.toISOString().replace(/\.\d{3}Z$/, "Z"));
   });
 });
@@ -174,7 +199,14 @@ describe("the sitemap files", () => {
   });
 
   it("answers 404 for names that are not sitemap files", async () => {
-    for (const name of ["statements-0.xml", "statements-1.xml.gz", "drafts-1.xml", "statements-01.xml", "statements-x.xml", "statements-9999999.xml"]) {
+    for (const name of [
+      "statements-0.xml",
+      "statements-1.xml.gz",
+      "drafts-1.xml",
+      "statements-01.xml",
+      "statements-x.xml",
+      "statements-9999999.xml",
+    ]) {
       const response = await get(`/sitemaps/${name}`);
       expect(response.status, name).toBe(404);
     }

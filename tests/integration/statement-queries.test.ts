@@ -19,7 +19,11 @@ beforeAll(async () => {
         extra ? [text, language, status, merkel, extra] : [text, language, status, merkel],
       )
     ).rows[0]!.id;
-  ids.en = await insert("The Assad regime is committing horrific crimes against civilians and must be stopped.", "en", "published");
+  ids.en = await insert(
+    "The Assad regime is committing horrific crimes against civilians and must be stopped.",
+    "en",
+    "published",
+  );
   ids.draft = await insert("Draft translation", "de", "draft");
   ids.retracted = await insert("Wrong translation", "fr", "retracted", "mistranslated");
 });
@@ -32,18 +36,27 @@ describe("public statement reads", () => {
     const original = await getPublicStatement(ids[demoExternalId(15)]!);
     expect(original?.translations.map((t) => t.id)).toEqual([ids.en]);
     const translation = await getPublicStatement(ids.en!);
-    expect(translation).toMatchObject({ translatedBy: "The Tracker desk", translationOf: { id: ids[demoExternalId(15)], language: "ar" } });
+    expect(translation).toMatchObject({
+      translatedBy: "The Tracker desk",
+      translationOf: { id: ids[demoExternalId(15)], language: "ar" },
+    });
   });
 
   it("shows responses both ways", async () => {
     const reaction = await getPublicStatement(ids[demoExternalId(14)]!);
-    expect(reaction?.respondsTo.map((l) => l.speaker.slug).sort()).toEqual(["angela-merkel", "frank-walter-steinmeier"]);
+    expect(reaction?.respondsTo.map((l) => l.speaker.slug).sort()).toEqual([
+      "angela-merkel",
+      "frank-walter-steinmeier",
+    ]);
     const merkel = await getPublicStatement(ids[demoExternalId(15)]!);
     expect(merkel?.responses.map((l) => l.id)).toEqual([ids[demoExternalId(14)]]);
   });
 
   it("never returns a draft, and returns a retracted statement with its reason", async () => {
     expect(await getPublicStatement(ids.draft!)).toBeNull();
-    expect(await getPublicStatement(ids.retracted!)).toMatchObject({ status: "retracted", retractionReason: "mistranslated" });
+    expect(await getPublicStatement(ids.retracted!)).toMatchObject({
+      status: "retracted",
+      retractionReason: "mistranslated",
+    });
   });
 });

@@ -10,7 +10,16 @@ import { parseImportLine, type ImportLine } from "@/lib/validation/import-line";
 import { useTestEnvironment } from "../support/integration";
 
 function line(externalId: string, text: string, extra: Record<string, unknown> = {}): ImportLine {
-  const parsed = parseImportLine(JSON.stringify({ externalId, text, language: "en", speaker: { name: "Test Speaker" }, saidOn: "2020-05", ...extra }));
+  const parsed = parseImportLine(
+    JSON.stringify({
+      externalId,
+      text,
+      language: "en",
+      speaker: { name: "Test Speaker" },
+      saidOn: "2020-05",
+      ...extra,
+    }),
+  );
   if (!parsed.ok) throw new Error(parsed.reason);
   return parsed.value;
 }
@@ -43,7 +52,10 @@ describe("outbox sync", () => {
     const id = rows[0]!.id;
     const client = await env.pool.connect();
     await client.query("BEGIN");
-    await client.query(`UPDATE statements SET status = 'retracted', retraction_reason = 'misquoted', version = version + 1 WHERE id = $1`, [id]);
+    await client.query(
+      `UPDATE statements SET status = 'retracted', retraction_reason = 'misquoted', version = version + 1 WHERE id = $1`,
+      [id],
+    );
     await client.query(`INSERT INTO outbox (entity_type, entity_id) VALUES ('statement', $1)`, [id]);
     await client.query("COMMIT");
     client.release();
@@ -57,7 +69,9 @@ describe("outbox sync", () => {
     const down = { ...env.ctx, meili: createMeiliClient("http://127.0.0.1:9", "", 2000) };
     const result = await drainOutboxOnce(down);
     expect(result.failed).toBe(1);
-    const { rows } = await env.pool.query(`SELECT attempts, last_error, available_at > now() AS later FROM outbox WHERE done_at IS NULL`);
+    const { rows } = await env.pool.query(
+      `SELECT attempts, last_error, available_at > now() AS later FROM outbox WHERE done_at IS NULL`,
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ attempts: 1, later: true });
     expect(rows[0].last_error).toBeTruthy();
@@ -68,8 +82,12 @@ describe("outbox sync", () => {
   });
 
   it("fans a speaker's rename out to the documents of their statements", async () => {
-    await env.pool.query(`UPDATE speakers SET name_ar = 'متحدث تجريبي', version = version + 1 WHERE slug = 'test-speaker'`);
-    await env.pool.query(`INSERT INTO outbox (entity_type, entity_id) SELECT 'speaker', id FROM speakers WHERE slug = 'test-speaker'`);
+    await env.pool.query(
+      `UPDATE speakers SET name_ar = 'متحدث تجريبي', version = version + 1 WHERE slug = 'test-speaker'`,
+    );
+    await env.pool.query(
+      `INSERT INTO outbox (entity_type, entity_id) SELECT 'speaker', id FROM speakers WHERE slug = 'test-speaker'`,
+    );
     await drainOutbox(env.ctx);
     await drainOutbox(env.ctx);
     const { rows } = await env.pool.query<{ id: number }>(`SELECT id FROM statements WHERE external_id = 'sync-2'`);
@@ -80,7 +98,10 @@ describe("outbox sync", () => {
   it("indexes every change exactly once when two workers drain at the same time", async () => {
     const lines = Array.from({ length: 300 }, (_, i) => line(`sync-many-${i}`, `Statement number ${i} of many`));
     await importBatch(env.pool, new ImportResolver(), lines);
-    const [a, b] = await Promise.all([drainOutbox({ ...env.ctx, batchSize: 50 }), drainOutbox({ ...env.ctx, batchSize: 50 })]);
+    const [a, b] = await Promise.all([
+      drainOutbox({ ...env.ctx, batchSize: 50 }),
+      drainOutbox({ ...env.ctx, batchSize: 50 }),
+    ]);
     // Whatever one worker deferred, a last pass picks up.
     const rest = await drainOutbox(env.ctx);
     expect(a.indexed + b.indexed + rest.indexed).toBe(300);
@@ -89,8 +110,12 @@ describe("outbox sync", () => {
   });
 
   it("check-index reports documents that are missing, extra or stale", async () => {
-    const { rows } = await env.pool.query<{ id: number }>(`SELECT id FROM statements WHERE external_id = 'sync-many-1'`);
-    await env.pool.query(`UPDATE statements SET text = 'Changed behind the worker''s back' WHERE id = $1`, [rows[0]!.id]);
+    const { rows } = await env.pool.query<{ id: number }>(
+      `SELECT id FROM statements WHERE external_id = 'sync-many-1'`,
+    );
+    await env.pool.query(`UPDATE statements SET text = 'Changed behind the worker''s back' WHERE id = $1`, [
+      rows[0]!.id,
+    ]);
     const diff = await compareIndexWithPostgres(env.ctx);
     expect(diff.stale).toEqual([rows[0]!.id]);
     expect(isInSync(diff)).toBe(false);

@@ -31,7 +31,9 @@ afterAll(async () => {
 });
 
 let counter = 0;
-async function curator(options: { twoFactor?: boolean; role?: "admin" | "editor" } = {}): Promise<{ id: number; email: string }> {
+async function curator(
+  options: { twoFactor?: boolean; role?: "admin" | "editor" } = {},
+): Promise<{ id: number; email: string }> {
   counter += 1;
   const email = `tf-routes-${counter}-${Date.now().toString(36)}@example.org`;
   const id = await createUser(env.pool, { email, name: "", role: options.role ?? "editor", password: PASSWORD });
@@ -42,7 +44,10 @@ async function curator(options: { twoFactor?: boolean; role?: "admin" | "editor"
 /** The session cookie next-auth sets at the password step, with its login row, in the given second-step state. */
 async function sessionCookie(userId: number, mfa?: "pending" | "enrol" | "done"): Promise<string> {
   const sid = await startUserSession(env.pool, userId, 3600);
-  const { rows } = await env.pool.query<{ session_version: number }>(`SELECT session_version FROM users WHERE id = $1`, [userId]);
+  const { rows } = await env.pool.query<{ session_version: number }>(
+    `SELECT session_version FROM users WHERE id = $1`,
+    [userId],
+  );
   const token: Record<string, unknown> = { sub: String(userId), uid: userId, sv: rows[0]!.session_version, sid };
   if (mfa) token.mfa = mfa;
   if (mfa === "pending" || mfa === "enrol") token.mfaUntil = Math.floor(Date.now() / 1000) + PENDING_LOGIN_SECONDS;
@@ -50,12 +55,31 @@ async function sessionCookie(userId: number, mfa?: "pending" | "enrol" | "done")
 }
 
 type Handler = (request: NextRequest, context: { params: Promise<Record<string, never>> }) => Promise<Response>;
-type Answer = { status: number; body: { error?: { code: string; message: string; fields?: Array<{ field: string; message: string }> } } & Record<string, unknown>; headers: Headers };
+type Answer = {
+  status: number;
+  body: { error?: { code: string; message: string; fields?: Array<{ field: string; message: string }> } } & Record<
+    string,
+    unknown
+  >;
+  headers: Headers;
+};
 
-async function post(path: string, load: () => Promise<{ POST: Handler }>, cookie: string, body: unknown, address = "203.0.113.10"): Promise<Answer> {
+async function post(
+  path: string,
+  load: () => Promise<{ POST: Handler }>,
+  cookie: string,
+  body: unknown,
+  address = "203.0.113.10",
+): Promise<Answer> {
   const request = new NextRequest(`${ORIGIN}${path}`, {
     method: "POST",
-    headers: { host: "localhost:3000", origin: ORIGIN, cookie, "content-type": "application/json", "x-client-address": address },
+    headers: {
+      host: "localhost:3000",
+      origin: ORIGIN,
+      cookie,
+      "content-type": "application/json",
+      "x-client-address": address,
+    },
     body: JSON.stringify(body),
   });
   const { POST } = await load();
@@ -64,9 +88,20 @@ async function post(path: string, load: () => Promise<{ POST: Handler }>, cookie
 }
 
 const codeStep = (cookie: string, body: unknown, address?: string) =>
-  post("/api/login/two-factor", async () => (await import("@/app/api/login/two-factor/route")) as unknown as { POST: Handler }, cookie, body, address);
+  post(
+    "/api/login/two-factor",
+    async () => (await import("@/app/api/login/two-factor/route")) as unknown as { POST: Handler },
+    cookie,
+    body,
+    address,
+  );
 const createToken = (cookie: string, body: unknown) =>
-  post("/api/curate/tokens", async () => (await import("@/app/api/curate/tokens/route")) as unknown as { POST: Handler }, cookie, body);
+  post(
+    "/api/curate/tokens",
+    async () => (await import("@/app/api/curate/tokens/route")) as unknown as { POST: Handler },
+    cookie,
+    body,
+  );
 
 function wrongCode(): string {
   const valid = new Set([-30_000, 0, 30_000].map((d) => totpCode(TOTP_SECRET, Date.now() + d)));
@@ -94,25 +129,35 @@ describe("POST /api/login/two-factor", () => {
     for (let i = 0; i < LOGIN_THROTTLE.maxFailuresPerAccount; i++) {
       const answer = await codeStep(cookie, { code: wrongCode() }, `203.0.113.${20 + i}`);
       expect(answer.status).toBe(400);
-      expect(answer.body.error!.fields).toEqual([{ field: "code", message: "is wrong: type the code your authenticator app shows now" }]);
+      expect(answer.body.error!.fields).toEqual([
+        { field: "code", message: "is wrong: type the code your authenticator app shows now" },
+      ]);
     }
     const locked = await codeStep(cookie, { code: totpCode(TOTP_SECRET) }, "203.0.113.40");
     expect(locked.status).toBe(429);
-    expect(locked.body.error).toMatchObject({ code: "throttled", fields: [{ field: "code", message: expect.stringMatching(/too many times/) }] });
+    expect(locked.body.error).toMatchObject({
+      code: "throttled",
+      fields: [{ field: "code", message: expect.stringMatching(/too many times/) }],
+    });
     expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(locked.headers.get("set-cookie")).toBeNull();
   });
 
   it("refuses a session that is not waiting for a code, an expired one, and names a malformed code", async () => {
     const user = await curator({ twoFactor: true });
-    expect((await codeStep(await sessionCookie(user.id, "done"), { code: totpCode(TOTP_SECRET) })).body.error!.code).toBe("no_pending_login");
+    expect(
+      (await codeStep(await sessionCookie(user.id, "done"), { code: totpCode(TOTP_SECRET) })).body.error!.code,
+    ).toBe("no_pending_login");
     expect((await codeStep("", { code: totpCode(TOTP_SECRET) })).status).toBe(401);
     const sid = await startUserSession(env.pool, user.id, 3600);
     const expired = `next-auth.session-token=${await encode({ token: { uid: user.id, sv: 1, sid, mfa: "pending", mfaUntil: Math.floor(Date.now() / 1000) - 1 }, secret: SECRET })}`;
     expect((await codeStep(expired, { code: totpCode(TOTP_SECRET) })).status).toBe(401);
     const malformed = await codeStep(await sessionCookie(user.id, "pending"), { code: "12345x" });
     expect(malformed.status).toBe(400);
-    expect(malformed.body.error!.fields![0]).toMatchObject({ field: "code", message: "must be the 6 digits your authenticator app shows" });
+    expect(malformed.body.error!.fields![0]).toMatchObject({
+      field: "code",
+      message: "must be the 6 digits your authenticator app shows",
+    });
   });
 });
 
@@ -121,7 +166,10 @@ describe("POST /api/curate/tokens and two-factor login", () => {
     const withCode = await curator({ twoFactor: true });
     const refused = await createToken(await sessionCookie(withCode.id), { name: "before the code" });
     expect(refused.status).toBe(403);
-    expect(refused.body.error).toMatchObject({ code: "two_factor_required", message: expect.stringMatching(/passed the two-factor step/) });
+    expect(refused.body.error).toMatchObject({
+      code: "two_factor_required",
+      message: expect.stringMatching(/passed the two-factor step/),
+    });
     expect((await createToken(await sessionCookie(withCode.id, "pending"), { name: "pending" })).status).toBe(401);
     expect((await createToken(await sessionCookie(withCode.id, "done"), { name: "after the code" })).status).toBe(201);
 

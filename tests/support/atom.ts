@@ -72,7 +72,10 @@ function elementNames(node: unknown, into: Set<string>): Set<string> {
 }
 
 function authorsOf(node: Node): Array<{ name: string; uri: string | null }> {
-  return ((node.author as Node[] | undefined) ?? []).map((a) => ({ name: text(a.name), uri: a.uri === undefined ? null : text(a.uri) }));
+  return ((node.author as Node[] | undefined) ?? []).map((a) => ({
+    name: text(a.name),
+    uri: a.uri === undefined ? null : text(a.uri),
+  }));
 }
 
 function linkOf(node: Node, rel: string): string | null {

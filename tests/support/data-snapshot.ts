@@ -31,9 +31,14 @@ export type DataSnapshot = Record<string, TableSnapshot>;
 export async function takeSnapshot(db: Queryable): Promise<DataSnapshot> {
   const snapshot: DataSnapshot = {};
   for (const [table, excluded] of Object.entries(SNAPSHOT_TABLES)) {
-    const { rows } = await db.query<{ row: string }>(`SELECT (to_jsonb(t) - $1::text[])::text AS row FROM ${table} t`, [excluded]);
+    const { rows } = await db.query<{ row: string }>(`SELECT (to_jsonb(t) - $1::text[])::text AS row FROM ${table} t`, [
+      excluded,
+    ]);
     const texts = rows.map((r) => r.row).sort();
-    const ids = rows.map((r) => (JSON.parse(r.row) as { id?: number | string }).id).filter((id) => id !== undefined).map(Number);
+    const ids = rows
+      .map((r) => (JSON.parse(r.row) as { id?: number | string }).id)
+      .filter((id) => id !== undefined)
+      .map(Number);
     snapshot[table] = { count: texts.length, maxId: ids.length > 0 ? Math.max(...ids) : null, rows: texts };
   }
   return snapshot;
@@ -57,7 +62,11 @@ export function diffSnapshots(before: DataSnapshot, after: DataSnapshot): Record
 /** A short account of a diff, for an assertion's message. */
 export function describeDiff(diff: Record<string, TableDiff>, maxRows = 3): string {
   const parts = Object.entries(diff).map(([table, { added, removed }]) => {
-    const show = (rows: Array<Record<string, unknown>>) => rows.slice(0, maxRows).map((r) => JSON.stringify(r).slice(0, 300)).join("\n      ");
+    const show = (rows: Array<Record<string, unknown>>) =>
+      rows
+        .slice(0, maxRows)
+        .map((r) => JSON.stringify(r).slice(0, 300))
+        .join("\n      ");
     return `${table}: +${added.length} -${removed.length}\n    added:   ${show(added)}\n    removed: ${show(removed)}`;
   });
   return parts.length === 0 ? "no change" : parts.join("\n  ");

@@ -14,7 +14,9 @@ type Json = Record<string, unknown>;
 type Doc = { paths: Record<string, Record<string, Json>>; components: Record<string, Record<string, Json>> };
 
 // ajv-formats is CommonJS: its default export arrives wrapped under some loaders.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  ajv: Ajv2020,
+) => Ajv2020;
 
 const SCHEMAS_ID = "https://statements-tracker.invalid/openapi-schemas.json";
 
@@ -23,7 +25,13 @@ function rewriteRefs<T>(value: T): T {
   return JSON.parse(JSON.stringify(value).replaceAll('"#/components/schemas/', `"${SCHEMAS_ID}#/$defs/`)) as T;
 }
 
-export type ApiAnswer = { path: string; method?: string; status: number; headers: Record<string, string>; body: unknown };
+export type ApiAnswer = {
+  path: string;
+  method?: string;
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+};
 
 /** The media type of a Content-Type value, lower-cased ("Text/CSV; charset=utf-8" → "text/csv"). */
 export function mediaTypeOf(contentType: string | undefined | null): string {
@@ -55,11 +63,12 @@ export function openApiChecker(doc: Doc): OpenApiChecker {
   ajv.addSchema({ $id: SCHEMAS_ID, $defs: rewriteRefs(doc.components.schemas ?? {}) });
   const compiled = new Map<string, ValidateFunction>();
 
-  const resolve = <T,>(value: T | { $ref: string }): T => {
+  const resolve = <T>(value: T | { $ref: string }): T => {
     if (value && typeof value === "object" && "$ref" in value && typeof value.$ref === "string") {
       const parts = value.$ref.replace(/^#\//, "").split("/");
       let target: unknown = doc;
-      for (const part of parts) target = (target as Json | undefined)?.[part.replaceAll("~1", "/").replaceAll("~0", "~")];
+      for (const part of parts)
+        target = (target as Json | undefined)?.[part.replaceAll("~1", "/").replaceAll("~0", "~")];
       if (target === undefined) throw new Error(`unresolved reference ${value.$ref}`);
       return resolve(target as T);
     }
@@ -70,7 +79,8 @@ export function openApiChecker(doc: Doc): OpenApiChecker {
     const key = typeof schema === "string" ? schema : JSON.stringify(schema);
     let fn = compiled.get(key);
     if (!fn) {
-      fn = typeof schema === "string" ? ajv.getSchema(`${SCHEMAS_ID}#/$defs/${schema}`) : ajv.compile(rewriteRefs(schema));
+      fn =
+        typeof schema === "string" ? ajv.getSchema(`${SCHEMAS_ID}#/$defs/${schema}`) : ajv.compile(rewriteRefs(schema));
       if (!fn) throw new Error(`no schema ${key}`);
       compiled.set(key, fn);
     }
@@ -94,11 +104,15 @@ export function openApiChecker(doc: Doc): OpenApiChecker {
     if (!operation) return [`${method.toUpperCase()} ${template}: not in the document`];
     const documented = operation.responses?.[String(status)] ?? operation.responses?.default;
     if (!documented) return [`${method.toUpperCase()} ${template}: status ${status} is not documented`];
-    const response = resolve(documented) as { headers?: Record<string, Json>; content?: Record<string, { schema: Json }> };
+    const response = resolve(documented) as {
+      headers?: Record<string, Json>;
+      content?: Record<string, { schema: Json }>;
+    };
     const lowerHeaders = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
     for (const [name, header] of Object.entries(response.headers ?? {})) {
       if (resolve(header as { required?: boolean }).required === false) continue;
-      if (lowerHeaders[name.toLowerCase()] === undefined) problems.push(`${status} ${template}: header ${name} is missing`);
+      if (lowerHeaders[name.toLowerCase()] === undefined)
+        problems.push(`${status} ${template}: header ${name} is missing`);
     }
     const mediaTypes = Object.keys(response.content ?? {});
     const received = mediaTypeOf(lowerHeaders["content-type"]);
@@ -106,20 +120,28 @@ export function openApiChecker(doc: Doc): OpenApiChecker {
     if (mediaTypes.length > 0 && !schema) {
       // Not JSON (a feed, a file): the media type must be a documented one; the body is the server's to shape.
       if (!mediaTypes.some((type) => type.toLowerCase() === received)) {
-        problems.push(`${status} ${template}: content type "${received || "(none)"}" is not one of ${mediaTypes.join(", ")}`);
+        problems.push(
+          `${status} ${template}: content type "${received || "(none)"}" is not one of ${mediaTypes.join(", ")}`,
+        );
       }
       return problems;
     }
     if (!schema) {
-      if (body !== undefined && body !== null && body !== "") problems.push(`${status} ${template}: a body where the document describes none`);
+      if (body !== undefined && body !== null && body !== "")
+        problems.push(`${status} ${template}: a body where the document describes none`);
       return problems;
     }
-    if (received !== "" && !isJson(received)) problems.push(`${status} ${template}: content type "${received}" where the document describes JSON`);
+    if (received !== "" && !isJson(received))
+      problems.push(`${status} ${template}: content type "${received}" where the document describes JSON`);
     const ref = (schema as { $ref?: string }).$ref;
-    const validate = ref?.startsWith("#/components/schemas/") ? validator(ref.slice("#/components/schemas/".length)) : validator(schema);
+    const validate = ref?.startsWith("#/components/schemas/")
+      ? validator(ref.slice("#/components/schemas/".length))
+      : validator(schema);
     if (!validate(body)) {
       for (const error of (validate.errors ?? []).slice(0, 10)) {
-        problems.push(`${status} ${template}: body${error.instancePath} ${error.message}${error.params ? ` ${JSON.stringify(error.params)}` : ""}`);
+        problems.push(
+          `${status} ${template}: body${error.instancePath} ${error.message}${error.params ? ` ${JSON.stringify(error.params)}` : ""}`,
+        );
       }
     }
     return problems;

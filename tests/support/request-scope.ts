@@ -10,7 +10,12 @@ import { createWorkStore } from "next/dist/server/async-storage/work-store";
  * it imports "next/dist/server/node-environment-baseline" first.
  */
 export async function inRequestScope<T>(request: NextRequest, page: string, work: () => Promise<T>): Promise<T> {
-  const workStore = createWorkStore({ page, renderOpts: { experimental: {} }, buildId: "test", previouslyRevalidatedTags: [] } as unknown as Parameters<typeof createWorkStore>[0]);
+  const workStore = createWorkStore({
+    page,
+    renderOpts: { experimental: {} },
+    buildId: "test",
+    previouslyRevalidatedTags: [],
+  } as unknown as Parameters<typeof createWorkStore>[0]);
   workStore.forceDynamic = true;
   const requestStore = createRequestStoreForAPI(
     request as unknown as Parameters<typeof createRequestStoreForAPI>[0],

@@ -28,7 +28,11 @@ export async function startTestServices(): Promise<TestServices> {
   // the checkout is in.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "statements-test-"));
   fs.chmodSync(dataDir, 0o755);
-  const postgres = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), portVariable: "test Postgres port" });
+  const postgres = await startEmbeddedPostgres({
+    dataDir,
+    port: await findFreePort(),
+    portVariable: "test Postgres port",
+  });
   let meili: Awaited<ReturnType<typeof startEmbeddedMeili>>;
   try {
     meili = await startEmbeddedMeili({ dataDir, port: await findFreePort(), portVariable: "test Meilisearch port" });
@@ -54,7 +58,10 @@ export async function startTestServices(): Promise<TestServices> {
 
 /** A fresh, migrated database and a fresh index name for one test file (or one e2e run). */
 export async function createTestDatabase(services: Pick<TestServices, "adminUrl" | "templateDatabase">, label: string) {
-  const name = `test_${label.replace(/[^a-z0-9]/gi, "_").toLowerCase().slice(0, 30)}_${randomBytes(4).toString("hex")}`;
+  const name = `test_${label
+    .replace(/[^a-z0-9]/gi, "_")
+    .toLowerCase()
+    .slice(0, 30)}_${randomBytes(4).toString("hex")}`;
   await ensureDatabase(services.adminUrl, name, services.templateDatabase);
   const url = new URL(services.adminUrl);
   url.pathname = `/${name}`;

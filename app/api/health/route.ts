@@ -17,5 +17,8 @@ export async function GET() {
       .catch(() => "unavailable" as const),
   ]);
   const ok = database === "ok" && search === "ok";
-  return NextResponse.json({ status: ok ? "ok" : "degraded", database, search }, { status: database === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json(
+    { status: ok ? "ok" : "degraded", database, search },
+    { status: database === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } },
+  );
 }

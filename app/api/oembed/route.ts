@@ -18,7 +18,8 @@ export const dynamic = "force-dynamic";
 export const GET = publicGet(async (request) => {
   const requestUrl = new URL(request.url);
   const format = requestUrl.searchParams.get("format") ?? "json";
-  if (format !== "json") return apiError(501, "format_not_implemented", `format: only json is offered, not ${quoteForMessage(format)}`);
+  if (format !== "json")
+    return apiError(501, "format_not_implemented", `format: only json is offered, not ${quoteForMessage(format)}`);
   const parsed = parseOEmbedParams(requestUrl.searchParams);
   if (!parsed.ok) return badRequest(parsed.errors);
   // The site's address as its pages see it (the statement page's links name this one).
@@ -28,7 +29,11 @@ export const GET = publicGet(async (request) => {
   if (!statement) return apiError(404, "not_found", "url: not the address of a statement on this site.");
   // Provider name in English: the answer is for the consuming site, not for a reader with a language.
   const siteName = translator(commonMessages, "en")("siteName");
-  return cachedJson(request, oembedRich(statement, { base, siteName, size: embedSize(parsed.value) }), CACHE_SECONDS.item);
+  return cachedJson(
+    request,
+    oembedRich(statement, { base, siteName, size: embedSize(parsed.value) }),
+    CACHE_SECONDS.item,
+  );
 });
 
 export const OPTIONS = preflight;

@@ -20,7 +20,10 @@ export async function POST(request: NextRequest): Promise<Response> {
     const body = await readJsonBody(request, MAX_BODY_BYTES);
     const input = textFields(body, ["token", "email", "name", "password"]);
     const id = await claimSetupToken(getPool(), input);
-    return NextResponse.json({ id, email: input.email.trim() }, { status: 201, headers: { "Cache-Control": "no-store" } });
+    return NextResponse.json(
+      { id, email: input.email.trim() },
+      { status: 201, headers: { "Cache-Control": "no-store" } },
+    );
   } catch (error) {
     if (error instanceof SetupTokenError) {
       // An unknown token is a 404, a spent one (used, expired, or an admin already exists) a 410.

@@ -11,7 +11,11 @@ export async function ApiTokensSection({ user }: { user: CurrentUser }) {
   const { t: translate, locale } = await getI18n();
   const t = translate(curateTokensMessages);
   const tokens = await listApiTokens(getPool(), user.id);
-  const when = new Intl.DateTimeFormat(locale === "ar" ? "ar-SY-u-nu-latn" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  const when = new Intl.DateTimeFormat(locale === "ar" ? "ar-SY-u-nu-latn" : "en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "UTC",
+  });
   const at = (date: Date) => `${when.format(date)} UTC`;
   const roleName = (role: string) => (role === "admin" ? t("roleAdmin") : t("roleEditor"));
   return (
@@ -34,23 +38,43 @@ export async function ApiTokensSection({ user }: { user: CurrentUser }) {
             <caption className="sr-only">{t("tokensTable")}</caption>
             <thead>
               <tr className="border-b border-slate-300">
-                <th scope="col" className="px-2 py-2 text-start">{t("name")}</th>
-                <th scope="col" className="px-2 py-2 text-start">{t("role")}</th>
-                <th scope="col" className="px-2 py-2 text-start">{t("created")}</th>
-                <th scope="col" className="px-2 py-2 text-start">{t("lastUsed")}</th>
-                <th scope="col" className="px-2 py-2 text-start">{t("status")}</th>
-                <th scope="col" className="px-2 py-2 text-start">{t("actions")}</th>
+                <th scope="col" className="px-2 py-2 text-start">
+                  {t("name")}
+                </th>
+                <th scope="col" className="px-2 py-2 text-start">
+                  {t("role")}
+                </th>
+                <th scope="col" className="px-2 py-2 text-start">
+                  {t("created")}
+                </th>
+                <th scope="col" className="px-2 py-2 text-start">
+                  {t("lastUsed")}
+                </th>
+                <th scope="col" className="px-2 py-2 text-start">
+                  {t("status")}
+                </th>
+                <th scope="col" className="px-2 py-2 text-start">
+                  {t("actions")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {tokens.map((token) => (
                 <tr key={token.id} className="border-b border-slate-200 align-top" data-token-name={token.name}>
-                  <td className="px-2 py-2" dir="auto">{token.name}</td>
+                  <td className="px-2 py-2" dir="auto">
+                    {token.name}
+                  </td>
                   <td className="px-2 py-2">{roleName(token.role)}</td>
                   <td className="px-2 py-2">{at(token.createdAt)}</td>
                   <td className="px-2 py-2">{token.lastUsedAt ? at(token.lastUsedAt) : t("never")}</td>
-                  <td className="px-2 py-2">{token.revokedAt ? t("revokedOn", { date: at(token.revokedAt) }) : t("active")}</td>
-                  <td className="px-2 py-2">{token.revokedAt ? null : <RevokeApiTokenButton token={{ id: token.id, name: token.name }} locale={locale} />}</td>
+                  <td className="px-2 py-2">
+                    {token.revokedAt ? t("revokedOn", { date: at(token.revokedAt) }) : t("active")}
+                  </td>
+                  <td className="px-2 py-2">
+                    {token.revokedAt ? null : (
+                      <RevokeApiTokenButton token={{ id: token.id, name: token.name }} locale={locale} />
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -58,7 +82,11 @@ export async function ApiTokensSection({ user }: { user: CurrentUser }) {
         </div>
       )}
       <h3 className="text-lg font-semibold">{t("newTokenTitle")}</h3>
-      <NewApiTokenForm locale={locale} roles={grantableRoles(user.role)} nameMaxLength={API_TOKEN_LIMITS.nameMaxLength} />
+      <NewApiTokenForm
+        locale={locale}
+        roles={grantableRoles(user.role)}
+        nameMaxLength={API_TOKEN_LIMITS.nameMaxLength}
+      />
     </section>
   );
 }

@@ -28,7 +28,12 @@ export function LogOutEverywhere({ text }: { text: CurateAccountsText }) {
   return (
     <div className="space-y-2">
       <FormMessage error={error} id="logout-all" />
-      <button type="button" disabled={pending} onClick={() => void logOutAll()} className="rounded border border-red-800 px-4 py-2 font-semibold text-red-900 disabled:opacity-70">
+      <button
+        type="button"
+        disabled={pending}
+        onClick={() => void logOutAll()}
+        className="rounded border border-red-800 px-4 py-2 font-semibold text-red-900 disabled:opacity-70"
+      >
         {text.logoutAll}
       </button>
     </div>

@@ -22,16 +22,30 @@ export default async function AccountPage() {
     <div className="space-y-8">
       <div className="space-y-2">
         <h1 className="text-2xl font-bold">{t("accountTitle")}</h1>
-        <p>{t("accountIntro", { name: user.name, email: user.email, role: user.role === "admin" ? t("roleAdmin") : t("roleEditor") })}</p>
+        <p>
+          {t("accountIntro", {
+            name: user.name,
+            email: user.email,
+            role: user.role === "admin" ? t("roleAdmin") : t("roleEditor"),
+          })}
+        </p>
       </div>
       <section aria-labelledby="change-password-title" className="space-y-4">
-        <h2 id="change-password-title" className="text-xl font-bold">{t("changePasswordTitle")}</h2>
+        <h2 id="change-password-title" className="text-xl font-bold">
+          {t("changePasswordTitle")}
+        </h2>
         <p className="text-slate-700">{t("changePasswordIntro")}</p>
-        <ChangePasswordForm email={user.email} text={text} limits={{ passwordMin: PASSWORD_RULES.minLength, passwordMax: PASSWORD_RULES.maxLength }} />
+        <ChangePasswordForm
+          email={user.email}
+          text={text}
+          limits={{ passwordMin: PASSWORD_RULES.minLength, passwordMax: PASSWORD_RULES.maxLength }}
+        />
       </section>
       <TwoFactorSection user={user} />
       <section aria-labelledby="logout-all-title" className="space-y-4">
-        <h2 id="logout-all-title" className="text-xl font-bold">{t("logoutAllTitle")}</h2>
+        <h2 id="logout-all-title" className="text-xl font-bold">
+          {t("logoutAllTitle")}
+        </h2>
         <p className="text-slate-700">{t("logoutAllIntro")}</p>
         <LogOutEverywhere text={text} />
       </section>

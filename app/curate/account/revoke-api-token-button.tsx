@@ -18,7 +18,12 @@ export function RevokeApiTokenButton({ token, locale }: { token: { id: number; n
     if (!window.confirm(t("revokeConfirm", { name: token.name }))) return;
     setPending(true);
     setError("");
-    const result = await requestJson(`/api/curate/tokens/${token.id}/revoke`, "POST", {}, { networkFailed: t("networkFailed"), requestFailed: t("requestFailed") });
+    const result = await requestJson(
+      `/api/curate/tokens/${token.id}/revoke`,
+      "POST",
+      {},
+      { networkFailed: t("networkFailed"), requestFailed: t("requestFailed") },
+    );
     setPending(false);
     if (!result.ok) {
       setError(result.message);

@@ -10,14 +10,19 @@ export async function TwoFactorSection({ user }: { user: CurrentUser }) {
   const { t: translate, locale } = await getI18n();
   const t = translate(twoFactorMessages);
   const status = await twoFactorStatus(getPool(), user.id);
-  const date = new Intl.DateTimeFormat(locale === "ar" ? "ar-SY-u-nu-latn" : "en-GB", { dateStyle: "medium", timeZone: "UTC" });
+  const date = new Intl.DateTimeFormat(locale === "ar" ? "ar-SY-u-nu-latn" : "en-GB", {
+    dateStyle: "medium",
+    timeZone: "UTC",
+  });
   return (
     <section aria-labelledby="two-factor-title" className="space-y-4">
       <h2 id="two-factor-title" className="text-xl font-bold">
         {t("sectionTitle")}
       </h2>
       {status.enabled ? (
-        <p data-testid="two-factor-status">{t("statusOn", { date: date.format(status.enabledAt!), count: status.recoveryCodesLeft })}</p>
+        <p data-testid="two-factor-status">
+          {t("statusOn", { date: date.format(status.enabledAt!), count: status.recoveryCodesLeft })}
+        </p>
       ) : (
         <>
           <p data-testid="two-factor-status">{twoFactorRequired(user.role) ? t("statusOffAdmin") : t("statusOff")}</p>

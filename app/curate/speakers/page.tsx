@@ -45,7 +45,9 @@ export default async function CurateSpeakersPage({ searchParams }: Props) {
           <td className="px-2 py-2 text-end">{formatNumber(speaker.statementCount)}</td>
         </tr>
       )}
-      form={<SpeakerForm mode="create" initial={null} text={curateEntitiesMessages[locale]} limits={SPEAKER_FORM_LIMITS} />}
+      form={
+        <SpeakerForm mode="create" initial={null} text={curateEntitiesMessages[locale]} limits={SPEAKER_FORM_LIMITS} />
+      }
     />
   );
 }

@@ -24,7 +24,11 @@ export default async function CurateTopicsPage({ searchParams }: Props) {
       entity="topic"
       searchParams={await searchParams}
       list={(request) => listTopicsForCuration(getPool(), request)}
-      columns={[{ label: tr("fieldTopicName") }, { label: tr("parentColumn") }, { label: tr("statementsColumn"), align: "end" }]}
+      columns={[
+        { label: tr("fieldTopicName") },
+        { label: tr("parentColumn") },
+        { label: tr("statementsColumn"), align: "end" },
+      ]}
       row={(topic) => (
         <tr key={topic.id} className="border-b border-slate-200 align-top" data-topic-id={topic.id}>
           <NameCell entity="topic" item={topic} />

@@ -2,7 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { Field, FormMessage, PasswordField, TextField, inputClass, requestJson, type FieldErrors } from "@/components/forms";
+import {
+  Field,
+  FormMessage,
+  PasswordField,
+  TextField,
+  inputClass,
+  requestJson,
+  type FieldErrors,
+} from "@/components/forms";
 import { type CurateAccountsText } from "@/lib/i18n/messages/curate-accounts";
 import { fill } from "@/lib/i18n/translate";
 
@@ -25,7 +33,12 @@ export function NewUserForm({ text, limits }: { text: CurateAccountsText; limits
     setPending(true);
     setError("");
     setCreated(null);
-    const body = { email: values.email, name: values.name, role: values.role, ...(values.generate ? { generate: true } : { password: values.password }) };
+    const body = {
+      email: values.email,
+      name: values.name,
+      role: values.role,
+      ...(values.generate ? { generate: true } : { password: values.password }),
+    };
     const result = await requestJson<Created>("/api/curate/users", "POST", body, text);
     setPending(false);
     if (!result.ok) {
@@ -42,7 +55,11 @@ export function NewUserForm({ text, limits }: { text: CurateAccountsText; limits
 
   return (
     <form method="post" onSubmit={(event) => void submit(event)} className="flex max-w-md flex-col gap-4">
-      <FormMessage error={error} success={created ? fill(text.userCreated, { email: created.email }) : undefined} id="new-user" />
+      <FormMessage
+        error={error}
+        success={created ? fill(text.userCreated, { email: created.email }) : undefined}
+        id="new-user"
+      />
       {created?.password ? (
         <div className="rounded border border-amber-700 bg-amber-50 px-3 py-2">
           <p>{text.generatedPassword}</p>
@@ -53,18 +70,51 @@ export function NewUserForm({ text, limits }: { text: CurateAccountsText; limits
           </p>
         </div>
       ) : null}
-      <TextField id="new-user-email" label={text.email} error={fields.email} name="email" type="email" autoComplete="off" dir="ltr" required maxLength={limits.email} value={values.email} onChange={(e) => setValues((v) => ({ ...v, email: e.target.value }))} />
-      <TextField id="new-user-name" label={text.name} error={fields.name} name="name" autoComplete="off" dir="auto" maxLength={limits.name} value={values.name} onChange={(e) => setValues((v) => ({ ...v, name: e.target.value }))} />
+      <TextField
+        id="new-user-email"
+        label={text.email}
+        error={fields.email}
+        name="email"
+        type="email"
+        autoComplete="off"
+        dir="ltr"
+        required
+        maxLength={limits.email}
+        value={values.email}
+        onChange={(e) => setValues((v) => ({ ...v, email: e.target.value }))}
+      />
+      <TextField
+        id="new-user-name"
+        label={text.name}
+        error={fields.name}
+        name="name"
+        autoComplete="off"
+        dir="auto"
+        maxLength={limits.name}
+        value={values.name}
+        onChange={(e) => setValues((v) => ({ ...v, name: e.target.value }))}
+      />
       <Field id="new-user-role" label={text.role} error={fields.role}>
         {(control) => (
-          <select {...control} name="role" value={values.role} onChange={(e) => setValues((v) => ({ ...v, role: e.target.value }))} className={inputClass(fields.role)}>
+          <select
+            {...control}
+            name="role"
+            value={values.role}
+            onChange={(e) => setValues((v) => ({ ...v, role: e.target.value }))}
+            className={inputClass(fields.role)}
+          >
             <option value="editor">{text.roleEditor}</option>
             <option value="admin">{text.roleAdmin}</option>
           </select>
         )}
       </Field>
       <div className="flex items-center gap-2">
-        <input id="new-user-generate" type="checkbox" checked={values.generate} onChange={(e) => setValues((v) => ({ ...v, generate: e.target.checked }))} />
+        <input
+          id="new-user-generate"
+          type="checkbox"
+          checked={values.generate}
+          onChange={(e) => setValues((v) => ({ ...v, generate: e.target.checked }))}
+        />
         <label htmlFor="new-user-generate">{text.generatePassword}</label>
       </div>
       {values.generate ? null : (
@@ -80,7 +130,11 @@ export function NewUserForm({ text, limits }: { text: CurateAccountsText; limits
           onChange={(e) => setValues((v) => ({ ...v, password: e.target.value }))}
         />
       )}
-      <button type="submit" disabled={pending} className="self-start rounded bg-slate-900 px-4 py-2 font-semibold text-white disabled:opacity-70">
+      <button
+        type="submit"
+        disabled={pending}
+        className="self-start rounded bg-slate-900 px-4 py-2 font-semibold text-white disabled:opacity-70"
+      >
         {pending ? text.saving : text.createUser}
       </button>
     </form>

@@ -11,7 +11,15 @@ import { fill } from "@/lib/i18n/translate";
  * confirmation. Rendered for every other user (the button only where it is
  * on), so that the message outlives the refresh that removes the button.
  */
-export function ResetTwoFactorButton({ user, enabled, text }: { user: { id: number; email: string }; enabled: boolean; text: TwoFactorText }) {
+export function ResetTwoFactorButton({
+  user,
+  enabled,
+  text,
+}: {
+  user: { id: number; email: string };
+  enabled: boolean;
+  text: TwoFactorText;
+}) {
   const router = useRouter();
   const [message, setMessage] = useState("");
   const [error, setError] = useState("");
@@ -34,13 +42,27 @@ export function ResetTwoFactorButton({ user, enabled, text }: { user: { id: numb
   return (
     <div className="space-y-1">
       {enabled ? (
-        <button type="button" disabled={pending} onClick={() => void reset()} aria-label={fill(text.reset, { email: user.email })} className="rounded border border-slate-500 px-2 py-1 text-sm disabled:opacity-70">
+        <button
+          type="button"
+          disabled={pending}
+          onClick={() => void reset()}
+          aria-label={fill(text.reset, { email: user.email })}
+          className="rounded border border-slate-500 px-2 py-1 text-sm disabled:opacity-70"
+        >
           {text.resetShort}
         </button>
       ) : null}
       {/* Only once there is something to say: the row's other actions have their own status region. */}
-      {message ? <p role="status" data-testid="two-factor-reset-status">{message}</p> : null}
-      {error ? <p role="alert" className="text-red-800">{error}</p> : null}
+      {message ? (
+        <p role="status" data-testid="two-factor-reset-status">
+          {message}
+        </p>
+      ) : null}
+      {error ? (
+        <p role="alert" className="text-red-800">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

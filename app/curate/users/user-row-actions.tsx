@@ -44,18 +44,32 @@ export function UserRowActions({ user, text }: { user: Row; text: CurateAccounts
         <label htmlFor={selectId} className="sr-only">
           {fill(text.roleOf, { email: user.email })}
         </label>
-        <select id={selectId} value={role} onChange={(event) => setRole(event.target.value as Row["role"])} className="rounded border border-slate-500 px-2 py-1">
+        <select
+          id={selectId}
+          value={role}
+          onChange={(event) => setRole(event.target.value as Row["role"])}
+          className="rounded border border-slate-500 px-2 py-1"
+        >
           <option value="editor">{text.roleEditor}</option>
           <option value="admin">{text.roleAdmin}</option>
         </select>
-        <button type="submit" disabled={pending || role === user.role} className="rounded border border-slate-500 px-2 py-1 disabled:opacity-70">
+        <button
+          type="submit"
+          disabled={pending || role === user.role}
+          className="rounded border border-slate-500 px-2 py-1 disabled:opacity-70"
+        >
           {text.saveRole}
         </button>
         <button
           type="button"
           disabled={pending}
           aria-label={fill(user.disabled ? text.enableLabel : text.disableLabel, { email: user.email })}
-          onClick={() => void patch({ disabled: !user.disabled }, fill(user.disabled ? text.userEnabled : text.userDisabled, { email: user.email }))}
+          onClick={() =>
+            void patch(
+              { disabled: !user.disabled },
+              fill(user.disabled ? text.userEnabled : text.userDisabled, { email: user.email }),
+            )
+          }
           className="rounded border border-slate-500 px-2 py-1 disabled:opacity-70"
         >
           {user.disabled ? text.enable : text.disable}

@@ -76,14 +76,26 @@ export default async function DatePage(props: Props) {
     date.precision === "year" ? Promise.resolve(null) : daysOfMonth(year, month),
   ]);
 
-  const sectionLabel: Record<DatePrecision, string> = { day: tr("knownDay"), month: tr("knownMonth"), year: tr("knownYear") };
-  const sectionHelp: Record<DatePrecision, string> = { day: tr("knownDayHelp"), month: tr("knownMonthHelp"), year: tr("knownYearHelp") };
+  const sectionLabel: Record<DatePrecision, string> = {
+    day: tr("knownDay"),
+    month: tr("knownMonth"),
+    year: tr("knownYear"),
+  };
+  const sectionHelp: Record<DatePrecision, string> = {
+    day: tr("knownDayHelp"),
+    month: tr("knownMonthHelp"),
+    year: tr("knownYearHelp"),
+  };
   const starts = sectionStartPages(date, counts, DATE_PAGE_SIZE);
   const basePath = `/dates/${date.iso}`;
-  const heading = tr(date.precision === "year" ? "headingYear" : date.precision === "month" ? "headingMonth" : "headingDay", { date: formatDate(date) });
+  const heading = tr(
+    date.precision === "year" ? "headingYear" : date.precision === "month" ? "headingMonth" : "headingDay",
+    { date: formatDate(date) },
+  );
   const yearDate = parsePartialDate(date.start.slice(0, 4))!;
   const monthDate = parsePartialDate(date.start.slice(0, 7))!;
-  const crumbs: PartialDate[] = date.precision === "year" ? [] : date.precision === "month" ? [yearDate] : [yearDate, monthDate];
+  const crumbs: PartialDate[] =
+    date.precision === "year" ? [] : date.precision === "month" ? [yearDate] : [yearDate, monthDate];
   const listed = PRECISIONS_LISTED[date.precision];
   const groups = listed
     .map((precision) => ({ precision, items: statements.filter((s) => s.saidOn.precision === precision) }))
@@ -137,14 +149,20 @@ export default async function DatePage(props: Props) {
         {lessPrecise.month > 0 ? (
           <p className="text-slate-800">
             <Link href={`/dates/${monthDate.iso}`} className="underline">
-              {tr("lessPreciseMonth", { month: formatDate(monthDate), statements: statementsCount(tr, locale, lessPrecise.month) })}
+              {tr("lessPreciseMonth", {
+                month: formatDate(monthDate),
+                statements: statementsCount(tr, locale, lessPrecise.month),
+              })}
             </Link>
           </p>
         ) : null}
         {lessPrecise.year > 0 ? (
           <p className="text-slate-800">
             <Link href={`/dates/${yearDate.iso}`} className="underline">
-              {tr("lessPreciseYear", { year: formatDate(yearDate), statements: statementsCount(tr, locale, lessPrecise.year) })}
+              {tr("lessPreciseYear", {
+                year: formatDate(yearDate),
+                statements: statementsCount(tr, locale, lessPrecise.year),
+              })}
             </Link>
           </p>
         ) : null}

@@ -21,7 +21,12 @@ export function TwoFactorCodeForm({ next, text }: { next: string; text: TwoFacto
     setPending(true);
     setError("");
     setFields({});
-    const result = await requestJson<{ method: string; recoveryCodesLeft?: number }>("/api/login/two-factor", "POST", { [field]: value }, text);
+    const result = await requestJson<{ method: string; recoveryCodesLeft?: number }>(
+      "/api/login/two-factor",
+      "POST",
+      { [field]: value },
+      text,
+    );
     if (result.ok) {
       if (result.data.method === "recovery") {
         // Say how many are left before moving on: the curator may need to make new ones.
@@ -93,7 +98,11 @@ export function TwoFactorCodeForm({ next, text }: { next: string; text: TwoFacto
             onChange={(event) => setValue(event.target.value)}
           />
         )}
-        <button type="submit" disabled={pending} className="self-start rounded bg-slate-900 px-4 py-2 font-semibold text-white disabled:opacity-70">
+        <button
+          type="submit"
+          disabled={pending}
+          className="self-start rounded bg-slate-900 px-4 py-2 font-semibold text-white disabled:opacity-70"
+        >
           {pending ? text.verifying : text.verify}
         </button>
       </form>

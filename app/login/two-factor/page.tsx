@@ -51,7 +51,12 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Se
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("enrolTitle")}</h1>
       <p className="rounded border border-amber-300 bg-amber-50 p-3">{t("enrolRequired")}</p>
-      <TwoFactorEnrolment enrolment={{ secret: enrolment.secret, qrCodeDataUrl: enrolment.qrCodeDataUrl }} email={pending.user.email} next={next} text={text} />
+      <TwoFactorEnrolment
+        enrolment={{ secret: enrolment.secret, qrCodeDataUrl: enrolment.qrCodeDataUrl }}
+        email={pending.user.email}
+        next={next}
+        text={text}
+      />
     </div>
   );
 }

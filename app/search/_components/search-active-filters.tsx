@@ -13,16 +13,30 @@ export async function activeFilters(state: SearchState, label: FacetValueLabeler
   for (const name of LIST_PARAMS) {
     const heading = FACETS.find((f) => f.param === name)?.heading;
     for (const value of state.lists[name]) {
-      filters.push({ key: `${name}:${value}`, text: `${heading ? tr(heading) : name}: ${label(name, value)}`, change: { toggle: name, value } });
+      filters.push({
+        key: `${name}:${value}`,
+        text: `${heading ? tr(heading) : name}: ${label(name, value)}`,
+        change: { toggle: name, value },
+      });
     }
   }
-  if (state.singles.from !== undefined) filters.push({ key: "from", text: tr("filterFrom", { date: state.singles.from }), change: { remove: "from" } });
-  if (state.singles.to !== undefined) filters.push({ key: "to", text: tr("filterTo", { date: state.singles.to }), change: { remove: "to" } });
+  if (state.singles.from !== undefined)
+    filters.push({ key: "from", text: tr("filterFrom", { date: state.singles.from }), change: { remove: "from" } });
+  if (state.singles.to !== undefined)
+    filters.push({ key: "to", text: tr("filterTo", { date: state.singles.to }), change: { remove: "to" } });
   return filters;
 }
 
 /** Links that remove one filter each, and all of them. */
-export async function FilterRemovalLinks({ state, filters, id }: { state: SearchState; filters: ActiveFilter[]; id: string }) {
+export async function FilterRemovalLinks({
+  state,
+  filters,
+  id,
+}: {
+  state: SearchState;
+  filters: ActiveFilter[];
+  id: string;
+}) {
   const tr = (await getI18n()).t(searchMessages);
   if (!hasFilters(state)) return null;
   return (
@@ -43,7 +57,12 @@ export async function FilterRemovalLinks({ state, filters, id }: { state: Search
       ))}
       {filters.length > 1 ? (
         <li>
-          <Link href={searchHref(state, { clearFilters: true })} prefetch={false} scroll={false} className="text-sm underline underline-offset-4">
+          <Link
+            href={searchHref(state, { clearFilters: true })}
+            prefetch={false}
+            scroll={false}
+            className="text-sm underline underline-offset-4"
+          >
             {tr("removeAllFilters")}
           </Link>
         </li>

@@ -18,7 +18,10 @@ export async function SearchEmpty({ state, filters }: { state: SearchState; filt
     return <p>{tr("tipEmptyCollection")}</p>;
   }
   return (
-    <section aria-labelledby="search-empty-heading" className="space-y-3 rounded-lg border border-slate-300 bg-white p-4">
+    <section
+      aria-labelledby="search-empty-heading"
+      className="space-y-3 rounded-lg border border-slate-300 bg-white p-4"
+    >
       <h3 id="search-empty-heading" className="text-lg font-semibold">
         {tr("emptyHeading")}
       </h3>
@@ -27,7 +30,11 @@ export async function SearchEmpty({ state, filters }: { state: SearchState; filt
         {fewer ? (
           <li>
             {tr("tipFewerWords")}{" "}
-            <Link href={searchHref(state, { set: "q", value: fewer })} prefetch={false} className="underline underline-offset-4">
+            <Link
+              href={searchHref(state, { set: "q", value: fewer })}
+              prefetch={false}
+              className="underline underline-offset-4"
+            >
               <bdi>{fewer}</bdi>
             </Link>
           </li>

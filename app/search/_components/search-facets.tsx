@@ -39,7 +39,14 @@ export async function facetValueLabeler(labels: FacetLabels, locale: UiLocale): 
         return value;
       }
     }
-    if (param === "kind") return value === "direct" ? common("kindDirect") : value === "indirect" ? common("kindIndirect") : value === "mixed" ? common("kindMixed") : value;
+    if (param === "kind")
+      return value === "direct"
+        ? common("kindDirect")
+        : value === "indirect"
+          ? common("kindIndirect")
+          : value === "mixed"
+            ? common("kindMixed")
+            : value;
     if (param === "reviewed") return value === "true" ? search("reviewedYes") : value;
     return value;
   };
@@ -111,7 +118,9 @@ export async function SearchFacets({ state, facets, label }: Props) {
             <ul className="space-y-0.5">{visible.map((value) => item(param, value))}</ul>
             {rest.length > 0 ? (
               <details>
-                <summary className="cursor-pointer text-sm underline underline-offset-4">{tr("facetShowAll", { count: values.length })}</summary>
+                <summary className="cursor-pointer text-sm underline underline-offset-4">
+                  {tr("facetShowAll", { count: values.length })}
+                </summary>
                 <ul className="mt-1 space-y-0.5">{rest.map((value) => item(param, value))}</ul>
               </details>
             ) : null}

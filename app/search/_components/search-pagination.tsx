@@ -18,7 +18,15 @@ export function pageWindow(page: number, totalPages: number): Array<number | "ga
 }
 
 /** Previous / numbered / next links; each keeps every other parameter of the search. */
-export async function SearchPagination({ state, page, totalPages }: { state: SearchState; page: number; totalPages: number }) {
+export async function SearchPagination({
+  state,
+  page,
+  totalPages,
+}: {
+  state: SearchState;
+  page: number;
+  totalPages: number;
+}) {
   const { t, formatNumber } = await getI18n();
   const tr = t(searchMessages);
   if (totalPages <= 1) return null;
@@ -29,7 +37,12 @@ export async function SearchPagination({ state, page, totalPages }: { state: Sea
       <ul className="flex flex-wrap items-center gap-1">
         <li>
           {page > 1 ? (
-            <Link href={href(page - 1)} rel="prev" prefetch={false} className={`${box} border-slate-500 bg-white hover:bg-slate-100`}>
+            <Link
+              href={href(page - 1)}
+              rel="prev"
+              prefetch={false}
+              className={`${box} border-slate-500 bg-white hover:bg-slate-100`}
+            >
               {tr("previous")}
             </Link>
           ) : (
@@ -59,7 +72,12 @@ export async function SearchPagination({ state, page, totalPages }: { state: Sea
         )}
         <li>
           {page < totalPages ? (
-            <Link href={href(page + 1)} rel="next" prefetch={false} className={`${box} border-slate-500 bg-white hover:bg-slate-100`}>
+            <Link
+              href={href(page + 1)}
+              rel="next"
+              prefetch={false}
+              className={`${box} border-slate-500 bg-white hover:bg-slate-100`}
+            >
               {tr("next")}
             </Link>
           ) : (

@@ -30,7 +30,10 @@ export async function SearchParameterErrors({ state, errors }: { state: SearchSt
   const tr = t(searchMessages);
   const seen = new Set<string>();
   return (
-    <section aria-labelledby="search-problem-heading" className="space-y-2 rounded-lg border border-red-700 bg-red-50 p-4">
+    <section
+      aria-labelledby="search-problem-heading"
+      className="space-y-2 rounded-lg border border-red-700 bg-red-50 p-4"
+    >
       <h2 id="search-problem-heading" className="text-lg font-semibold">
         {tr("errorHeading")}
       </h2>
@@ -51,7 +54,11 @@ export async function SearchParameterErrors({ state, errors }: { state: SearchSt
               {isSearchParam(error.field) ? (
                 <>
                   {" — "}
-                  <Link href={searchHref(state, { remove: error.field })} prefetch={false} className="underline underline-offset-4">
+                  <Link
+                    href={searchHref(state, { remove: error.field })}
+                    prefetch={false}
+                    className="underline underline-offset-4"
+                  >
                     {tr("errorRemoveParameter", { field: label })}
                   </Link>
                 </>
@@ -73,7 +80,10 @@ export async function SearchParameterErrors({ state, errors }: { state: SearchSt
 export async function SearchUnavailable({ state }: { state: SearchState }) {
   const tr = (await getI18n()).t(searchMessages);
   return (
-    <section aria-labelledby="search-problem-heading" className="space-y-2 rounded-lg border border-amber-700 bg-amber-50 p-4">
+    <section
+      aria-labelledby="search-problem-heading"
+      className="space-y-2 rounded-lg border border-amber-700 bg-amber-50 p-4"
+    >
       <h2 id="search-problem-heading" className="text-lg font-semibold">
         {tr("unavailableHeading")}
       </h2>
@@ -81,7 +91,10 @@ export async function SearchUnavailable({ state }: { state: SearchState }) {
       <ul className="list-disc space-y-1 ps-6">
         <li>
           {/* A full page load, so that the retry asks the server afresh. */}
-          <a href={searchHref(state, { set: "page", value: state.singles.page ?? null })} className="underline underline-offset-4">
+          <a
+            href={searchHref(state, { set: "page", value: state.singles.page ?? null })}
+            className="underline underline-offset-4"
+          >
             {tr("tryAgain")}
           </a>
         </li>

@@ -23,9 +23,17 @@ export async function SearchQueryForm({ state, invalidFields }: Props) {
   const invalid = (field: string) => invalidFields.has(field);
   const describedBy = (...ids: Array<string | false>) => ids.filter(Boolean).join(" ") || undefined;
   const sort = state.singles.sort;
-  const fieldClass = "rounded border border-slate-500 bg-white px-3 py-2 aria-invalid:border-red-700 aria-invalid:bg-red-50";
+  const fieldClass =
+    "rounded border border-slate-500 bg-white px-3 py-2 aria-invalid:border-red-700 aria-invalid:bg-red-50";
   return (
-    <form id={SEARCH_FORM_ID} action="/search" method="get" role="search" aria-label={tr("heading")} className="space-y-3">
+    <form
+      id={SEARCH_FORM_ID}
+      action="/search"
+      method="get"
+      role="search"
+      aria-label={tr("heading")}
+      className="space-y-3"
+    >
       <div className="flex gap-2">
         <label htmlFor="search-q" className="sr-only">
           {tr("queryLabel")}
@@ -48,7 +56,9 @@ export async function SearchQueryForm({ state, invalidFields }: Props) {
           {tr("submit")}
         </button>
       </div>
-      {LIST_PARAMS.flatMap((name) => state.lists[name].map((value) => <input key={`${name}:${value}`} type="hidden" name={name} value={value} />))}
+      {LIST_PARAMS.flatMap((name) =>
+        state.lists[name].map((value) => <input key={`${name}:${value}`} type="hidden" name={name} value={value} />),
+      )}
       {state.singles.limit !== undefined ? <input type="hidden" name="limit" value={state.singles.limit} /> : null}
       <div className="flex flex-wrap items-end gap-x-6 gap-y-3">
         <fieldset className="flex flex-wrap items-end gap-x-3 gap-y-2">

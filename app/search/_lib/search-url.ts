@@ -24,7 +24,18 @@ export function toUrlSearchParams(raw: RawParams): URLSearchParams {
 /** Lists may be repeated (?lang=ar&lang=en) or comma-separated (?lang=ar,en), as the API accepts. */
 export function readSearchState(params: URLSearchParams): SearchState {
   const lists = Object.fromEntries(
-    LIST_PARAMS.map((name) => [name, [...new Set(params.getAll(name).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean))]]),
+    LIST_PARAMS.map((name) => [
+      name,
+      [
+        ...new Set(
+          params
+            .getAll(name)
+            .flatMap((v) => v.split(","))
+            .map((v) => v.trim())
+            .filter(Boolean),
+        ),
+      ],
+    ]),
   ) as Record<ListParam, string[]>;
   const singles: SearchState["singles"] = {};
   for (const name of SINGLE_PARAMS) {
@@ -48,7 +59,9 @@ export function searchHref(state: SearchState, ...changes: Change[]): string {
   for (const change of changes) {
     if ("toggle" in change) {
       const current = lists[change.toggle];
-      lists[change.toggle] = current.includes(change.value) ? current.filter((v) => v !== change.value) : [...current, change.value];
+      lists[change.toggle] = current.includes(change.value)
+        ? current.filter((v) => v !== change.value)
+        : [...current, change.value];
     } else if ("remove" in change) {
       if ((LIST_PARAMS as readonly string[]).includes(change.remove)) lists[change.remove as ListParam] = [];
       else delete singles[change.remove as SingleParam];
@@ -68,13 +81,18 @@ export function searchHref(state: SearchState, ...changes: Change[]): string {
   const params = new URLSearchParams();
   if (singles.q !== undefined) params.append("q", singles.q);
   for (const name of LIST_PARAMS) for (const value of lists[name]) params.append(name, value);
-  for (const name of ["from", "to", "sort", "limit", "page"] as const) if (singles[name] !== undefined) params.append(name, singles[name]);
+  for (const name of ["from", "to", "sort", "limit", "page"] as const)
+    if (singles[name] !== undefined) params.append(name, singles[name]);
   const query = params.toString();
   return query ? `/search?${query}` : "/search";
 }
 
 export function hasFilters(state: SearchState): boolean {
-  return LIST_PARAMS.some((name) => state.lists[name].length > 0) || state.singles.from !== undefined || state.singles.to !== undefined;
+  return (
+    LIST_PARAMS.some((name) => state.lists[name].length > 0) ||
+    state.singles.from !== undefined ||
+    state.singles.to !== undefined
+  );
 }
 
 /**

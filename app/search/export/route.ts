@@ -18,12 +18,20 @@ const limited = publicGet<unknown>(async (request) => {
   const url = new URL(request.url);
   const address = clientAddress(request.headers);
   if (running.has(address)) {
-    const refused = apiError(429, "export_in_progress", "An export for this address is still running: one export at a time per address. Try again when it has finished.");
+    const refused = apiError(
+      429,
+      "export_in_progress",
+      "An export for this address is still running: one export at a time per address. Try again when it has finished.",
+    );
     refused.headers.set("Retry-After", "10");
     return refused;
   }
   running.add(address);
-  const response = await exportSearchResult({ params: url.searchParams, origin: appEnv().PUBLIC_URL ?? url.origin, onDone: () => running.delete(address) });
+  const response = await exportSearchResult({
+    params: url.searchParams,
+    origin: appEnv().PUBLIC_URL ?? url.origin,
+    onDone: () => running.delete(address),
+  });
   started.set(request, response);
   return response;
 });
@@ -41,7 +49,10 @@ export async function GET(request: Request): Promise<Response> {
   const own = started.get(request);
   if (own && own !== response) await own.body?.cancel().catch(() => undefined);
   // The API's exposed headers, and the export's own (its size, and whether it was cut).
-  response.headers.set("Access-Control-Expose-Headers", [CORS_HEADERS["Access-Control-Expose-Headers"], ...EXPORT_EXPOSED_HEADERS].join(", "));
+  response.headers.set(
+    "Access-Control-Expose-Headers",
+    [CORS_HEADERS["Access-Control-Expose-Headers"], ...EXPORT_EXPOSED_HEADERS].join(", "),
+  );
   return response;
 }
 

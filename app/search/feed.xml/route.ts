@@ -1,6 +1,13 @@
 import { appEnv } from "@/lib/env";
 import { absoluteUrl, buildAtomFeed } from "@/lib/feeds/atom";
-import { FEED_SIZE, atomResponse, feedFailure, feedStatementsByIds, plainResponse, statementEntry } from "@/lib/feeds/statement-feed";
+import {
+  FEED_SIZE,
+  atomResponse,
+  feedFailure,
+  feedStatementsByIds,
+  plainResponse,
+  statementEntry,
+} from "@/lib/feeds/statement-feed";
 import { commonMessages } from "@/lib/i18n/messages/common";
 import { feedMessages } from "@/lib/i18n/messages/feeds";
 import { getI18n } from "@/lib/i18n/server";
@@ -22,7 +29,11 @@ const RETRY_AFTER_SECONDS = 30;
 export async function GET(request: Request) {
   const url = new URL(request.url);
   const parsed = parseSearchParams(url.searchParams);
-  if (!parsed.ok) return plainResponse(400, `Bad search parameters: ${parsed.errors.map((e) => `${e.field}: ${e.message}`).join("; ")}`);
+  if (!parsed.ok)
+    return plainResponse(
+      400,
+      `Bad search parameters: ${parsed.errors.map((e) => `${e.field}: ${e.message}`).join("; ")}`,
+    );
   try {
     const result = await searchStatements({ ...parsed.query, sort: "newest", page: 1, limit: FEED_SIZE });
     // The entries are read from Postgres: dates and topics as the other feeds give them, and only what is published now.
@@ -42,7 +53,13 @@ export async function GET(request: Request) {
       fallbackUpdated: "1970-01-01T00:00:00Z",
       lang: i18n.locale,
       self,
-      alternate: absoluteUrl(origin, searchHref({ lists: state.lists, singles: { q: state.singles.q, from: state.singles.from, to: state.singles.to, sort: "newest" } })),
+      alternate: absoluteUrl(
+        origin,
+        searchHref({
+          lists: state.lists,
+          singles: { q: state.singles.q, from: state.singles.from, to: state.singles.to, sort: "newest" },
+        }),
+      ),
       authors: [{ name: site, uri: absoluteUrl(origin, "/") }],
       generator: { name: site, uri: absoluteUrl(origin, "/") },
       entries: statements.map((statement) => statementEntry(statement, { origin, i18n }, true)),

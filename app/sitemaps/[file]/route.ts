@@ -11,7 +11,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
   if (!wanted) return plainText(404, "No sitemap at this address; /sitemap.xml lists them.");
   try {
     const stream = await sitemapStream(wanted.kind, wanted.page, await siteUrl());
-    return stream ? xmlResponse(stream) : plainText(404, "This sitemap holds no address; /sitemap.xml lists the ones that do.");
+    return stream
+      ? xmlResponse(stream)
+      : plainText(404, "This sitemap holds no address; /sitemap.xml lists the ones that do.");
   } catch (error) {
     return sitemapFailure(error);
   }

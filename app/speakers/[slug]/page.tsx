@@ -46,7 +46,8 @@ async function load(props: Props): Promise<SpeakerProfile> {
     const target = await findSlugRedirect("speaker", slug);
     if (target) {
       const query = new URLSearchParams();
-      for (const [key, value] of Object.entries(await props.searchParams)) for (const v of [value ?? []].flat()) query.append(key, v);
+      for (const [key, value] of Object.entries(await props.searchParams))
+        for (const v of [value ?? []].flat()) query.append(key, v);
       permanentRedirectTo(`${speakerPath(target)}${query.size > 0 ? `?${query.toString()}` : ""}`);
     }
     notFound();
@@ -87,15 +88,22 @@ function one(raw: RawParams, field: string): string | null {
 }
 
 /** The search within this speaker's statements: ?q= (and ?page= for more results). */
-async function searchWithin(slug: string, raw: RawParams, tr: (key: SpeakerMessageKey, values?: Record<string, string | number>) => string): Promise<SearchState> {
+async function searchWithin(
+  slug: string,
+  raw: RawParams,
+  tr: (key: SpeakerMessageKey, values?: Record<string, string | number>) => string,
+): Promise<SearchState> {
   const q = one(raw, "q");
   if (q === null) return { state: "none" };
   const problems: string[] = [];
   if (q.length > SEARCH_LIMITS.queryMaxLength) problems.push(tr("searchParamQ", { max: SEARCH_LIMITS.queryMaxLength }));
   const pageRaw = one(raw, "page") ?? "1";
-  if (!/^\d{1,9}$/.test(pageRaw) || Number(pageRaw) < 1 || Number(pageRaw) > SEARCH_MAX_PAGE) problems.push(tr("searchParamPage", { max: SEARCH_MAX_PAGE }));
+  if (!/^\d{1,9}$/.test(pageRaw) || Number(pageRaw) < 1 || Number(pageRaw) > SEARCH_MAX_PAGE)
+    problems.push(tr("searchParamPage", { max: SEARCH_MAX_PAGE }));
   if (problems.length > 0) return { state: "invalid", problems };
-  const parsed = parseSearchParams(new URLSearchParams({ q, speaker: slug, page: pageRaw, limit: String(SEARCH_PER_PAGE) }));
+  const parsed = parseSearchParams(
+    new URLSearchParams({ q, speaker: slug, page: pageRaw, limit: String(SEARCH_PER_PAGE) }),
+  );
   if (!parsed.ok) return { state: "invalid", problems: parsed.errors.map((e) => `${e.field}: ${e.message}`) };
   try {
     return { state: "done", q, result: await searchStatements(parsed.query) };
@@ -107,9 +115,9 @@ async function searchWithin(slug: string, raw: RawParams, tr: (key: SpeakerMessa
 
 /** schema.org Person or Organization; its Wikidata item, when known, as sameAs. */
 function speakerJsonLd(speaker: SpeakerProfile, url: string) {
-  const alternateNames = [...new Set([speaker.names.ar, speaker.names.en, speaker.names.de, ...speaker.aliases])].filter(
-    (name): name is string => Boolean(name) && name !== speaker.name,
-  );
+  const alternateNames = [
+    ...new Set([speaker.names.ar, speaker.names.en, speaker.names.de, ...speaker.aliases]),
+  ].filter((name): name is string => Boolean(name) && name !== speaker.name);
   const type = speakerSchemaType(speaker.kind);
   return {
     "@context": "https://schema.org",
@@ -181,7 +189,9 @@ export default async function SpeakerPage(props: Props) {
           <SpeakerName name={name} />
         </h1>
         <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-slate-700">
-          <span className="rounded bg-slate-100 px-1.5 py-0.5 text-sm text-slate-800">{tr(`kind_${speaker.kind}`)}</span>
+          <span className="rounded bg-slate-100 px-1.5 py-0.5 text-sm text-slate-800">
+            {tr(`kind_${speaker.kind}`)}
+          </span>
           {speaker.role ? <bdi>{speaker.role}</bdi> : null}
           <span>{countOf(tr, locale, "statements", speaker.statementCount)}</span>
         </p>
@@ -266,7 +276,13 @@ export default async function SpeakerPage(props: Props) {
         <h2 id="search-heading" className="text-xl font-semibold">
           {tr("searchHeading")}
         </h2>
-        <form action={`${path}#search`} method="get" role="search" aria-labelledby="search-heading" className="flex gap-2">
+        <form
+          action={`${path}#search`}
+          method="get"
+          role="search"
+          aria-labelledby="search-heading"
+          className="flex gap-2"
+        >
           <label htmlFor="speaker-search-q" className="sr-only">
             {tr("searchLabel", { name: name.text })}
           </label>
@@ -309,12 +325,17 @@ export default async function SpeakerPage(props: Props) {
                     href={`/topics/${encodeURIComponent(topic.slug)}`}
                     className="inline-block rounded-full border border-slate-400 bg-white px-3 py-1 underline-offset-4 hover:underline"
                   >
-                    <SpeakerName name={topic.name} /> <span className="text-slate-700">({countOf(tr, locale, "statements", topic.count)})</span>
+                    <SpeakerName name={topic.name} />{" "}
+                    <span className="text-slate-700">({countOf(tr, locale, "statements", topic.count)})</span>
                   </Link>
                 </li>
               ))}
             </ul>
-            {topics.total > topics.topics.length ? <p className="text-sm text-slate-700">{tr("topicsShowing", { shown: topics.topics.length, total: topics.total })}</p> : null}
+            {topics.total > topics.topics.length ? (
+              <p className="text-sm text-slate-700">
+                {tr("topicsShowing", { shown: topics.topics.length, total: topics.total })}
+              </p>
+            ) : null}
           </>
         )}
       </section>
@@ -373,14 +394,23 @@ async function SearchOutcome({ search, path }: { search: SearchState; path: stri
   return (
     <section aria-label={tr("searchResults")} className="space-y-4">
       <p role="status">
-        <Interpolate text={tr("searchFound", { statements: countOf(tr, locale, "statements", result.total) })} nodes={{ q: <Quoted text={q} locale={locale} /> }} />
+        <Interpolate
+          text={tr("searchFound", { statements: countOf(tr, locale, "statements", result.total) })}
+          nodes={{ q: <Quoted text={q} locale={locale} /> }}
+        />
       </p>
       {result.hits.map((hit) => (
         <StatementCard
           key={hit.id}
           highlight={hit.highlight}
           showSpeaker={false}
-          statement={{ ...hit, saidOn: hit.saidOn && hit.saidOnPrecision ? partialDateFromStorage(isoStart(hit.saidOn), hit.saidOnPrecision) : null }}
+          statement={{
+            ...hit,
+            saidOn:
+              hit.saidOn && hit.saidOnPrecision
+                ? partialDateFromStorage(isoStart(hit.saidOn), hit.saidOnPrecision)
+                : null,
+          }}
         />
       ))}
       {result.total === 0 ? (
@@ -394,7 +424,9 @@ async function SearchOutcome({ search, path }: { search: SearchState; path: stri
       <SpeakerPagination
         page={result.page}
         pages={Math.min(result.totalPages, SEARCH_MAX_PAGE)}
-        href={(page) => `${path}?${new URLSearchParams({ q, ...(page > 1 ? { page: String(page) } : {}) }).toString()}#search`}
+        href={(page) =>
+          `${path}?${new URLSearchParams({ q, ...(page > 1 ? { page: String(page) } : {}) }).toString()}#search`
+        }
         label={tr("searchResults")}
       />
     </section>

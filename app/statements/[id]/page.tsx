@@ -61,7 +61,12 @@ function citationOf(statement: PublicStatement, url: string, i18n: I18n, today: 
     `${isolated(statement.speaker.name)} (${statement.saidOn ? i18n.formatDate(statement.saidOn) : "n.d."}).`,
     `“${isolated(statement.text)}”.`,
     source
-      ? [source.outlet ? isolated(source.outlet) : null, source.title ? `“${isolated(source.title)}”` : null, source.publishedOn ? i18n.formatDate(source.publishedOn) : null, source.url]
+      ? [
+          source.outlet ? isolated(source.outlet) : null,
+          source.title ? `“${isolated(source.title)}”` : null,
+          source.publishedOn ? i18n.formatDate(source.publishedOn) : null,
+          source.url,
+        ]
           .filter(Boolean)
           .join(", ") + "."
       : null,
@@ -110,7 +115,11 @@ function claimReviewJsonLd(statement: PublicStatement, review: PublicReview, url
     "@type": "ClaimReview",
     url: review.url,
     datePublished: review.reviewedOn.iso,
-    author: { "@type": "Organization", name: review.reviewer.name, ...(review.reviewer.url ? { url: review.reviewer.url } : {}) },
+    author: {
+      "@type": "Organization",
+      name: review.reviewer.name,
+      ...(review.reviewer.url ? { url: review.reviewer.url } : {}),
+    },
     claimReviewed: statement.text,
     itemReviewed: {
       "@type": "Claim",
@@ -150,7 +159,13 @@ function Reviews({ reviews, i18n }: { reviews: PublicReview[]; i18n: I18n }) {
               {review.ratingValue !== null && review.bestRating !== null && review.worstRating !== null ? (
                 <span className="text-slate-700">
                   {" "}
-                  ({t("reviewScale", { value: i18n.formatNumber(review.ratingValue), worst: i18n.formatNumber(review.worstRating), best: i18n.formatNumber(review.bestRating) })})
+                  (
+                  {t("reviewScale", {
+                    value: i18n.formatNumber(review.ratingValue),
+                    worst: i18n.formatNumber(review.worstRating),
+                    best: i18n.formatNumber(review.bestRating),
+                  })}
+                  )
                 </span>
               ) : null}
             </p>
@@ -212,7 +227,8 @@ export default async function StatementPage(props: Props) {
   const today = new Date().toISOString().slice(0, 10);
   const citation = citationOf(statement, url, i18n, t("retrieved", { date: today }));
   const embedCode = embedIframe(`${base}${embedPath(statement.id)}`, statementTitle(statement), EMBED_SIZE);
-  const attributionKey = ATTRIBUTION_KEYS[statement.attribution as keyof typeof ATTRIBUTION_KEYS] ?? "attributionSecondary";
+  const attributionKey =
+    ATTRIBUTION_KEYS[statement.attribution as keyof typeof ATTRIBUTION_KEYS] ?? "attributionSecondary";
   const languageName = isSupportedLanguage(statement.language)
     ? i18n.locale === "ar"
       ? LANGUAGES[statement.language].nativeName
@@ -231,7 +247,10 @@ export default async function StatementPage(props: Props) {
         </p>
       ) : null}
       <h1 className="text-xl font-semibold">
-        <Link href={`/speakers/${encodeURIComponent(statement.speaker.slug)}`} className="underline-offset-4 hover:underline">
+        <Link
+          href={`/speakers/${encodeURIComponent(statement.speaker.slug)}`}
+          className="underline-offset-4 hover:underline"
+        >
           <bdi>{statement.speaker.name}</bdi>
         </Link>
       </h1>
@@ -306,7 +325,12 @@ export default async function StatementPage(props: Props) {
                 ) : (
                   (source.title ?? t("untitledSource"))
                 )}
-                {source.outlet ? <> — <bdi>{source.outlet}</bdi></> : null}
+                {source.outlet ? (
+                  <>
+                    {" "}
+                    — <bdi>{source.outlet}</bdi>
+                  </>
+                ) : null}
                 {source.publishedOn ? `, ${i18n.formatDate(source.publishedOn)}` : ""}
               </li>
             ))}
@@ -335,7 +359,15 @@ export default async function StatementPage(props: Props) {
         <label htmlFor="embed-code" className="block text-sm font-semibold">
           {t("embedCodeLabel")}
         </label>
-        <textarea id="embed-code" readOnly dir="ltr" rows={3} value={embedCode} className="w-full rounded border border-slate-400 p-2 font-mono text-xs" data-testid="embed-code" />
+        <textarea
+          id="embed-code"
+          readOnly
+          dir="ltr"
+          rows={3}
+          value={embedCode}
+          className="w-full rounded border border-slate-400 p-2 font-mono text-xs"
+          data-testid="embed-code"
+        />
         <CopyButton text={embedCode} label={t("copyEmbed")} copiedLabel={t("copied")} />
       </details>
     </article>

@@ -15,7 +15,10 @@ import { feedMessages } from "@/lib/i18n/messages/feeds";
 import { topicSpeakersCount, topicStatementsCount, topicsMessages } from "@/lib/i18n/messages/topics";
 import { getI18n } from "@/lib/i18n/server";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 const resolve = cache(async (rawSlug: string, rawPage: string | string[] | undefined, locale: UiLocale) => {
   const page = parsePageParam(rawPage);
@@ -52,7 +55,11 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
         : topic.name,
     alternates: {
       canonical: page > 1 ? `${path}?page=${page}` : path,
-      types: { "application/atom+xml": [{ url: `${path}/feed.xml`, title: t(feedMessages)("topicFeedTitle", { topic: topic.name }) }] },
+      types: {
+        "application/atom+xml": [
+          { url: `${path}/feed.xml`, title: t(feedMessages)("topicFeedTitle", { topic: topic.name }) },
+        ],
+      },
     },
   };
 }
@@ -167,7 +174,9 @@ export default async function TopicPage(props: Props) {
                 <Link href={`/topics/${encodeURIComponent(child.slug)}`} className="underline">
                   <bdi>{child.name}</bdi>
                 </Link>{" "}
-                <span className="text-sm text-slate-700">({topicStatementsCount(tr, locale, child.statementCount)})</span>
+                <span className="text-sm text-slate-700">
+                  ({topicStatementsCount(tr, locale, child.statementCount)})
+                </span>
               </li>
             ))}
           </ul>
@@ -197,7 +206,9 @@ export default async function TopicPage(props: Props) {
               ))}
             </ol>
             {stats.speakerCount > speakers.length ? (
-              <p className="text-sm text-slate-700">{tr("speakersShown", { shown: speakers.length, total: stats.speakerCount })}</p>
+              <p className="text-sm text-slate-700">
+                {tr("speakersShown", { shown: speakers.length, total: stats.speakerCount })}
+              </p>
             ) : null}
           </section>
         </div>

@@ -17,7 +17,8 @@ export function DuplicatesNotice({ t, duplicates }: { t: EditorText; duplicates:
                 <Link href={d.draft ? `/curate/statements/${d.id}` : `/statements/${d.id}`} className="underline">
                   #{d.id}
                 </Link>{" "}
-                <bdi>{d.text.length > 160 ? `${d.text.slice(0, 160)}…` : d.text}</bdi> {d.draft ? `(${t("duplicateDraft")})` : null} {Math.round(d.similarity * 100)}%
+                <bdi>{d.text.length > 160 ? `${d.text.slice(0, 160)}…` : d.text}</bdi>{" "}
+                {d.draft ? `(${t("duplicateDraft")})` : null} {Math.round(d.similarity * 100)}%
               </li>
             ))}
           </ul>

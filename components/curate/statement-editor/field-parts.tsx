@@ -14,11 +14,14 @@ export const inputClass = "mt-1 w-full rounded border border-slate-400 px-2 py-1
  * beside it. A field's message is its own or, for a list, its first item's.
  */
 export function fieldHelpers(formId: string, errors: FieldErrors) {
-  const error = (field: string) => errors[field] ?? Object.entries(errors).find(([key]) => key.startsWith(`${field}.`))?.[1];
+  const error = (field: string) =>
+    errors[field] ?? Object.entries(errors).find(([key]) => key.startsWith(`${field}.`))?.[1];
   const field = (name: string) => ({
     id: `${formId}-${name}`,
     "aria-invalid": error(name) ? true : undefined,
-    "aria-describedby": [error(name) ? `${formId}-${name}-error` : null, `${formId}-${name}-help`].filter(Boolean).join(" "),
+    "aria-describedby": [error(name) ? `${formId}-${name}-error` : null, `${formId}-${name}-help`]
+      .filter(Boolean)
+      .join(" "),
   });
   const fieldError = (name: string) =>
     error(name) ? (

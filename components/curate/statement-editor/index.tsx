@@ -57,13 +57,28 @@ export function StatementEditor({ locale, statementId, version: initialVersion, 
       }}
     >
       {notice ? (
-        <p role={notice.kind === "error" ? "alert" : "status"} className={notice.kind === "error" ? "rounded border border-red-700 bg-red-50 p-3 text-red-900" : "rounded border border-green-700 bg-green-50 p-3 text-green-900"}>
+        <p
+          role={notice.kind === "error" ? "alert" : "status"}
+          className={
+            notice.kind === "error"
+              ? "rounded border border-red-700 bg-red-50 p-3 text-red-900"
+              : "rounded border border-green-700 bg-green-50 p-3 text-green-900"
+          }
+        >
           {notice.text}
         </p>
       ) : null}
       {errors.body ? <p role="alert">{errors.body}</p> : null}
 
-      {conflict ? <ConflictPanel t={t} formId={formId} conflict={conflict} state={state} onKeepMine={() => void save(keptStatus, conflict.currentVersion)} /> : null}
+      {conflict ? (
+        <ConflictPanel
+          t={t}
+          formId={formId}
+          conflict={conflict}
+          state={state}
+          onKeepMine={() => void save(keptStatus, conflict.currentVersion)}
+        />
+      ) : null}
 
       <div>
         <label htmlFor={`${formId}-text`} className="block font-medium">
@@ -89,7 +104,13 @@ export function StatementEditor({ locale, statementId, version: initialVersion, 
           <label htmlFor={`${formId}-language`} className="block font-medium">
             {t("language")}
           </label>
-          <select {...field("language")} name="language" value={state.language} onChange={(event) => set("language", event.target.value)} className={inputClass}>
+          <select
+            {...field("language")}
+            name="language"
+            value={state.language}
+            onChange={(event) => set("language", event.target.value)}
+            className={inputClass}
+          >
             {SUPPORTED_LANGUAGES.map((code) => (
               <option key={code} value={code}>
                 {LANGUAGES[code].nativeName} ({code})
@@ -112,7 +133,13 @@ export function StatementEditor({ locale, statementId, version: initialVersion, 
           <legend className="font-medium">{t("kind")}</legend>
           {(["direct", "indirect", "mixed"] as const).map((kind) => (
             <label key={kind} className="me-4 inline-flex items-center gap-1">
-              <input type="radio" name="kind" value={kind} checked={state.kind === kind} onChange={() => set("kind", kind)} />
+              <input
+                type="radio"
+                name="kind"
+                value={kind}
+                checked={state.kind === kind}
+                onChange={() => set("kind", kind)}
+              />
               {kind === "direct" ? t("kindDirect") : kind === "indirect" ? t("kindIndirect") : t("kindMixed")}
             </label>
           ))}
@@ -130,10 +157,22 @@ export function StatementEditor({ locale, statementId, version: initialVersion, 
             {t("saidOn")}
           </label>
           {help("saidOn", t("saidOnHelp"))}
-          <input {...field("saidOn")} name="saidOn" inputMode="numeric" placeholder="2016-10-13" value={state.saidOn} onChange={(event) => set("saidOn", event.target.value)} className={inputClass} />
+          <input
+            {...field("saidOn")}
+            name="saidOn"
+            inputMode="numeric"
+            placeholder="2016-10-13"
+            value={state.saidOn}
+            onChange={(event) => set("saidOn", event.target.value)}
+            className={inputClass}
+          />
           {fieldError("saidOn")}
           <label className="mt-1 inline-flex items-center gap-1">
-            <input type="checkbox" checked={state.saidOnApproximate} onChange={(event) => set("saidOnApproximate", event.target.checked)} />
+            <input
+              type="checkbox"
+              checked={state.saidOnApproximate}
+              onChange={(event) => set("saidOnApproximate", event.target.checked)}
+            />
             {t("approximate")}
           </label>
         </div>
@@ -147,7 +186,14 @@ export function StatementEditor({ locale, statementId, version: initialVersion, 
           {t("context")}
         </label>
         {help("context", t("contextHelp"))}
-        <textarea {...field("context")} rows={2} dir="auto" value={state.context} onChange={(event) => set("context", event.target.value)} className={inputClass} />
+        <textarea
+          {...field("context")}
+          rows={2}
+          dir="auto"
+          value={state.context}
+          onChange={(event) => set("context", event.target.value)}
+          className={inputClass}
+        />
         {fieldError("context")}
       </div>
 
@@ -158,7 +204,12 @@ export function StatementEditor({ locale, statementId, version: initialVersion, 
           <label htmlFor={`${formId}-attribution`} className="block font-medium">
             {t("attribution")}
           </label>
-          <select {...field("attribution")} value={state.attribution} onChange={(event) => set("attribution", event.target.value as EditorState["attribution"])} className={inputClass}>
+          <select
+            {...field("attribution")}
+            value={state.attribution}
+            onChange={(event) => set("attribution", event.target.value as EditorState["attribution"])}
+            className={inputClass}
+          >
             <option value="own_channel">{t("attributionOwnChannel")}</option>
             <option value="secondary">{t("attributionSecondary")}</option>
             <option value="disputed">{t("attributionDisputed")}</option>
@@ -170,22 +221,44 @@ export function StatementEditor({ locale, statementId, version: initialVersion, 
             {t("attributionNote")}
           </label>
           {help("attributionNote", t("attributionNoteHelp"))}
-          <textarea {...field("attributionNote")} rows={2} dir="auto" value={state.attributionNote} onChange={(event) => set("attributionNote", event.target.value)} className={inputClass} />
+          <textarea
+            {...field("attributionNote")}
+            rows={2}
+            dir="auto"
+            value={state.attributionNote}
+            onChange={(event) => set("attributionNote", event.target.value)}
+            className={inputClass}
+          />
           {fieldError("attributionNote")}
         </div>
       </div>
 
       <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4">
         {status === "retracted" ? (
-          <button type="button" disabled={saving} className="rounded bg-slate-800 px-3 py-1 text-white" onClick={() => void save("published")}>
+          <button
+            type="button"
+            disabled={saving}
+            className="rounded bg-slate-800 px-3 py-1 text-white"
+            onClick={() => void save("published")}
+          >
             {saving ? t("saving") : t("saveChanges")}
           </button>
         ) : (
           <>
-            <button type="button" disabled={saving} className="rounded border border-slate-500 px-3 py-1" onClick={() => void save("draft")}>
+            <button
+              type="button"
+              disabled={saving}
+              className="rounded border border-slate-500 px-3 py-1"
+              onClick={() => void save("draft")}
+            >
               {saving ? t("saving") : t("saveDraft")}
             </button>
-            <button type="button" disabled={saving} className="rounded bg-slate-800 px-3 py-1 text-white" onClick={() => void save("published")}>
+            <button
+              type="button"
+              disabled={saving}
+              className="rounded bg-slate-800 px-3 py-1 text-white"
+              onClick={() => void save("published")}
+            >
               {saving ? t("saving") : t("publish")}
             </button>
           </>

@@ -14,15 +14,24 @@ type PickerProps = { t: EditorText; state: EditorState; set: SetField; setState:
 
 /** A picked speaker with a way to clear it (and the kind of a new one); otherwise the picker. */
 export function SpeakerField({ t, state, set, setState, fields: { error } }: PickerProps) {
-  const newSpeakerOption = useCallback((q: string): Option[] => (q ? [{ key: `new-speaker:${q}`, label: t("speakerNew", { name: q }) }] : []), [t]);
+  const newSpeakerOption = useCallback(
+    (q: string): Option[] => (q ? [{ key: `new-speaker:${q}`, label: t("speakerNew", { name: q }) }] : []),
+    [t],
+  );
   return (
     <div className="space-y-2">
       {state.speaker || state.newSpeaker ? (
         <div>
           <p className="font-medium">{t("speaker")}</p>
           <p className="flex items-center gap-3">
-            <bdi className="rounded bg-slate-100 px-2 py-1">{state.speaker ? state.speaker.name : t("speakerNew", { name: state.newSpeaker!.name })}</bdi>
-            <button type="button" className="underline" onClick={() => setState((s) => ({ ...s, speaker: null, newSpeaker: null }))}>
+            <bdi className="rounded bg-slate-100 px-2 py-1">
+              {state.speaker ? state.speaker.name : t("speakerNew", { name: state.newSpeaker!.name })}
+            </bdi>
+            <button
+              type="button"
+              className="underline"
+              onClick={() => setState((s) => ({ ...s, speaker: null, newSpeaker: null }))}
+            >
               {t("clear")}
             </button>
           </p>
@@ -31,7 +40,12 @@ export function SpeakerField({ t, state, set, setState, fields: { error } }: Pic
               {t("newSpeakerKind")}{" "}
               <select
                 value={state.newSpeaker.kind}
-                onChange={(event) => set("newSpeaker", { ...state.newSpeaker!, kind: event.target.value as "person" | "organization" | "group" })}
+                onChange={(event) =>
+                  set("newSpeaker", {
+                    ...state.newSpeaker!,
+                    kind: event.target.value as "person" | "organization" | "group",
+                  })
+                }
                 className="rounded border border-slate-400 px-2 py-1"
               >
                 <option value="person">{t("speakerKindPerson")}</option>
@@ -40,7 +54,9 @@ export function SpeakerField({ t, state, set, setState, fields: { error } }: Pic
               </select>
             </label>
           ) : null}
-          {error("speakerId") || error("newSpeaker") ? <p className="text-sm text-red-800">{error("speakerId") ?? error("newSpeaker")}</p> : null}
+          {error("speakerId") || error("newSpeaker") ? (
+            <p className="text-sm text-red-800">{error("speakerId") ?? error("newSpeaker")}</p>
+          ) : null}
         </div>
       ) : (
         <Autocomplete
@@ -52,7 +68,8 @@ export function SpeakerField({ t, state, set, setState, fields: { error } }: Pic
           noResults={t("noResults")}
           error={error("speakerId") ?? error("newSpeaker")}
           onPick={(option) => {
-            if (option.key.startsWith("new-speaker:")) set("newSpeaker", { name: option.key.slice("new-speaker:".length), kind: "person" });
+            if (option.key.startsWith("new-speaker:"))
+              set("newSpeaker", { name: option.key.slice("new-speaker:".length), kind: "person" });
             else set("speaker", { id: Number(option.key.slice("speaker:".length)), name: option.label });
           }}
         />
@@ -63,7 +80,10 @@ export function SpeakerField({ t, state, set, setState, fields: { error } }: Pic
 
 /** Known or new topics, each removable. */
 export function TopicsField({ t, state, set, setState, fields: { error } }: PickerProps) {
-  const newTopicOption = useCallback((q: string): Option[] => (q ? [{ key: `new-topic:${q}`, label: t("createTopic", { name: q }) }] : []), [t]);
+  const newTopicOption = useCallback(
+    (q: string): Option[] => (q ? [{ key: `new-topic:${q}`, label: t("createTopic", { name: q }) }] : []),
+    [t],
+  );
   return (
     <div>
       <Autocomplete
@@ -75,7 +95,9 @@ export function TopicsField({ t, state, set, setState, fields: { error } }: Pick
         noResults={t("noResults")}
         error={error("topicIds") ?? error("newTopics")}
         onPick={(option) => {
-          const topic = option.key.startsWith("new-topic:") ? { id: null, name: option.key.slice("new-topic:".length) } : { id: Number(option.key.slice("topic:".length)), name: option.label };
+          const topic = option.key.startsWith("new-topic:")
+            ? { id: null, name: option.key.slice("new-topic:".length) }
+            : { id: Number(option.key.slice("topic:".length)), name: option.label };
           setState((s) => (s.topics.some((x) => x.name === topic.name) ? s : { ...s, topics: [...s.topics, topic] }));
         }}
       />
@@ -83,7 +105,16 @@ export function TopicsField({ t, state, set, setState, fields: { error } }: Pick
         {state.topics.map((topic) => (
           <li key={`${topic.id}:${topic.name}`} className="flex items-center gap-1 rounded bg-slate-100 px-2 py-0.5">
             <bdi>{topic.name}</bdi>
-            <button type="button" aria-label={`${t("clear")} ${topic.name}`} onClick={() => set("topics", state.topics.filter((x) => x !== topic))}>
+            <button
+              type="button"
+              aria-label={`${t("clear")} ${topic.name}`}
+              onClick={() =>
+                set(
+                  "topics",
+                  state.topics.filter((x) => x !== topic),
+                )
+              }
+            >
               ×
             </button>
           </li>
@@ -100,7 +131,14 @@ function pickedStatement(option: Option): PickedStatement {
 }
 
 /** The statement this one translates (with who translated it), and those it responds to. */
-export function LinkedStatements({ t, state, set, setState, fields, statementId }: PickerProps & { statementId: number | null }) {
+export function LinkedStatements({
+  t,
+  state,
+  set,
+  setState,
+  fields,
+  statementId,
+}: PickerProps & { statementId: number | null }) {
   const { error, field, fieldError, formId } = fields;
   const loadStatements = useCallback((q: string) => statementOptions(q, statementId), [statementId]);
   return (
@@ -119,14 +157,27 @@ export function LinkedStatements({ t, state, set, setState, fields, statementId 
             </p>
           </div>
         ) : (
-          <Autocomplete name="translationOf" label={t("translationOf")} help={t("translationOfHelp")} load={loadStatements} noResults={t("noResults")} error={error("translationOfId")} onPick={(option) => set("translationOf", pickedStatement(option))} />
+          <Autocomplete
+            name="translationOf"
+            label={t("translationOf")}
+            help={t("translationOfHelp")}
+            load={loadStatements}
+            noResults={t("noResults")}
+            error={error("translationOfId")}
+            onPick={(option) => set("translationOf", pickedStatement(option))}
+          />
         )}
         {state.translationOf ? (
           <div className="mt-2">
             <label htmlFor={`${formId}-translatedBy`} className="block">
               {t("translatedBy")}
             </label>
-            <input {...field("translatedBy")} value={state.translatedBy} onChange={(event) => set("translatedBy", event.target.value)} className={inputClass} />
+            <input
+              {...field("translatedBy")}
+              value={state.translatedBy}
+              onChange={(event) => set("translatedBy", event.target.value)}
+              className={inputClass}
+            />
           </div>
         ) : null}
         {fieldError("translatedBy")}
@@ -141,7 +192,9 @@ export function LinkedStatements({ t, state, set, setState, fields, statementId 
           error={error("respondsToIds")}
           onPick={(option) => {
             const picked = pickedStatement(option);
-            setState((s) => (s.respondsTo.some((r) => r.id === picked.id) ? s : { ...s, respondsTo: [...s.respondsTo, picked] }));
+            setState((s) =>
+              s.respondsTo.some((r) => r.id === picked.id) ? s : { ...s, respondsTo: [...s.respondsTo, picked] },
+            );
           }}
         />
         <ul className="mt-2 space-y-1">
@@ -150,7 +203,16 @@ export function LinkedStatements({ t, state, set, setState, fields, statementId 
               <bdi>
                 #{r.id} {r.text.slice(0, 90)}
               </bdi>
-              <button type="button" className="underline" onClick={() => set("respondsTo", state.respondsTo.filter((x) => x.id !== r.id))}>
+              <button
+                type="button"
+                className="underline"
+                onClick={() =>
+                  set(
+                    "respondsTo",
+                    state.respondsTo.filter((x) => x.id !== r.id),
+                  )
+                }
+              >
                 {t("clear")}
               </button>
             </li>

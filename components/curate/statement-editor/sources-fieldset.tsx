@@ -5,9 +5,24 @@ import { inputClass, type FieldHelpers } from "./field-parts";
 const SOURCE_KEYS = ["url", "outlet", "title", "publishedOn"] as const;
 
 /** Where the statement was reported: one or more sources, each with its own messages ("sources.0.url"). */
-export function SourcesFieldset({ t, sources, fields, onChange }: { t: EditorText; sources: SourceFields[]; fields: FieldHelpers; onChange: (sources: SourceFields[]) => void }) {
+export function SourcesFieldset({
+  t,
+  sources,
+  fields,
+  onChange,
+}: {
+  t: EditorText;
+  sources: SourceFields[];
+  fields: FieldHelpers;
+  onChange: (sources: SourceFields[]) => void;
+}) {
   const { formId, errors, fieldError } = fields;
-  const labels = { url: t("sourceUrl"), outlet: t("sourceOutlet"), title: t("sourceTitle"), publishedOn: t("sourcePublishedOn") };
+  const labels = {
+    url: t("sourceUrl"),
+    outlet: t("sourceOutlet"),
+    title: t("sourceTitle"),
+    publishedOn: t("sourcePublishedOn"),
+  };
   return (
     <fieldset className="space-y-3">
       <legend className="font-medium">{t("sources")}</legend>
@@ -28,7 +43,9 @@ export function SourcesFieldset({ t, sources, fields, onChange }: { t: EditorTex
                   type={key === "url" ? "url" : "text"}
                   dir={key === "url" ? "ltr" : "auto"}
                   value={source[key]}
-                  onChange={(event) => onChange(sources.map((s, j) => (j === i ? { ...s, [key]: event.target.value } : s)))}
+                  onChange={(event) =>
+                    onChange(sources.map((s, j) => (j === i ? { ...s, [key]: event.target.value } : s)))
+                  }
                   className={inputClass}
                 />
                 {fieldError(name)}
@@ -36,7 +53,11 @@ export function SourcesFieldset({ t, sources, fields, onChange }: { t: EditorTex
             );
           })}
           {sources.length > 1 ? (
-            <button type="button" className="justify-self-start underline" onClick={() => onChange(sources.filter((_, j) => j !== i))}>
+            <button
+              type="button"
+              className="justify-self-start underline"
+              onClick={() => onChange(sources.filter((_, j) => j !== i))}
+            >
               {t("removeSource")}
             </button>
           ) : null}

@@ -14,7 +14,15 @@ const PAUSE_MS = 500;
  * words shared. Checked after a pause in typing, never blocking a save; a
  * failed check shows nothing.
  */
-export function useDuplicateCheck({ text, speakerId, statementId }: { text: string; speakerId: number | null; statementId: number | null }) {
+export function useDuplicateCheck({
+  text,
+  speakerId,
+  statementId,
+}: {
+  text: string;
+  speakerId: number | null;
+  statementId: number | null;
+}) {
   const [duplicates, setDuplicates] = useState<Duplicates>({ list: [], searchAvailable: true });
   const checks = speakerId !== null && text.trim().length >= MIN_TEXT_LENGTH;
   useEffect(() => {
@@ -28,7 +36,8 @@ export function useDuplicateCheck({ text, speakerId, statementId }: { text: stri
         { networkFailed: "", requestFailed: "" },
         { signal: controller.signal },
       ).then((result) => {
-        if (result.ok && result.data) setDuplicates({ list: result.data.duplicates, searchAvailable: result.data.searchAvailable });
+        if (result.ok && result.data)
+          setDuplicates({ list: result.data.duplicates, searchAvailable: result.data.searchAvailable });
       });
     }, PAUSE_MS);
     return () => {

@@ -10,7 +10,10 @@ import type { EditorText } from "./editor-text";
 export type FieldErrors = Record<string, string>;
 export type Notice = { kind: "error" | "ok"; text: string };
 /** What a 409 carries: the version stored now and the statement as it is. */
-export type Conflict = { currentVersion: number; current: { record: { text: string }; labels: { speaker: { name: string } | null }; updatedBy: string | null } };
+export type Conflict = {
+  currentVersion: number;
+  current: { record: { text: string }; labels: { speaker: { name: string } | null }; updatedBy: string | null };
+};
 
 type Saved = { id: number; version: number };
 
@@ -20,7 +23,17 @@ type Saved = { id: number; version: number };
  * fields, a 409 (someone saved in between) hands back the stored version to
  * compare, a lost session or network says so.
  */
-export function useStatementSave({ t, statementId, initialVersion, state }: { t: EditorText; statementId: number | null; initialVersion: number | null; state: EditorState }) {
+export function useStatementSave({
+  t,
+  statementId,
+  initialVersion,
+  state,
+}: {
+  t: EditorText;
+  statementId: number | null;
+  initialVersion: number | null;
+  state: EditorState;
+}) {
   const router = useRouter();
   const [version, setVersion] = useState(initialVersion);
   const [errors, setErrors] = useState<FieldErrors>({});

@@ -1,8 +1,18 @@
 import "server-only";
-import type { StatementListFilters, StatementListQuery, StatementPosition, SpeakerListApiQuery, TopicListApiQuery } from "@/lib/validation/list-query";
+import type {
+  StatementListFilters,
+  StatementListQuery,
+  StatementPosition,
+  SpeakerListApiQuery,
+  TopicListApiQuery,
+} from "@/lib/validation/list-query";
 import { getPool } from "@/lib/db/client";
 import { nameFilterKey, type PublicSpeaker } from "@/lib/db/queries/speakers";
-import { PUBLIC_STATEMENT_COLUMNS, publicStatementFields, type PublicStatementFields } from "@/lib/db/queries/statements";
+import {
+  PUBLIC_STATEMENT_COLUMNS,
+  publicStatementFields,
+  type PublicStatementFields,
+} from "@/lib/db/queries/statements";
 import type { PublicTopic } from "@/lib/db/queries/topics";
 
 // The paged lists of the public JSON API, read from Postgres (they keep working
@@ -28,7 +38,10 @@ class Sql {
 function statementFilters(sql: Sql, filters: StatementListFilters): void {
   sql.where.push(`s.status = ANY(${sql.param(filters.statuses)}::text[])`);
   if (filters.q !== "") sql.where.push(`strpos(lower(s.text), lower(${sql.param(filters.q)})) > 0`);
-  if (filters.speakers.length > 0) sql.where.push(`s.speaker_id IN (SELECT sp.id FROM speakers sp WHERE sp.slug = ANY(${sql.param(filters.speakers)}::text[]))`);
+  if (filters.speakers.length > 0)
+    sql.where.push(
+      `s.speaker_id IN (SELECT sp.id FROM speakers sp WHERE sp.slug = ANY(${sql.param(filters.speakers)}::text[]))`,
+    );
   if (filters.topics.length > 0) {
     sql.where.push(
       `EXISTS (SELECT 1 FROM statement_topics st JOIN topics t ON t.id = st.topic_id WHERE st.statement_id = s.id AND t.slug = ANY(${sql.param(filters.topics)}::text[]))`,
@@ -36,7 +49,8 @@ function statementFilters(sql: Sql, filters: StatementListFilters): void {
   }
   if (filters.languages.length > 0) sql.where.push(`s.language = ANY(${sql.param(filters.languages)}::text[])`);
   if (filters.kinds.length > 0) sql.where.push(`s.kind = ANY(${sql.param(filters.kinds)}::text[])`);
-  if (filters.years.length > 0) sql.where.push(`extract(year FROM s.said_on)::int = ANY(${sql.param(filters.years)}::int[])`);
+  if (filters.years.length > 0)
+    sql.where.push(`extract(year FROM s.said_on)::int = ANY(${sql.param(filters.years)}::int[])`);
   // As in search: a statement is in a date range when the period it may have
   // been said in overlaps the range (a month-precision statement is in a range
   // inside its month). Day numbers count from 1970-01-01.
@@ -74,7 +88,8 @@ async function pagePositions(query: StatementListQuery): Promise<PositionRow[]> 
       const cmp = desc ? "<" : ">";
       if (range === "dated") {
         sql.where.push("s.said_on IS NOT NULL");
-        if (after?.saidOn) sql.where.push(`(s.said_on, s.id) ${cmp} (${sql.param(after.saidOn)}::date, ${sql.param(after.id)})`);
+        if (after?.saidOn)
+          sql.where.push(`(s.said_on, s.id) ${cmp} (${sql.param(after.saidOn)}::date, ${sql.param(after.id)})`);
         order = desc ? "s.said_on DESC, s.id DESC" : "s.said_on, s.id";
       } else {
         sql.where.push("s.said_on IS NULL");
@@ -95,7 +110,9 @@ async function pagePositions(query: StatementListQuery): Promise<PositionRow[]> 
 }
 
 /** One page of published and retracted statements (never drafts) and the position of its last item. */
-export async function listStatementsPage(query: StatementListQuery): Promise<Page<ApiStatementListItem, StatementPosition>> {
+export async function listStatementsPage(
+  query: StatementListQuery,
+): Promise<Page<ApiStatementListItem, StatementPosition>> {
   const positions = await pagePositions(query);
   const more = positions.length > query.limit;
   const shown = positions.slice(0, query.limit);
@@ -111,7 +128,10 @@ export async function listStatementsPage(query: StatementListQuery): Promise<Pag
  * index (a join would have the planner hash all speakers for 100 rows).
  */
 async function statementsByIds(ids: number[]): Promise<ApiStatementListItem[]> {
-  const { rows } = await getPool().query(`SELECT ${PUBLIC_STATEMENT_COLUMNS} FROM statements s WHERE s.id = ANY($1::int[]) AND s.status <> 'draft'`, [ids]);
+  const { rows } = await getPool().query(
+    `SELECT ${PUBLIC_STATEMENT_COLUMNS} FROM statements s WHERE s.id = ANY($1::int[]) AND s.status <> 'draft'`,
+    [ids],
+  );
   const byId = new Map<number, ApiStatementListItem>(rows.map((row) => [row.id as number, publicStatementFields(row)]));
   // A statement turned into a draft between the two reads is simply left out.
   return ids.flatMap((id) => byId.get(id) ?? []);
@@ -137,7 +157,9 @@ export async function listSpeakersPage(query: SpeakerListApiQuery): Promise<Page
     if (key === null) return { items: [], last: null };
     const prefix = sql.param(`${likeLiteral(key)}%`);
     const wordPrefix = sql.param(`%-${likeLiteral(key)}%`);
-    sql.where.push(`EXISTS (SELECT 1 FROM speaker_names n WHERE n.speaker_id = sp.id AND (n.normalized LIKE ${prefix} OR n.normalized LIKE ${wordPrefix}))`);
+    sql.where.push(
+      `EXISTS (SELECT 1 FROM speaker_names n WHERE n.speaker_id = sp.id AND (n.normalized LIKE ${prefix} OR n.normalized LIKE ${wordPrefix}))`,
+    );
   }
   if (query.kinds.length > 0) sql.where.push(`sp.kind = ANY(${sql.param(query.kinds)}::text[])`);
   if (query.afterSlug !== null) sql.where.push(`sp.slug > ${sql.param(query.afterSlug)}`);
@@ -220,7 +242,9 @@ export async function statementDates(year: number | null): Promise<ApiDates> {
         ORDER BY d.said_on`,
       [range?.[0] ?? null, range?.[1] ?? null],
     ),
-    getPool().query<{ count: string }>(`SELECT count(*) AS count FROM statements WHERE status = 'published' AND said_on IS NULL`),
+    getPool().query<{ count: string }>(
+      `SELECT count(*) AS count FROM statements WHERE status = 'published' AND said_on IS NULL`,
+    ),
   ]);
   const years = new Map<number, ApiYear>();
   for (const row of dated.rows) {
@@ -231,7 +255,8 @@ export async function statementDates(year: number | null): Promise<ApiDates> {
     yearEntry.count += count;
     if (row.precision === "year") continue;
     let monthEntry = yearEntry.months.find((entry) => entry.month === m);
-    if (!monthEntry) yearEntry.months.push((monthEntry = { month: m, date: `${pad(y, 4)}-${pad(m, 2)}`, count: 0, days: [] }));
+    if (!monthEntry)
+      yearEntry.months.push((monthEntry = { month: m, date: `${pad(y, 4)}-${pad(m, 2)}`, count: 0, days: [] }));
     monthEntry.count += count;
     if (row.precision === "day") monthEntry.days.push({ day: d, date: row.said_on, count });
   }

@@ -28,7 +28,19 @@ describe("date page parameters", () => {
     expect(parseDateParam("2015-02-29")).toBeNull();
     expect(parseDateParam("2016-02-29")?.precision).toBe("day");
     expect(parseDateParam("2020-02-29")?.precision).toBe("day");
-    for (const bad of ["2016-02-30", "2016-13", "2016-00", "abc", "0999", "3000", "2016-1", "2016-11-17T00:00", " 2016", "２０１６", "٢٠١٦"]) {
+    for (const bad of [
+      "2016-02-30",
+      "2016-13",
+      "2016-00",
+      "abc",
+      "0999",
+      "3000",
+      "2016-1",
+      "2016-11-17T00:00",
+      " 2016",
+      "２０１６",
+      "٢٠١٦",
+    ]) {
       expect(parseDateParam(bad), bad).toBeNull();
     }
   });
@@ -37,7 +49,8 @@ describe("date page parameters", () => {
     expect(parsePageParam(undefined)).toBe(1);
     expect(parsePageParam("1")).toBe(1);
     expect(parsePageParam("37")).toBe(37);
-    for (const bad of ["0", "-1", "01", "2.5", "abc", "", "1e3", "100001", "99999999999999999999"]) expect(parsePageParam(bad), bad).toBeNull();
+    for (const bad of ["0", "-1", "01", "2.5", "abc", "", "1e3", "100001", "99999999999999999999"])
+      expect(parsePageParam(bad), bad).toBeNull();
     expect(parsePageParam(["1", "2"])).toBeNull();
     expect(pageCount(0, 20)).toBe(1);
     expect(pageCount(20, 20)).toBe(1);
@@ -61,7 +74,11 @@ describe("calendar arithmetic", () => {
     const saturday = monthGrid(2016, 11, 6);
     expect(saturday[0]).toEqual([null, null, null, 1, 2, 3, 4]);
     expect(monthGrid(2015, 2, 0)).toHaveLength(4); // 28 days from a Sunday: exactly four weeks
-    expect(monthGrid(2016, 2, 1).flat().filter((d) => d !== null)).toHaveLength(29);
+    expect(
+      monthGrid(2016, 2, 1)
+        .flat()
+        .filter((d) => d !== null),
+    ).toHaveLength(29);
   });
 
   it("finds the page each precision's section starts on", () => {
@@ -76,7 +93,12 @@ describe("date queries", () => {
   beforeAll(async () => {
     env = await useTestEnvironment("date_queries");
     await seedDemoData(env.pool);
-    const add = (said: string | null, precision: string | null, status = "published", text = `Said ${said} (${precision}, ${status})`) =>
+    const add = (
+      said: string | null,
+      precision: string | null,
+      status = "published",
+      text = `Said ${said} (${precision}, ${status})`,
+    ) =>
       env.pool.query(
         `INSERT INTO statements (text, language, kind, speaker_id, said_on, said_on_precision, status, retraction_reason)
          SELECT $1, 'en', 'indirect', id, $2::date, $3, $4, CASE WHEN $4 = 'retracted' THEN 'test' END FROM speakers WHERE slug = 'angela-merkel'`,

@@ -1,6 +1,12 @@
 import "server-only";
 import { getPool } from "@/lib/db/client";
-import { partialDateFromStorage, parsePartialDate, toDayNumber, type DatePrecision, type PartialDate } from "@/lib/validation/partial-date";
+import {
+  partialDateFromStorage,
+  parsePartialDate,
+  toDayNumber,
+  type DatePrecision,
+  type PartialDate,
+} from "@/lib/validation/partial-date";
 import { cachedLoader } from "@/lib/cache/page-cache";
 
 // Public reads for the date pages (/dates, /dates/YYYY, /dates/YYYY-MM,
@@ -62,7 +68,11 @@ export function weekday(isoDay: string): number {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return Number(partialDateFromStorage(`${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-01`, "month").end.slice(8));
+  return Number(
+    partialDateFromStorage(`${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-01`, "month").end.slice(
+      8,
+    ),
+  );
 }
 
 /**
@@ -86,7 +96,11 @@ export function monthGrid(year: number, month: number, weekStartsOn: number): Ar
  * Where each precision's section starts in a page's ordered list (finest first),
  * so the summary can link to the page on which a section begins.
  */
-export function sectionStartPages(date: PartialDate, counts: PrecisionCounts, pageSize: number): Partial<Record<DatePrecision, number>> {
+export function sectionStartPages(
+  date: PartialDate,
+  counts: PrecisionCounts,
+  pageSize: number,
+): Partial<Record<DatePrecision, number>> {
   const starts: Partial<Record<DatePrecision, number>> = {};
   let offset = 0;
   for (const precision of PRECISIONS_LISTED[date.precision]) {
@@ -117,13 +131,20 @@ async function readCountStatementsOn(date: PartialDate): Promise<PrecisionCounts
 }
 
 /** readCountStatementsOn, from the page cache (lib/cache/page-cache.ts). */
-export const countStatementsOn = cachedLoader("countStatementsOn", readCountStatementsOn, (_value, date) => [`y:${date.start.slice(0, 4)}`, "speakers", "topics"]);
+export const countStatementsOn = cachedLoader("countStatementsOn", readCountStatementsOn, (_value, date) => [
+  `y:${date.start.slice(0, 4)}`,
+  "speakers",
+  "topics",
+]);
 
 /**
  * One page of a date's statements: known to the day first (in date order), then
  * known only to the month, then known only to the year; ties by id.
  */
-async function readStatementsOn(date: PartialDate, options: { page: number; pageSize?: number }): Promise<DatedStatement[]> {
+async function readStatementsOn(
+  date: PartialDate,
+  options: { page: number; pageSize?: number },
+): Promise<DatedStatement[]> {
   const pageSize = options.pageSize ?? DATE_PAGE_SIZE;
   const result = await getPool().query(
     `SELECT s.id, s.text, s.language, s.kind, s.said_on::text AS said_on, s.said_on_precision, s.said_on_approximate,
@@ -146,14 +167,20 @@ async function readStatementsOn(date: PartialDate, options: { page: number; page
 }
 
 /** readStatementsOn, from the page cache (lib/cache/page-cache.ts). */
-export const statementsOn = cachedLoader("statementsOn", readStatementsOn, (_value, date) => [`y:${date.start.slice(0, 4)}`, "speakers", "topics"]);
+export const statementsOn = cachedLoader("statementsOn", readStatementsOn, (_value, date) => [
+  `y:${date.start.slice(0, 4)}`,
+  "speakers",
+  "topics",
+]);
 
 /**
  * The nearest dates of the same granularity, before and after, that have
  * statements their page would list: the nearest said_on outside the period
  * (index statements_said_on_idx), among statements known at least that precisely.
  */
-async function readNeighbouringDates(date: PartialDate): Promise<{ previous: PartialDate | null; next: PartialDate | null }> {
+async function readNeighbouringDates(
+  date: PartialDate,
+): Promise<{ previous: PartialDate | null; next: PartialDate | null }> {
   const listed = PRECISIONS_LISTED[date.precision];
   const result = await getPool().query<{ previous: string | null; next: string | null }>(
     `SELECT (SELECT s.said_on::text FROM statements s
@@ -212,12 +239,16 @@ async function readYearsWithStatements(): Promise<Array<{ year: number; count: n
 export const yearsWithStatements = cachedLoader("yearsWithStatements", readYearsWithStatements, () => ["statements"]);
 
 async function readUndatedStatementCount(): Promise<number> {
-  const result = await getPool().query<{ count: string }>(`SELECT count(*) AS count FROM statements WHERE status = 'published' AND said_on IS NULL`);
+  const result = await getPool().query<{ count: string }>(
+    `SELECT count(*) AS count FROM statements WHERE status = 'published' AND said_on IS NULL`,
+  );
   return Number(result.rows[0]?.count ?? 0);
 }
 
 /** readUndatedStatementCount, from the page cache (lib/cache/page-cache.ts). */
-export const undatedStatementCount = cachedLoader("undatedStatementCount", readUndatedStatementCount, () => ["statements"]);
+export const undatedStatementCount = cachedLoader("undatedStatementCount", readUndatedStatementCount, () => [
+  "statements",
+]);
 
 /** For a year's page: statements per month (known to the day or to the month), months 1–12 that have any. */
 async function readMonthsOfYear(year: number): Promise<Map<number, number>> {
@@ -237,7 +268,10 @@ export const monthsOfYear = cachedLoader("monthsOfYear", readMonthsOfYear, (_val
 
 /** For a month's calendar: statements known to the day, per day of the month. */
 async function readDaysOfMonth(year: number, month: number): Promise<Map<number, number>> {
-  const monthDate = partialDateFromStorage(`${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-01`, "month");
+  const monthDate = partialDateFromStorage(
+    `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-01`,
+    "month",
+  );
   const result = await getPool().query<{ day: number; count: string }>(
     `SELECT extract(day FROM s.said_on)::int AS day, count(*) AS count
        FROM statements s

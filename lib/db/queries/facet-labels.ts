@@ -9,7 +9,10 @@ import type { UiLocale } from "@/lib/i18n/config";
 
 export type FacetLabels = { speakers: Map<string, string>; topics: Map<string, string> };
 
-export async function facetLabels(slugs: { speakers: Iterable<string>; topics: Iterable<string> }, locale: UiLocale): Promise<FacetLabels> {
+export async function facetLabels(
+  slugs: { speakers: Iterable<string>; topics: Iterable<string> },
+  locale: UiLocale,
+): Promise<FacetLabels> {
   const speakers = [...new Set(slugs.speakers)];
   const topics = [...new Set(slugs.topics)];
   const labels: FacetLabels = { speakers: new Map(), topics: new Map() };

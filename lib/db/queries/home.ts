@@ -58,12 +58,18 @@ async function readHomeLatestStatements(locale: UiLocale, limit: number): Promis
     language: row.language,
     kind: row.kind,
     speaker: { slug: row.speaker_slug, name: row.speaker_name },
-    saidOn: row.said_on && row.said_on_precision ? partialDateFromStorage(row.said_on, row.said_on_precision as DatePrecision) : null,
+    saidOn:
+      row.said_on && row.said_on_precision
+        ? partialDateFromStorage(row.said_on, row.said_on_precision as DatePrecision)
+        : null,
   }));
 }
 
 /** readHomeLatestStatements, from the page cache (lib/cache/page-cache.ts). */
-export const homeLatestStatements = cachedLoader("homeLatestStatements", readHomeLatestStatements, () => ["statements", "speakers"]);
+export const homeLatestStatements = cachedLoader("homeLatestStatements", readHomeLatestStatements, () => [
+  "statements",
+  "speakers",
+]);
 
 export function mostActiveSpeakers(locale: UiLocale, limit: number): Promise<RankedEntry[]> {
   return rankingCache(`speakers:${locale}:${limit}`, () => rankSpeakers(locale, limit));

@@ -48,7 +48,18 @@ describe("preferredName", () => {
 });
 
 describe("compareNames", () => {
-  const names = ["Zeta", "أنجيلا ميركل", "Médecins Sans Frontières", "آمنة", "angela", "الدفاع المدني", "Ärzte", "Путин", "بسام", "Bassam"];
+  const names = [
+    "Zeta",
+    "أنجيلا ميركل",
+    "Médecins Sans Frontières",
+    "آمنة",
+    "angela",
+    "الدفاع المدني",
+    "Ärzte",
+    "Путин",
+    "بسام",
+    "Bassam",
+  ];
 
   it("puts Latin names first in the English interface, each script in its own order", () => {
     expect([...names].sort(compareNames("en"))).toEqual([
@@ -66,7 +77,13 @@ describe("compareNames", () => {
   });
 
   it("puts Arabic names first, in Arabic order, in the Arabic interface", () => {
-    expect([...names].sort(compareNames("ar")).slice(0, 5)).toEqual(["آمنة", "الدفاع المدني", "أنجيلا ميركل", "بسام", "angela"]);
+    expect([...names].sort(compareNames("ar")).slice(0, 5)).toEqual([
+      "آمنة",
+      "الدفاع المدني",
+      "أنجيلا ميركل",
+      "بسام",
+      "angela",
+    ]);
   });
 });
 
@@ -80,7 +97,12 @@ describe("nameFilterKey", () => {
 });
 
 describe("bucketActivity", () => {
-  const counts = (partial: Partial<ActivityCounts>): ActivityCounts => ({ months: [], years: [], undated: 0, ...partial });
+  const counts = (partial: Partial<ActivityCounts>): ActivityCounts => ({
+    months: [],
+    years: [],
+    undated: 0,
+    ...partial,
+  });
 
   it("charts nothing when nothing is dated", () => {
     const activity = bucketActivity(counts({ undated: 3 }));
@@ -88,7 +110,15 @@ describe("bucketActivity", () => {
   });
 
   it("buckets by month, filling the gaps with empty months", () => {
-    const activity = bucketActivity(counts({ months: [{ month: "2016-11", count: 2 }, { month: "2017-02", count: 5 }, { month: "2016-12", count: 0 }] }));
+    const activity = bucketActivity(
+      counts({
+        months: [
+          { month: "2016-11", count: 2 },
+          { month: "2017-02", count: 5 },
+          { month: "2016-12", count: 0 },
+        ],
+      }),
+    );
     expect(activity.unit).toBe("month");
     expect(activity.buckets.map((b) => [b.key, b.count])).toEqual([
       ["2016-11", 2],
@@ -102,16 +132,29 @@ describe("bucketActivity", () => {
   });
 
   it("names the first of equal peaks", () => {
-    expect(bucketActivity(counts({ months: [{ month: "2020-03", count: 4 }, { month: "2020-01", count: 4 }] })).peak?.key).toBe("2020-01");
+    expect(
+      bucketActivity(
+        counts({
+          months: [
+            { month: "2020-03", count: 4 },
+            { month: "2020-01", count: 4 },
+          ],
+        }),
+      ).peak?.key,
+    ).toBe("2020-01");
   });
 
   it("keeps months when year-only statements fall inside the span, and reports them apart", () => {
-    const activity = bucketActivity(counts({ months: [{ month: "2016-11", count: 2 }], years: [{ year: 2016, count: 3 }], undated: 1 }));
+    const activity = bucketActivity(
+      counts({ months: [{ month: "2016-11", count: 2 }], years: [{ year: 2016, count: 3 }], undated: 1 }),
+    );
     expect(activity).toMatchObject({ unit: "month", charted: 2, yearOnly: 3, undated: 1 });
   });
 
   it("switches to years when a year-only statement falls outside the months", () => {
-    const activity = bucketActivity(counts({ months: [{ month: "2016-11", count: 2 }], years: [{ year: 2014, count: 3 }] }));
+    const activity = bucketActivity(
+      counts({ months: [{ month: "2016-11", count: 2 }], years: [{ year: 2014, count: 3 }] }),
+    );
     expect(activity.unit).toBe("year");
     expect(activity.buckets.map((b) => [b.key, b.count])).toEqual([
       ["2014", 3],
@@ -123,10 +166,24 @@ describe("bucketActivity", () => {
   });
 
   it("switches to years when the span is longer than the monthly limit", () => {
-    const inside = bucketActivity(counts({ months: [{ month: "2010-01", count: 1 }, { month: `${2010 + MONTHLY_MAX_SPAN / 12 - 1}-12`, count: 1 }] }));
+    const inside = bucketActivity(
+      counts({
+        months: [
+          { month: "2010-01", count: 1 },
+          { month: `${2010 + MONTHLY_MAX_SPAN / 12 - 1}-12`, count: 1 },
+        ],
+      }),
+    );
     expect(inside.unit).toBe("month");
     expect(inside.buckets).toHaveLength(MONTHLY_MAX_SPAN);
-    const beyond = bucketActivity(counts({ months: [{ month: "1946-10", count: 1 }, { month: "2023-09", count: 4 }] }));
+    const beyond = bucketActivity(
+      counts({
+        months: [
+          { month: "1946-10", count: 1 },
+          { month: "2023-09", count: 4 },
+        ],
+      }),
+    );
     expect(beyond.unit).toBe("year");
     expect(beyond.buckets).toHaveLength(2023 - 1946 + 1);
     expect(beyond.buckets.at(-1)).toMatchObject({ key: "2023", count: 4 });
@@ -137,7 +194,9 @@ describe("bucketActivity", () => {
   });
 
   it("buckets by decade beyond a century", () => {
-    const activity = bucketActivity(counts({ years: [{ year: 1001, count: 1 }], months: [{ month: "2016-11", count: 2 }] }));
+    const activity = bucketActivity(
+      counts({ years: [{ year: 1001, count: 1 }], months: [{ month: "2016-11", count: 2 }] }),
+    );
     expect(activity.unit).toBe("decade");
     expect(activity.buckets[0]).toMatchObject({ key: "1000s", count: 1 });
     expect(activity.buckets[0]!.to).toMatchObject({ iso: "1009" });
@@ -156,13 +215,45 @@ describe("speaker queries on Postgres", () => {
 
   beforeAll(async () => {
     env = await useTestEnvironment("speakers");
-    const latin = ["Zeta Org", "angela test", "Ärzte Verein", "Bassam Person", "Médecins Test", "medecins lower", "Émile Zola", "O'Brien"];
+    const latin = [
+      "Zeta Org",
+      "angela test",
+      "Ärzte Verein",
+      "Bassam Person",
+      "Médecins Test",
+      "medecins lower",
+      "Émile Zola",
+      "O'Brien",
+    ];
     const arabic = ["آمنة", "إبراهيم", "ابراهيم", "الدفاع المدني", "أنجيلا", "بسام", "ثامر", "يوسف", "مديرية صحة حلب"];
     const rows: Array<{ slug: string; kind: string; name: string; nameAr: string | null; nameEn: string | null }> = [];
-    latin.forEach((name, i) => rows.push({ slug: `latin-${i}`, kind: ["person", "organization", "group"][i % 3]!, name, nameAr: null, nameEn: name }));
-    arabic.forEach((name, i) => rows.push({ slug: `arabic-${i}`, kind: ["person", "organization", "group"][i % 3]!, name, nameAr: name, nameEn: null }));
+    latin.forEach((name, i) =>
+      rows.push({
+        slug: `latin-${i}`,
+        kind: ["person", "organization", "group"][i % 3]!,
+        name,
+        nameAr: null,
+        nameEn: name,
+      }),
+    );
+    arabic.forEach((name, i) =>
+      rows.push({
+        slug: `arabic-${i}`,
+        kind: ["person", "organization", "group"][i % 3]!,
+        name,
+        nameAr: name,
+        nameEn: null,
+      }),
+    );
     // Many more, so that the index has several pages.
-    for (let i = 0; i < 120; i++) rows.push({ slug: `bulk-${i}`, kind: "person", name: `Person ${String(i).padStart(3, "0")}`, nameAr: null, nameEn: null });
+    for (let i = 0; i < 120; i++)
+      rows.push({
+        slug: `bulk-${i}`,
+        kind: "person",
+        name: `Person ${String(i).padStart(3, "0")}`,
+        nameAr: null,
+        nameEn: null,
+      });
     // A speaker with names in both scripts: shown and sorted by the interface language's.
     rows.push({ slug: "both", kind: "person", name: "Angela Merkel", nameAr: "أنجيلا ميركل", nameEn: "Angela Merkel" });
     rows.push({ slug: "cyrillic", kind: "person", name: "Путин", nameAr: null, nameEn: null });
@@ -172,7 +263,12 @@ describe("speaker queries on Postgres", () => {
         [row.slug, row.kind, row.name, row.nameAr, row.nameEn],
       );
       ids.set(row.slug, result.rows[0]!.id);
-      await replaceSpeakerNames(env.pool, result.rows[0]!.id, [row.name, row.nameAr, row.nameEn, row.slug === "both" ? "ميركل" : null]);
+      await replaceSpeakerNames(env.pool, result.rows[0]!.id, [
+        row.name,
+        row.nameAr,
+        row.nameEn,
+        row.slug === "both" ? "ميركل" : null,
+      ]);
     }
     await env.pool.query(
       `UPDATE speakers SET role = 'Chancellor', affiliation_id = $1, wikidata_id = 'Q567', aliases = '{ميركل,Merkel}' WHERE slug = 'both'`,
@@ -197,7 +293,8 @@ describe("speaker queries on Postgres", () => {
          VALUES ($1, 'de', 'direct', $2, $3, $4, $5, $6) RETURNING id`,
         [text, ids.get("both"), saidOn, precision, status, status === "retracted" ? "wrong" : null],
       );
-      for (const slug of topicSlugs) await env.pool.query(`INSERT INTO statement_topics VALUES ($1, $2)`, [result.rows[0]!.id, topic(slug)]);
+      for (const slug of topicSlugs)
+        await env.pool.query(`INSERT INTO statement_topics VALUES ($1, $2)`, [result.rows[0]!.id, topic(slug)]);
     }
   });
 
@@ -239,7 +336,15 @@ describe("speaker queries on Postgres", () => {
     expect(list.total).toBe(5);
     expect(list.items.every((item) => item.kind === "group")).toBe(true);
     const both = (await listSpeakers({ locale: "ar", kind: "person", name: "merkel", page: 1, perPage: 50 })).items;
-    expect(both).toEqual([{ slug: "both", kind: "person", name: { text: "أنجيلا ميركل", lang: "ar" }, role: "Chancellor", statementCount: 5 }]);
+    expect(both).toEqual([
+      {
+        slug: "both",
+        kind: "person",
+        name: { text: "أنجيلا ميركل", lang: "ar" },
+        role: "Chancellor",
+        statementCount: 5,
+      },
+    ]);
   });
 
   it("filters by any name or alias, in any script, folded", async () => {

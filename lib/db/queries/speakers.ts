@@ -108,7 +108,11 @@ function scriptSql(expression: string): string {
  * interface is Arabic), then the other one, then any other script.
  */
 export function compareNames(locale: UiLocale): (a: string, b: string) => number {
-  const collators = { arabic: new Intl.Collator("ar"), latin: new Intl.Collator("en"), other: new Intl.Collator("und") };
+  const collators = {
+    arabic: new Intl.Collator("ar"),
+    latin: new Intl.Collator("en"),
+    other: new Intl.Collator("und"),
+  };
   const rank = scriptRank(locale);
   return (a, b) => {
     const sa = nameScript(a);
@@ -128,7 +132,9 @@ let icuAvailable: Promise<boolean> | undefined;
 
 function hasIcuCollations(): Promise<boolean> {
   icuAvailable ??= getPool()
-    .query<{ n: string }>(`SELECT count(*) AS n FROM pg_collation WHERE collname IN ('ar-x-icu', 'en-x-icu', 'und-x-icu')`)
+    .query<{ n: string }>(
+      `SELECT count(*) AS n FROM pg_collation WHERE collname IN ('ar-x-icu', 'en-x-icu', 'und-x-icu')`,
+    )
     .then((r) => Number(r.rows[0]?.n) === 3)
     .catch((error: unknown) => {
       icuAvailable = undefined;
@@ -221,7 +227,10 @@ export async function listSpeakers(query: SpeakerListQuery): Promise<SpeakerList
   const order = (alias: string) => nameOrder(alias, query.locale, icu);
 
   const [counts, rows] = await Promise.all([
-    pool.query<{ kind: string; n: string }>(`SELECT sp.kind, count(*) AS n FROM speakers sp WHERE ${nameWhere} GROUP BY sp.kind`, [key, noMatch]),
+    pool.query<{ kind: string; n: string }>(
+      `SELECT sp.kind, count(*) AS n FROM speakers sp WHERE ${nameWhere} GROUP BY sp.kind`,
+      [key, noMatch],
+    ),
     pool.query(
       `SELECT p.slug, p.kind, p.display, p.lang, p.role,
               (SELECT count(*) FROM statements s WHERE s.speaker_id = p.id AND s.status = 'published') AS statement_count
@@ -237,15 +246,13 @@ export async function listSpeakers(query: SpeakerListQuery): Promise<SpeakerList
   for (const row of counts.rows) if (isSpeakerKind(row.kind)) kinds[row.kind] = Number(row.n);
   const total = query.kind ? kinds[query.kind] : kinds.person + kinds.organization + kinds.group;
   return {
-    items: rows.rows.map(
-      (row): SpeakerListItem => ({
-        slug: row.slug,
-        kind: row.kind,
-        name: { text: row.display, lang: row.lang },
-        role: row.role,
-        statementCount: Number(row.statement_count),
-      }),
-    ),
+    items: rows.rows.map((row): SpeakerListItem => ({
+      slug: row.slug,
+      kind: row.kind,
+      name: { text: row.display, lang: row.lang },
+      role: row.role,
+      statementCount: Number(row.statement_count),
+    })),
     total,
     kinds,
     page: query.page,
@@ -314,12 +321,19 @@ async function readSpeakerProfile(slug: string): Promise<SpeakerProfile | null> 
 }
 
 /** readSpeakerProfile, from the page cache (lib/cache/page-cache.ts). */
-export const getSpeakerProfile = cachedLoader("getSpeakerProfile", readSpeakerProfile, (speaker) => ["speakers", ...(speaker ? [`p:${speaker.id}`] : [])]);
+export const getSpeakerProfile = cachedLoader("getSpeakerProfile", readSpeakerProfile, (speaker) => [
+  "speakers",
+  ...(speaker ? [`p:${speaker.id}`] : []),
+]);
 
 export type SpeakerTopic = { slug: string; name: DisplayName; count: number };
 
 /** The topics of the speaker's published statements, most frequent first, and how many topics there are in all. */
-async function readSpeakerTopics(speakerId: number, locale: UiLocale, limit: number): Promise<{ topics: SpeakerTopic[]; total: number }> {
+async function readSpeakerTopics(
+  speakerId: number,
+  locale: UiLocale,
+  limit: number,
+): Promise<{ topics: SpeakerTopic[]; total: number }> {
   const { display, lang } = displaySql("t", locale);
   const icu = await hasIcuCollations();
   const result = await getPool().query(
@@ -332,13 +346,20 @@ async function readSpeakerTopics(speakerId: number, locale: UiLocale, limit: num
     [speakerId, limit],
   );
   return {
-    topics: result.rows.map((row) => ({ slug: row.slug, name: { text: row.display, lang: row.lang }, count: Number(row.n) })),
+    topics: result.rows.map((row) => ({
+      slug: row.slug,
+      name: { text: row.display, lang: row.lang },
+      count: Number(row.n),
+    })),
     total: Number(result.rows[0]?.topic_count ?? 0),
   };
 }
 
 /** readSpeakerTopics, from the page cache (lib/cache/page-cache.ts). */
-export const speakerTopics = cachedLoader("speakerTopics", readSpeakerTopics, (_value, speakerId) => [`p:${speakerId}`, "topics"]);
+export const speakerTopics = cachedLoader("speakerTopics", readSpeakerTopics, (_value, speakerId) => [
+  `p:${speakerId}`,
+  "topics",
+]);
 
 // ---------------------------------------------------------------------------
 // Statements over time, for the speaker's chart.
@@ -371,7 +392,11 @@ async function readSpeakerActivityCounts(speakerId: number): Promise<ActivityCou
 }
 
 /** readSpeakerActivityCounts, from the page cache (lib/cache/page-cache.ts). */
-export const speakerActivityCounts = cachedLoader("speakerActivityCounts", readSpeakerActivityCounts, (_value, speakerId) => [`p:${speakerId}`]);
+export const speakerActivityCounts = cachedLoader(
+  "speakerActivityCounts",
+  readSpeakerActivityCounts,
+  (_value, speakerId) => [`p:${speakerId}`],
+);
 
 export type ActivityUnit = "month" | "year" | "decade";
 
@@ -449,7 +474,8 @@ export function bucketActivity(counts: ActivityCounts): SpeakerActivity {
   const yearDate = (year: number) => partialDateFromStorage(`${pad4(year)}-01-01`, "year");
   const buckets: ActivityBucket[] = [];
   if (lastYear - firstYear + 1 <= YEARLY_MAX_SPAN) {
-    for (let year = firstYear; year <= lastYear; year++) buckets.push({ key: pad4(year), from: yearDate(year), to: yearDate(year), count: perYear.get(year) ?? 0 });
+    for (let year = firstYear; year <= lastYear; year++)
+      buckets.push({ key: pad4(year), from: yearDate(year), to: yearDate(year), count: perYear.get(year) ?? 0 });
     return finish({ ...base, unit: "year", buckets });
   }
   for (let decade = Math.floor(firstYear / 10) * 10; decade <= lastYear; decade += 10) {

@@ -44,7 +44,10 @@ export function storedPartialDate(start: string | null, precision: string | null
 }
 
 /** A public statement without its links to other statements: what the one-statement API and the list share. */
-export type PublicStatementFields = Omit<PublicStatement, "translationOf" | "translations" | "respondsTo" | "responses" | "reviews">;
+export type PublicStatementFields = Omit<
+  PublicStatement,
+  "translationOf" | "translations" | "respondsTo" | "responses" | "reviews"
+>;
 
 /** The columns publicStatementFields reads, for `SELECT … FROM statements s` (speaker, topics and sources by index). */
 export const PUBLIC_STATEMENT_COLUMNS = `s.id, s.external_id, s.text, s.language, s.kind, s.status, s.retraction_reason,
@@ -58,7 +61,13 @@ export const PUBLIC_STATEMENT_COLUMNS = `s.id, s.external_id, s.text, s.language
                                                         'publishedOn', so.published_on::text, 'precision', so.published_on_precision) ORDER BY so.id)
                         FROM statement_sources ss JOIN sources so ON so.id = ss.source_id WHERE ss.statement_id = s.id), '[]') AS sources`;
 
-type SourceRow = { url: string | null; outlet: string | null; title: string | null; publishedOn: string | null; precision: string | null };
+type SourceRow = {
+  url: string | null;
+  outlet: string | null;
+  title: string | null;
+  publishedOn: string | null;
+  precision: string | null;
+};
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a row of PUBLIC_STATEMENT_COLUMNS
 export function publicStatementFields(row: any): PublicStatementFields {
@@ -79,7 +88,12 @@ export function publicStatementFields(row: any): PublicStatementFields {
     attributionNote: row.attribution_note,
     translatedBy: row.translated_by,
     topics: row.topics,
-    sources: (row.sources as SourceRow[]).map((s) => ({ url: s.url, outlet: s.outlet, title: s.title, publishedOn: storedPartialDate(s.publishedOn, s.precision) })),
+    sources: (row.sources as SourceRow[]).map((s) => ({
+      url: s.url,
+      outlet: s.outlet,
+      title: s.title,
+      publishedOn: storedPartialDate(s.publishedOn, s.precision),
+    })),
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
     version: row.version,
@@ -118,7 +132,21 @@ async function readPublicStatement(id: number): Promise<PublicStatement | null> 
 }
 
 /** readPublicStatement, from the page cache (lib/cache/page-cache.ts). */
-export const getPublicStatement = cachedLoader("getPublicStatement", readPublicStatement, (statement, id) => (statement ? [`s:${id}`, ...[statement.translationOf, ...statement.translations, ...statement.respondsTo, ...statement.responses].flatMap((link) => (link ? [`s:${link.id}`] : [])), "speakers", "topics"] : [`s:${id}`]));
+export const getPublicStatement = cachedLoader("getPublicStatement", readPublicStatement, (statement, id) =>
+  statement
+    ? [
+        `s:${id}`,
+        ...[
+          statement.translationOf,
+          ...statement.translations,
+          ...statement.respondsTo,
+          ...statement.responses,
+        ].flatMap((link) => (link ? [`s:${link.id}`] : [])),
+        "speakers",
+        "topics",
+      ]
+    : [`s:${id}`],
+);
 
 export type StatementSummary = {
   id: number;
@@ -150,4 +178,6 @@ async function readLatestStatements(limit: number, speakerId?: number): Promise<
 }
 
 /** readLatestStatements, from the page cache (lib/cache/page-cache.ts). */
-export const latestStatements = cachedLoader("latestStatements", readLatestStatements, (_value, _limit, speakerId) => (speakerId === undefined ? ["statements", "speakers"] : [`p:${speakerId}`]));
+export const latestStatements = cachedLoader("latestStatements", readLatestStatements, (_value, _limit, speakerId) =>
+  speakerId === undefined ? ["statements", "speakers"] : [`p:${speakerId}`],
+);

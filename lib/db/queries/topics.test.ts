@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "@/lib/seed/demo";
 import { useTestEnvironment } from "../../../tests/support/integration";
-import { buildTimeline, getPublicTopic, getTopicDetail, topicStatements, topicStatistics, topicTreePage } from "./topics";
+import {
+  buildTimeline,
+  getPublicTopic,
+  getTopicDetail,
+  topicStatements,
+  topicStatistics,
+  topicTreePage,
+} from "./topics";
 
 describe("buildTimeline", () => {
   it("shows one year per month, keeping year-only and undated statements apart", () => {
@@ -83,7 +90,11 @@ describe("topic queries", () => {
   });
 
   it("keeps the API's topic read working", async () => {
-    expect(await getPublicTopic("east-aleppo")).toMatchObject({ slug: "east-aleppo", parent: { slug: "aleppo", name: "Aleppo" }, statementCount: 0 });
+    expect(await getPublicTopic("east-aleppo")).toMatchObject({
+      slug: "east-aleppo",
+      parent: { slug: "aleppo", name: "Aleppo" },
+      statementCount: 0,
+    });
     expect(await getPublicTopic("nope")).toBeNull();
   });
 
@@ -103,7 +114,9 @@ describe("topic queries", () => {
     expect(arAleppo?.name).toBe("حلب");
     expect(arAleppo?.children[0]?.name).toBe("شرق حلب");
     expect(arAleppo?.children[0]?.children[0]?.name).toBe("M10 hospital");
-    expect(ar.roots.map((r) => r.name)).toEqual([...ar.roots.map((r) => r.name)].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase(), "en")));
+    expect(ar.roots.map((r) => r.name)).toEqual(
+      [...ar.roots.map((r) => r.name)].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase(), "en")),
+    );
     expect((await topicTreePage("en", 2)).roots).toEqual([]);
   });
 
@@ -115,7 +128,11 @@ describe("topic queries", () => {
     ]);
     expect(m10?.name).toBe("M10 hospital");
     const aleppo = await getTopicDetail("aleppo", "en");
-    expect(aleppo).toMatchObject({ name: "Aleppo", names: { ar: "حلب", en: "Aleppo", de: "Aleppo" }, children: [{ slug: "east-aleppo", statementCount: 0 }] });
+    expect(aleppo).toMatchObject({
+      name: "Aleppo",
+      names: { ar: "حلب", en: "Aleppo", de: "Aleppo" },
+      children: [{ slug: "east-aleppo", statementCount: 0 }],
+    });
     const loop = await getTopicDetail("loop-a", "en");
     expect(loop?.ancestors.map((a) => a.slug)).toEqual(["loop-b"]);
     expect(loop?.children.map((c) => c.slug)).toEqual(["loop-b"]);
@@ -136,8 +153,12 @@ describe("topic queries", () => {
     // Pages that start past the dated ones, and page sizes that split them anywhere, give the same order.
     for (const size of [1, 2, 3, 4, 6, 12, 13, 20]) {
       const paged = [];
-      for (let page = 1; page <= Math.ceil(13 / size); page++) paged.push(...(await topicStatements(ids.aleppo!, page, size)));
-      expect(paged.map((s) => s.id), `page size ${size}`).toEqual(all.map((s) => s.id));
+      for (let page = 1; page <= Math.ceil(13 / size); page++)
+        paged.push(...(await topicStatements(ids.aleppo!, page, size)));
+      expect(
+        paged.map((s) => s.id),
+        `page size ${size}`,
+      ).toEqual(all.map((s) => s.id));
     }
     expect(await topicStatements(ids.aleppo!, 4, 5)).toEqual([]);
   });
@@ -150,7 +171,12 @@ describe("topic queries", () => {
     expect(stats.topSpeakers[0]).toEqual({ slug: "msf", name: "Médecins Sans Frontières", count: 3 });
     expect(stats.topSpeakers.map((s) => s.count)).toEqual([3, 2, 2, 2, 2, 1, 1]);
     // Ties are in name order.
-    expect(stats.topSpeakers.slice(1, 5).map((s) => s.slug)).toEqual(["activists", "aleppo-health-directorate", "angela-merkel", "shaam"]);
+    expect(stats.topSpeakers.slice(1, 5).map((s) => s.slug)).toEqual([
+      "activists",
+      "aleppo-health-directorate",
+      "angela-merkel",
+      "shaam",
+    ]);
     expect((await topicStatistics(ids.aleppo!, 2)).topSpeakers.map((s) => s.slug)).toEqual(["msf", "activists"]);
     expect(stats.timeline).toMatchObject({ granularity: "year", undated: 1 });
     if (stats.timeline.granularity !== "year") throw new Error("expected years");
@@ -159,6 +185,11 @@ describe("topic queries", () => {
       ["2017", 1],
     ]);
     const empty = await topicStatistics(ids.hospitalM10!);
-    expect(empty).toEqual({ statementCount: 0, speakerCount: 0, topSpeakers: [], timeline: { granularity: "none", undated: 0 } });
+    expect(empty).toEqual({
+      statementCount: 0,
+      speakerCount: 0,
+      topSpeakers: [],
+      timeline: { granularity: "none", undated: 0 },
+    });
   });
 });

@@ -76,7 +76,10 @@ const INDEX_ROOTS = `
  * One page of the topic index: top-level topics in name order, each with its
  * subtopics (and theirs) nested below, and statement counts.
  */
-async function readTopicTreePage(locale: UiLocale, page: number): Promise<{ roots: TopicTreeNode[]; rootCount: number; topicCount: number }> {
+async function readTopicTreePage(
+  locale: UiLocale,
+  page: number,
+): Promise<{ roots: TopicTreeNode[]; rootCount: number; topicCount: number }> {
   const pool = getPool();
   const totals = await pool.query<{ roots: string; topics: string }>(
     `WITH RECURSIVE ${INDEX_ROOTS}
@@ -84,7 +87,14 @@ async function readTopicTreePage(locale: UiLocale, page: number): Promise<{ root
   );
   const rootCount = Number(totals.rows[0]?.roots ?? 0);
   const topicCount = Number(totals.rows[0]?.topics ?? 0);
-  const result = await pool.query<{ id: number; parent_id: number | null; slug: string; name: string; depth: number; statement_count: string }>(
+  const result = await pool.query<{
+    id: number;
+    parent_id: number | null;
+    slug: string;
+    name: string;
+    depth: number;
+    statement_count: string;
+  }>(
     `WITH RECURSIVE ${INDEX_ROOTS},
      roots AS (
        SELECT t.id FROM index_roots t ORDER BY lower(${nameColumn(locale, "t")}), t.id LIMIT $1 OFFSET $2
@@ -107,7 +117,12 @@ async function readTopicTreePage(locale: UiLocale, page: number): Promise<{ root
   for (const row of result.rows) {
     // A topic reached twice (a root of its own and, through a cycle, another's child) is shown once.
     if (nodes.has(row.id)) continue;
-    const node: TopicTreeNode = { slug: row.slug, name: row.name, statementCount: Number(row.statement_count), children: [] };
+    const node: TopicTreeNode = {
+      slug: row.slug,
+      name: row.name,
+      statementCount: Number(row.statement_count),
+      children: [],
+    };
     nodes.set(row.id, node);
     const parent = row.parent_id === null ? undefined : nodes.get(row.parent_id);
     if (parent) parent.children.push(node);
@@ -176,7 +191,10 @@ async function readTopicDetail(slug: string, locale: UiLocale): Promise<TopicDet
 }
 
 /** readTopicDetail, from the page cache (lib/cache/page-cache.ts). */
-export const getTopicDetail = cachedLoader("getTopicDetail", readTopicDetail, (topic) => ["topics", ...(topic ? [`t:${topic.id}`] : [])]);
+export const getTopicDetail = cachedLoader("getTopicDetail", readTopicDetail, (topic) => [
+  "topics",
+  ...(topic ? [`t:${topic.id}`] : []),
+]);
 
 export type TopicStatistics = {
   statementCount: number;
@@ -193,7 +211,13 @@ export type TopicStatistics = {
  */
 async function readTopicStatistics(topicId: number, speakersShown = TOPIC_SPEAKERS_SHOWN): Promise<TopicStatistics> {
   const pool = getPool();
-  const result = await pool.query<{ period_row: number; speaker_id: number | null; year: number | null; month: number | null; count: string }>(
+  const result = await pool.query<{
+    period_row: number;
+    speaker_id: number | null;
+    year: number | null;
+    month: number | null;
+    count: string;
+  }>(
     `SELECT GROUPING(r.speaker_id) AS period_row, r.speaker_id, r.year, r.month, count(*) AS count
        FROM (SELECT s.speaker_id, extract(year FROM s.said_on)::int AS year,
                     CASE WHEN s.said_on_precision = 'year' THEN NULL ELSE extract(month FROM s.said_on)::int END AS month
@@ -212,7 +236,10 @@ async function readTopicStatistics(topicId: number, speakersShown = TOPIC_SPEAKE
   // A few more than shown, so that ties at the cut are settled by name.
   const candidates = perSpeaker.slice(0, speakersShown * 2);
   const names = candidates.length
-    ? await pool.query<{ id: number; slug: string; name: string }>(`SELECT id, slug, name FROM speakers WHERE id = ANY($1::int[])`, [candidates.map((c) => c.id)])
+    ? await pool.query<{ id: number; slug: string; name: string }>(
+        `SELECT id, slug, name FROM speakers WHERE id = ANY($1::int[])`,
+        [candidates.map((c) => c.id)],
+      )
     : { rows: [] };
   const byId = new Map(names.rows.map((row) => [row.id, row]));
   const topSpeakers = candidates
@@ -231,7 +258,10 @@ async function readTopicStatistics(topicId: number, speakersShown = TOPIC_SPEAKE
 }
 
 /** readTopicStatistics, from the page cache (lib/cache/page-cache.ts). */
-export const topicStatistics = cachedLoader("topicStatistics", readTopicStatistics, (_value, topicId) => [`t:${topicId}`, "speakers"]);
+export const topicStatistics = cachedLoader("topicStatistics", readTopicStatistics, (_value, topicId) => [
+  `t:${topicId}`,
+  "speakers",
+]);
 
 export type TopicStatement = {
   id: number;
@@ -250,7 +280,10 @@ function topicStatementFromRow(row: Record<string, unknown>): TopicStatement {
     language: row.language as string,
     kind: row.kind as TopicStatement["kind"],
     speaker: row.speaker as TopicStatement["speaker"],
-    saidOn: row.said_on && row.said_on_precision ? partialDateFromStorage(row.said_on as string, row.said_on_precision as DatePrecision) : null,
+    saidOn:
+      row.said_on && row.said_on_precision
+        ? partialDateFromStorage(row.said_on as string, row.said_on_precision as DatePrecision)
+        : null,
     saidOnApproximate: row.said_on_approximate as boolean,
   };
 }
@@ -264,7 +297,11 @@ const TOPIC_STATEMENT_COLUMNS = `s.id, s.text, s.language, s.kind, s.said_on::te
  * statements_said_on_idx, so the first pages of a topic with 120,000
  * statements take a walk down that index rather than a sort of all of them.
  */
-async function readTopicStatements(topicId: number, page: number, pageSize = TOPIC_STATEMENTS_PAGE_SIZE): Promise<TopicStatement[]> {
+async function readTopicStatements(
+  topicId: number,
+  page: number,
+  pageSize = TOPIC_STATEMENTS_PAGE_SIZE,
+): Promise<TopicStatement[]> {
   const pool = getPool();
   const offset = (page - 1) * pageSize;
   const dated = await pool.query(
@@ -298,7 +335,10 @@ async function readTopicStatements(topicId: number, page: number, pageSize = TOP
 }
 
 /** readTopicStatements, from the page cache (lib/cache/page-cache.ts). */
-export const topicStatements = cachedLoader("topicStatements", readTopicStatements, (_value, topicId) => [`t:${topicId}`, "speakers"]);
+export const topicStatements = cachedLoader("topicStatements", readTopicStatements, (_value, topicId) => [
+  `t:${topicId}`,
+  "speakers",
+]);
 
 export type TimelineBucket = {
   /** "2016" or "2016-11": the period, as a date page address. */
@@ -342,10 +382,16 @@ export function buildTimeline(rows: TimelineRow[]): Timeline {
       if (row.month === null) yearOnly += row.count;
       else perMonth.set(row.month, (perMonth.get(row.month) ?? 0) + row.count);
     }
-    const buckets = Array.from({ length: 12 }, (_, i) => ({ iso: `${pad(first, 4)}-${pad(i + 1, 2)}`, year: first, month: i + 1, count: perMonth.get(i + 1) ?? 0 }));
+    const buckets = Array.from({ length: 12 }, (_, i) => ({
+      iso: `${pad(first, 4)}-${pad(i + 1, 2)}`,
+      year: first,
+      month: i + 1,
+      count: perMonth.get(i + 1) ?? 0,
+    }));
     return { granularity: "month", year: first, buckets, yearOnly, undated };
   }
   const buckets: TimelineBucket[] = [];
-  for (let year = first; year <= last; year++) buckets.push({ iso: pad(year, 4), year, month: null, count: perYear.get(year) ?? 0 });
+  for (let year = first; year <= last; year++)
+    buckets.push({ iso: pad(year, 4), year, month: null, count: perYear.get(year) ?? 0 });
   return { granularity: "year", buckets, undated };
 }

@@ -3,7 +3,8 @@ import { defineMessages } from "../translate";
 export const commonMessages = defineMessages({
   en: {
     siteName: "Statements tracker",
-    siteDescription: "Who said what, when, about what — and where it was reported. Official statements in Arabic, German and English.",
+    siteDescription:
+      "Who said what, when, about what — and where it was reported. Official statements in Arabic, German and English.",
     skipToContent: "Skip to content",
     navMain: "Main",
     navSearch: "Search",

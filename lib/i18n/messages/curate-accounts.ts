@@ -15,7 +15,8 @@ export const curateAccountsMessages = defineMessages({
     loginFailed: "Logging in did not work. Try again.",
     // setup
     setupTitle: "Create the first admin",
-    setupIntro: "No account exists yet. The account you create here is the first admin; it can add the other curators. Right after, you set up two-factor login with an authenticator app (admins must have it).",
+    setupIntro:
+      "No account exists yet. The account you create here is the first admin; it can add the other curators. Right after, you set up two-factor login with an authenticator app (admins must have it).",
     setupInvalid: "This setup link cannot be used",
     setupUnknown: "This setup link is not valid. Restart npm start for a new one, or run npm run user:create.",
     setupUsed: "This setup link was already used. Log in, or ask an admin for an account.",
@@ -31,7 +32,8 @@ export const curateAccountsMessages = defineMessages({
     role: "Role",
     roleAdmin: "admin",
     roleEditor: "editor",
-    passwordHint: "At least {min} characters, and not a common password or pattern (a phrase of unrelated words works well).",
+    passwordHint:
+      "At least {min} characters, and not a common password or pattern (a phrase of unrelated words works well).",
     confirmPassword: "Password again",
     passwordsDiffer: "does not match the password",
     saving: "Saving…",
@@ -73,9 +75,11 @@ export const curateAccountsMessages = defineMessages({
     confirmNewPassword: "New password again",
     changePassword: "Change the password",
     passwordChanged: "Your password was changed. Your other sessions were ended.",
-    passwordChangedLogIn: "Your password was changed, but logging this browser in again failed. Log in with the new password.",
+    passwordChangedLogIn:
+      "Your password was changed, but logging this browser in again failed. Log in with the new password.",
     logoutAllTitle: "Log out everywhere",
-    logoutAllIntro: "Ends every session of yours, in every browser, this one included — for a lost laptop or a shared computer.",
+    logoutAllIntro:
+      "Ends every session of yours, in every browser, this one included — for a lost laptop or a shared computer.",
     logoutAll: "Log out everywhere",
   },
   ar: {
@@ -89,11 +93,13 @@ export const curateAccountsMessages = defineMessages({
     loginThrottled: "محاولات فاشلة كثيرة. حاول مرة أخرى بعد {minutes} دقيقة.",
     loginFailed: "تعذّر تسجيل الدخول. حاول مرة أخرى.",
     setupTitle: "إنشاء المدير الأول",
-    setupIntro: "لا يوجد أي حساب بعد. الحساب الذي تنشئه هنا هو المدير الأول، ويمكنه إضافة بقية المحررين. بعد ذلك مباشرة تُعدّ الدخول بخطوتين بتطبيق مصادقة (وهو إلزامي للمشرفين).",
+    setupIntro:
+      "لا يوجد أي حساب بعد. الحساب الذي تنشئه هنا هو المدير الأول، ويمكنه إضافة بقية المحررين. بعد ذلك مباشرة تُعدّ الدخول بخطوتين بتطبيق مصادقة (وهو إلزامي للمشرفين).",
     setupInvalid: "لا يمكن استخدام رابط الإعداد هذا",
     setupUnknown: "رابط الإعداد هذا غير صالح. أعد تشغيل npm start للحصول على رابط جديد، أو استخدم npm run user:create.",
     setupUsed: "استُخدم رابط الإعداد هذا من قبل. سجّل الدخول، أو اطلب حسابًا من أحد المديرين.",
-    setupExpired: "انتهت صلاحية رابط الإعداد هذا. أعد تشغيل npm start للحصول على رابط جديد، أو استخدم npm run user:create.",
+    setupExpired:
+      "انتهت صلاحية رابط الإعداد هذا. أعد تشغيل npm start للحصول على رابط جديد، أو استخدم npm run user:create.",
     setupUsersExist: "يوجد مدير بالفعل. سجّل الدخول، أو اطلب حسابًا من أحد المديرين.",
     goToLogin: "الذهاب إلى صفحة الدخول",
     createAdmin: "إنشاء المدير",

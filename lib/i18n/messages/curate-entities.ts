@@ -55,13 +55,17 @@ export const curateEntitiesMessages = defineMessages({
     conflictKept: "Your values are kept; press Save to store them over version {version}.",
     // merge
     mergeHeading: "Merge into another {entity}",
-    mergeIntroSpeaker: "When two entries are the same speaker, merge this one into the other: its statements move there, its names become aliases there, and its address redirects there.",
-    mergeIntroTopic: "When two topics are the same, merge this one into the other: its statements are linked to the other, its subtopics move under it, and its address redirects there.",
+    mergeIntroSpeaker:
+      "When two entries are the same speaker, merge this one into the other: its statements move there, its names become aliases there, and its address redirects there.",
+    mergeIntroTopic:
+      "When two topics are the same, merge this one into the other: its statements are linked to the other, its subtopics move under it, and its address redirects there.",
     mergeTarget: "Merge into",
     mergeTargetHint: "Type a name to choose the {entity} that stays.",
     mergeConfirmTitle: "Merge {from} into {into}?",
-    mergeConfirmSpeaker: "Statements that will move to {into}: {count}. The names and aliases of {from} become aliases of {into}; the address of {from} will redirect to {into}, and {from} is deleted. This cannot be undone.",
-    mergeConfirmTopic: "Statements that will be linked to {into} instead: {count}. Subtopics of {from} move under {into}; the address of {from} will redirect to {into}, and {from} is deleted. This cannot be undone.",
+    mergeConfirmSpeaker:
+      "Statements that will move to {into}: {count}. The names and aliases of {from} become aliases of {into}; the address of {from} will redirect to {into}, and {from} is deleted. This cannot be undone.",
+    mergeConfirmTopic:
+      "Statements that will be linked to {into} instead: {count}. Subtopics of {from} move under {into}; the address of {from} will redirect to {into}, and {from} is deleted. This cannot be undone.",
     mergeButton: "Merge",
     merging: "Merging…",
     mergeChoose: "Choose the {entity} to merge into first.",
@@ -70,7 +74,8 @@ export const curateEntitiesMessages = defineMessages({
     entityTopic: "topic",
     // delete
     deleteHeading: "Delete",
-    deleteInUse: "Statements using this {entity}: {count}. It cannot be deleted; merge it into another {entity} instead.",
+    deleteInUse:
+      "Statements using this {entity}: {count}. It cannot be deleted; merge it into another {entity} instead.",
     deleteIntro: "No statement uses this {entity}. Deleting it cannot be undone.",
     deleteButton: "Delete this {entity}",
     deleteConfirm: "Yes, delete it",
@@ -175,13 +180,17 @@ export const curateEntitiesMessages = defineMessages({
     conflictKeepMine: "الإبقاء على قيمي (الحفظ التالي يستبدل القيم المخزنة)",
     conflictKept: "قيمك محفوظة في النموذج؛ اضغط «حفظ» لتخزينها مكان النسخة {version}.",
     mergeHeading: "الدمج في {entity} آخر",
-    mergeIntroSpeaker: "إذا كان مدخلان لمتحدث واحد، فادمج هذا في الآخر: تنتقل تصريحاته إليه، وتصبح أسماؤه أسماء بديلة له، ويُحوَّل عنوانه إليه.",
-    mergeIntroTopic: "إذا كان موضوعان موضوعًا واحدًا، فادمج هذا في الآخر: تُربط تصريحاته بالآخر، وتنتقل مواضيعه الفرعية تحته، ويُحوَّل عنوانه إليه.",
+    mergeIntroSpeaker:
+      "إذا كان مدخلان لمتحدث واحد، فادمج هذا في الآخر: تنتقل تصريحاته إليه، وتصبح أسماؤه أسماء بديلة له، ويُحوَّل عنوانه إليه.",
+    mergeIntroTopic:
+      "إذا كان موضوعان موضوعًا واحدًا، فادمج هذا في الآخر: تُربط تصريحاته بالآخر، وتنتقل مواضيعه الفرعية تحته، ويُحوَّل عنوانه إليه.",
     mergeTarget: "الدمج في",
     mergeTargetHint: "اكتب اسمًا لاختيار الـ{entity} الذي يبقى.",
     mergeConfirmTitle: "دمج {from} في {into}؟",
-    mergeConfirmSpeaker: "عدد التصريحات التي ستنتقل إلى {into}: {count}. تصبح أسماء {from} وأسماؤه البديلة أسماء بديلة لـ{into}؛ ويُحوَّل عنوان {from} إلى {into}، ويُحذف {from}. لا يمكن التراجع عن ذلك.",
-    mergeConfirmTopic: "عدد التصريحات التي ستُربط بـ{into} بدلًا منه: {count}. تنتقل المواضيع الفرعية لـ{from} تحت {into}؛ ويُحوَّل عنوان {from} إلى {into}، ويُحذف {from}. لا يمكن التراجع عن ذلك.",
+    mergeConfirmSpeaker:
+      "عدد التصريحات التي ستنتقل إلى {into}: {count}. تصبح أسماء {from} وأسماؤه البديلة أسماء بديلة لـ{into}؛ ويُحوَّل عنوان {from} إلى {into}، ويُحذف {from}. لا يمكن التراجع عن ذلك.",
+    mergeConfirmTopic:
+      "عدد التصريحات التي ستُربط بـ{into} بدلًا منه: {count}. تنتقل المواضيع الفرعية لـ{from} تحت {into}؛ ويُحوَّل عنوان {from} إلى {into}، ويُحذف {from}. لا يمكن التراجع عن ذلك.",
     mergeButton: "دمج",
     merging: "جارٍ الدمج…",
     mergeChoose: "اختر أولًا الـ{entity} الذي يُدمج فيه.",
@@ -189,7 +198,8 @@ export const curateEntitiesMessages = defineMessages({
     entitySpeaker: "متحدث",
     entityTopic: "موضوع",
     deleteHeading: "حذف",
-    deleteInUse: "عدد التصريحات التي تستخدم هذا الـ{entity}: {count}، لذا لا يمكن حذفه؛ ادمجه في {entity} آخر بدلًا من ذلك.",
+    deleteInUse:
+      "عدد التصريحات التي تستخدم هذا الـ{entity}: {count}، لذا لا يمكن حذفه؛ ادمجه في {entity} آخر بدلًا من ذلك.",
     deleteIntro: "لا يستخدم أي تصريح هذا الـ{entity}. لا يمكن التراجع عن حذفه.",
     deleteButton: "حذف هذا الـ{entity}",
     deleteConfirm: "نعم، احذفه",

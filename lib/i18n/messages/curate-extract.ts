@@ -4,7 +4,8 @@ import { defineMessages } from "../translate";
 export const curateExtractMessages = defineMessages({
   en: {
     title: "Statements from an article",
-    intro: "Paste a news article: the assistant proposes the statements it reports, with their speakers, dates and topics. Check each proposal, edit it, accept or reject it, then save the accepted ones.",
+    intro:
+      "Paste a news article: the assistant proposes the statements it reports, with their speakers, dates and topics. Check each proposal, edit it, accept or reject it, then save the accepted ones.",
     articleHeading: "The article",
     articleText: "Text of the article",
     articleTextHelp: "Arabic, German or English, up to 1 MB.",
@@ -20,14 +21,19 @@ export const curateExtractMessages = defineMessages({
     proposeProblems: "The article was not read: correct the fields marked below.",
     notesHeading: "Notes on this reading",
     noteLanguageSuggested: "Language detected from the text: {language}.",
-    noteUnsupportedLanguage: "The assistant reads Arabic, German and English, not {language}: no proposals. Add the statements by hand, or choose a language to try anyway.",
+    noteUnsupportedLanguage:
+      "The assistant reads Arabic, German and English, not {language}: no proposals. Add the statements by hand, or choose a language to try anyway.",
     noteNoLanguage: "The text has no words to read: no proposals.",
     noteLanguageMismatch: "The text looks {suggested}, but {language} was chosen: proposals may be missing.",
-    noteNoPublicationDate: "No publication date: {count} relative date(s) left unresolved. Give the date and propose again to resolve them.",
-    noteNoStatements: "No statements found: the assistant looks for reporting verbs (said, sagte, قال) and quotation marks. Add statements by hand if the article has some.",
-    noteUnbalancedQuotes: "The quotation mark {mark} at character {offset} has no partner: quotations around it may be missing or cut.",
+    noteNoPublicationDate:
+      "No publication date: {count} relative date(s) left unresolved. Give the date and propose again to resolve them.",
+    noteNoStatements:
+      "No statements found: the assistant looks for reporting verbs (said, sagte, قال) and quotation marks. Add statements by hand if the article has some.",
+    noteUnbalancedQuotes:
+      "The quotation mark {mark} at character {offset} has no partner: quotations around it may be missing or cut.",
     noteTooMany: "{total} statements found; the first {shown} are proposed. Split the article to check the rest.",
-    noteKnownUnavailable: "The database is unavailable: speakers and topics are not linked to known ones, and saving will wait until it is back.",
+    noteKnownUnavailable:
+      "The database is unavailable: speakers and topics are not linked to known ones, and saving will wait until it is back.",
     languageNameAr: "Arabic",
     languageNameDe: "German",
     languageNameEn: "English",
@@ -65,7 +71,8 @@ export const curateExtractMessages = defineMessages({
     speakerKindGroup: "Group",
     saidOn: "Date said",
     saidOnHelp: "YYYY, YYYY-MM or YYYY-MM-DD, or empty.",
-    dateUnresolved: "The article dates it relatively (“yesterday”, a weekday): give the publication date and propose again to resolve it.",
+    dateUnresolved:
+      "The article dates it relatively (“yesterday”, a weekday): give the publication date and propose again to resolve it.",
     topics: "Topics",
     addTopic: "Add a topic",
     topicsHelp: "Suggested topics are listed with their confidence; remove or add as needed.",
@@ -92,7 +99,8 @@ export const curateExtractMessages = defineMessages({
   },
   ar: {
     title: "تصريحات من مقال",
-    intro: "الصق مقالًا إخباريًا: يقترح المساعد التصريحات التي ينقلها مع متحدثيها وتواريخها ومواضيعها. راجع كل اقتراح وعدّله واقبله أو ارفضه، ثم احفظ المقبولة.",
+    intro:
+      "الصق مقالًا إخباريًا: يقترح المساعد التصريحات التي ينقلها مع متحدثيها وتواريخها ومواضيعها. راجع كل اقتراح وعدّله واقبله أو ارفضه، ثم احفظ المقبولة.",
     articleHeading: "المقال",
     articleText: "نص المقال",
     articleTextHelp: "بالعربية أو الألمانية أو الإنجليزية، حتى 1 ميغابايت.",
@@ -108,11 +116,14 @@ export const curateExtractMessages = defineMessages({
     proposeProblems: "لم يُقرأ المقال: صحّح الحقول المشار إليها أدناه.",
     notesHeading: "ملاحظات على هذه القراءة",
     noteLanguageSuggested: "اللغة المكتشفة من النص: {language}.",
-    noteUnsupportedLanguage: "يقرأ المساعد العربية والألمانية والإنجليزية، لا {language}: لا اقتراحات. أضف التصريحات يدويًا، أو اختر لغة للمحاولة.",
+    noteUnsupportedLanguage:
+      "يقرأ المساعد العربية والألمانية والإنجليزية، لا {language}: لا اقتراحات. أضف التصريحات يدويًا، أو اختر لغة للمحاولة.",
     noteNoLanguage: "لا كلمات في النص لقراءتها: لا اقتراحات.",
     noteLanguageMismatch: "يبدو النص بـ{suggested}، لكن اختيرت {language}: قد تنقص الاقتراحات.",
-    noteNoPublicationDate: "لا تاريخ نشر: بقي {count} من التواريخ النسبية دون تحديد. أدخل التاريخ واقترح مجددًا لتحديدها.",
-    noteNoStatements: "لم يُعثر على تصريحات: يبحث المساعد عن أفعال النقل (قال، said، sagte) وعلامات الاقتباس. أضف التصريحات يدويًا إن وُجدت.",
+    noteNoPublicationDate:
+      "لا تاريخ نشر: بقي {count} من التواريخ النسبية دون تحديد. أدخل التاريخ واقترح مجددًا لتحديدها.",
+    noteNoStatements:
+      "لم يُعثر على تصريحات: يبحث المساعد عن أفعال النقل (قال، said، sagte) وعلامات الاقتباس. أضف التصريحات يدويًا إن وُجدت.",
     noteUnbalancedQuotes: "علامة الاقتباس {mark} عند الحرف {offset} بلا نظير: قد تنقص الاقتباسات حولها أو تُقطع.",
     noteTooMany: "عُثر على {total} تصريحًا؛ اقتُرح أول {shown} منها. قسّم المقال لمراجعة الباقي.",
     noteKnownUnavailable: "قاعدة البيانات غير متاحة: لم تُربط المتحدثون والمواضيع بالمعروفين، وينتظر الحفظ عودتها.",

@@ -25,7 +25,13 @@ describe("counts in the interface language", () => {
 
   it("uses singular and plural in English", () => {
     const en = translator(datesMessages, "en");
-    expect([0, 1, 2, 18, 1200].map((n) => statementsCount(en, "en", n))).toEqual(["0 statements", "1 statement", "2 statements", "18 statements", "1,200 statements"]);
+    expect([0, 1, 2, 18, 1200].map((n) => statementsCount(en, "en", n))).toEqual([
+      "0 statements",
+      "1 statement",
+      "2 statements",
+      "18 statements",
+      "1,200 statements",
+    ]);
   });
 
   it("starts the week on Monday in English and on Saturday in Arabic", () => {
@@ -36,7 +42,8 @@ describe("counts in the interface language", () => {
   it("has every message in both languages, none empty", () => {
     for (const messages of [datesMessages, topicsMessages]) {
       expect(Object.keys(messages.ar).sort()).toEqual(Object.keys(messages.en).sort());
-      for (const locale of ["en", "ar"] as const) for (const value of Object.values(messages[locale])) expect(value.trim()).not.toBe("");
+      for (const locale of ["en", "ar"] as const)
+        for (const value of Object.values(messages[locale])) expect(value.trim()).not.toBe("");
     }
   });
 });

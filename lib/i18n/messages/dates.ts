@@ -29,8 +29,10 @@ export const datesMessages = defineMessages({
     emptyYear: "No statement is known to have been said in this year.",
     emptyMonth: "No statement is known to have been said in this month.",
     emptyDay: "No statement is known to have been said on this day.",
-    lessPreciseMonth: "Known only to the month of {month}: {statements} — listed on the month’s page, not on any day’s.",
-    lessPreciseYear: "Known only to the year {year}: {statements} — listed on the year’s page, not on any month’s or day’s.",
+    lessPreciseMonth:
+      "Known only to the month of {month}: {statements} — listed on the month’s page, not on any day’s.",
+    lessPreciseYear:
+      "Known only to the year {year}: {statements} — listed on the year’s page, not on any month’s or day’s.",
     nearbyLabel: "Nearest dates with statements",
     previous: "Previous: {date}",
     next: "Next: {date}",
@@ -149,7 +151,11 @@ export function pluralCategory(locale: UiLocale, count: number): PluralCategory 
 }
 
 /** "18 statements" / «18 تصريحاً». */
-export function statementsCount(tr: Translate<keyof (typeof datesMessages)["en"]>, locale: UiLocale, count: number): string {
+export function statementsCount(
+  tr: Translate<keyof (typeof datesMessages)["en"]>,
+  locale: UiLocale,
+  count: number,
+): string {
   return tr(`statements_${pluralCategory(locale, count)}`, { count });
 }
 

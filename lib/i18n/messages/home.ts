@@ -3,7 +3,8 @@ import { defineMessages } from "../translate";
 export const homeMessages = defineMessages({
   en: {
     heading: "Who said what, when — and where it was reported",
-    intro: "Official statements reported in Arabic, German and English news, each with its speaker, the date it was said and its source.",
+    intro:
+      "Official statements reported in Arabic, German and English news, each with its speaker, the date it was said and its source.",
     totals: "{statements} by {speakers} on {topics}.",
     totalStatementsOne: "1 statement",
     totalStatementsOther: "{count} statements",

@@ -5,7 +5,14 @@ import { defineMessages, type Translate } from "../translate";
 /** CLDR plural categories; Arabic uses all six (0, 1, 2, 3–10, 11–99, 100…). */
 export type PluralCategory = "Zero" | "One" | "Two" | "Few" | "Many" | "Other";
 
-const CATEGORY: Record<Intl.LDMLPluralRule, PluralCategory> = { zero: "Zero", one: "One", two: "Two", few: "Few", many: "Many", other: "Other" };
+const CATEGORY: Record<Intl.LDMLPluralRule, PluralCategory> = {
+  zero: "Zero",
+  one: "One",
+  two: "Two",
+  few: "Few",
+  many: "Many",
+  other: "Other",
+};
 
 /** Zero has a wording of its own in every language ("No statements found"). */
 export function pluralCategory(locale: UiLocale, count: number): PluralCategory {
@@ -13,7 +20,12 @@ export function pluralCategory(locale: UiLocale, count: number): PluralCategory 
 }
 
 /** tr("found" + category): messages keyed `<base>Zero` … `<base>Other` in both languages. */
-export function plural<Keys extends string>(tr: Translate<Keys>, locale: UiLocale, base: string, count: number): string {
+export function plural<Keys extends string>(
+  tr: Translate<Keys>,
+  locale: UiLocale,
+  base: string,
+  count: number,
+): string {
   return tr(`${base}${pluralCategory(locale, count)}` as Keys, { count });
 }
 
@@ -73,7 +85,8 @@ export const searchMessages = defineMessages({
     emptyHeading: "Nothing matched your search",
     emptyIntro: "Try one of these:",
     tipFewerWords: "Use fewer words, for example",
-    tipSpelling: "Check the spelling, or try another one: Arabic names are often written in several ways (الأسد or الاسد, مستشفى or مستشفي).",
+    tipSpelling:
+      "Check the spelling, or try another one: Arabic names are often written in several ways (الأسد or الاسد, مستشفى or مستشفي).",
     tipScript: "Write the name in another script: Merkel or ميركل, Steinmeier or شتاينماير.",
     tipRemoveFilters: "Remove a filter:",
     tipEmptyCollection: "There are no published statements yet.",
@@ -156,7 +169,8 @@ export const searchMessages = defineMessages({
     emptyHeading: "لا نتائج تطابق بحثك",
     emptyIntro: "جرّب ما يلي:",
     tipFewerWords: "استخدم كلمات أقل، مثلاً",
-    tipSpelling: "تحقّق من الإملاء أو جرّب كتابة أخرى، فالأسماء والكلمات العربية تُكتب غالبًا بأكثر من طريقة (الأسد أو الاسد، مستشفى أو مستشفي).",
+    tipSpelling:
+      "تحقّق من الإملاء أو جرّب كتابة أخرى، فالأسماء والكلمات العربية تُكتب غالبًا بأكثر من طريقة (الأسد أو الاسد، مستشفى أو مستشفي).",
     tipScript: "اكتب الاسم بحروف لغة أخرى: ميركل أو Merkel، شتاينماير أو Steinmeier.",
     tipRemoveFilters: "أزل أحد عوامل التصفية:",
     tipEmptyCollection: "لا توجد تصريحات منشورة بعد.",
@@ -203,11 +217,17 @@ export function localizeParameterMessage(message: string, locale: UiLocale): { t
     [/^(".*") is not a supported language \((.*)\)$/, (m) => `${m[1]} ليست لغة مدعومة (${m[2]})`],
     [/^(".*") is not one of (.*)$/, (m) => `${m[1]} ليست من القيم المقبولة: ${m[2]}`],
     [/^(".*") is not a year written YYYY$/, (m) => `${m[1]} ليست سنة مكتوبة بالشكل YYYY`],
-    [/^must be a date written YYYY, YYYY-MM or YYYY-MM-DD, got (".*")$/, (m) => `يجب أن يكون تاريخًا مكتوبًا بالشكل YYYY أو YYYY-MM أو YYYY-MM-DD، والمكتوب ${m[1]}`],
+    [
+      /^must be a date written YYYY, YYYY-MM or YYYY-MM-DD, got (".*")$/,
+      (m) => `يجب أن يكون تاريخًا مكتوبًا بالشكل YYYY أو YYYY-MM أو YYYY-MM-DD، والمكتوب ${m[1]}`,
+    ],
     [/^(".*") is not a real date$/, (m) => `${m[1]} ليس تاريخًا صحيحًا في التقويم`],
     [/^(".*") is outside the years (\d+)–(\d+)$/, (m) => `${m[1]} خارج نطاق السنوات ${m[2]}–${m[3]}`],
     [/^must not be before from$/, () => "يجب ألا يسبق تاريخَ البداية"],
-    [/^must be a whole number from (\d+) to (\d+), got (".*")$/, (m) => `يجب أن يكون عددًا صحيحًا من ${m[1]} إلى ${m[2]}، والمكتوب ${m[3]}`],
+    [
+      /^must be a whole number from (\d+) to (\d+), got (".*")$/,
+      (m) => `يجب أن يكون عددًا صحيحًا من ${m[1]} إلى ${m[2]}، والمكتوب ${m[3]}`,
+    ],
   ];
   for (const [pattern, render] of rules) {
     const match = message.match(pattern);

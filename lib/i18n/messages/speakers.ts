@@ -9,7 +9,8 @@ import { defineMessages, type Translate } from "../translate";
 export const speakerMessages = defineMessages({
   en: {
     indexTitle: "Speakers",
-    indexDescription: "Everyone whose statements are tracked — people, organizations and groups — with the number of their statements.",
+    indexDescription:
+      "Everyone whose statements are tracked — people, organizations and groups — with the number of their statements.",
     indexIntro: "People, organizations and groups whose statements are tracked, by name.",
     indexShowing: "{from}–{to} of {speakers}",
     indexShowingFiltered: "{from}–{to} of {speakers} whose name contains {name}",
@@ -63,16 +64,20 @@ export const speakerMessages = defineMessages({
     searchButton: "Search",
     searchFound: "{statements} found for {q}",
     searchNothing: "Nothing by this speaker matched. Try fewer words or another spelling.",
-    searchUnavailable: "Search is unavailable right now. The rest of this page still works; please try the search again shortly.",
+    searchUnavailable:
+      "Search is unavailable right now. The rest of this page still works; please try the search again shortly.",
     searchProblem: "The search could not be run:",
     searchParamQ: "q: must be at most {max} characters",
     searchParamPage: "page: must be a whole number from 1 to {max}",
     searchResults: "Search results",
     searchAll: "Search all statements for this",
     activityHeading: "Statements over time",
-    activitySummary_month: "Bar chart of the statements by {name} per month, from {from} to {to}: {total} in all, the most in {peak} ({peakCount}).",
-    activitySummary_year: "Bar chart of the statements by {name} per year, from {from} to {to}: {total} in all, the most in {peak} ({peakCount}).",
-    activitySummary_decade: "Bar chart of the statements by {name} per decade, from {from} to {to}: {total} in all, the most in {peak} ({peakCount}).",
+    activitySummary_month:
+      "Bar chart of the statements by {name} per month, from {from} to {to}: {total} in all, the most in {peak} ({peakCount}).",
+    activitySummary_year:
+      "Bar chart of the statements by {name} per year, from {from} to {to}: {total} in all, the most in {peak} ({peakCount}).",
+    activitySummary_decade:
+      "Bar chart of the statements by {name} per decade, from {from} to {to}: {total} in all, the most in {peak} ({peakCount}).",
     activityTable: "Show the figures as a table",
     activityCaption_month: "Statements per month",
     activityCaption_year: "Statements per year",
@@ -166,9 +171,12 @@ export const speakerMessages = defineMessages({
     searchResults: "نتائج البحث",
     searchAll: "ابحث عن ذلك في جميع التصريحات",
     activityHeading: "التصريحات عبر الزمن",
-    activitySummary_month: "مخطط أعمدة لتصريحات {name} في كل شهر، من {from} إلى {to}: المجموع {total}، وأكثرها في {peak} ({peakCount}).",
-    activitySummary_year: "مخطط أعمدة لتصريحات {name} في كل سنة، من {from} إلى {to}: المجموع {total}، وأكثرها في {peak} ({peakCount}).",
-    activitySummary_decade: "مخطط أعمدة لتصريحات {name} في كل عقد، من {from} إلى {to}: المجموع {total}، وأكثرها في {peak} ({peakCount}).",
+    activitySummary_month:
+      "مخطط أعمدة لتصريحات {name} في كل شهر، من {from} إلى {to}: المجموع {total}، وأكثرها في {peak} ({peakCount}).",
+    activitySummary_year:
+      "مخطط أعمدة لتصريحات {name} في كل سنة، من {from} إلى {to}: المجموع {total}، وأكثرها في {peak} ({peakCount}).",
+    activitySummary_decade:
+      "مخطط أعمدة لتصريحات {name} في كل عقد، من {from} إلى {to}: المجموع {total}، وأكثرها في {peak} ({peakCount}).",
     activityTable: "اعرض الأرقام في جدول",
     activityCaption_month: "التصريحات في كل شهر",
     activityCaption_year: "التصريحات في كل سنة",
@@ -204,7 +212,12 @@ export const speakerMessages = defineMessages({
 export type SpeakerMessageKey = Parameters<Translate<keyof typeof speakerMessages.en>>[0];
 
 /** "3 statements" / «3 تصريحات» / «تصريحان»: the counted noun in the plural form the number takes. */
-export function countOf(tr: Translate<SpeakerMessageKey>, locale: UiLocale, noun: "statements" | "speakers", count: number): string {
+export function countOf(
+  tr: Translate<SpeakerMessageKey>,
+  locale: UiLocale,
+  noun: "statements" | "speakers",
+  count: number,
+): string {
   const category = pluralRulesOf(locale).select(count) as "zero" | "one" | "two" | "few" | "many" | "other";
   return tr(`${noun}_${category}`, { count });
 }

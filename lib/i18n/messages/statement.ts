@@ -27,7 +27,8 @@ export const statementMessages = defineMessages({
     citationLanguage: "Language of the statement: {language}",
     retrieved: "retrieved {date}",
     embed: "Embed",
-    embedHint: "Paste this HTML into a web page to show the statement there as a card. Sites that read oEmbed find it from the statement's address alone.",
+    embedHint:
+      "Paste this HTML into a web page to show the statement there as a card. Sites that read oEmbed find it from the statement's address alone.",
     embedCodeLabel: "Embed code",
     copyEmbed: "Copy embed code",
     embedTitle: "Statement by {name}",
@@ -65,7 +66,8 @@ export const statementMessages = defineMessages({
     citationLanguage: "لغة التصريح: {language}",
     retrieved: "استُرجع في {date}",
     embed: "التضمين",
-    embedHint: "الصق هذه الشيفرة في صفحة ويب لتعرض التصريح فيها على شكل بطاقة. والمواقع التي تقرأ oEmbed تجدها من عنوان التصريح وحده.",
+    embedHint:
+      "الصق هذه الشيفرة في صفحة ويب لتعرض التصريح فيها على شكل بطاقة. والمواقع التي تقرأ oEmbed تجدها من عنوان التصريح وحده.",
     embedCodeLabel: "شيفرة التضمين",
     copyEmbed: "انسخ شيفرة التضمين",
     embedTitle: "تصريح لـ{name}",

@@ -18,14 +18,16 @@ export const twoFactorMessages = defineMessages({
     startOver: "Log in again",
     enrolTitle: "Turn on two-factor login",
     enrolRequired: "Admins must use two-factor login. Set it up now to continue.",
-    enrolIntro: "Scan the QR code with an authenticator app (for example FreeOTP, Aegis or Google Authenticator), or type the secret into it by hand. Then type the code the app shows.",
+    enrolIntro:
+      "Scan the QR code with an authenticator app (for example FreeOTP, Aegis or Google Authenticator), or type the secret into it by hand. Then type the code the app shows.",
     qrAlt: "QR code holding the two-factor secret for {email}",
     secret: "Secret (to type by hand)",
     secretDetails: "Type: time-based (TOTP), 6 digits, every 30 seconds, SHA-1.",
     turnOn: "Turn on two-factor login",
     turningOn: "Turning on…",
     recoveryTitle: "Your recovery codes",
-    recoveryIntro: "Two-factor login is on. Keep these codes somewhere safe: each lets you log in once without your phone. They are shown only now.",
+    recoveryIntro:
+      "Two-factor login is on. Keep these codes somewhere safe: each lets you log in once without your phone. They are shown only now.",
     continue: "Continue",
     // account screen
     sectionTitle: "Two-factor login",
@@ -62,14 +64,16 @@ export const twoFactorMessages = defineMessages({
     startOver: "سجّل الدخول من جديد",
     enrolTitle: "تفعيل الدخول بخطوتين",
     enrolRequired: "على المشرفين استخدام الدخول بخطوتين. فعّله الآن للمتابعة.",
-    enrolIntro: "امسح رمز QR بتطبيق مصادقة (مثل FreeOTP أو Aegis أو Google Authenticator)، أو اكتب السر فيه يدويًا. ثم اكتب الرمز الذي يعرضه التطبيق.",
+    enrolIntro:
+      "امسح رمز QR بتطبيق مصادقة (مثل FreeOTP أو Aegis أو Google Authenticator)، أو اكتب السر فيه يدويًا. ثم اكتب الرمز الذي يعرضه التطبيق.",
     qrAlt: "رمز QR يحمل سر الدخول بخطوتين للحساب {email}",
     secret: "السر (للكتابة يدويًا)",
     secretDetails: "النوع: مبني على الوقت (TOTP)، 6 أرقام، كل 30 ثانية، SHA-1.",
     turnOn: "فعّل الدخول بخطوتين",
     turningOn: "جارٍ التفعيل…",
     recoveryTitle: "رموز الاسترداد الخاصة بك",
-    recoveryIntro: "الدخول بخطوتين مفعّل. احفظ هذه الرموز في مكان آمن: كل رمز يتيح لك الدخول مرة واحدة دون هاتفك. لن تُعرض إلا الآن.",
+    recoveryIntro:
+      "الدخول بخطوتين مفعّل. احفظ هذه الرموز في مكان آمن: كل رمز يتيح لك الدخول مرة واحدة دون هاتفك. لن تُعرض إلا الآن.",
     continue: "متابعة",
     sectionTitle: "الدخول بخطوتين",
     statusOn: "مفعّل منذ {date}. رموز الاسترداد المتبقية: {count}.",

@@ -26,7 +26,10 @@ import { startBuiltApp } from "../../../scripts/lib/next-server";
 const require = createRequire(import.meta.url);
 const TSX_CLI = require.resolve("tsx/cli");
 // Real statements committed with the repository: the first 6,500 of the UN corpus (data/fixtures/un-general-debate).
-export const CORPUS = path.resolve(import.meta.dirname, "../../../data/fixtures/un-general-debate/un-general-debate.en.first-6500.jsonl.gz");
+export const CORPUS = path.resolve(
+  import.meta.dirname,
+  "../../../data/fixtures/un-general-debate/un-general-debate.en.first-6500.jsonl.gz",
+);
 const DATABASE = "statements";
 const INDEX = "statements";
 
@@ -61,7 +64,12 @@ export class FaultStack {
     fs.chmodSync(dataDir, 0o755);
     const pgPort = await findFreePort();
     const meiliPort = await findFreePort();
-    const postgres = await startEmbeddedPostgres({ dataDir, port: pgPort, portVariable: "fault-test Postgres port", database: DATABASE });
+    const postgres = await startEmbeddedPostgres({
+      dataDir,
+      port: pgPort,
+      portVariable: "fault-test Postgres port",
+      database: DATABASE,
+    });
     const meili = await startEmbeddedMeili({ dataDir, port: meiliPort, portVariable: "fault-test Meilisearch port" });
     const databaseUrl = postgres.url(DATABASE);
     await ensureDatabase(postgres.url("postgres"), DATABASE);
@@ -73,12 +81,21 @@ export class FaultStack {
 
   /** What the app, the worker and the command-line tools are given to reach these services. */
   get serviceEnv() {
-    return { DATABASE_URL: this.databaseUrl, MEILI_URL: this.meiliUrl, MEILI_MASTER_KEY: this.meiliKey, MEILI_INDEX: this.indexUid };
+    return {
+      DATABASE_URL: this.databaseUrl,
+      MEILI_URL: this.meiliUrl,
+      MEILI_MASTER_KEY: this.meiliKey,
+      MEILI_INDEX: this.indexUid,
+    };
   }
 
   /** The built app (`next start`) with its own sync worker, as in production. */
   async startApp(): Promise<AppProcess> {
-    const app = await startBuiltApp({ port: await findFreePort(), env: { ...this.serviceEnv, API_RATE_LIMIT_PER_MINUTE: "0" }, stdio: process.env.FAULT_APP_LOGS ? "inherit" : "ignore" });
+    const app = await startBuiltApp({
+      port: await findFreePort(),
+      env: { ...this.serviceEnv, API_RATE_LIMIT_PER_MINUTE: "0" },
+      stdio: process.env.FAULT_APP_LOGS ? "inherit" : "ignore",
+    });
     this.apps.push(app.child);
     return app;
   }
@@ -103,7 +120,11 @@ export class FaultStack {
   async restartMeilisearch(): Promise<void> {
     const pid = readPidFile(path.join(this.dataDir, "meili.pid"));
     while (pid && isProcessAlive(pid)) await sleep(50);
-    this.meiliServer = await startEmbeddedMeili({ dataDir: this.dataDir, port: this.meiliPort, portVariable: "fault-test Meilisearch port" });
+    this.meiliServer = await startEmbeddedMeili({
+      dataDir: this.dataDir,
+      port: this.meiliPort,
+      portVariable: "fault-test Meilisearch port",
+    });
   }
 
   /** A clean, fast shutdown (what an operator's restart or a failover does). */
@@ -113,7 +134,12 @@ export class FaultStack {
   }
 
   async startPostgres(): Promise<void> {
-    this.postgres = await startEmbeddedPostgres({ dataDir: this.dataDir, port: this.pgPort, portVariable: "fault-test Postgres port", database: DATABASE });
+    this.postgres = await startEmbeddedPostgres({
+      dataDir: this.dataDir,
+      port: this.pgPort,
+      portVariable: "fault-test Postgres port",
+      database: DATABASE,
+    });
   }
 
   /** A curator with a personal API token: the write API's Authorization header. */
@@ -150,7 +176,8 @@ export class FaultStack {
     for (;;) {
       const pending = await this.pendingOutbox();
       if (pending === 0) return;
-      if (Date.now() > deadline) throw new Error(`${pending} change(s) still in the outbox after ${timeoutMs / 1000} s`);
+      if (Date.now() > deadline)
+        throw new Error(`${pending} change(s) still in the outbox after ${timeoutMs / 1000} s`);
       await sleep(250);
     }
   }
@@ -161,11 +188,18 @@ export class FaultStack {
   }
 
   /** Every document-addition task Meilisearch ran on the index, oldest first. */
-  async additionTasks(): Promise<Array<{ uid: number; received: number; status: string; enqueuedAt: number; finishedAt: number }>> {
+  async additionTasks(): Promise<
+    Array<{ uid: number; received: number; status: string; enqueuedAt: number; finishedAt: number }>
+  > {
     const tasks: Array<{ uid: number; received: number; status: string; enqueuedAt: number; finishedAt: number }> = [];
     let from: number | undefined;
     for (;;) {
-      const page = await this.meili.tasks.getTasks({ indexUids: [this.indexUid], types: ["documentAdditionOrUpdate"], limit: 1000, from });
+      const page = await this.meili.tasks.getTasks({
+        indexUids: [this.indexUid],
+        types: ["documentAdditionOrUpdate"],
+        limit: 1000,
+        from,
+      });
       for (const task of page.results) {
         tasks.push({
           uid: task.uid,
@@ -190,7 +224,8 @@ export class FaultStack {
   }
 
   async stop(): Promise<void> {
-    for (const child of [...this.apps, ...this.workers]) await stopChild(child, "SIGTERM", 10_000).catch(() => undefined);
+    for (const child of [...this.apps, ...this.workers])
+      await stopChild(child, "SIGTERM", 10_000).catch(() => undefined);
     await this.pool.end().catch(() => undefined);
     await this.meiliServer?.stop().catch(() => undefined);
     await this.postgres?.stop().catch(() => undefined);
@@ -199,11 +234,21 @@ export class FaultStack {
 }
 
 /** Saves a published statement through the write API; the answer's status and id. */
-export async function saveStatement(baseUrl: string, headers: Record<string, string>, text: string): Promise<{ status: number; id?: number; body: string }> {
+export async function saveStatement(
+  baseUrl: string,
+  headers: Record<string, string>,
+  text: string,
+): Promise<{ status: number; id?: number; body: string }> {
   const response = await fetch(`${baseUrl}/api/curate/statements`, {
     method: "POST",
     headers,
-    body: JSON.stringify({ text, language: "en", kind: "direct", newSpeaker: { name: "Fault Test Speaker" }, status: "published" }),
+    body: JSON.stringify({
+      text,
+      language: "en",
+      kind: "direct",
+      newSpeaker: { name: "Fault Test Speaker" },
+      status: "published",
+    }),
   });
   const body = await response.text();
   const id = response.status === 201 ? (JSON.parse(body) as { id: number }).id : undefined;
@@ -220,12 +265,22 @@ export async function curatorHeaders(pool: pg.Pool, role: Role = "editor"): Prom
 }
 
 /** Runs one of the package's commands (`scripts/NAME.ts`, as npm run does) with extra environment. */
-export function spawnScript(name: string, env: Record<string, string | undefined>, options: { detached?: boolean } = {}): ChildProcess {
-  return spawn(process.execPath, [TSX_CLI, `scripts/${name}.ts`], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: options.detached });
+export function spawnScript(
+  name: string,
+  env: Record<string, string | undefined>,
+  options: { detached?: boolean } = {},
+): ChildProcess {
+  return spawn(process.execPath, [TSX_CLI, `scripts/${name}.ts`], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: options.detached,
+  });
 }
 
 /** `npm run check:index` with the given environment: its exit code and what it printed. */
-export async function runCheckIndex(env: Record<string, string | undefined>): Promise<{ code: number; output: string }> {
+export async function runCheckIndex(
+  env: Record<string, string | undefined>,
+): Promise<{ code: number; output: string }> {
   const child = spawnScript("check-index", env);
   let output = "";
   child.stdout?.on("data", (chunk) => (output += chunk));

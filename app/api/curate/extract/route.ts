@@ -22,7 +22,10 @@ export const POST = curatorRoute("editor", async ({ request }) => {
     body = await readJsonBody(request, EXTRACT_LIMITS.bodyMaxBytes);
   } catch (error) {
     // Only the article can make a request this large: name it, with its limit.
-    if (error instanceof ValidationError && error.fields.some((f) => f.field === "body" && f.message.startsWith("must be at most"))) {
+    if (
+      error instanceof ValidationError &&
+      error.fields.some((f) => f.field === "body" && f.message.startsWith("must be at most"))
+    ) {
       throw new ValidationError([{ field: "text", message: TEXT_TOO_LONG }]);
     }
     throw error;
@@ -36,7 +39,11 @@ export const POST = curatorRoute("editor", async ({ request }) => {
     } catch (error) {
       // The database down must not stop the reading: propose without known speakers, and say so.
       if (!isDatabaseUnavailable(error)) throw error;
-      notes.push({ code: "known_unavailable", message: "The database is unavailable: speakers and topics are not linked to known ones, and saving will wait until it is back." });
+      notes.push({
+        code: "known_unavailable",
+        message:
+          "The database is unavailable: speakers and topics are not linked to known ones, and saving will wait until it is back.",
+      });
       return { speakers: [], topics: [] };
     }
   });

@@ -14,7 +14,17 @@ export const GET = curatorRoute("editor", async ({ request }) => {
   const params = parseSuggestParams(request.nextUrl.searchParams);
   const found = await suggestSpeakers(getPool(), params);
   return NextResponse.json(
-    { speakers: found.map(({ id, slug, name, kind, role, affiliation, matched }) => ({ id, slug, name, kind, role, affiliation, matched })) },
+    {
+      speakers: found.map(({ id, slug, name, kind, role, affiliation, matched }) => ({
+        id,
+        slug,
+        name,
+        kind,
+        role,
+        affiliation,
+        matched,
+      })),
+    },
     { headers: { "Cache-Control": "no-store" } },
   );
 });
@@ -22,5 +32,8 @@ export const GET = curatorRoute("editor", async ({ request }) => {
 /** POST /api/curate/speakers — creates a speaker: 201 with the record. */
 export const POST = curatorRoute("editor", async ({ request, user }) => {
   const speaker = await createSpeaker(getPool(), { input: await readJsonBody(request), user });
-  return NextResponse.json({ speaker }, { status: 201, headers: { "Cache-Control": "no-store", Location: `/api/curate/speakers/${speaker.id}` } });
+  return NextResponse.json(
+    { speaker },
+    { status: 201, headers: { "Cache-Control": "no-store", Location: `/api/curate/speakers/${speaker.id}` } },
+  );
 });

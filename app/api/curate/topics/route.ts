@@ -19,5 +19,8 @@ export const GET = curatorRoute("editor", async ({ request }) => {
 /** POST /api/curate/topics — creates a topic: 201 with the record. */
 export const POST = curatorRoute("editor", async ({ request, user }) => {
   const topic = await createTopic(getPool(), { input: await readJsonBody(request), user });
-  return NextResponse.json({ topic }, { status: 201, headers: { "Cache-Control": "no-store", Location: `/api/curate/topics/${topic.id}` } });
+  return NextResponse.json(
+    { topic },
+    { status: 201, headers: { "Cache-Control": "no-store", Location: `/api/curate/topics/${topic.id}` } },
+  );
 });

@@ -10,7 +10,8 @@ import { textFields } from "@/lib/auth/request-fields";
 // password is made here and returned in this answer only.
 export const POST = curatorRoute("admin", async ({ request, user }) => {
   const body = await readJsonBody(request, 10_000);
-  if (body.generate !== undefined && typeof body.generate !== "boolean") throw new ValidationError([{ field: "generate", message: "must be true or false" }]);
+  if (body.generate !== undefined && typeof body.generate !== "boolean")
+    throw new ValidationError([{ field: "generate", message: "must be true or false" }]);
   const generate = body.generate === true;
   const fields = textFields(body, ["email", "name", "role", "password"]);
   const input = { ...fields, password: generate ? generatePassword() : fields.password };

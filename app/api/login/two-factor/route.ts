@@ -16,7 +16,11 @@ export async function POST(request: NextRequest): Promise<Response> {
     if (crossOrigin) return apiError(403, "cross_origin", crossOrigin);
     const pending = await getPendingLogin();
     if (!pending || pending.mfa !== "pending") {
-      return apiError(401, "no_pending_login", "There is no login waiting for a code (it waits 10 minutes): log in with your email and password first.");
+      return apiError(
+        401,
+        "no_pending_login",
+        "There is no login waiting for a code (it waits 10 minutes): log in with your email and password first.",
+      );
     }
     const body = await readJsonBody(request, 10_000);
     rejectUnknownFields(body, ["code", "recoveryCode"]);
@@ -26,12 +30,15 @@ export async function POST(request: NextRequest): Promise<Response> {
       { code: body.code, recoveryCode: body.recoveryCode },
     );
     const response = NextResponse.json({ ok: true, ...result }, { headers: { "Cache-Control": "no-store" } });
-    if (!(await completeSessionCookie(response))) return apiError(401, "no_pending_login", "The session cookie could not be read: log in again.");
+    if (!(await completeSessionCookie(response)))
+      return apiError(401, "no_pending_login", "The session cookie could not be read: log in again.");
     return response;
   } catch (error) {
     if (error instanceof SecondStepError) {
       if (error.status === 400) return badRequest([{ field: error.field, message: error.message }]);
-      const response = apiError(429, "throttled", `${error.field}: ${error.message}`, [{ field: error.field, message: error.message }]);
+      const response = apiError(429, "throttled", `${error.field}: ${error.message}`, [
+        { field: error.field, message: error.message },
+      ]);
       response.headers.set("Retry-After", String(error.retryAfterSeconds ?? 60));
       return response;
     }

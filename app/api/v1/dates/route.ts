@@ -11,7 +11,11 @@ export const GET = publicGet(async (request) => {
   const parsed = parseDatesParams(new URL(request.url).searchParams);
   if (!parsed.ok) return badRequest(parsed.errors);
   const dates = await statementDates(parsed.query.year);
-  return cachedJson(request, { data: dates.years, undated: dates.undated } satisfies Answer<typeof DateIndex>, CACHE_SECONDS.list);
+  return cachedJson(
+    request,
+    { data: dates.years, undated: dates.undated } satisfies Answer<typeof DateIndex>,
+    CACHE_SECONDS.list,
+  );
 });
 
 export const OPTIONS = preflight;

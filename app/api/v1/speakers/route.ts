@@ -10,7 +10,11 @@ export const GET = publicGet(async (request) => {
   const parsed = parseSpeakerListParams(new URL(request.url).searchParams);
   if (!parsed.ok) return badRequest(parsed.errors);
   const page = await listSpeakersPage(parsed.query);
-  return cachedJson(request, { data: page.items, nextCursor: page.last ? slugCursorFor(parsed.query, page.last) : null }, CACHE_SECONDS.list);
+  return cachedJson(
+    request,
+    { data: page.items, nextCursor: page.last ? slugCursorFor(parsed.query, page.last) : null },
+    CACHE_SECONDS.list,
+  );
 });
 
 export const OPTIONS = preflight;

@@ -11,7 +11,13 @@ export const GET = publicGet(async (request) => {
   const parsed = parseTopicListParams(new URL(request.url).searchParams);
   if (!parsed.ok) return badRequest(parsed.errors);
   const page = await listTopicsPage(parsed.query);
-  return cachedJson(request, { data: page.items, nextCursor: page.last ? slugCursorFor(parsed.query, page.last) : null } satisfies Answer<typeof TopicList>, CACHE_SECONDS.list);
+  return cachedJson(
+    request,
+    { data: page.items, nextCursor: page.last ? slugCursorFor(parsed.query, page.last) : null } satisfies Answer<
+      typeof TopicList
+    >,
+    CACHE_SECONDS.list,
+  );
 });
 
 export const OPTIONS = preflight;

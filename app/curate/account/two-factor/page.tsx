@@ -23,7 +23,12 @@ export default async function TwoFactorEnrolPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("enrolTitle")}</h1>
-      <TwoFactorEnrolment enrolment={{ secret: enrolment.secret, qrCodeDataUrl: enrolment.qrCodeDataUrl }} email={user.email} next="/curate/account" text={twoFactorMessages[locale]} />
+      <TwoFactorEnrolment
+        enrolment={{ secret: enrolment.secret, qrCodeDataUrl: enrolment.qrCodeDataUrl }}
+        email={user.email}
+        next="/curate/account"
+        text={twoFactorMessages[locale]}
+      />
     </div>
   );
 }

@@ -36,7 +36,15 @@ export default async function EditSpeakerPage({ params, searchParams }: Props) {
       revisions={await recentRevisions(getPool(), "speaker", speaker.id)}
       role={user.role}
       searchParams={await searchParams}
-      form={<SpeakerForm key={speaker.id} mode="edit" initial={speaker} text={curateEntitiesMessages[locale]} limits={SPEAKER_FORM_LIMITS} />}
+      form={
+        <SpeakerForm
+          key={speaker.id}
+          mode="edit"
+          initial={speaker}
+          text={curateEntitiesMessages[locale]}
+          limits={SPEAKER_FORM_LIMITS}
+        />
+      }
     />
   );
 }

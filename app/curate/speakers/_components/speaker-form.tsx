@@ -39,7 +39,20 @@ const EMPTY: Values = {
   description: "",
 };
 
-const FIELDS = ["kind", "name", "nameAr", "nameEn", "nameDe", "aliases", "role", "affiliation", "affiliationId", "country", "wikidataId", "description"] as const;
+const FIELDS = [
+  "kind",
+  "name",
+  "nameAr",
+  "nameEn",
+  "nameDe",
+  "aliases",
+  "role",
+  "affiliation",
+  "affiliationId",
+  "country",
+  "wikidataId",
+  "description",
+] as const;
 type FormField = (typeof FIELDS)[number];
 
 const LABELS: Record<FormField, CurateEntitiesKey> = {
@@ -102,7 +115,8 @@ function toBody(values: Values) {
 
 /** A field's value as the conflict table shows it. */
 function shown(values: Values, field: FormField): string {
-  if (field === "affiliationId") return values.affiliationName ?? (values.affiliationId === null ? "" : `#${values.affiliationId}`);
+  if (field === "affiliationId")
+    return values.affiliationName ?? (values.affiliationId === null ? "" : `#${values.affiliationId}`);
   if (field === "aliases") return aliasList(values.aliases).join(", ");
   return values[field].trim();
 }
@@ -116,11 +130,26 @@ const SPEAKER_FORM: EntityFormConfig<SpeakerRecord, Values, FormField> = {
   toValues,
   toBody,
   shown,
-  text: { createTitle: "newSpeakerTitle", editTitle: "editSpeakerTitle", create: "createSpeaker", notFound: "speakerNotFound" },
+  text: {
+    createTitle: "newSpeakerTitle",
+    editTitle: "editSpeakerTitle",
+    create: "createSpeaker",
+    notFound: "speakerNotFound",
+  },
 };
 
 /** Creates a speaker or edits one against the version loaded (see EntityForm). */
-export function SpeakerForm({ mode, initial, text, limits }: { mode: "create" | "edit"; initial: SpeakerRecord | null; text: CurateEntitiesText; limits: SpeakerLimits }) {
+export function SpeakerForm({
+  mode,
+  initial,
+  text,
+  limits,
+}: {
+  mode: "create" | "edit";
+  initial: SpeakerRecord | null;
+  text: CurateEntitiesText;
+  limits: SpeakerLimits;
+}) {
   return (
     <EntityForm config={SPEAKER_FORM} mode={mode} initial={initial} text={text}>
       {(form) => {
@@ -129,7 +158,13 @@ export function SpeakerForm({ mode, initial, text, limits }: { mode: "create" | 
           <>
             <Field id={id("kind")} label={text.fieldKind} error={errors.kind}>
               {(control) => (
-                <select {...control} name="kind" value={values.kind} onChange={set("kind")} className={inputClass(errors.kind)}>
+                <select
+                  {...control}
+                  name="kind"
+                  value={values.kind}
+                  onChange={set("kind")}
+                  className={inputClass(errors.kind)}
+                >
                   <option value="person">{text.kind_person}</option>
                   <option value="organization">{text.kind_organization}</option>
                   <option value="group">{text.kind_group}</option>
@@ -137,24 +172,72 @@ export function SpeakerForm({ mode, initial, text, limits }: { mode: "create" | 
               )}
             </Field>
             <Field id={id("name")} label={text.fieldName} hint={text.fieldNameHint} error={errors.name}>
-              {(control) => <input {...control} name="name" dir="auto" required maxLength={limits.name} value={values.name} onChange={set("name")} className={inputClass(errors.name)} />}
+              {(control) => (
+                <input
+                  {...control}
+                  name="name"
+                  dir="auto"
+                  required
+                  maxLength={limits.name}
+                  value={values.name}
+                  onChange={set("name")}
+                  className={inputClass(errors.name)}
+                />
+              )}
             </Field>
             <TranslatedNames form={form} maxLength={limits.name} text={text} />
             <Field id={id("aliases")} label={text.fieldAliases} hint={text.fieldAliasesHint} error={errors.aliases}>
-              {(control) => <textarea {...control} name="aliases" dir="auto" rows={4} value={values.aliases} onChange={set("aliases")} className={inputClass(errors.aliases)} />}
+              {(control) => (
+                <textarea
+                  {...control}
+                  name="aliases"
+                  dir="auto"
+                  rows={4}
+                  value={values.aliases}
+                  onChange={set("aliases")}
+                  className={inputClass(errors.aliases)}
+                />
+              )}
             </Field>
             <Field id={id("role")} label={text.fieldRole} error={errors.role}>
-              {(control) => <input {...control} name="role" dir="auto" maxLength={limits.role} value={values.role} onChange={set("role")} className={inputClass(errors.role)} />}
+              {(control) => (
+                <input
+                  {...control}
+                  name="role"
+                  dir="auto"
+                  maxLength={limits.role}
+                  value={values.role}
+                  onChange={set("role")}
+                  className={inputClass(errors.role)}
+                />
+              )}
             </Field>
             <Field id={id("affiliation")} label={text.fieldAffiliation} error={errors.affiliation}>
-              {(control) => <input {...control} name="affiliation" dir="auto" maxLength={limits.affiliation} value={values.affiliation} onChange={set("affiliation")} className={inputClass(errors.affiliation)} />}
+              {(control) => (
+                <input
+                  {...control}
+                  name="affiliation"
+                  dir="auto"
+                  maxLength={limits.affiliation}
+                  value={values.affiliation}
+                  onChange={set("affiliation")}
+                  className={inputClass(errors.affiliation)}
+                />
+              )}
             </Field>
-            <Field id={id("affiliationId")} label={text.fieldAffiliationId} hint={text.fieldAffiliationIdHint} error={errors.affiliationId}>
+            <Field
+              id={id("affiliationId")}
+              label={text.fieldAffiliationId}
+              hint={text.fieldAffiliationIdHint}
+              error={errors.affiliationId}
+            >
               {(control) => (
                 <div className="space-y-2">
                   {values.affiliationId !== null ? (
                     <p className="flex flex-wrap items-center gap-2">
-                      <bdi className="rounded bg-slate-100 px-2 py-0.5">{values.affiliationName ?? `#${values.affiliationId}`}</bdi>
+                      <bdi className="rounded bg-slate-100 px-2 py-0.5">
+                        {values.affiliationName ?? `#${values.affiliationId}`}
+                      </bdi>
                       <button
                         type="button"
                         className="rounded border border-slate-500 px-2 py-0.5 text-sm"
@@ -173,7 +256,12 @@ export function SpeakerForm({ mode, initial, text, limits }: { mode: "create" | 
                     invalid={Boolean(errors.affiliationId)}
                     describedBy={control["aria-describedby"]}
                     onSelect={(option) =>
-                      setValues((v) => ({ ...v, affiliationId: option.id, affiliationName: option.name, affiliation: v.affiliation.trim() === "" ? option.name : v.affiliation }))
+                      setValues((v) => ({
+                        ...v,
+                        affiliationId: option.id,
+                        affiliationName: option.name,
+                        affiliation: v.affiliation.trim() === "" ? option.name : v.affiliation,
+                      }))
                     }
                   />
                 </div>
@@ -181,15 +269,48 @@ export function SpeakerForm({ mode, initial, text, limits }: { mode: "create" | 
             </Field>
             <div className="grid gap-4 sm:grid-cols-2">
               <Field id={id("country")} label={text.fieldCountry} error={errors.country}>
-                {(control) => <input {...control} name="country" dir="auto" maxLength={limits.country} value={values.country} onChange={set("country")} className={inputClass(errors.country)} />}
+                {(control) => (
+                  <input
+                    {...control}
+                    name="country"
+                    dir="auto"
+                    maxLength={limits.country}
+                    value={values.country}
+                    onChange={set("country")}
+                    className={inputClass(errors.country)}
+                  />
+                )}
               </Field>
-              <Field id={id("wikidataId")} label={text.fieldWikidataId} hint={text.fieldWikidataIdHint} error={errors.wikidataId}>
-                {(control) => <input {...control} name="wikidataId" dir="ltr" value={values.wikidataId} onChange={set("wikidataId")} className={inputClass(errors.wikidataId)} />}
+              <Field
+                id={id("wikidataId")}
+                label={text.fieldWikidataId}
+                hint={text.fieldWikidataIdHint}
+                error={errors.wikidataId}
+              >
+                {(control) => (
+                  <input
+                    {...control}
+                    name="wikidataId"
+                    dir="ltr"
+                    value={values.wikidataId}
+                    onChange={set("wikidataId")}
+                    className={inputClass(errors.wikidataId)}
+                  />
+                )}
               </Field>
             </div>
             <Field id={id("description")} label={text.fieldDescription} error={errors.description}>
               {(control) => (
-                <textarea {...control} name="description" dir="auto" rows={4} maxLength={limits.description} value={values.description} onChange={set("description")} className={inputClass(errors.description)} />
+                <textarea
+                  {...control}
+                  name="description"
+                  dir="auto"
+                  rows={4}
+                  maxLength={limits.description}
+                  value={values.description}
+                  onChange={set("description")}
+                  className={inputClass(errors.description)}
+                />
               )}
             </Field>
           </>

@@ -35,10 +35,23 @@ export default async function EditStatementPage({ params, searchParams }: Props)
   const { status, retractionReason } = statement.record;
   // ?saved=N after a save: said only while N is still the stored version.
   const savedVersion = Number((await searchParams).saved);
-  const statusLabel = status === "draft" ? t("statusDraft") : status === "published" ? t("statusPublished") : t("statusRetracted");
-  const dateFormat = new Intl.DateTimeFormat(locale === "ar" ? "ar-SY-u-nu-latn" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  const statusLabel =
+    status === "draft" ? t("statusDraft") : status === "published" ? t("statusPublished") : t("statusRetracted");
+  const dateFormat = new Intl.DateTimeFormat(locale === "ar" ? "ar-SY-u-nu-latn" : "en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "UTC",
+  });
   const actionLabel = (action: string) =>
-    ({ create: t("actionCreate"), update: t("actionUpdate"), import: t("actionImport"), retract: t("actionRetract"), restore: t("actionRestore"), merge: t("actionMerge"), delete: t("actionDelete") })[action] ?? action;
+    ({
+      create: t("actionCreate"),
+      update: t("actionUpdate"),
+      import: t("actionImport"),
+      retract: t("actionRetract"),
+      restore: t("actionRestore"),
+      merge: t("actionMerge"),
+      delete: t("actionDelete"),
+    })[action] ?? action;
 
   return (
     <div className="space-y-8">
@@ -69,7 +82,14 @@ export default async function EditStatementPage({ params, searchParams }: Props)
       </header>
 
       {/* keyed by version: after a save elsewhere (restore, retract) the form starts from what is stored */}
-      <StatementEditor key={statement.version} locale={locale} statementId={id} version={statement.version} status={status} initial={editorStateFrom(statement.record, statement.labels)} />
+      <StatementEditor
+        key={statement.version}
+        locale={locale}
+        statementId={id}
+        version={statement.version}
+        status={status}
+        initial={editorStateFrom(statement.record, statement.labels)}
+      />
 
       <StatementReviews
         statementId={id}
@@ -80,7 +100,14 @@ export default async function EditStatementPage({ params, searchParams }: Props)
           reviewerName: review.reviewer.name,
           url: review.url,
           reviewedOn: review.reviewedOn.iso,
-          scale: review.ratingValue !== null ? te("reviewScale", { value: review.ratingValue, worst: review.worstRating ?? "", best: review.bestRating ?? "" }) : null,
+          scale:
+            review.ratingValue !== null
+              ? te("reviewScale", {
+                  value: review.ratingValue,
+                  worst: review.worstRating ?? "",
+                  best: review.bestRating ?? "",
+                })
+              : null,
         }))}
         labels={{
           heading: te("reviewsHeading"),
@@ -104,7 +131,11 @@ export default async function EditStatementPage({ params, searchParams }: Props)
 
       {status !== "retracted" ? (
         <section className="rounded border border-slate-300 p-4">
-          <RetractForm statementId={id} version={statement.version} labels={{ heading: t("retract"), reason: t("retractReason"), button: t("retractButton") }} />
+          <RetractForm
+            statementId={id}
+            version={statement.version}
+            labels={{ heading: t("retract"), reason: t("retractReason"), button: t("retractButton") }}
+          />
         </section>
       ) : null}
 
@@ -117,13 +148,22 @@ export default async function EditStatementPage({ params, searchParams }: Props)
           {history.map((revision) => (
             <li key={revision.id} className="rounded border border-slate-200 p-3">
               <p>
-                <strong>{t("version", { version: revision.version })}</strong> · {actionLabel(revision.action)} · <time dateTime={revision.createdAt}>{dateFormat.format(new Date(revision.createdAt))}</time> ·{" "}
+                <strong>{t("version", { version: revision.version })}</strong> · {actionLabel(revision.action)} ·{" "}
+                <time dateTime={revision.createdAt}>{dateFormat.format(new Date(revision.createdAt))}</time> ·{" "}
                 {t("by", { name: revision.userName ?? t("importer") })}
               </p>
-              <RevisionChanges changes={revision.changes} labels={{ field: t("field"), before: t("before"), after: t("after"), empty: t("empty") }} />
+              <RevisionChanges
+                changes={revision.changes}
+                labels={{ field: t("field"), before: t("before"), after: t("after"), empty: t("empty") }}
+              />
               {revision.version !== statement.version ? (
                 revision.restorable ? (
-                  <RestoreButton statementId={id} revisionId={revision.id} version={statement.version} label={`${t("restore")} (${revision.version})`} />
+                  <RestoreButton
+                    statementId={id}
+                    revisionId={revision.id}
+                    version={statement.version}
+                    label={`${t("restore")} (${revision.version})`}
+                  />
                 ) : (
                   <p className="text-sm text-slate-700">{t("notRestorable")}</p>
                 )

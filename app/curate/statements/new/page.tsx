@@ -15,7 +15,13 @@ export default async function NewStatementPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t(curateStatementMessages)("newTitle")}</h1>
-      <StatementEditor locale={locale} statementId={null} version={null} status="draft" initial={emptyEditorState(locale === "ar" ? "ar" : "en")} />
+      <StatementEditor
+        locale={locale}
+        statementId={null}
+        version={null}
+        status="draft"
+        initial={emptyEditorState(locale === "ar" ? "ar" : "en")}
+      />
     </div>
   );
 }

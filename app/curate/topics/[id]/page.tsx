@@ -36,7 +36,15 @@ export default async function EditTopicPage({ params, searchParams }: Props) {
       revisions={await recentRevisions(getPool(), "topic", topic.id)}
       role={user.role}
       searchParams={await searchParams}
-      form={<TopicForm key={topic.id} mode="edit" initial={topic} text={curateEntitiesMessages[locale]} limits={TOPIC_FORM_LIMITS} />}
+      form={
+        <TopicForm
+          key={topic.id}
+          mode="edit"
+          initial={topic}
+          text={curateEntitiesMessages[locale]}
+          limits={TOPIC_FORM_LIMITS}
+        />
+      }
     />
   );
 }

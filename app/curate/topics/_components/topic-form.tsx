@@ -7,7 +7,14 @@ import { Field, inputClass } from "@/components/forms";
 import type { TopicRecord } from "@/lib/curate/topics";
 import type { CurateEntitiesKey, CurateEntitiesText } from "@/lib/i18n/messages/curate-entities";
 
-type Values = { name: string; nameAr: string; nameEn: string; nameDe: string; parentId: number | null; parentName: string | null };
+type Values = {
+  name: string;
+  nameAr: string;
+  nameEn: string;
+  nameDe: string;
+  parentId: number | null;
+  parentName: string | null;
+};
 
 const FIELDS = ["name", "nameAr", "nameEn", "nameDe", "parentId"] as const;
 type FormField = (typeof FIELDS)[number];
@@ -33,7 +40,13 @@ function toValues(record: TopicRecord): Values {
 
 function toBody(values: Values) {
   const orNull = (value: string) => (value.trim() === "" ? null : value);
-  return { name: values.name, nameAr: orNull(values.nameAr), nameEn: orNull(values.nameEn), nameDe: orNull(values.nameDe), parentId: values.parentId };
+  return {
+    name: values.name,
+    nameAr: orNull(values.nameAr),
+    nameEn: orNull(values.nameEn),
+    nameDe: orNull(values.nameDe),
+    parentId: values.parentId,
+  };
 }
 
 /** A field's value as the conflict table shows it. */
@@ -55,7 +68,17 @@ const TOPIC_FORM: EntityFormConfig<TopicRecord, Values, FormField> = {
 };
 
 /** Creates a topic or edits its names and parent against the version loaded (see EntityForm). */
-export function TopicForm({ mode, initial, text, limits }: { mode: "create" | "edit"; initial: TopicRecord | null; text: CurateEntitiesText; limits: TopicLimits }) {
+export function TopicForm({
+  mode,
+  initial,
+  text,
+  limits,
+}: {
+  mode: "create" | "edit";
+  initial: TopicRecord | null;
+  text: CurateEntitiesText;
+  limits: TopicLimits;
+}) {
   return (
     <EntityForm config={TOPIC_FORM} mode={mode} initial={initial} text={text}>
       {(form) => {
@@ -63,16 +86,33 @@ export function TopicForm({ mode, initial, text, limits }: { mode: "create" | "e
         return (
           <>
             <Field id={id("name")} label={text.fieldTopicName} hint={text.fieldNameHint} error={errors.name}>
-              {(control) => <input {...control} name="name" dir="auto" required maxLength={limits.name} value={values.name} onChange={set("name")} className={inputClass(errors.name)} />}
+              {(control) => (
+                <input
+                  {...control}
+                  name="name"
+                  dir="auto"
+                  required
+                  maxLength={limits.name}
+                  value={values.name}
+                  onChange={set("name")}
+                  className={inputClass(errors.name)}
+                />
+              )}
             </Field>
             <TranslatedNames form={form} maxLength={limits.name} text={text} />
             <Field id={id("parentId")} label={text.fieldParentId} hint={text.fieldParentIdHint} error={errors.parentId}>
               {(control) => (
                 <div className="space-y-2">
                   <p className="flex flex-wrap items-center gap-2" data-testid={id("parent")}>
-                    <bdi className="rounded bg-slate-100 px-2 py-0.5">{values.parentId === null ? text.noParent : (values.parentName ?? `#${values.parentId}`)}</bdi>
+                    <bdi className="rounded bg-slate-100 px-2 py-0.5">
+                      {values.parentId === null ? text.noParent : (values.parentName ?? `#${values.parentId}`)}
+                    </bdi>
                     {values.parentId !== null ? (
-                      <button type="button" className="rounded border border-slate-500 px-2 py-0.5 text-sm" onClick={() => setValues((v) => ({ ...v, parentId: null, parentName: null }))}>
+                      <button
+                        type="button"
+                        className="rounded border border-slate-500 px-2 py-0.5 text-sm"
+                        onClick={() => setValues((v) => ({ ...v, parentId: null, parentName: null }))}
+                      >
                         {text.clear}
                         <span className="sr-only"> {values.parentName ?? ""}</span>
                       </button>

@@ -3,7 +3,14 @@ import { findSlugRedirect, permanentRedirectResponse } from "@/lib/db/queries/re
 import { getSpeakerProfile, preferredName } from "@/lib/db/queries/speakers";
 import { appEnv } from "@/lib/env";
 import { absoluteUrl, buildAtomFeed } from "@/lib/feeds/atom";
-import { FEED_SIZE, atomResponse, feedFailure, feedStatements, plainResponse, statementEntry } from "@/lib/feeds/statement-feed";
+import {
+  FEED_SIZE,
+  atomResponse,
+  feedFailure,
+  feedStatements,
+  plainResponse,
+  statementEntry,
+} from "@/lib/feeds/statement-feed";
 import { commonMessages } from "@/lib/i18n/messages/common";
 import { speakerMessages } from "@/lib/i18n/messages/speakers";
 import { getI18n } from "@/lib/i18n/server";

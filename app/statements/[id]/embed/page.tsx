@@ -21,14 +21,20 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   const statement = await load(props);
   const base = await siteUrl();
   // The statement's own page is the one to index.
-  return { title: statementTitle(statement), alternates: { canonical: `${base}/statements/${statement.id}` }, robots: { index: false, follow: true } };
+  return {
+    title: statementTitle(statement),
+    alternates: { canonical: `${base}/statements/${statement.id}` },
+    robots: { index: false, follow: true },
+  };
 }
 
 type Source = PublicStatement["sources"][number];
 
 /** The earliest dated source (the first report); undated ones after, in the order they were added. */
 function firstReport(sources: Source[]): Source | null {
-  const dated = sources.filter((s) => s.publishedOn).sort((a, b) => a.publishedOn!.start.localeCompare(b.publishedOn!.start));
+  const dated = sources
+    .filter((s) => s.publishedOn)
+    .sort((a, b) => a.publishedOn!.start.localeCompare(b.publishedOn!.start));
   return dated[0] ?? sources[0] ?? null;
 }
 
@@ -43,21 +49,39 @@ export default async function StatementEmbed(props: Props) {
   const link = "underline underline-offset-2";
 
   return (
-    <article className="flex h-full flex-col gap-3 overflow-auto rounded-lg border border-slate-300 bg-white p-4" data-testid="statement-card">
+    <article
+      className="flex h-full flex-col gap-3 overflow-auto rounded-lg border border-slate-300 bg-white p-4"
+      data-testid="statement-card"
+    >
       {statement.status === "retracted" ? (
         <p role="note" className="rounded border border-red-300 bg-red-50 px-2 py-1 text-sm font-semibold">
           {t("retractedBecause", { reason: statement.retractionReason ?? "" })}
         </p>
       ) : null}
-      <StatementText text={statement.text} language={statement.language} kind={statement.kind} className="text-lg leading-relaxed" />
+      <StatementText
+        text={statement.text}
+        language={statement.language}
+        kind={statement.kind}
+        className="text-lg leading-relaxed"
+      />
       <div className="text-sm">
         {/* The card's heading is who said it: a frame is a page of its own to screen readers. */}
         <h1 className="inline font-semibold">
-          <a href={`${base}/speakers/${encodeURIComponent(statement.speaker.slug)}`} target="_blank" rel="noopener" className={link}>
+          <a
+            href={`${base}/speakers/${encodeURIComponent(statement.speaker.slug)}`}
+            target="_blank"
+            rel="noopener"
+            className={link}
+          >
             <bdi>{statement.speaker.name}</bdi>
           </a>
         </h1>
-        {statement.saidOn ? <>{" · "}<time dateTime={statement.saidOn.iso}>{i18n.formatDate(statement.saidOn)}</time></> : null}
+        {statement.saidOn ? (
+          <>
+            {" · "}
+            <time dateTime={statement.saidOn.iso}>{i18n.formatDate(statement.saidOn)}</time>
+          </>
+        ) : null}
       </div>
       {source ? (
         <p className="text-sm text-slate-700" data-testid="first-report">
@@ -69,7 +93,12 @@ export default async function StatementEmbed(props: Props) {
           ) : (
             <bdi>{source.outlet ?? source.title ?? t("untitledSource")}</bdi>
           )}
-          {source.publishedOn ? <>{", "}{i18n.formatDate(source.publishedOn)}</> : null}
+          {source.publishedOn ? (
+            <>
+              {", "}
+              {i18n.formatDate(source.publishedOn)}
+            </>
+          ) : null}
         </p>
       ) : null}
       <p className="mt-auto text-sm">

@@ -2,7 +2,15 @@ import { decodeSlug } from "@/lib/api/responses";
 import { findSlugRedirect, permanentRedirectResponse } from "@/lib/db/queries/redirects";
 import { appEnv } from "@/lib/env";
 import { absoluteUrl, buildAtomFeed } from "@/lib/feeds/atom";
-import { atomResponse, feedStatements, getFeedTopic, latestOf, plainResponse, statementEntry, feedFailure } from "@/lib/feeds/statement-feed";
+import {
+  atomResponse,
+  feedStatements,
+  getFeedTopic,
+  latestOf,
+  plainResponse,
+  statementEntry,
+  feedFailure,
+} from "@/lib/feeds/statement-feed";
 import { commonMessages } from "@/lib/i18n/messages/common";
 import { feedMessages } from "@/lib/i18n/messages/feeds";
 import { getI18n } from "@/lib/i18n/server";

@@ -17,7 +17,10 @@ export const POST = curatorRoute("editor", async ({ request, user }) => {
   if (!parsed.ok) throw new ValidationError(parsed.fields);
   const saved = await createStatements(getPool(), user, parsed.value.forms);
   return NextResponse.json(
-    { status: parsed.value.status, statements: saved.map(({ id, version }) => ({ id, version, href: `/curate/statements/${id}` })) },
+    {
+      status: parsed.value.status,
+      statements: saved.map(({ id, version }) => ({ id, version, href: `/curate/statements/${id}` })),
+    },
     { status: 201, headers: { "Cache-Control": "no-store" } },
   );
 });

@@ -3,7 +3,13 @@ import { deleteSpeaker, getSpeakerRecord, speakerStatementCount, updateSpeaker }
 
 export const dynamic = "force-dynamic";
 
-const routes = entityItemRoutes({ key: "speaker", get: getSpeakerRecord, statementCount: speakerStatementCount, update: updateSpeaker, remove: deleteSpeaker });
+const routes = entityItemRoutes({
+  key: "speaker",
+  get: getSpeakerRecord,
+  statementCount: speakerStatementCount,
+  update: updateSpeaker,
+  remove: deleteSpeaker,
+});
 
 /** GET /api/curate/speakers/:id — the record as the edit form loads it, with its statement count. */
 export const GET = routes.GET;

@@ -37,8 +37,16 @@ export const POST = curatorRoute("editor", async ({ request }) => {
     [speakerId, excludeId],
   );
   const similarDrafts = drafts.rows
-    .map((row) => ({ id: row.id, text: row.text, saidOn: row.said_on, similarity: wordOverlap(text, row.text), draft: true }))
+    .map((row) => ({
+      id: row.id,
+      text: row.text,
+      saidOn: row.said_on,
+      similarity: wordOverlap(text, row.text),
+      draft: true,
+    }))
     .filter((row) => row.similarity >= DUPLICATE_THRESHOLD);
-  const duplicates = [...published.map((p) => ({ ...p, draft: false })), ...similarDrafts].sort((a, b) => b.similarity - a.similarity).slice(0, 5);
+  const duplicates = [...published.map((p) => ({ ...p, draft: false })), ...similarDrafts]
+    .sort((a, b) => b.similarity - a.similarity)
+    .slice(0, 5);
   return NextResponse.json({ duplicates, searchAvailable }, { headers: { "Cache-Control": "no-store" } });
 });

@@ -3,7 +3,13 @@ import { deleteTopic, getTopicRecord, topicStatementCount, updateTopic } from "@
 
 export const dynamic = "force-dynamic";
 
-const routes = entityItemRoutes({ key: "topic", get: getTopicRecord, statementCount: topicStatementCount, update: updateTopic, remove: deleteTopic });
+const routes = entityItemRoutes({
+  key: "topic",
+  get: getTopicRecord,
+  statementCount: topicStatementCount,
+  update: updateTopic,
+  remove: deleteTopic,
+});
 
 /** GET /api/curate/topics/:id — the record as the edit form loads it, with its statement count. */
 export const GET = routes.GET;

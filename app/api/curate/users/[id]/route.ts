@@ -14,8 +14,15 @@ export const PATCH = curatorRoute<{ id: string }>("admin", async ({ request, use
   const body = await readJsonBody(request, 10_000);
   const changes = ["role", "disabled"].filter((key) => body[key] !== undefined);
   const unknown = Object.keys(body).filter((key) => key !== "role" && key !== "disabled");
-  if (unknown.length > 0) throw new ValidationError(unknown.map((field) => ({ field, message: "is not a field of a user that can be changed here (role, disabled)" })));
-  if (changes.length !== 1) throw new ValidationError([{ field: "body", message: "must hold exactly one of role or disabled" }]);
+  if (unknown.length > 0)
+    throw new ValidationError(
+      unknown.map((field) => ({
+        field,
+        message: "is not a field of a user that can be changed here (role, disabled)",
+      })),
+    );
+  if (changes.length !== 1)
+    throw new ValidationError([{ field: "body", message: "must hold exactly one of role or disabled" }]);
 
   if (body.role !== undefined) {
     if (typeof body.role !== "string" || !(ROLES as readonly string[]).includes(body.role)) {
@@ -24,7 +31,8 @@ export const PATCH = curatorRoute<{ id: string }>("admin", async ({ request, use
     const updated = await changeUserRole(getPool(), { userId: id, role: body.role }, user.id);
     return NextResponse.json({ user: updated }, { headers: { "Cache-Control": "no-store" } });
   }
-  if (typeof body.disabled !== "boolean") throw new ValidationError([{ field: "disabled", message: "must be true or false" }]);
+  if (typeof body.disabled !== "boolean")
+    throw new ValidationError([{ field: "disabled", message: "must be true or false" }]);
   const updated = await setUserDisabled(getPool(), { userId: id, disabled: body.disabled }, user.id);
   return NextResponse.json({ user: updated }, { headers: { "Cache-Control": "no-store" } });
 });

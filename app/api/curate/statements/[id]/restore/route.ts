@@ -19,7 +19,10 @@ export const POST = curatorRoute<{ id: string }>(
     const body = await readJsonBody(request);
     rejectUnknownFields(body, FIELDS);
     const parsed = restoreRequestSchema.safeParse(body);
-    const problems: FieldMessage[] = [...(typeof id === "number" ? [] : [id]), ...(parsed.success ? [] : zodIssuesToMessages(parsed.error))];
+    const problems: FieldMessage[] = [
+      ...(typeof id === "number" ? [] : [id]),
+      ...(parsed.success ? [] : zodIssuesToMessages(parsed.error)),
+    ];
     if (typeof id !== "number" || !parsed.success) throw new ValidationError(problems);
     return NextResponse.json(await restoreRevision(getPool(), user, id, parsed.data.revisionId, parsed.data.version));
   },

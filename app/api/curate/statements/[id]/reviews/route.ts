@@ -15,7 +15,9 @@ async function statementId(raw: string): Promise<number> {
 
 /** POST /api/curate/statements/:id/reviews — adds a fact-check review: { version, review: { rating, …, reviewer, url, reviewedOn } }. Editors and admins. */
 export const POST = curatorRoute<{ id: string }>("editor", async ({ request, user, params }) =>
-  NextResponse.json(await addReview(getPool(), user, await statementId(params.id), await readJsonBody(request)), { status: 201 }),
+  NextResponse.json(await addReview(getPool(), user, await statementId(params.id), await readJsonBody(request)), {
+    status: 201,
+  }),
 );
 
 /** DELETE /api/curate/statements/:id/reviews — removes one: { version, reviewId }. */

@@ -11,5 +11,8 @@ export const dynamic = "force-dynamic";
 export const POST = curatorRoute<{ id: string }>("editor", async ({ user, params }) => {
   const id = parseId(params.id);
   if (typeof id !== "number") throw new ValidationError([id]);
-  return NextResponse.json({ apiToken: await revokeApiToken(getPool(), user.id, id) }, { headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json(
+    { apiToken: await revokeApiToken(getPool(), user.id, id) },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 });
