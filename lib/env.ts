@@ -17,6 +17,14 @@ const schema = z.object({
     .default("statements"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   SYNC_WORKER: z.enum(["on", "off"]).default("on"),
+  // App server processes sharing the port (node:cluster): one event loop renders every page, so
+  // more processes use more cores. Each keeps its own page cache and sync worker (both are safe side by side).
+  APP_PROCESSES: z.coerce
+    .number({ message: "APP_PROCESSES must be a whole number from 1 to 64" })
+    .int("APP_PROCESSES must be a whole number from 1 to 64")
+    .min(1, "APP_PROCESSES must be a whole number from 1 to 64")
+    .max(64, "APP_PROCESSES must be a whole number from 1 to 64")
+    .default(1),
   PUBLIC_URL: z.string().url("PUBLIC_URL must be a URL").optional(),
   // Peers whose X-Forwarded-For/-Host/-Proto are believed (the custom server reads it: scripts/lib/app-server.ts).
   TRUSTED_PROXIES: z
