@@ -620,7 +620,8 @@ function speakerPhrase(ctx: ArCtx, toks: Token[], from: number, until: number, h
     if (ft === f("في") && EVENT_NOUNS.has(nameTokens((toks[e + 1] as Token | undefined)?.text ?? "")[0] ?? "")) break;
     if (ft === f("في") && e + 1 < to && EVENT_NOUNS.has(f((toks[e + 1] as Token).text))) break;
     // A comma ends the phrase, unless a second title follows it: "مدير إدارة المجالس، رئيس اللجنة … المهندس فلان".
-    if (e > s && /[،,]/u.test(ctx.text.slice((toks[e - 1] as Token).end, (toks[e] as Token).start)) && !ROLE_WORDS.ar.has(nameTokens((toks[e] as Token).text)[0] ?? "")) break;
+    // Nor after a bare role, when the name follows as an apposition: "الأمين العام ، بان كي مون ،".
+    if (e > s && /[،,]/u.test(ctx.text.slice((toks[e - 1] as Token).end, (toks[e] as Token).start)) && !ROLE_WORDS.ar.has(nameTokens((toks[e] as Token).text)[0] ?? "") && !bareRoleBefore(toks, s, e, ft)) break;
     // A coordinated group/known speaker starts a second entity: keep the first.
     if (e > s && ft.startsWith("و")) {
       const rest = nameTokens((toks[e] as Token).text.slice(1))[0] ?? "";
@@ -630,6 +631,15 @@ function speakerPhrase(ctx: ArCtx, toks: Token[], from: number, until: number, h
   }
   if (e <= s) return null;
   return mention(ctx, (toks[s] as Token).start, (toks[e - 1] as Token).end);
+}
+
+const ROLE_ADJECTIVES = new Set(["العام", "الرسمي", "التنفيذي", "الاعلامي", "الإعلامي"].map(f));
+
+/** Whether toks[s,e) is a role alone ("الأمين العام", "المتحدث الرسمي") and the word after the comma (folded ft) may start a name. */
+function bareRoleBefore(toks: Token[], s: number, e: number, ft: string): boolean {
+  if (e - s > 2 || !ROLE_WORDS.ar.has(nameTokens((toks[s] as Token).text)[0] ?? "")) return false;
+  for (let k = s + 1; k < e; k++) if (!ROLE_ADJECTIVES.has(f((toks[k] as Token).text))) return false;
+  return !SPEAKER_STOP.has(ft) && !CONTENT_NOUNS.has(ft) && !AUX.has(ft) && !/^(?:ال|لل|في|من|عن|على|إلى|الى|خلال|اليوم|أمس|امس|وهو|وهي|وهم|الذي|التي)/u.test(ft);
 }
 
 function mention(ctx: ArCtx, start: number, end: number): SpeakerRef {

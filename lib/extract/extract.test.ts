@@ -116,6 +116,12 @@ describe("arabic patterns of issue 16", () => {
     expect(s.speaker?.name).toBe("بان كي مون");
     expect(s.text.startsWith("أطراف النزاع")).toBe(true);
   });
+  it("a bare role before a comma takes the name in apposition; \"وهو\" still opens a descriptor's naming", () => {
+    const s = one("وقال الأمين العام ، بان كي مون ، في بيان: إنه حض الأطراف على الالتزام بالهدنة.");
+    expect(s.speaker?.name).toBe("بان كي مون");
+    const xs = run("وقال المسؤول، وهو نائب وزير المالية خالد العتيبي، إن الاتفاق قد يوقع قبل نهاية الشهر.", "ar");
+    expect(xs.map((x) => x.speaker?.name)).toEqual(["خالد العتيبي"]);
+  });
 });
 
 describe("relative Arabic dates against the publication day (Thursday 2024-05-16)", () => {
@@ -191,6 +197,22 @@ describe("german attribution", () => {
     expect(only(run("Laut Polizei wurde niemand verletzt.", "de")).speaker?.name).toBe("Polizei");
     expect(only(run("Der Polizei zufolge wurde niemand verletzt.", "de")).speaker?.name).toBe("Der Polizei");
     expect(only(run("Nach Angaben der Feuerwehr wurde niemand verletzt.", "de")).text).toBe("wurde niemand verletzt");
+  });
+  it("\"bekannt\" reports only as \"wie … bekannt gab\" or \"bekannt …, dass\"; a particle closes its clause; \"so\" answering a condition is no source", () => {
+    expect(only(run("Wie das Ministerium heute bekannt gab, wird die Steuer gesenkt.", "de")).text).toBe("wird die Steuer gesenkt");
+    expect(only(run("Im Mai wurde bekannt, dass die Sparte verkauft werden soll.", "de")).text).toBe("die Sparte verkauft werden soll");
+    expect(run("Die Unglücksursache ist noch nicht bekannt, die Ermittlungen laufen.", "de")).toEqual([]);
+    expect(run("Der Ort wurde bekannt, als dort ein Meteorit einschlug.", "de")).toEqual([]);
+    expect(run("Die Identität des Kindes gab die Behörde nicht bekannt.", "de")).toEqual([]);
+    expect(run("Das Ministerium gab jetzt einen Kommentar zu dem Vorfall ab.", "de")).toEqual([]);
+    expect(run("Werden die Mängel abgestellt, so wird die Verbesserung sichtbar.", "de")).toEqual([]);
+    expect(run("Es gibt nur wenige Busse, so um die Stadt zu erreichen.", "de")).toEqual([]);
+  });
+  it("reportive \"soll … sein\" continues a statement but opens none", () => {
+    expect(run("Der Zug fuhr weiter. Etwa 30 Menschen sollen dabei verletzt worden sein.", "de")).toEqual([]);
+    const xs = run("Die Polizei sagte, der Täter sei geflohen. Er soll ein Auto gestohlen haben.", "de");
+    expect(xs).toHaveLength(2);
+    expect(xs[1]?.speaker?.name).toBe("Die Polizei");
   });
 });
 

@@ -142,16 +142,29 @@ function sentenceCandidates(ctx: LatinCtx, lang: "de" | "en", sent: Sentence): C
     }
     let isCue = lex.cues.has(lw) || (lang === "de" && lex.cues.has(w));
     if (!isCue) {
-      if (lang === "de" && lw === "so" && commaBefore(text, t.start, sent.start)) isCue = true; // "…, so X."
+      // "…, so X.": not "…, so um … zu", "…, so dass", nor the "so" that answers a conditional ("Wenn …, so …").
+      if (lang === "de" && lw === "so" && commaBefore(text, t.start, sent.start) && !DE_SO_NOT_SOURCE.has(toks[i + 1]?.text ?? "") && !DE_CONDITIONAL_LEAD.has(toks[0]?.text ?? "")) isCue = true;
       else continue;
     }
     if (lang === "de" && isCap(w) && i === 0 && lw !== "so") continue; // "Sagt …" imperative/question forms are rare in news
     // "gab es", "gibt es": there was/is, not a statement.
     if (lang === "de" && /^(?:gab|gibt|gaben|geht|ging)$/u.test(lw) && toks[i + 1]?.text === "es") continue;
+    // "bekannt" reports only as "wie … bekannt gab/wurde" or "bekannt (gegeben|geworden …), dass": not "ist nicht bekannt",
+    // "bekannt als", "wurde bekannt, als …".
+    if (lang === "de" && lw === "bekannt" && !deBekanntReports(text, toks, i)) continue;
     const parts = lex.particles[lw];
     if (parts && parts.length > 0) {
-      const rest = toks.slice(i + 1, i + 1 + PARTICLE_WINDOW).map((x) => x.text);
-      if (!parts.some((p) => rest.includes(p))) continue;
+      const rest = toks.slice(i + 1, i + 1 + PARTICLE_WINDOW);
+      // A separable particle closes its clause ("gab … bekannt, dass", "teilte … mit."): "gab einen Kommentar zu dem
+      // Vorfall ab" has no "zu" particle; "gab die Behörde nicht bekannt" reports nothing.
+      const closes = (k: number): boolean => {
+        const x = rest[k] as Token;
+        if (!DE_SEPARABLE.has(x.text)) return true;
+        if (lang === "de" && x.text === "bekannt" && rest[k - 1]?.text === "nicht") return false;
+        const next = rest[k + 1]?.start ?? sent.end;
+        return next >= sent.end || DE_CLAUSE_JOIN.has(rest[k + 1]?.text ?? "") || /[,.;:!?“”„"»«()–-]/u.test(text.slice(x.end, Math.min(next, x.end + 4)));
+      };
+      if (!rest.some((x, k) => parts.includes(x.text) && closes(k))) continue;
     }
     // A paraphrased position ("Investors fear …", "The opposition wants …") yields to an attribution later
     // in the sentence ("…, its leader told Reuters", "…, according to analysts").
@@ -168,6 +181,23 @@ function sentenceCandidates(ctx: LatinCtx, lang: "de" | "en", sent: Sentence): C
     }
   }
   return out;
+}
+
+const DE_SEPARABLE = set("bekannt an zu ab mit ein hin hinzu auf fest klar aus vor");
+const DE_CLAUSE_JOIN = set("und oder aber sowie dass daß");
+const DE_SO_NOT_SOURCE = set("um dass daß wie lange viel viele weit sehr schnell bald gut als auch noch");
+const DE_CONDITIONAL_LEAD = set("Wenn Falls Sofern Sollte Sollten Hätte Hätten Wäre Wären Käme Kämen Werden Wird Würde Würden");
+const DE_BEKANNT_AUX = set("gab gaben geben gegeben gibt wurde wurden worden geworden war waren ist sind werden");
+const DE_NEGATION = set("nicht kein keine nie noch");
+
+/** Whether German "bekannt" (token i) reports: "Wie X heute bekannt gab, …", "Es wurde bekannt, dass …" (bounded look-around). */
+function deBekanntReports(text: string, toks: Token[], i: number): boolean {
+  for (let k = Math.max(0, i - 3); k < i; k++) if (DE_NEGATION.has((toks[k] as Token).text.toLowerCase())) return false;
+  for (let k = Math.max(0, i - 8); k < i; k++) if ((toks[k] as Token).text.toLowerCase() === "wie") return true;
+  let k = i;
+  while (k + 1 < toks.length && k < i + 2 && DE_BEKANNT_AUX.has((toks[k + 1] as Token).text)) k++;
+  const end = (toks[k] as Token).end;
+  return /^\s*,?\s*(?:dass|daß)\s/u.test(text.slice(end, end + 12));
 }
 
 const EN_PARAPHRASE = set("believe believes believed want wants wanted fear fears backed backs");
@@ -567,7 +597,7 @@ function freeIndirect(ctx: LatinCtx, sent: Sentence, near: boolean): Candidate |
   const konj2 = toks.some((t) => DE_KONJ2.has(t.text) || /^(?:hätte|wäre|würde)$/u.test(t.text));
   // Reportive "soll(en) … haben/sein/worden": hearsay with the source left implicit.
   const hearsay = toks.some((t) => /^(?:soll|sollen)$/u.test(t.text)) && /\b(?:haben|sein|worden)\W*$/u.test(ctx.text.slice(Math.max(sent.start, sent.end - 64), sent.end));
-  if (!(konj1 || hearsay || (near && konj2))) return null;
+  if (!(konj1 || (near && hearsay) || (near && konj2))) return null;
   // Far from any statement, the sentence's own subject is the best guess ("Die Wahlkommission hatte …, das Gericht sei …").
   const own = near ? null : leadingNounPhrase(ctx, toks);
   return { ...base(sent, null), kind: "indirect", start: sent.start, end: sent.end, speaker: own ?? { type: "continuation" }, dateRegions: [], confidence: near ? 0.45 : 0.35 };
