@@ -47,9 +47,7 @@ async function scriptClient(
   });
 }
 
-async function json(
-  response: Awaited<ReturnType<APIRequestContext["get"]>>,
-): Promise<
+async function json(response: Awaited<ReturnType<APIRequestContext["get"]>>): Promise<
   Record<string, unknown> & {
     error?: { code: string; message: string; fields?: Array<{ field: string; message: string }> };
   }

@@ -331,11 +331,9 @@ export const FieldMessage = named(
 export const ApiError = named(
   z.object({
     error: z.object({
-      code: z
-        .string()
-        .meta({
-          examples: ["invalid_parameter", "not_found", "rate_limited", "search_unavailable", "database_unavailable"],
-        }),
+      code: z.string().meta({
+        examples: ["invalid_parameter", "not_found", "rate_limited", "search_unavailable", "database_unavailable"],
+      }),
       message: z.string(),
       fields: z.array(FieldMessage).optional(),
     }),

@@ -179,11 +179,9 @@ export function rejectUnknownFields(body: Record<string, unknown>, known: readon
   if (unknown.length === 0) return;
   const list = [...allowed].join(", ");
   throw new ValidationError(
-    unknown
-      .slice(0, 20)
-      .map((key) => ({
-        field: key.length > 100 ? quoteForMessage(key) : key,
-        message: `is not a field of this request; the fields are: ${list}`,
-      })),
+    unknown.slice(0, 20).map((key) => ({
+      field: key.length > 100 ? quoteForMessage(key) : key,
+      message: `is not a field of this request; the fields are: ${list}`,
+    })),
   );
 }

@@ -15,7 +15,15 @@ interface CueDef {
 }
 
 const f = (s: string): string => foldToken(s, false);
-const sound = (past: string, ...present: string[]): string[] => [past, past + "ت", past + "وا", past + "ا", past + "تا", past + "ن", ...present];
+const sound = (past: string, ...present: string[]): string[] => [
+  past,
+  past + "ت",
+  past + "وا",
+  past + "ا",
+  past + "تا",
+  past + "ن",
+  ...present,
+];
 
 const CUES = new Map<string, CueDef>();
 function addCue(forms: string[], type: CueType, preps: string[] = []): void {
@@ -84,31 +92,166 @@ addParticiple(["مستنكراً", "مستنكرة", "مستنكرا"], []);
 // Welcoming takes a noun, not a proposition: it stays part of the statement it follows unless a clause follows.
 addParticiple(["مرحباً", "مرحبة", "مرحبا"], []);
 
-const FOLDED_COMPLEMENTIZERS = new Set(["أن", "إن", "أنه", "أنها", "إنه", "إنها", "أنهم", "إنهم", "بأن", "بأنه", "بأنها", "وأن"].map(f));
+const FOLDED_COMPLEMENTIZERS = new Set(
+  ["أن", "إن", "أنه", "أنها", "إنه", "إنها", "أنهم", "إنهم", "بأن", "بأنه", "بأنها", "وأن"].map(f),
+);
 /** أن/إن and their forms; "بأن" only with its hamza, since folded it is the name "بان" (بان كي مون). */
 const COMPLEMENTIZERS = {
-  has: (folded: string, raw?: string): boolean => FOLDED_COMPLEMENTIZERS.has(folded) && !(folded === f("بأن") && raw !== undefined && !/[أإ]/u.test(raw)),
+  has: (folded: string, raw?: string): boolean =>
+    FOLDED_COMPLEMENTIZERS.has(folded) && !(folded === f("بأن") && raw !== undefined && !/[أإ]/u.test(raw)),
 };
 // Complementizers whose pronoun is part of the clause's subject in gold-style spans are still cut: "أنه وقعت" → "وقعت".
 const SOURCES = new Set(["بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا"].map(f));
 const TRAILERS = new Set(["حسبما", "كما", "وفقما", "بحسبما"].map(f));
 const RELATIVES = new Set(["الذي", "التي", "الذين", "اللذين", "اللتين", "ما", "مما", "عما", "لما", "فيما"].map(f));
-const AUX = new Set(["كان", "كانت", "كانوا", "قد", "وقد", "لقد", "فقد", "كما", "من", "جهته", "جهتها", "جهتهم", "ناحيته", "ناحيتها", "بدوره", "بدورها", "بدورهم", "وكان", "وكانت", "حيث", "ثم"].map(f));
+const AUX = new Set(
+  [
+    "كان",
+    "كانت",
+    "كانوا",
+    "قد",
+    "وقد",
+    "لقد",
+    "فقد",
+    "كما",
+    "من",
+    "جهته",
+    "جهتها",
+    "جهتهم",
+    "ناحيته",
+    "ناحيتها",
+    "بدوره",
+    "بدورها",
+    "بدورهم",
+    "وكان",
+    "وكانت",
+    "حيث",
+    "ثم",
+  ].map(f),
+);
 const SPEAKER_STOP = new Set(
-  ["أمس", "اليوم", "غدا", "البارحة", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "يوم", "بشدة", "بقوة", "أيضا", "أيضاً", "مجددا", "مجدداً", "كذلك", "في", "خلال", "عبر", "أمام", "لوسائل", "للصحفيين", "لوكالة", "لصحيفة", "لقناة", "بدوره", "بدورها", "صباح", "مساء", "ظهر", "الماضي", "الماضية", "الأول", "ل", "لـ", "خلال", "إلى", "على", "عن", "أثناء", "عقب", "لدى", "بأشد", "العبارات"].map(f),
+  [
+    "أمس",
+    "اليوم",
+    "غدا",
+    "البارحة",
+    "الأحد",
+    "الاثنين",
+    "الإثنين",
+    "الثلاثاء",
+    "الأربعاء",
+    "الخميس",
+    "الجمعة",
+    "السبت",
+    "يوم",
+    "بشدة",
+    "بقوة",
+    "أيضا",
+    "أيضاً",
+    "مجددا",
+    "مجدداً",
+    "كذلك",
+    "في",
+    "خلال",
+    "عبر",
+    "أمام",
+    "لوسائل",
+    "للصحفيين",
+    "لوكالة",
+    "لصحيفة",
+    "لقناة",
+    "بدوره",
+    "بدورها",
+    "صباح",
+    "مساء",
+    "ظهر",
+    "الماضي",
+    "الماضية",
+    "الأول",
+    "ل",
+    "لـ",
+    "خلال",
+    "إلى",
+    "على",
+    "عن",
+    "أثناء",
+    "عقب",
+    "لدى",
+    "بأشد",
+    "العبارات",
+  ].map(f),
 );
 const ADVERBS = new Set(
-  ["أمس", "اليوم", "غدا", "البارحة", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "يوم", "بشدة", "بقوة", "أيضا", "أيضاً", "مجددا", "مجدداً", "كذلك", "صباح", "مساء"].map(f),
+  [
+    "أمس",
+    "اليوم",
+    "غدا",
+    "البارحة",
+    "الأحد",
+    "الاثنين",
+    "الإثنين",
+    "الثلاثاء",
+    "الأربعاء",
+    "الخميس",
+    "الجمعة",
+    "السبت",
+    "يوم",
+    "بشدة",
+    "بقوة",
+    "أيضا",
+    "أيضاً",
+    "مجددا",
+    "مجدداً",
+    "كذلك",
+    "صباح",
+    "مساء",
+  ].map(f),
 );
 // "في بيان / في تصريح …" closes the speaker phrase; a plain "في <place>" may belong to it ("الدفاع المدني في حلب").
-const EVENT_NOUNS = new Set(["بيان", "تصريح", "تصريحات", "مؤتمر", "حديث", "كلمة", "لقاء", "مقابلة", "تغريدة", "رسالة", "اتصال", "خطاب", "جلسة"].map(f));
+const EVENT_NOUNS = new Set(
+  [
+    "بيان",
+    "تصريح",
+    "تصريحات",
+    "مؤتمر",
+    "حديث",
+    "كلمة",
+    "لقاء",
+    "مقابلة",
+    "تغريدة",
+    "رسالة",
+    "اتصال",
+    "خطاب",
+    "جلسة",
+  ].map(f),
+);
 const DEF_BACKREF = ORG_WORDS.ar;
 const REPORTED_FROM = new Set(sound("نقل").map(f));
 const OBJECT_FIRST = new Set(sound("وصف", "يصف", "تصف").map(f));
 // Clause cues that also take a verbal noun as their object, and the verbal nouns that open such content.
-const NP_OBJECT_CUES = new Set([...sound("أكد", "يؤكد", "تؤكد"), ...sound("شدد"), ...sound("جدد"), ...sound("أبدى"), ...sound("بين")].map(f));
+const NP_OBJECT_CUES = new Set(
+  [...sound("أكد", "يؤكد", "تؤكد"), ...sound("شدد"), ...sound("جدد"), ...sound("أبدى"), ...sound("بين")].map(f),
+);
 const VERBAL_NOUNS = new Set(
-  ["أهمية", "ضرورة", "استمرار", "حرص", "دعم", "التزام", "رفض", "تضامن", "وقوف", "تمسك", "عزم", "تصميم", "استعداد", "مواصلة", "أن"].flatMap((w) => [w, "ال" + w]).map((w) => nameTokens(w)[0] ?? ""),
+  [
+    "أهمية",
+    "ضرورة",
+    "استمرار",
+    "حرص",
+    "دعم",
+    "التزام",
+    "رفض",
+    "تضامن",
+    "وقوف",
+    "تمسك",
+    "عزم",
+    "تصميم",
+    "استعداد",
+    "مواصلة",
+    "أن",
+  ]
+    .flatMap((w) => [w, "ال" + w])
+    .map((w) => nameTokens(w)[0] ?? ""),
 );
 
 /** Index of the first verbal noun in toks[from, to) that can open the content of "أكد …", or -1. */
@@ -136,7 +279,24 @@ const NEGATIONS = new Set(["لا", "ولا", "لم", "ولم", "لن", "ولن",
 const ISSUED = new Set(["صادر", "الصادر", "صادرة", "الصادرة"].map(f));
 const PERFECT_PARTICLES = new Set(["قد", "لقد", "وقد", "فقد"].map(f));
 // Verbal nouns that open the content of a stance verb: "جددت الوزارة التأكيد على …", "أعرب عن قلقه".
-const CONTENT_NOUNS = new Set(["التأكيد", "تأكيده", "تأكيدها", "دعوته", "دعوتها", "رفضه", "رفضها", "دعمه", "دعمها", "ترحيبه", "ترحيبها", "التزام", "التزامه", "التزامها"].map(f));
+const CONTENT_NOUNS = new Set(
+  [
+    "التأكيد",
+    "تأكيده",
+    "تأكيدها",
+    "دعوته",
+    "دعوتها",
+    "رفضه",
+    "رفضها",
+    "دعمه",
+    "دعمها",
+    "ترحيبه",
+    "ترحيبها",
+    "التزام",
+    "التزامه",
+    "التزامها",
+  ].map(f),
+);
 // Speaker phrases are read in a bounded window after their cue, so the work per cue is constant and
 // extraction stays linear however long a sentence is (no real speaker phrase runs to 24 words).
 const SPEAKER_WINDOW = 24;
@@ -188,11 +348,14 @@ export function extractArabicSentence(ctx: ArCtx, sent: Sentence): Candidate[] {
     const source = SOURCES.has(b);
     if (!def && !part && !source) continue;
     // "عبّر" reports only with its "عن" ("عبّر الوزير عن قلقه"), before any أنّ; "عبر الفيديو … إن" is "via".
-    if (def && NEEDS_PREP.has(b) && !aboutBeforeClause(toks, i + 1, Math.min(toks.length, i + 1 + CLAUSE_WINDOW))) continue;
+    if (def && NEEDS_PREP.has(b) && !aboutBeforeClause(toks, i + 1, Math.min(toks.length, i + 1 + CLAUSE_WINDOW)))
+      continue;
     // "…، حسبما أكدت X" / "…، بحسب ما أفادت X": the cue trails its content.
     const viaMa = prev === f("ما") && i > 1 && SOURCES.has(bare((toks[i - 2] as Token).text));
     const trailing =
-      !!def && ((TRAILERS.has(bare(prev)) && commaBefore(text, (toks[i - 1] as Token).start, sent.start)) || (viaMa && commaBefore(text, (toks[i - 2] as Token).start, sent.start)));
+      !!def &&
+      ((TRAILERS.has(bare(prev)) && commaBefore(text, (toks[i - 1] as Token).start, sent.start)) ||
+        (viaMa && commaBefore(text, (toks[i - 2] as Token).start, sent.start)));
     // Cues in relative clauses ("والذي عبّر عنه", "ما سماه") describe, they do not report; negated ones ("لا يدعو") neither.
     if (def && !trailing && (RELATIVES.has(prev.replace(/^و/u, "")) || NEGATIONS.has(prev))) continue;
     hits.push({ tok: i, def, participlePreps: part, source, trailing });
@@ -285,7 +448,13 @@ function isSpeakerish(ctx: ArCtx, toks: Token[], i: number, limit: number): numb
   if (!first || SPEAKER_STOP.has(f((toks[i] as Token).text))) return 0;
   let len = 0;
   while (i + len < limit && len < 8 && !SPEAKER_STOP.has(f((toks[i + len] as Token).text))) len++;
-  if (ORG_WORDS.ar.has(first) || GROUP_WORDS.ar.has(first) || ROLE_WORDS.ar.has(first) || ctx.seenNameTokens.has(first) || f((toks[i] as Token).text) === f("آل")) {
+  if (
+    ORG_WORDS.ar.has(first) ||
+    GROUP_WORDS.ar.has(first) ||
+    ROLE_WORDS.ar.has(first) ||
+    ctx.seenNameTokens.has(first) ||
+    f((toks[i] as Token).text) === f("آل")
+  ) {
     // A definite bare noun ("المنظمة") is the whole subject; a following definite noun is the object.
     if (/^(?:و|ف)?ال/u.test((toks[i] as Token).text) && ORG_WORDS.ar.has(first)) return 1;
     return Math.min(len, subjectLength(ctx, toks, i, i + len));
@@ -406,9 +575,19 @@ function analyse(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit): Candid
     if (!next || spkLen === 0) return null;
     const firstFold = nameTokens(next.text)[0] ?? "";
     const window = Math.min(toks.length, hit.tok + 1 + SPEAKER_WINDOW);
-    if (!(ORG_WORDS.ar.has(firstFold) || GROUP_WORDS.ar.has(firstFold) || ROLE_WORDS.ar.has(firstFold) || ctx.known.matchAt(toks.slice(hit.tok + 1, window).map((t) => nameTokens(t.text)[0] ?? ""), 0))) return null;
+    if (!(
+      ORG_WORDS.ar.has(firstFold) ||
+      GROUP_WORDS.ar.has(firstFold) ||
+      ROLE_WORDS.ar.has(firstFold) ||
+      ctx.known.matchAt(
+        toks.slice(hit.tok + 1, window).map((t) => nameTokens(t.text)[0] ?? ""),
+        0,
+      )
+    ))
+      return null;
     let spkEnd = hit.tok + 1;
-    while (spkEnd < window && !/[،,]/u.test(text.slice((toks[spkEnd - 1] as Token).end, (toks[spkEnd] as Token).start))) spkEnd++;
+    while (spkEnd < window && !/[،,]/u.test(text.slice((toks[spkEnd - 1] as Token).end, (toks[spkEnd] as Token).start)))
+      spkEnd++;
     const spStart = next.start;
     const spEnd = (toks[spkEnd - 1] as Token).end;
     const atStart = onlyConjunctionBefore(text, sent.start, cue.start);
@@ -416,11 +595,27 @@ function analyse(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit): Candid
       let cs = spkEnd < toks.length ? (toks[spkEnd] as Token).start : sent.end;
       const ft = toks[spkEnd];
       if (ft && (f(ft.text) === f("فإن") || COMPLEMENTIZERS.has(f(ft.text), ft.text))) cs = ft.end;
-      return { ...base, kind: "indirect", start: cs, end: sent.end, speaker: mention(ctx, spStart, spEnd), dateRegions: [], confidence: 0.65 };
+      return {
+        ...base,
+        kind: "indirect",
+        start: cs,
+        end: sent.end,
+        speaker: mention(ctx, spStart, spEnd),
+        dateRegions: [],
+        confidence: 0.65,
+      };
     }
     if (!commaBefore(text, cue.start, sent.start)) return null;
     const end = lastOfWithin(text, "،,", cue.start, sent.start); // the comma commaBefore found: a short look-back
-    return { ...base, kind: "indirect", start: sent.start, end: Math.max(end, sent.start), speaker: mention(ctx, spStart, spEnd), dateRegions: [], confidence: 0.65 };
+    return {
+      ...base,
+      kind: "indirect",
+      start: sent.start,
+      end: Math.max(end, sent.start),
+      speaker: mention(ctx, spStart, spEnd),
+      dateRegions: [],
+      confidence: 0.65,
+    };
   }
   if (hit.participlePreps) {
     return participle(ctx, sent, toks, hit, base);
@@ -449,7 +644,8 @@ function analyse(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit): Candid
       break;
     }
     if (j >= toks.length) break;
-    if (j > hit.tok + 1 && (def.type === "clause" ? /[.]/u.test(gap) || startsClause(t.text) : /[،,.]/u.test(gap))) break;
+    if (j > hit.tok + 1 && (def.type === "clause" ? /[.]/u.test(gap) || startsClause(t.text) : /[،,.]/u.test(gap)))
+      break;
     const ft = f(t.text);
     if (COMPLEMENTIZERS.has(ft, t.text)) {
       comp = j;
@@ -470,7 +666,15 @@ function analyse(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit): Candid
             if (!COMPLEMENTIZERS.has(f(tk.text), tk.text)) continue;
             const sp = speakerPhrase(ctx, toks, j + 1, k, tk.start);
             if (!sp) break;
-            return { ...base, kind: "indirect", start: tk.end, end: sent.end, speaker: sp, dateRegions: [[cue.start, tk.start]], confidence: 0.8 };
+            return {
+              ...base,
+              kind: "indirect",
+              start: tk.end,
+              end: sent.end,
+              speaker: sp,
+              dateRegions: [[cue.start, tk.start]],
+              confidence: 0.8,
+            };
           }
         }
         // "أشار إلى أن" → content after أن; "أعلن عن توقف" → content after عن.
@@ -490,7 +694,9 @@ function analyse(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit): Candid
     const q = firstQuoteIn(ctx, cue.end, Math.min(sent.end, cue.end + 3));
     if (q < 0) {
       // "وأكد المكرمي استمرار الجولات …": a verbal noun as the object is the content.
-      const m = NP_OBJECT_CUES.has(bare(cue.text)) ? verbalNounObject(toks, hit.tok + 1, Math.min(toks.length, hit.tok + 8)) : -1;
+      const m = NP_OBJECT_CUES.has(bare(cue.text))
+        ? verbalNounObject(toks, hit.tok + 1, Math.min(toks.length, hit.tok + 8))
+        : -1;
       if (m < 0) return null;
       const subject = m > hit.tok + 1 ? speakerPhrase(ctx, toks, hit.tok + 1, m, (toks[m] as Token).start) : null;
       const before = subject ? null : subjectBefore(ctx, sent, toks, hit.tok);
@@ -518,7 +724,10 @@ function analyse(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit): Candid
     const objectBetween = OBJECT_FIRST.has(bare(cue.text)) && isSpeakerish(ctx, toks, hit.tok + 1, comp) === 0;
     const sp = objectBetween ? null : speakerPhrase(ctx, toks, hit.tok + 1, comp, regionEnd);
     speaker = sp ?? before ?? { type: "continuation" };
-    dateRegion = [before && before.type !== "continuation" && "start" in before ? before.start : cue.start, contentStart];
+    dateRegion = [
+      before && before.type !== "continuation" && "start" in before ? before.start : cue.start,
+      contentStart,
+    ];
     confidence = sp ? 0.85 : before ? 0.75 : 0.6;
   } else {
     // NP-object cue: "أدان X أمس الجرائم…" or continuation "ودعت نظام الأسد إلى…".
@@ -527,7 +736,8 @@ function analyse(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit): Candid
       speaker = mention(ctx, (toks[hit.tok + 1] as Token).start, (toks[hit.tok + spLen] as Token).end);
       let j = hit.tok + spLen + 1;
       const skipLimit = Math.min(toks.length, j + SPEAKER_WINDOW);
-      while (j < skipLimit && SPEAKER_STOP.has(f((toks[j] as Token).text)) && f((toks[j] as Token).text) !== f("في")) j++;
+      while (j < skipLimit && SPEAKER_STOP.has(f((toks[j] as Token).text)) && f((toks[j] as Token).text) !== f("في"))
+        j++;
       const t = toks[j];
       if (!t) return null;
       contentStart = t.start;
@@ -541,10 +751,24 @@ function analyse(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit): Candid
     }
     dateRegion = [before && "start" in before ? before.start : cue.start, contentStart];
   }
-  return { ...base, kind: "indirect", start: contentStart, end: sent.end, speaker, dateRegions: [dateRegion], confidence };
+  return {
+    ...base,
+    kind: "indirect",
+    start: contentStart,
+    end: sent.end,
+    speaker,
+    dateRegions: [dateRegion],
+    confidence,
+  };
 }
 
-function participle(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit, base: Pick<Candidate, "sentenceStart" | "sentenceEnd" | "cueStart" | "cueEnd">): Candidate | null {
+function participle(
+  ctx: ArCtx,
+  sent: Sentence,
+  toks: Token[],
+  hit: CueHit,
+  base: Pick<Candidate, "sentenceStart" | "sentenceEnd" | "cueStart" | "cueEnd">,
+): Candidate | null {
   const preps = hit.participlePreps ?? [];
   const cue = toks[hit.tok] as Token;
   // Only after a comma: the participle qualifies the main clause's subject.
@@ -553,16 +777,50 @@ function participle(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit, base
     const t = toks[j] as Token;
     const ft = f(t.text);
     const q = firstQuoteIn(ctx, (toks[j - 1] as Token).end, t.start);
-    if (q >= 0) return { ...base, kind: "indirect", start: q, end: sent.end, speaker: { type: "continuation" }, dateRegions: [], confidence: 0.6 };
+    if (q >= 0)
+      return {
+        ...base,
+        kind: "indirect",
+        start: q,
+        end: sent.end,
+        speaker: { type: "continuation" },
+        dateRegions: [],
+        confidence: 0.6,
+      };
     if (COMPLEMENTIZERS.has(ft, t.text)) {
-      return { ...base, kind: "indirect", start: t.end, end: sent.end, speaker: { type: "continuation" }, dateRegions: [], confidence: 0.6 };
+      return {
+        ...base,
+        kind: "indirect",
+        start: t.end,
+        end: sent.end,
+        speaker: { type: "continuation" },
+        dateRegions: [],
+        confidence: 0.6,
+      };
     }
     if (j === hit.tok + 1 && preps.some((p) => ft === p)) {
       // "معبراً عن أمله في أن …": the content is the prepositional object.
       const nxt = toks[j + 1];
       if (!nxt) return null;
-      if (COMPLEMENTIZERS.has(f(nxt.text), nxt.text)) return { ...base, kind: "indirect", start: nxt.end, end: sent.end, speaker: { type: "continuation" }, dateRegions: [], confidence: 0.6 };
-      return { ...base, kind: "indirect", start: nxt.start, end: sent.end, speaker: { type: "continuation" }, dateRegions: [], confidence: 0.55 };
+      if (COMPLEMENTIZERS.has(f(nxt.text), nxt.text))
+        return {
+          ...base,
+          kind: "indirect",
+          start: nxt.end,
+          end: sent.end,
+          speaker: { type: "continuation" },
+          dateRegions: [],
+          confidence: 0.6,
+        };
+      return {
+        ...base,
+        kind: "indirect",
+        start: nxt.start,
+        end: sent.end,
+        speaker: { type: "continuation" },
+        dateRegions: [],
+        confidence: 0.55,
+      };
     }
   }
   return null;
@@ -587,7 +845,13 @@ function subjectBefore(ctx: ArCtx, sent: Sentence, toks: Token[], cueTok: number
   const folded = parts.map((t) => nameTokens(t.text)[0] ?? "");
   const head = folded[0] ?? "";
   const known = ctx.known.matchAt(folded, 0);
-  if (known || ORG_WORDS.ar.has(head) || GROUP_WORDS.ar.has(head) || ROLE_WORDS.ar.has(head) || ctx.seenNameTokens.has(head)) {
+  if (
+    known ||
+    ORG_WORDS.ar.has(head) ||
+    GROUP_WORDS.ar.has(head) ||
+    ROLE_WORDS.ar.has(head) ||
+    ctx.seenNameTokens.has(head)
+  ) {
     return mention(ctx, first.start, (parts[parts.length - 1] as Token).end);
   }
   return null;
@@ -601,7 +865,13 @@ function speakerPhrase(ctx: ArCtx, toks: Token[], from: number, until: number, h
   // After an addressee "لـ”عين اليوم”" comes the speaker's title: skip the outlet's words up to it.
   if (s > from && /^لـ?$/u.test(f((toks[s - 1] as Token).text))) {
     let k = s;
-    while (k < to && k < s + 4 && !ROLE_WORDS.ar.has(nameTokens((toks[k] as Token).text)[0] ?? "") && !ORG_WORDS.ar.has(nameTokens((toks[k] as Token).text)[0] ?? "")) k++;
+    while (
+      k < to &&
+      k < s + 4 &&
+      !ROLE_WORDS.ar.has(nameTokens((toks[k] as Token).text)[0] ?? "") &&
+      !ORG_WORDS.ar.has(nameTokens((toks[k] as Token).text)[0] ?? "")
+    )
+      k++;
     if (k < to && k < s + 4) s = k;
   }
   // "في تصريح صحفي", "خلال مؤتمر": the occasion, not a speaker.
@@ -621,7 +891,13 @@ function speakerPhrase(ctx: ArCtx, toks: Token[], from: number, until: number, h
     if (ft === f("في") && e + 1 < to && EVENT_NOUNS.has(f((toks[e + 1] as Token).text))) break;
     // A comma ends the phrase, unless a second title follows it: "مدير إدارة المجالس، رئيس اللجنة … المهندس فلان".
     // Nor after a bare role, when the name follows as an apposition: "الأمين العام ، بان كي مون ،".
-    if (e > s && /[،,]/u.test(ctx.text.slice((toks[e - 1] as Token).end, (toks[e] as Token).start)) && !ROLE_WORDS.ar.has(nameTokens((toks[e] as Token).text)[0] ?? "") && !bareRoleBefore(toks, s, e, ft)) break;
+    if (
+      e > s &&
+      /[،,]/u.test(ctx.text.slice((toks[e - 1] as Token).end, (toks[e] as Token).start)) &&
+      !ROLE_WORDS.ar.has(nameTokens((toks[e] as Token).text)[0] ?? "") &&
+      !bareRoleBefore(toks, s, e, ft)
+    )
+      break;
     // A coordinated group/known speaker starts a second entity: keep the first.
     if (e > s && ft.startsWith("و")) {
       const rest = nameTokens((toks[e] as Token).text.slice(1))[0] ?? "";
@@ -639,7 +915,12 @@ const ROLE_ADJECTIVES = new Set(["العام", "الرسمي", "التنفيذي
 function bareRoleBefore(toks: Token[], s: number, e: number, ft: string): boolean {
   if (e - s > 2 || !ROLE_WORDS.ar.has(nameTokens((toks[s] as Token).text)[0] ?? "")) return false;
   for (let k = s + 1; k < e; k++) if (!ROLE_ADJECTIVES.has(f((toks[k] as Token).text))) return false;
-  return !SPEAKER_STOP.has(ft) && !CONTENT_NOUNS.has(ft) && !AUX.has(ft) && !/^(?:ال|لل|في|من|عن|على|إلى|الى|خلال|اليوم|أمس|امس|وهو|وهي|وهم|الذي|التي)/u.test(ft);
+  return (
+    !SPEAKER_STOP.has(ft) &&
+    !CONTENT_NOUNS.has(ft) &&
+    !AUX.has(ft) &&
+    !/^(?:ال|لل|في|من|عن|على|إلى|الى|خلال|اليوم|أمس|امس|وهو|وهي|وهم|الذي|التي)/u.test(ft)
+  );
 }
 
 function mention(ctx: ArCtx, start: number, end: number): SpeakerRef {
@@ -648,7 +929,8 @@ function mention(ctx: ArCtx, start: number, end: number): SpeakerRef {
   for (const t of toks) if (t.length > 2 && !ROLE_WORDS.ar.has(t) && !ORG_WORDS.ar.has(t)) ctx.seenNameTokens.add(t);
   const head = toks[0] ?? "";
   // A lone definite organisation noun ("المنظمة") points back to the last organisation named.
-  if (toks.length === 1 && /^(?:و|ف)?ال/u.test(surface) && DEF_BACKREF.has(head)) return { type: "backref", start, end, head };
+  if (toks.length === 1 && /^(?:و|ف)?ال/u.test(surface) && DEF_BACKREF.has(head))
+    return { type: "backref", start, end, head };
   return { type: "mention", start, end };
 }
 

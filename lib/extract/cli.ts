@@ -40,7 +40,8 @@ export function parseArgs(argv: string[]): CliArgs {
     else if (file === null) file = a;
     else throw new UsageError(`unexpected argument ${a}; ${USAGE}`);
   }
-  if (lang !== "ar" && lang !== "de" && lang !== "en") throw new UsageError(`--lang must be ar, de or en (got ${lang ?? "nothing"})`);
+  if (lang !== "ar" && lang !== "de" && lang !== "en")
+    throw new UsageError(`--lang must be ar, de or en (got ${lang ?? "nothing"})`);
   if (!published) throw new UsageError(`--published YYYY-MM-DD is required`);
   if (!parseIsoDay(published)) throw new UsageError(`--published must be a real day as YYYY-MM-DD (got ${published})`);
   if (!file) throw new UsageError(`missing input FILE; ${USAGE}`);
@@ -52,7 +53,10 @@ const speakerSchema = z.array(
     name: z.string().min(1),
     kind: z.string().optional(),
     aliases: z.array(z.string()).optional(),
-    names: z.object({ ar: z.string().optional(), en: z.string().optional(), de: z.string().optional() }).partial().optional(),
+    names: z
+      .object({ ar: z.string().optional(), en: z.string().optional(), de: z.string().optional() })
+      .partial()
+      .optional(),
   }),
 );
 
@@ -81,7 +85,12 @@ export interface CliOptions {
 }
 
 /** Runs the CLI; returns the exit code and writes to the given sinks (testable without spawning). */
-export function runCli(argv: string[], out: (s: string) => void, err: (s: string) => void, options: CliOptions = {}): number {
+export function runCli(
+  argv: string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
+  options: CliOptions = {},
+): number {
   try {
     const args = parseArgs(argv);
     const text = readText(args.file, "input file").replace(/^\uFEFF/u, "");
@@ -119,7 +128,12 @@ export type DatabaseLocator = () => Promise<{ url: string; label: string; releas
  * database, or one that cannot be read, leaves the speakers unknown (a line on
  * stderr says why); stdout keeps the contract either way.
  */
-export async function runCliWithDatabase(argv: string[], out: (s: string) => void, err: (s: string) => void, locate: DatabaseLocator): Promise<number> {
+export async function runCliWithDatabase(
+  argv: string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
+  locate: DatabaseLocator,
+): Promise<number> {
   let args: CliArgs;
   let text: string;
   try {
@@ -146,7 +160,9 @@ export async function runCliWithDatabase(argv: string[], out: (s: string) => voi
     }
   } catch (e) {
     const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
-    err(`extract: known speakers not read from the database${where ? ` (${where.label})` : ""}: ${why}; continuing without them\n`);
+    err(
+      `extract: known speakers not read from the database${where ? ` (${where.label})` : ""}: ${why}; continuing without them\n`,
+    );
     knownSpeakers = [];
   } finally {
     await where?.release().catch(() => undefined);

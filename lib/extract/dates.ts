@@ -42,38 +42,161 @@ export function lastWeekday(ref: DayDate, weekday: number): DayDate {
 }
 
 const AR_MONTHS: [string, number][] = [
-  ["كانون الثاني", 1], ["شباط", 2], ["آذار", 3], ["اذار", 3], ["نيسان", 4], ["أيار", 5], ["ايار", 5], ["حزيران", 6],
-  ["تموز", 7], ["آب", 8], ["اب", 8], ["أيلول", 9], ["ايلول", 9], ["تشرين الأول", 10], ["تشرين أول", 10], ["تشرين الاول", 10],
-  ["تشرين الثاني", 11], ["تشرين ثاني", 11], ["كانون الأول", 12], ["كانون أول", 12], ["كانون الاول", 12], ["كانون ثاني", 1],
-  ["يناير", 1], ["فبراير", 2], ["مارس", 3], ["أبريل", 4], ["إبريل", 4], ["ابريل", 4], ["مايو", 5], ["يونيو", 6], ["يونيه", 6],
-  ["يوليو", 7], ["يوليه", 7], ["أغسطس", 8], ["اغسطس", 8], ["سبتمبر", 9], ["أكتوبر", 10], ["اكتوبر", 10], ["نوفمبر", 11], ["ديسمبر", 12],
+  ["كانون الثاني", 1],
+  ["شباط", 2],
+  ["آذار", 3],
+  ["اذار", 3],
+  ["نيسان", 4],
+  ["أيار", 5],
+  ["ايار", 5],
+  ["حزيران", 6],
+  ["تموز", 7],
+  ["آب", 8],
+  ["اب", 8],
+  ["أيلول", 9],
+  ["ايلول", 9],
+  ["تشرين الأول", 10],
+  ["تشرين أول", 10],
+  ["تشرين الاول", 10],
+  ["تشرين الثاني", 11],
+  ["تشرين ثاني", 11],
+  ["كانون الأول", 12],
+  ["كانون أول", 12],
+  ["كانون الاول", 12],
+  ["كانون ثاني", 1],
+  ["يناير", 1],
+  ["فبراير", 2],
+  ["مارس", 3],
+  ["أبريل", 4],
+  ["إبريل", 4],
+  ["ابريل", 4],
+  ["مايو", 5],
+  ["يونيو", 6],
+  ["يونيه", 6],
+  ["يوليو", 7],
+  ["يوليه", 7],
+  ["أغسطس", 8],
+  ["اغسطس", 8],
+  ["سبتمبر", 9],
+  ["أكتوبر", 10],
+  ["اكتوبر", 10],
+  ["نوفمبر", 11],
+  ["ديسمبر", 12],
 ];
 const DE_MONTHS: [string, number][] = [
-  ["Januar", 1], ["Jänner", 1], ["Jan.", 1], ["Februar", 2], ["Feb.", 2], ["März", 3], ["April", 4], ["Apr.", 4], ["Mai", 5],
-  ["Juni", 6], ["Juli", 7], ["August", 8], ["Aug.", 8], ["September", 9], ["Sept.", 9], ["Sep.", 9], ["Oktober", 10], ["Okt.", 10],
-  ["November", 11], ["Nov.", 11], ["Dezember", 12], ["Dez.", 12],
+  ["Januar", 1],
+  ["Jänner", 1],
+  ["Jan.", 1],
+  ["Februar", 2],
+  ["Feb.", 2],
+  ["März", 3],
+  ["April", 4],
+  ["Apr.", 4],
+  ["Mai", 5],
+  ["Juni", 6],
+  ["Juli", 7],
+  ["August", 8],
+  ["Aug.", 8],
+  ["September", 9],
+  ["Sept.", 9],
+  ["Sep.", 9],
+  ["Oktober", 10],
+  ["Okt.", 10],
+  ["November", 11],
+  ["Nov.", 11],
+  ["Dezember", 12],
+  ["Dez.", 12],
 ];
 const EN_MONTHS: [string, number][] = [
-  ["January", 1], ["Jan.", 1], ["February", 2], ["Feb.", 2], ["March", 3], ["April", 4], ["Apr.", 4], ["May", 5], ["June", 6],
-  ["July", 7], ["August", 8], ["Aug.", 8], ["September", 9], ["Sept.", 9], ["Sep.", 9], ["October", 10], ["Oct.", 10],
-  ["November", 11], ["Nov.", 11], ["December", 12], ["Dec.", 12],
+  ["January", 1],
+  ["Jan.", 1],
+  ["February", 2],
+  ["Feb.", 2],
+  ["March", 3],
+  ["April", 4],
+  ["Apr.", 4],
+  ["May", 5],
+  ["June", 6],
+  ["July", 7],
+  ["August", 8],
+  ["Aug.", 8],
+  ["September", 9],
+  ["Sept.", 9],
+  ["Sep.", 9],
+  ["October", 10],
+  ["Oct.", 10],
+  ["November", 11],
+  ["Nov.", 11],
+  ["December", 12],
+  ["Dec.", 12],
 ];
 
 const WEEKDAYS: Record<Lang, [string, number][]> = {
-  ar: [["الأحد", 0], ["الاحد", 0], ["الاثنين", 1], ["الإثنين", 1], ["الثلاثاء", 2], ["الأربعاء", 3], ["الاربعاء", 3], ["الخميس", 4], ["الجمعة", 5], ["السبت", 6]],
-  de: [["Sonntag", 0], ["Montag", 1], ["Dienstag", 2], ["Mittwoch", 3], ["Donnerstag", 4], ["Freitag", 5], ["Samstag", 6], ["Sonnabend", 6]],
-  en: [["Sunday", 0], ["Monday", 1], ["Tuesday", 2], ["Wednesday", 3], ["Thursday", 4], ["Friday", 5], ["Saturday", 6]],
+  ar: [
+    ["الأحد", 0],
+    ["الاحد", 0],
+    ["الاثنين", 1],
+    ["الإثنين", 1],
+    ["الثلاثاء", 2],
+    ["الأربعاء", 3],
+    ["الاربعاء", 3],
+    ["الخميس", 4],
+    ["الجمعة", 5],
+    ["السبت", 6],
+  ],
+  de: [
+    ["Sonntag", 0],
+    ["Montag", 1],
+    ["Dienstag", 2],
+    ["Mittwoch", 3],
+    ["Donnerstag", 4],
+    ["Freitag", 5],
+    ["Samstag", 6],
+    ["Sonnabend", 6],
+  ],
+  en: [
+    ["Sunday", 0],
+    ["Monday", 1],
+    ["Tuesday", 2],
+    ["Wednesday", 3],
+    ["Thursday", 4],
+    ["Friday", 5],
+    ["Saturday", 6],
+  ],
 };
 
 const RELATIVE: Record<Lang, [string, number][]> = {
-  ar: [["أمس الأول", -2], ["أول أمس", -2], ["أمس", -1], ["امس", -1], ["البارحة", -1], ["اليوم", 0], ["غداً", 1], ["غدا", 1]],
-  de: [["vorgestern", -2], ["gestern", -1], ["heute", 0], ["übermorgen", 2], ["morgen", 1]],
-  en: [["the day before yesterday", -2], ["yesterday", -1], ["today", 0], ["tomorrow", 1]],
+  ar: [
+    ["أمس الأول", -2],
+    ["أول أمس", -2],
+    ["أمس", -1],
+    ["امس", -1],
+    ["البارحة", -1],
+    ["اليوم", 0],
+    ["غداً", 1],
+    ["غدا", 1],
+  ],
+  de: [
+    ["vorgestern", -2],
+    ["gestern", -1],
+    ["heute", 0],
+    ["übermorgen", 2],
+    ["morgen", 1],
+  ],
+  en: [
+    ["the day before yesterday", -2],
+    ["yesterday", -1],
+    ["today", 0],
+    ["tomorrow", 1],
+  ],
 };
 
 const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
 const alt = (xs: [string, number][]): string =>
-  [...xs].sort((a, b) => b[0].length - a[0].length).map(([w]) => esc(w)).join("|");
+  [...xs]
+    .sort((a, b) => b[0].length - a[0].length)
+    .map(([w]) => esc(w))
+    .join("|");
 
 // Arabic words may carry و/ف/ب/ل prefixes; Latin words need plain boundaries. A boundary is any
 // non-letter: the Arabic comma and question mark lie inside the Arabic block ("، الخميس،").
@@ -124,7 +247,11 @@ function buildPatterns(lang: Lang): DatePatterns {
   };
 }
 
-const PATTERNS: Record<Lang, DatePatterns> = { ar: buildPatterns("ar"), de: buildPatterns("de"), en: buildPatterns("en") };
+const PATTERNS: Record<Lang, DatePatterns> = {
+  ar: buildPatterns("ar"),
+  de: buildPatterns("de"),
+  en: buildPatterns("en"),
+};
 
 export interface FoundDate {
   start: number;
@@ -135,7 +262,13 @@ export interface FoundDate {
 }
 
 /** First date expression in text[from,to), resolved; absolute dates win over relative words. */
-export function findDate(text: string, lang: Lang, from: number, to: number, published: DayDate | null): FoundDate | null {
+export function findDate(
+  text: string,
+  lang: Lang,
+  from: number,
+  to: number,
+  published: DayDate | null,
+): FoundDate | null {
   if (to <= from) return null;
   const region = text.slice(from, to);
   const p = PATTERNS[lang];
@@ -151,13 +284,19 @@ export function findDate(text: string, lang: Lang, from: number, to: number, pub
       if (!m[3] && published && y > 0 && toUtc({ y, m: mo, d }) > toUtc(published)) y -= 1;
       const s = from + (m.index ?? 0);
       const surface = m[0];
-      if (y > 0 && isValidDay(y, mo, d)) return { start: s, end: s + surface.length, surface, date: formatDay({ y, m: mo, d }) };
+      if (y > 0 && isValidDay(y, mo, d))
+        return { start: s, end: s + surface.length, surface, date: formatDay({ y, m: mo, d }) };
       if (!published && isValidDay(2000, mo, d)) return { start: s, end: s + surface.length, surface, date: null };
     }
   }
   const rel = firstMatch(p.relative, region);
   const wd = firstMatch(p.weekday, region);
-  const pick = rel && (!wd || rel.index <= wd.index) ? { m: rel, kind: "rel" as const } : wd ? { m: wd, kind: "wd" as const } : null;
+  const pick =
+    rel && (!wd || rel.index <= wd.index)
+      ? { m: rel, kind: "rel" as const }
+      : wd
+        ? { m: wd, kind: "wd" as const }
+        : null;
   if (!pick) return null;
   const word = pick.m[1] ?? "";
   const s = from + pick.m.index + pick.m[0].indexOf(word);

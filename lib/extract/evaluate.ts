@@ -107,7 +107,11 @@ export interface Scores {
   datePairs: number;
 }
 
-export function prf(gold: number, proposed: number, matched: number): { precision: number; recall: number; f1: number } {
+export function prf(
+  gold: number,
+  proposed: number,
+  matched: number,
+): { precision: number; recall: number; f1: number } {
   const precision = proposed ? matched / proposed : 0;
   const recall = gold ? matched / gold : 0;
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
@@ -131,7 +135,12 @@ export function score(docs: EvalDoc[], collect?: EvalErrors): Scores {
   let dates = 0;
   let datePairs = 0;
   for (const doc of docs) {
-    const res = extractStatements({ text: doc.text, lang: doc.lang, published: doc.published, knownSpeakers: doc.known ?? [] });
+    const res = extractStatements({
+      text: doc.text,
+      lang: doc.lang,
+      published: doc.published,
+      knownSpeakers: doc.known ?? [],
+    });
     const pairs = matchSpans(doc.gold, res.statements);
     gold += doc.gold.length;
     proposed += res.statements.length;
@@ -143,7 +152,12 @@ export function score(docs: EvalDoc[], collect?: EvalErrors): Scores {
         if (ok) {
           spk++;
           rightOrUnscored++;
-        } else collect?.wrongSpeaker.push({ doc: doc.id, gold: g.speaker, proposed: `${p.speaker?.name ?? "∅"} @ ${p.text.slice(0, 70)}` });
+        } else
+          collect?.wrongSpeaker.push({
+            doc: doc.id,
+            gold: g.speaker,
+            proposed: `${p.speaker?.name ?? "∅"} @ ${p.text.slice(0, 70)}`,
+          });
       } else rightOrUnscored++;
       if (g.saidOn) {
         datePairs++;
@@ -154,8 +168,15 @@ export function score(docs: EvalDoc[], collect?: EvalErrors): Scores {
     if (collect) {
       const mg = new Set(pairs.map(([g]) => g));
       const mp = new Set(pairs.map(([, p]) => p));
-      for (const g of doc.gold) if (!mg.has(g)) collect.missed.push({ doc: doc.id, text: `${doc.text.slice(Math.max(0, g.start - 90), g.start)}[[${doc.text.slice(g.start, g.end)}]] (${g.speaker})` });
-      for (const p of res.statements) if (!mp.has(p)) collect.spurious.push({ doc: doc.id, text: `${p.speaker?.name ?? "∅"} | ${p.cue ?? ""} | ${p.text}` });
+      for (const g of doc.gold)
+        if (!mg.has(g))
+          collect.missed.push({
+            doc: doc.id,
+            text: `${doc.text.slice(Math.max(0, g.start - 90), g.start)}[[${doc.text.slice(g.start, g.end)}]] (${g.speaker})`,
+          });
+      for (const p of res.statements)
+        if (!mp.has(p))
+          collect.spurious.push({ doc: doc.id, text: `${p.speaker?.name ?? "∅"} | ${p.cue ?? ""} | ${p.text}` });
     }
   }
   const found = prf(gold, proposed, matched);
@@ -175,7 +196,7 @@ export function score(docs: EvalDoc[], collect?: EvalErrors): Scores {
 
 // ---- Dates in the labelled sets --------------------------------------------------------------------------
 
-const AR_DAY_OFFSETS: Record<string, number> = { "اليوم": 0, "أمس": -1, "أمس الأول": -2 };
+const AR_DAY_OFFSETS: Record<string, number> = { اليوم: 0, أمس: -1, "أمس الأول": -2 };
 const AR_WEEKDAYS = ["الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"];
 
 /** The day a labelled date word names: the relative words by their offset, a weekday as the latest such day on or before publication. */
@@ -213,8 +234,15 @@ export function loadFixture(lang: "ar" | "en", set: "dev" | "heldout" | "saudine
     known: (d.known ?? []).map((name) => ({ name })),
     gold: d.statements.map((s) => {
       const start = d.text.indexOf(s.content);
-      if (start < 0 || d.text.indexOf(s.content, start + 1) >= 0) throw new Error(`${file}, ${d.id}: the content must occur exactly once: ${s.content}`);
-      return { start, end: start + s.content.length, speaker: s.speaker, scoreSpeaker: s.speaker.trim() !== "", saidOn: s.date ? dayOfDateWord(s.date, d.published) : null };
+      if (start < 0 || d.text.indexOf(s.content, start + 1) >= 0)
+        throw new Error(`${file}, ${d.id}: the content must occur exactly once: ${s.content}`);
+      return {
+        start,
+        end: start + s.content.length,
+        speaker: s.speaker,
+        scoreSpeaker: s.speaker.trim() !== "",
+        saidOn: s.date ? dayOfDateWord(s.date, d.published) : null,
+      };
     }),
   }));
 }
@@ -226,7 +254,14 @@ export const DEMO_DIR = path.resolve(import.meta.dirname, "..", "..", "data", "d
 
 interface DemoGold {
   speakers: Record<string, { kind: string; names: Record<string, string>; aliases: string[] }>;
-  statements: { speaker: string; speakerMention?: string | null; start: number; end: number; kind: string; relativeDate: string | null }[];
+  statements: {
+    speaker: string;
+    speakerMention?: string | null;
+    start: number;
+    end: number;
+    kind: string;
+    relativeDate: string | null;
+  }[];
 }
 
 export function loadDemoGold(): { text: string; gold: DemoGold } {
@@ -237,7 +272,12 @@ export function loadDemoGold(): { text: string; gold: DemoGold } {
 
 /** The gold speakers as the app's database holds them after seeding: English name as canonical name. */
 export function demoKnownSpeakers(gold: DemoGold): KnownSpeaker[] {
-  return Object.entries(gold.speakers).map(([key, s]) => ({ name: s.names.en ?? key, kind: s.kind, aliases: s.aliases, names: s.names }));
+  return Object.entries(gold.speakers).map(([key, s]) => ({
+    name: s.names.en ?? key,
+    kind: s.kind,
+    aliases: s.aliases,
+    names: s.names,
+  }));
 }
 
 export function demoDoc(withKnown: boolean): EvalDoc {
@@ -279,7 +319,15 @@ interface DeQuote {
 }
 
 /** ../shared beside the repository (SHARED_DIR, relative to the repository, as tests/shared-data reads it). */
-export const GERMAN_DIR = path.resolve(import.meta.dirname, "..", "..", process.env.SHARED_DIR ?? "../shared", "data", "extraction-dev", "de-wikinews");
+export const GERMAN_DIR = path.resolve(
+  import.meta.dirname,
+  "..",
+  "..",
+  process.env.SHARED_DIR ?? "../shared",
+  "data",
+  "extraction-dev",
+  "de-wikinews",
+);
 
 const DE_PRONOUNS = new Set(["er", "sie", "es", "ich", "wir", "ihr", "man", "du"]);
 
@@ -287,8 +335,13 @@ const DE_PRONOUNS = new Set(["er", "sie", "es", "ich", "wir", "ihr", "man", "du"
 export function loadGerman(split: "train" | "dev", dir = GERMAN_DIR): EvalDoc[] {
   const a = path.join(dir, "articles.jsonl");
   const q = path.join(dir, "quotations.jsonl");
-  for (const f of [a, q]) if (!existsSync(f)) throw new Error(`German development set not found: ${f} (it lives in ../shared/data/extraction-dev/de-wikinews)`);
-  const lines = (f: string): string[] => readFileSync(f, "utf8").split("\n").filter((l) => l.trim());
+  for (const f of [a, q])
+    if (!existsSync(f))
+      throw new Error(`German development set not found: ${f} (it lives in ../shared/data/extraction-dev/de-wikinews)`);
+  const lines = (f: string): string[] =>
+    readFileSync(f, "utf8")
+      .split("\n")
+      .filter((l) => l.trim());
   const byArticle = new Map<string, DeQuote[]>();
   for (const quote of lines(q).map((l) => JSON.parse(l) as DeQuote)) {
     if (quote.isNested) continue;

@@ -36,12 +36,22 @@ describe("arabic", () => {
     expect(s.text).toBe("ارتفعت الأسعار بنسبة كبيرة في الأسواق المحلية");
     expect(s.speaker?.name).toBe("وكالة الأنباء الرسمية");
     // The speaker list names the speaker with the mention the statement was tied to.
-    const all = extractStatements({ text: "ارتفعت الأسعار بنسبة كبيرة في الأسواق المحلية، حسبما ذكرت وكالة الأنباء الرسمية.", lang: "ar" });
-    expect(all.speakers).toEqual([{ name: "وكالة الأنباء الرسمية", kind: "organization", known: false, mentions: ["وكالة الأنباء الرسمية"] }]);
+    const all = extractStatements({
+      text: "ارتفعت الأسعار بنسبة كبيرة في الأسواق المحلية، حسبما ذكرت وكالة الأنباء الرسمية.",
+      lang: "ar",
+    });
+    expect(all.speakers).toEqual([
+      { name: "وكالة الأنباء الرسمية", kind: "organization", known: false, mentions: ["وكالة الأنباء الرسمية"] },
+    ]);
   });
   it("participle and back-reference to an organisation; known speaker aliases", () => {
-    const text = "وأعلنت منظمة الصحة العالمية أن اللقاح آمن، مشيرة إلى أن التوزيع يبدأ غداً. وأوضحت المنظمة أن الجرعات كافية.";
-    const xs = run(text, "ar", { knownSpeakers: [{ name: "World Health Organization", kind: "organization", aliases: ["منظمة الصحة العالمية", "WHO"] }] });
+    const text =
+      "وأعلنت منظمة الصحة العالمية أن اللقاح آمن، مشيرة إلى أن التوزيع يبدأ غداً. وأوضحت المنظمة أن الجرعات كافية.";
+    const xs = run(text, "ar", {
+      knownSpeakers: [
+        { name: "World Health Organization", kind: "organization", aliases: ["منظمة الصحة العالمية", "WHO"] },
+      ],
+    });
     expect(xs).toHaveLength(3);
     for (const s of xs) expect(s.speaker?.name).toBe("World Health Organization");
     expect(xs[2]?.speaker?.known).toBe(true);
@@ -63,28 +73,52 @@ describe("arabic patterns of issue 16", () => {
   it("a long speaker phrase with commas, a parenthesised day or an addressee stands between the verb and إنّ", () => {
     const a = one("قال وزير الخارجية الأردني أيمن الصفدي، اليوم (الخميس)، إنّ المملكة ستواصل جهودها.");
     expect([a.text, a.speaker?.name, a.saidOn]).toEqual(["المملكة ستواصل جهودها", "أيمن الصفدي", "2024-05-16"]);
-    const b = one("وقال المتحدث باسم الأمم المتحدة ستيفان دوجاريك لوكالة الأنباء الألمانية يوم الثلاثاء إن «الوضع الإنساني في غزة كارثي».");
+    const b = one(
+      "وقال المتحدث باسم الأمم المتحدة ستيفان دوجاريك لوكالة الأنباء الألمانية يوم الثلاثاء إن «الوضع الإنساني في غزة كارثي».",
+    );
     expect([b.kind, b.speaker?.name, b.saidOn]).toEqual(["direct", "ستيفان دوجاريك", "2024-05-14"]);
     const c = one("قالت مصادر أمنية لـ«الحياة» إن السلطات أحبطت محاولة تهريب.");
     expect([c.text, c.speaker?.name]).toEqual(["السلطات أحبطت محاولة تهريب", "مصادر أمنية"]);
   });
   it("stance and announcement verbs without quotation marks", () => {
-    const xs = run("أشاد رئيس مجلس الشورى الشيخ عبدالله آل الشيخ بالقرارات الأخيرة لتطوير التعليم. وجددت الوزارة التأكيد على وقوف المملكة مع الأسر، ووصفت الهجوم بأنه عمل جبان. وعدّ آل الشيخ هذه الخطوة نقلة نوعية.", "ar");
-    expect(xs.map((s) => s.text)).toEqual(["القرارات الأخيرة لتطوير التعليم", "وقوف المملكة مع الأسر", "عمل جبان", "هذه الخطوة نقلة نوعية"]);
+    const xs = run(
+      "أشاد رئيس مجلس الشورى الشيخ عبدالله آل الشيخ بالقرارات الأخيرة لتطوير التعليم. وجددت الوزارة التأكيد على وقوف المملكة مع الأسر، ووصفت الهجوم بأنه عمل جبان. وعدّ آل الشيخ هذه الخطوة نقلة نوعية.",
+      "ar",
+    );
+    expect(xs.map((s) => s.text)).toEqual([
+      "القرارات الأخيرة لتطوير التعليم",
+      "وقوف المملكة مع الأسر",
+      "عمل جبان",
+      "هذه الخطوة نقلة نوعية",
+    ]);
     expect(xs[0]?.speaker?.name).toBe("عبدالله آل الشيخ");
     expect(xs[2]?.speaker?.name).toBe("الوزارة");
     expect(xs[3]?.speaker?.name).toBe("عبدالله آل الشيخ");
   });
   it("continuations carry the previous speaker; a preposition or an ordinal never is one", () => {
-    const xs = run("أكد وزير الصحة المهندس خالد الفالح أن الوزارة رصدت حالات جديدة. وأشار إلى أن المخالطين يخضعون للفحص. وقال أمس الأول في تصريح صحفي إن الوضع تحت السيطرة ولا يدعو إلى القلق.", "ar");
+    const xs = run(
+      "أكد وزير الصحة المهندس خالد الفالح أن الوزارة رصدت حالات جديدة. وأشار إلى أن المخالطين يخضعون للفحص. وقال أمس الأول في تصريح صحفي إن الوضع تحت السيطرة ولا يدعو إلى القلق.",
+      "ar",
+    );
     expect(xs.map((s) => s.speaker?.name)).toEqual(["خالد الفالح", "خالد الفالح", "خالد الفالح"]);
     expect(xs[2]?.saidOn).toBe("2024-03-07");
   });
   it("a subject before قد and the verb; a trailing بحسب ما; نقل عن", () => {
     const a = one("وكان المركز الوطني للإنذار المبكر قد حذّر أمس الأول من تشكل السيول في الأودية.", "2015-08-14");
-    expect([a.text, a.speaker?.name, a.saidOn]).toEqual(["تشكل السيول في الأودية", "المركز الوطني للإنذار المبكر", "2015-08-12"]);
-    const b = one("ارتفع عدد الضحايا إلى 27 قتيلاً، بحسب ما أفادت المديرية العامة للدفاع المدني في بيان مساء أمس.", "2015-07-30");
-    expect([b.text, b.speaker?.name, b.saidOn]).toEqual(["ارتفع عدد الضحايا إلى 27 قتيلاً", "المديرية العامة للدفاع المدني", "2015-07-29"]);
+    expect([a.text, a.speaker?.name, a.saidOn]).toEqual([
+      "تشكل السيول في الأودية",
+      "المركز الوطني للإنذار المبكر",
+      "2015-08-12",
+    ]);
+    const b = one(
+      "ارتفع عدد الضحايا إلى 27 قتيلاً، بحسب ما أفادت المديرية العامة للدفاع المدني في بيان مساء أمس.",
+      "2015-07-30",
+    );
+    expect([b.text, b.speaker?.name, b.saidOn]).toEqual([
+      "ارتفع عدد الضحايا إلى 27 قتيلاً",
+      "المديرية العامة للدفاع المدني",
+      "2015-07-29",
+    ]);
   });
   it("interview lines with no verb", () => {
     const xs = run("- أحمد عيد : نعمل على بناء فريق قوي.\n- أحمد عيد : لا نية لتغيير المدرب.", "ar");
@@ -108,7 +142,9 @@ describe("arabic patterns of issue 16", () => {
     ]);
     const via = one("وقال جاك دورسي خلال مؤتمر عبر الفيديو مع محللين إن الشركة حققت تقدما جيدا.");
     expect([via.cue, via.speaker?.name]).toEqual(["وقال", "جاك دورسي"]);
-    const two = one("من جانبه، أكد مدير إدارة المجالس البلدية، رئيس اللجنة التنفيذية للانتخابات المهندس جديع القحطاني أن الوضع الأمني مسؤولية اللجان.");
+    const two = one(
+      "من جانبه، أكد مدير إدارة المجالس البلدية، رئيس اللجنة التنفيذية للانتخابات المهندس جديع القحطاني أن الوضع الأمني مسؤولية اللجان.",
+    );
     expect(two.speaker?.name).toBe("جديع القحطاني");
   });
   it("بأن needs its hamza: بان is a name", () => {
@@ -116,7 +152,7 @@ describe("arabic patterns of issue 16", () => {
     expect(s.speaker?.name).toBe("بان كي مون");
     expect(s.text.startsWith("أطراف النزاع")).toBe(true);
   });
-  it("a bare role before a comma takes the name in apposition; \"وهو\" still opens a descriptor's naming", () => {
+  it('a bare role before a comma takes the name in apposition; "وهو" still opens a descriptor\'s naming', () => {
     const s = one("وقال الأمين العام ، بان كي مون ، في بيان: إنه حض الأطراف على الالتزام بالهدنة.");
     expect(s.speaker?.name).toBe("بان كي مون");
     const xs = run("وقال المسؤول، وهو نائب وزير المالية خالد العتيبي، إن الاتفاق قد يوقع قبل نهاية الشهر.", "ar");
@@ -140,30 +176,68 @@ describe("relative Arabic dates against the publication day (Thursday 2024-05-16
 
 describe("english reported speech beyond said", () => {
   it.each([
-    ["Union leaders called for an immediate investigation into the accident.", "an immediate investigation into the accident", "Union leaders"],
-    ["Dr. Maria Chen, the state epidemiologist, urged residents to get vaccinated.", "residents to get vaccinated", "Maria Chen"],
-    ["A police spokesman, Sergeant Tom Reilly, told the Associated Press that the suspects would appear in court.", "the suspects would appear in court", "Tom Reilly"],
-    ["Democratic leader Chuck Morris wants the Senate to vote on the measure.", "the Senate to vote on the measure", "Chuck Morris"],
-    ["Former President Jimmy Hale has backed the campaign of his old rival.", "the campaign of his old rival", "Jimmy Hale"],
-    ["Investors fear a slowdown in China, according to analysts at Goldman Sachs.", "Investors fear a slowdown in China", "analysts at Goldman Sachs"],
-    ["Prices will continue to rise, the Federal Reserve chair, Jerome Powell, said on Wednesday.", "Prices will continue to rise", "Jerome Powell"],
-    ["The opposition wants early elections, its leader Tomas Berg told Reuters on Monday.", "The opposition wants early elections", "Tomas Berg"],
+    [
+      "Union leaders called for an immediate investigation into the accident.",
+      "an immediate investigation into the accident",
+      "Union leaders",
+    ],
+    [
+      "Dr. Maria Chen, the state epidemiologist, urged residents to get vaccinated.",
+      "residents to get vaccinated",
+      "Maria Chen",
+    ],
+    [
+      "A police spokesman, Sergeant Tom Reilly, told the Associated Press that the suspects would appear in court.",
+      "the suspects would appear in court",
+      "Tom Reilly",
+    ],
+    [
+      "Democratic leader Chuck Morris wants the Senate to vote on the measure.",
+      "the Senate to vote on the measure",
+      "Chuck Morris",
+    ],
+    [
+      "Former President Jimmy Hale has backed the campaign of his old rival.",
+      "the campaign of his old rival",
+      "Jimmy Hale",
+    ],
+    [
+      "Investors fear a slowdown in China, according to analysts at Goldman Sachs.",
+      "Investors fear a slowdown in China",
+      "analysts at Goldman Sachs",
+    ],
+    [
+      "Prices will continue to rise, the Federal Reserve chair, Jerome Powell, said on Wednesday.",
+      "Prices will continue to rise",
+      "Jerome Powell",
+    ],
+    [
+      "The opposition wants early elections, its leader Tomas Berg told Reuters on Monday.",
+      "The opposition wants early elections",
+      "Tomas Berg",
+    ],
   ])("%s", (text, content, speaker) => {
     const s = only(run(text, "en"));
     expect([s.text, s.speaker?.name]).toEqual([content, speaker]);
   });
   it("a quotation, then its speaker and the cue; quotations that continue after the attribution", () => {
-    const xs = run("\"The ceasefire is holding,\" the UN envoy, Martin Griffiths, told the Security Council. \"But it is fragile.\" He urged both sides to allow aid convoys through.", "en");
+    const xs = run(
+      '"The ceasefire is holding," the UN envoy, Martin Griffiths, told the Security Council. "But it is fragile." He urged both sides to allow aid convoys through.',
+      "en",
+    );
     expect(xs.map((s) => [s.kind, s.speaker?.name])).toEqual([
       ["direct", "Martin Griffiths"],
       ["direct", "Martin Griffiths"],
       ["indirect", "Martin Griffiths"],
     ]);
   });
-  it("\", adding that\" is a second statement of the same speaker", () => {
-    const xs = run("\"We will not accept this deal,\" Agriculture Minister Paul Dubois said on Tuesday, adding that France would veto the agreement if necessary.", "en");
+  it('", adding that" is a second statement of the same speaker', () => {
+    const xs = run(
+      '"We will not accept this deal," Agriculture Minister Paul Dubois said on Tuesday, adding that France would veto the agreement if necessary.',
+      "en",
+    );
     expect(xs.map((s) => [s.text, s.speaker?.name])).toEqual([
-      ["\"We will not accept this deal,\"", "Paul Dubois"],
+      ['"We will not accept this deal,"', "Paul Dubois"],
       ["France would veto the agreement if necessary", "Paul Dubois"],
     ]);
   });
@@ -171,25 +245,38 @@ describe("english reported speech beyond said", () => {
 
 describe("german attribution", () => {
   it("the subject after the verb when what precedes it is no noun phrase", () => {
-    const s = only(run("Davon geht Slobodan Samardzic, der serbische Minister, aus. Er sagte, die Lage sei ernst.", "de").slice(1));
+    const s = only(
+      run("Davon geht Slobodan Samardzic, der serbische Minister, aus. Er sagte, die Lage sei ernst.", "de").slice(1),
+    );
     expect(s.speaker?.name).toBe("Slobodan Samardzic");
   });
-  it("\"gab es\" and a temporal \"Danach\" are no statements", () => {
+  it('"gab es" and a temporal "Danach" are no statements', () => {
     expect(run("Gestern gab es erneut einen Zwischenfall mit einem Flugzeug an Bord.", "de")).toEqual([]);
     expect(run("Danach fuhr der Zug weiter nach Berlin.", "de")).toEqual([]);
   });
   it("passive reports without a speaker; a reported act spans its sentence", () => {
-    const a = only(run("Zuvor war schon bekannt geworden, dass in der Türkei Fälle der Geflügelpest aufgetreten waren.", "de"));
+    const a = only(
+      run("Zuvor war schon bekannt geworden, dass in der Türkei Fälle der Geflügelpest aufgetreten waren.", "de"),
+    );
     expect([a.text, a.speaker]).toEqual(["in der Türkei Fälle der Geflügelpest aufgetreten waren", null]);
     const b = only(run("Ihm wird unter anderem vorgeworfen, in die Übernahme der Bank eingegriffen zu haben.", "de"));
     expect(b.text).toBe("in die Übernahme der Bank eingegriffen zu haben");
     const c = only(run("Die Gewerkschaft kritisierte die Pläne der Regierung scharf.", "de"));
-    expect([c.text, c.speaker?.name]).toEqual(["Die Gewerkschaft kritisierte die Pläne der Regierung scharf", "Die Gewerkschaft"]);
+    expect([c.text, c.speaker?.name]).toEqual([
+      "Die Gewerkschaft kritisierte die Pläne der Regierung scharf",
+      "Die Gewerkschaft",
+    ]);
   });
   it("a continuation after a sentence that named someone without a verb of saying belongs to that subject", () => {
-    const xs = run("Der Trainer lobte die Mannschaft. Der Verband sagte, die Spiele seien ausverkauft. Das Robert-Koch-Institut sieht keine Gefahr. Lediglich Landwirte seien gefährdet.", "de");
+    const xs = run(
+      "Der Trainer lobte die Mannschaft. Der Verband sagte, die Spiele seien ausverkauft. Das Robert-Koch-Institut sieht keine Gefahr. Lediglich Landwirte seien gefährdet.",
+      "de",
+    );
     expect(xs.at(-1)?.speaker?.name).toBe("Das Robert-Koch-Institut");
-    const q = run("Hier sparte der Bundespräsident Horst Köhler nicht mit Kritik: „Jeder sollte wissen, was auf dem Spiel steht.“", "de");
+    const q = run(
+      "Hier sparte der Bundespräsident Horst Köhler nicht mit Kritik: „Jeder sollte wissen, was auf dem Spiel steht.“",
+      "de",
+    );
     expect(q.map((s) => [s.kind, s.speaker?.name])).toEqual([["direct", "Horst Köhler"]]);
   });
   it("so X, laut X, X zufolge, nach Angaben von X", () => {
@@ -198,9 +285,13 @@ describe("german attribution", () => {
     expect(only(run("Der Polizei zufolge wurde niemand verletzt.", "de")).speaker?.name).toBe("Der Polizei");
     expect(only(run("Nach Angaben der Feuerwehr wurde niemand verletzt.", "de")).text).toBe("wurde niemand verletzt");
   });
-  it("\"bekannt\" reports only as \"wie … bekannt gab\" or \"bekannt …, dass\"; a particle closes its clause; \"so\" answering a condition is no source", () => {
-    expect(only(run("Wie das Ministerium heute bekannt gab, wird die Steuer gesenkt.", "de")).text).toBe("wird die Steuer gesenkt");
-    expect(only(run("Im Mai wurde bekannt, dass die Sparte verkauft werden soll.", "de")).text).toBe("die Sparte verkauft werden soll");
+  it('"bekannt" reports only as "wie … bekannt gab" or "bekannt …, dass"; a particle closes its clause; "so" answering a condition is no source', () => {
+    expect(only(run("Wie das Ministerium heute bekannt gab, wird die Steuer gesenkt.", "de")).text).toBe(
+      "wird die Steuer gesenkt",
+    );
+    expect(only(run("Im Mai wurde bekannt, dass die Sparte verkauft werden soll.", "de")).text).toBe(
+      "die Sparte verkauft werden soll",
+    );
     expect(run("Die Unglücksursache ist noch nicht bekannt, die Ermittlungen laufen.", "de")).toEqual([]);
     expect(run("Der Ort wurde bekannt, als dort ein Meteorit einschlug.", "de")).toEqual([]);
     expect(run("Die Identität des Kindes gab die Behörde nicht bekannt.", "de")).toEqual([]);
@@ -208,7 +299,7 @@ describe("german attribution", () => {
     expect(run("Werden die Mängel abgestellt, so wird die Verbesserung sichtbar.", "de")).toEqual([]);
     expect(run("Es gibt nur wenige Busse, so um die Stadt zu erreichen.", "de")).toEqual([]);
   });
-  it("reportive \"soll … sein\" continues a statement but opens none", () => {
+  it('reportive "soll … sein" continues a statement but opens none', () => {
     expect(run("Der Zug fuhr weiter. Etwa 30 Menschen sollen dabei verletzt worden sein.", "de")).toEqual([]);
     const xs = run("Die Polizei sagte, der Täter sei geflohen. Er soll ein Auto gestohlen haben.", "de");
     expect(xs).toHaveLength(2);
@@ -232,7 +323,10 @@ describe("german", () => {
     expect(s.saidOn).toBe("2024-03-08");
   });
   it("laut-frame, pronoun continuation and back-reference", () => {
-    const xs = run("Laut Polizei wurde niemand verletzt. Die Gewerkschaft Verdi kritisierte, die Löhne seien zu niedrig. Die Gewerkschaft erklärte, sie werde streiken. Er sagte, das sei falsch.", "de");
+    const xs = run(
+      "Laut Polizei wurde niemand verletzt. Die Gewerkschaft Verdi kritisierte, die Löhne seien zu niedrig. Die Gewerkschaft erklärte, sie werde streiken. Er sagte, das sei falsch.",
+      "de",
+    );
     expect(xs[0]?.speaker?.name).toBe("Polizei");
     expect(xs[0]?.text).toContain("wurde niemand verletzt");
     expect(xs[2]?.speaker?.name).toBe("Gewerkschaft Verdi");
@@ -269,7 +363,14 @@ describe("english", () => {
     expect(xs[1]?.speaker?.name).toBe("Activists");
   });
   it("topics are suggested from known topic names", () => {
-    const s = only(run("The minister said the drought hit farmers hard.", "en", { knownTopics: [{ slug: "drought", names: ["drought", "الجفاف"] }, { slug: "war", names: ["war"] }] }));
+    const s = only(
+      run("The minister said the drought hit farmers hard.", "en", {
+        knownTopics: [
+          { slug: "drought", names: ["drought", "الجفاف"] },
+          { slug: "war", names: ["war"] },
+        ],
+      }),
+    );
     expect(s.topics).toEqual(["drought"]);
   });
 });
@@ -297,12 +398,16 @@ describe("robustness", () => {
     expect(run("", "ar")).toEqual([]);
     expect(run("   \n", "de")).toEqual([]);
     expect(run("وقال الوزير إن الاجتماع عقد.", "de")).toEqual([]);
-    const xs = run("„Das ist unfair, sagte der Trainer, die Schiedsrichter hätten versagt. Er sagte, er sei enttäuscht.", "de");
+    const xs = run(
+      "„Das ist unfair, sagte der Trainer, die Schiedsrichter hätten versagt. Er sagte, er sei enttäuscht.",
+      "de",
+    );
     expect(xs.length).toBeGreaterThan(0);
     expect(findQuotes("«غير مغلق وطويل", "ar")).toEqual([]);
   });
   it("1 MB and 20,000-word inputs are fast", () => {
-    const para = "The minister said the budget was balanced. “We are on track,” she added. According to the ministry, exports rose. ";
+    const para =
+      "The minister said the budget was balanced. “We are on track,” she added. According to the ministry, exports rose. ";
     const big = para.repeat(Math.ceil(1_000_000 / para.length));
     let t = performance.now();
     const r = run(big, "en");
@@ -315,25 +420,45 @@ describe("robustness", () => {
   });
   it("never throws and spans stay in bounds (property)", () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 300 }), fc.constantFrom("ar" as const, "de" as const, "en" as const), (text, lang) => {
-        const r = extractStatements({ text: text + " sagte er, dass «x» “y” قال إن", lang, published: "2020-01-01" });
-        for (const s of r.statements) {
-          expect(s.start).toBeGreaterThanOrEqual(0);
-          expect(s.end).toBeLessThanOrEqual(text.length + 40);
-          expect(s.confidence).toBeGreaterThan(0);
-          expect(s.confidence).toBeLessThanOrEqual(1);
-        }
-      }),
+      fc.property(
+        fc.string({ maxLength: 300 }),
+        fc.constantFrom("ar" as const, "de" as const, "en" as const),
+        (text, lang) => {
+          const r = extractStatements({ text: text + " sagte er, dass «x» “y” قال إن", lang, published: "2020-01-01" });
+          for (const s of r.statements) {
+            expect(s.start).toBeGreaterThanOrEqual(0);
+            expect(s.end).toBeLessThanOrEqual(text.length + 40);
+            expect(s.confidence).toBeGreaterThan(0);
+            expect(s.confidence).toBeLessThanOrEqual(1);
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });
   it("CLI reports bad input on one line with exit code 2", () => {
     const errs: string[] = [];
-    const code = runCli(["--lang", "ar", "--published", "2016-02-30", "x.txt"], () => {}, (s) => errs.push(s));
+    const code = runCli(
+      ["--lang", "ar", "--published", "2016-02-30", "x.txt"],
+      () => {},
+      (s) => errs.push(s),
+    );
     expect(code).toBe(2);
     expect(errs.join("").trim().split("\n")).toHaveLength(1);
-    expect(runCli(["--lang", "fr", "--published", "2016-02-01", "x.txt"], () => {}, () => {})).toBe(2);
-    expect(runCli(["--lang", "ar", "--published", "2016-02-01", "/no/such/file"], () => {}, () => {})).toBe(2);
+    expect(
+      runCli(
+        ["--lang", "fr", "--published", "2016-02-01", "x.txt"],
+        () => {},
+        () => {},
+      ),
+    ).toBe(2);
+    expect(
+      runCli(
+        ["--lang", "ar", "--published", "2016-02-01", "/no/such/file"],
+        () => {},
+        () => {},
+      ),
+    ).toBe(2);
   });
 });
 

@@ -1,5 +1,13 @@
 // Statement extraction engine: finds reported statements (who said what, when) in ar/de/en news text.
-import type { Candidate, ExtractInput, ExtractResult, Lang, ProposedSpeaker, ProposedStatement, StatementKind } from "./types";
+import type {
+  Candidate,
+  ExtractInput,
+  ExtractResult,
+  Lang,
+  ProposedSpeaker,
+  ProposedStatement,
+  StatementKind,
+} from "./types";
 import { findQuotes, interviewLine, quoteAt, splitSentences, type QuoteSpan } from "./text";
 import { extractArabicSentence, makeArabicContext } from "./arabic";
 import { extractLatin, makeLatinContext } from "./latin";
@@ -51,7 +59,10 @@ export function extractStatements(input: ExtractInput): ExtractResult {
   const statements: ProposedStatement[] = [];
   // Speakers are filled in at the end: a descriptor resolved now may be named by a later sentence.
   const resolvedSpeakers: (ResolvedSpeaker | null)[] = [];
-  const topicIndex = (input.knownTopics ?? []).map((t) => ({ slug: t.slug, names: t.names.map((n) => nameTokens(n)).filter((x) => x.length > 0) }));
+  const topicIndex = (input.knownTopics ?? []).map((t) => ({
+    slug: t.slug,
+    names: t.names.map((n) => nameTokens(n)).filter((x) => x.length > 0),
+  }));
 
   for (const c of kept) {
     const { speaker: resolved, penalty } = resolver.resolve(c.speaker);
@@ -61,7 +72,13 @@ export function extractStatements(input: ExtractInput): ExtractResult {
     let dateUnresolved = false;
     for (const [a, b] of c.dateRegions) {
       // Dates inside the content belong to what was said, not to when.
-      const regions: [number, number][] = b <= c.start || a >= c.end ? [[a, b]] : [[a, Math.min(b, c.start)], [Math.max(a, c.end), b]];
+      const regions: [number, number][] =
+        b <= c.start || a >= c.end
+          ? [[a, b]]
+          : [
+              [a, Math.min(b, c.start)],
+              [Math.max(a, c.end), b],
+            ];
       for (const [x, y] of regions) {
         const d = findDate(text, lang, x, Math.min(y, x + DATE_REGION_MAX), published);
         if (d) {
@@ -117,7 +134,7 @@ function kindOf(c: Candidate, quotes: QuoteSpan[], text: string): StatementKind 
   // Any quotation inside the paraphrase makes it mixed.
   for (let p = c.start; p < c.end; p++) {
     const ch = text[p] as string;
-    if ("«»„“”\"‚‘›‹".includes(ch) && quoteAt(quotes, p) >= 0) return "mixed";
+    if ('«»„“”"‚‘›‹'.includes(ch) && quoteAt(quotes, p) >= 0) return "mixed";
   }
   return c.kind;
 }
@@ -147,5 +164,7 @@ function dedupe(cands: Candidate[]): Candidate[] {
     clusterEnd = Math.max(clusterEnd, c.end);
   }
   flush();
-  return kept.sort((a, b) => Math.min(a.start, a.cueStart ?? a.start) - Math.min(b.start, b.cueStart ?? b.start) || a.start - b.start);
+  return kept.sort(
+    (a, b) => Math.min(a.start, a.cueStart ?? a.start) - Math.min(b.start, b.cueStart ?? b.start) || a.start - b.start,
+  );
 }

@@ -41,11 +41,22 @@ type SpeakerRow = {
   affiliation: string | null;
 };
 
-type TopicRow = { id: number; slug: string; name: string; name_ar: string | null; name_en: string | null; name_de: string | null };
+type TopicRow = {
+  id: number;
+  slug: string;
+  name: string;
+  name_ar: string | null;
+  name_en: string | null;
+  name_de: string | null;
+};
 
 const asKind = (kind: string): SpeakerKind => (kind === "organization" || kind === "group" ? kind : "person");
 
-function namesOf(row: { name_ar: string | null; name_en: string | null; name_de: string | null }): Partial<Record<Lang, string>> {
+function namesOf(row: {
+  name_ar: string | null;
+  name_en: string | null;
+  name_de: string | null;
+}): Partial<Record<Lang, string>> {
   const names: Partial<Record<Lang, string>> = {};
   if (row.name_ar) names.ar = row.name_ar;
   if (row.name_en) names.en = row.name_en;
@@ -91,7 +102,11 @@ function occursIn(words: Set<string> | null, forms: Array<string | null | undefi
  * Every speaker (canonical name, names in ar/en/de, aliases in any script);
  * with `text`, only those with a name whose words all occur in it.
  */
-export async function loadKnownSpeakers(db: KnownQueryable, text?: string, words: Set<string> | null = text === undefined ? null : textWordSet(text)): Promise<KnownSpeakerRecord[]> {
+export async function loadKnownSpeakers(
+  db: KnownQueryable,
+  text?: string,
+  words: Set<string> | null = text === undefined ? null : textWordSet(text),
+): Promise<KnownSpeakerRecord[]> {
   const { rows } = await db.query<SpeakerRow>(
     `SELECT id, slug, kind, name, name_ar, name_en, name_de, aliases, role, affiliation FROM speakers ORDER BY id`,
   );
@@ -100,13 +115,26 @@ export async function loadKnownSpeakers(db: KnownQueryable, text?: string, words
     const names = namesOf(row);
     const aliases = (row.aliases ?? []).filter((a) => a.trim() !== "");
     if (!occursIn(words, [row.name, ...Object.values(names), ...aliases])) continue;
-    out.push({ id: row.id, slug: row.slug, kind: asKind(row.kind), name: row.name, names, aliases, role: row.role, affiliation: row.affiliation });
+    out.push({
+      id: row.id,
+      slug: row.slug,
+      kind: asKind(row.kind),
+      name: row.name,
+      names,
+      aliases,
+      role: row.role,
+      affiliation: row.affiliation,
+    });
   }
   return out;
 }
 
 /** Every topic (names in every language); with `text`, only those with a name whose words all occur in it. */
-export async function loadKnownTopics(db: KnownQueryable, text?: string, words: Set<string> | null = text === undefined ? null : textWordSet(text)): Promise<KnownTopicRecord[]> {
+export async function loadKnownTopics(
+  db: KnownQueryable,
+  text?: string,
+  words: Set<string> | null = text === undefined ? null : textWordSet(text),
+): Promise<KnownTopicRecord[]> {
   const { rows } = await db.query<TopicRow>(`SELECT id, slug, name, name_ar, name_en, name_de FROM topics ORDER BY id`);
   const out: KnownTopicRecord[] = [];
   for (const row of rows) {

@@ -22,16 +22,56 @@ const set = (s: string): Set<string> => new Set(s.split(/\s+/u).filter(Boolean))
 // Finite or participle cue forms; separable verbs need their particle later in the clause.
 // Passive reports: "wurde bekannt", "wird unter anderem vorgeworfen", "war schon bekannt geworden" (the auxiliary up to three words before).
 const DE_PASSIVE_AUX = set("wurde wurden wird werden war waren ist sind worden");
-const DE_PASSIVE_REPORTS = set("bekannt berichtet vorgeworfen beschuldigt gemeldet mitgeteilt erklärt bestätigt angekündigt befürchtet vermutet erwartet angenommen");
+const DE_PASSIVE_REPORTS = set(
+  "bekannt berichtet vorgeworfen beschuldigt gemeldet mitgeteilt erklärt bestätigt angekündigt befürchtet vermutet erwartet angenommen",
+);
 const DE_CUES = set(
   "begrüßte begrüßten lehnte lehnten verurteilte verurteilten bemängelte bemängelten sagte sagten sagt sagen gesagt erklärte erklärten erklärt erklären betonte betonten betont kritisierte kritisierten kritisiert forderte forderten fordert gefordert warnte warnten warnt gewarnt meinte meinten meint gemeint berichtete berichteten berichtet bestätigte bestätigten bestätigt schrieb schrieben schreibt geschrieben erläuterte erläuterten erläutert ergänzte ergänzten ergänzt versicherte versicherten versichert unterstrich unterstrichen behauptete behaupteten behauptet behaupten vermutete vermuteten vermutet glaubt glaubte glauben hofft hoffte hoffen befürchtet befürchtete befürchten argumentierte argumentiert äußerte äußerten geäußert antwortete antworteten entgegnete entgegneten verkündete verkündeten verkündet beklagte beklagten beklagt bekräftigte bekräftigten bekräftigt mahnte mahnten appellierte bestritt bestritten dementierte dementiert meldete meldeten meldet gemeldet kommentierte kommentierten kommentiert schätzt schätzte schätzen mitgeteilt mitteilte mitteilten angekündigt ankündigte bekanntgegeben bekanntgab erklärten hinzugefügt hinzufügte angegeben angab zitiert zitierte sprach sprachen nannte nannten bezeichnete bezeichneten bezeichnet räumte räumten verwies verwiesen wies wiesen stellte stellten teilte teilten teilt gab gaben gibt kündigte kündigten kündigt fügte fügten fügt rief riefen ging geht gehen sieht sah heißt hieß verlautete lautete bekannt vorgeworfen beschuldigt wirft warf begründete begründet hält hielt vermutet erwartet angenommen",
 );
 const DE_PARTICLE: Record<string, string[]> = {
-  lehnte: ["ab"], lehnten: ["ab"], teilte: ["mit"], teilten: ["mit"], teilt: ["mit"], gab: ["bekannt", "an", "zu"], gaben: ["bekannt", "an", "zu"], gibt: ["bekannt", "an", "zu"],
-  kündigte: ["an"], kündigten: ["an"], kündigt: ["an"], fügte: ["hinzu"], fügten: ["hinzu"], fügt: ["hinzu"], räumte: ["ein"], räumten: ["ein"],
-  stellte: ["fest", "klar"], stellten: ["fest", "klar"], wies: ["hin"], wiesen: ["hin"], verwies: ["darauf"], verwiesen: ["darauf"], rief: ["auf"], riefen: ["auf"],
-  ging: ["aus"], geht: ["aus"], gehen: ["aus"], sprach: ["von", "aus"], sprachen: ["von", "aus"], sieht: ["darin", "als"], sah: ["darin", "als"],
-  heißt: ["es"], hieß: ["es"], wirft: ["vor"], warf: ["vor"], hält: ["für"], hielt: ["für"], lautete: [], nannte: [], nannten: [], bezeichnete: ["als"], bezeichneten: ["als"], bezeichnet: ["als"],
+  lehnte: ["ab"],
+  lehnten: ["ab"],
+  teilte: ["mit"],
+  teilten: ["mit"],
+  teilt: ["mit"],
+  gab: ["bekannt", "an", "zu"],
+  gaben: ["bekannt", "an", "zu"],
+  gibt: ["bekannt", "an", "zu"],
+  kündigte: ["an"],
+  kündigten: ["an"],
+  kündigt: ["an"],
+  fügte: ["hinzu"],
+  fügten: ["hinzu"],
+  fügt: ["hinzu"],
+  räumte: ["ein"],
+  räumten: ["ein"],
+  stellte: ["fest", "klar"],
+  stellten: ["fest", "klar"],
+  wies: ["hin"],
+  wiesen: ["hin"],
+  verwies: ["darauf"],
+  verwiesen: ["darauf"],
+  rief: ["auf"],
+  riefen: ["auf"],
+  ging: ["aus"],
+  geht: ["aus"],
+  gehen: ["aus"],
+  sprach: ["von", "aus"],
+  sprachen: ["von", "aus"],
+  sieht: ["darin", "als"],
+  sah: ["darin", "als"],
+  heißt: ["es"],
+  hieß: ["es"],
+  wirft: ["vor"],
+  warf: ["vor"],
+  hält: ["für"],
+  hielt: ["für"],
+  lautete: [],
+  nannte: [],
+  nannten: [],
+  bezeichnete: ["als"],
+  bezeichneten: ["als"],
+  bezeichnet: ["als"],
 };
 const EN_CUES = set(
   "said says say told tells stated states warned warns added adds argued argue argues claimed claims believe want wants wanted backed backs accused accuses called calls fear fears urged explained explains noted notes insisted insists announced announces confirmed confirms denied denies acknowledged admitted suggested suggests wrote writes reported reports declared declares stressed stresses emphasized emphasised emphasizes urged urges believes believed thinks predicted estimated asserted maintained contended alleged tweeted replied responded complained conceded observed revealed recalled cautioned agreed",
@@ -46,8 +86,12 @@ const EN_BARE_COMPLEMENT = set(
 const DE_SUBJ_STOP = set(
   "Demnach Danach Wonach Am Im In Auf Bei Nach Vor Seit Während Gegenüber Laut Mit Zu Zum Zur Für Über Unter Wie Gestern Heute Vorgestern Außerdem Zudem Dazu Dann Später Bereits Auch Weiter Ferner Daraufhin Inzwischen Zuvor Damals Schließlich Jetzt Nun Dabei Darüber Hierzu So Deshalb Doch Aber Allerdings Dies Das Diese Dieses Darin Dort Hier Anschließend Erst Noch Zuletzt Bisher Gleichzeitig Zugleich Jedoch Ebenso Ebenfalls Trotzdem Vorher Ende Anfang Mitte Aus Als Lediglich Insgesamt Zusammenfassend Entscheidend Möglich Mögliche Konkret Grund Weiterhin Damit Somit Stattdessen",
 );
-const EN_SUBJ_STOP = set("On In At After Before During Yesterday Today Earlier Later Meanwhile However But And Also Then Speaking Last This That It");
-const DE_AUX = set("hat hatte hatten haben habe hätte wurde wurden wird werden worden ist war waren sind sei soll sollte sollen kann konnte könne will wollte muss musste");
+const EN_SUBJ_STOP = set(
+  "On In At After Before During Yesterday Today Earlier Later Meanwhile However But And Also Then Speaking Last This That It",
+);
+const DE_AUX = set(
+  "hat hatte hatten haben habe hätte wurde wurden wird werden worden ist war waren sind sei soll sollte sollen kann konnte könne will wollte muss musste",
+);
 const EN_AUX = set("has had have was were is are will would also previously earlier later has had");
 const DE_PRON = set("er sie Er Sie");
 const EN_PRON = set("he she they He She They");
@@ -56,11 +100,19 @@ const DE_KONJ = set(
 );
 const DE_FRAME_DET = set("dem der den des einer einem eines seiner ihrer ihren seinen dessen deren eigenen");
 // Heads of a source after "nach"; compounds count ("Polizeiangaben", "Medienberichten").
-const DE_SOURCE_HEAD = /(?:Angaben|Informationen|Ansicht|Auffassung|Einschätzungen?|Aussagen?|Worten|Darstellung|Meinung|Berichte?n?|Schätzungen?|Erkenntnissen|Untersuchungen|Ermittlungen|Recherchen|Umfragen?|Zählungen|Meldungen|Studie|Stellungnahme|Analyse|Ergebnis|Endergebnis|Vernehmen|Mitteilung|Erklärung|Schilderungen|Zeugenaussagen|Expertenmeinung)$/u;
+const DE_SOURCE_HEAD =
+  /(?:Angaben|Informationen|Ansicht|Auffassung|Einschätzungen?|Aussagen?|Worten|Darstellung|Meinung|Berichte?n?|Schätzungen?|Erkenntnissen|Untersuchungen|Ermittlungen|Recherchen|Umfragen?|Zählungen|Meldungen|Studie|Stellungnahme|Analyse|Ergebnis|Endergebnis|Vernehmen|Mitteilung|Erklärung|Schilderungen|Zeugenaussagen|Expertenmeinung)$/u;
 const DE_POSTPOSED_HEADS = set("Meinung Ansicht Auffassung Vernehmen Angaben Worten Einschätzung Darstellung");
 const isSourceHead = (w: string): boolean => /^\p{Lu}/u.test(w) && DE_SOURCE_HEAD.test(w);
-const isAdjective = (w: string): boolean => /^\p{Ll}{3,}(?:e|en|er|em|es)$/u.test(w) && !DE_FRAME_DET.has(w) && !/^(?:werden|haben|wollen|sollen|können|müssen|dürfen|sein|seien|unter|über|wieder|aber|oder|sowie|sehr|mehr|immer|hier|einen|keine|keinen|diese|dieser|diesen|dieses|jeder|jede|jedem|alle|allen|aller)$/u.test(w);
-const DE_NACH_ADJ = set("jüngsten ersten neuesten neuen offiziellen eigenen vorläufigen bisherigen unbestätigten übereinstimmenden inoffiziellen aktuellen");
+const isAdjective = (w: string): boolean =>
+  /^\p{Ll}{3,}(?:e|en|er|em|es)$/u.test(w) &&
+  !DE_FRAME_DET.has(w) &&
+  !/^(?:werden|haben|wollen|sollen|können|müssen|dürfen|sein|seien|unter|über|wieder|aber|oder|sowie|sehr|mehr|immer|hier|einen|keine|keinen|diese|dieser|diesen|dieses|jeder|jede|jedem|alle|allen|aller)$/u.test(
+    w,
+  );
+const DE_NACH_ADJ = set(
+  "jüngsten ersten neuesten neuen offiziellen eigenen vorläufigen bisherigen unbestätigten übereinstimmenden inoffiziellen aktuellen",
+);
 
 interface Lex {
   cues: Set<string>;
@@ -102,7 +154,12 @@ export function extractLatin(ctx: LatinCtx): Candidate[] {
     // German: a continuation right after a sentence that named someone without a verb of saying
     // ("Das Robert-Koch-Institut sieht keine Gefahr. Lediglich Personen … seien …", "Hier sparte der
     // Bundespräsident nicht mit Kritik: „…“") belongs to that sentence's subject, not to an older speaker.
-    if (lang === "de" && found.length === 1 && (found[0] as Candidate).speaker.type === "continuation" && (found[0] as Candidate).cueStart === null) {
+    if (
+      lang === "de" &&
+      found.length === 1 &&
+      (found[0] as Candidate).speaker.type === "continuation" &&
+      (found[0] as Candidate).cueStart === null
+    ) {
       const c = found[0] as Candidate;
       const own = c.kind === "direct" ? clauseSubject(ctx, sent.start, c.start) : null;
       const prevSent = ctx.sentences[si - 1];
@@ -118,8 +175,16 @@ export function extractLatin(ctx: LatinCtx): Candidate[] {
   return out;
 }
 
-function base(sent: Sentence, cue: Token | null): Pick<Candidate, "sentenceStart" | "sentenceEnd" | "cueStart" | "cueEnd"> {
-  return { sentenceStart: sent.start, sentenceEnd: sent.end, cueStart: cue ? cue.start : null, cueEnd: cue ? cue.end : null };
+function base(
+  sent: Sentence,
+  cue: Token | null,
+): Pick<Candidate, "sentenceStart" | "sentenceEnd" | "cueStart" | "cueEnd"> {
+  return {
+    sentenceStart: sent.start,
+    sentenceEnd: sent.end,
+    cueStart: cue ? cue.start : null,
+    cueEnd: cue ? cue.end : null,
+  };
 }
 
 function sentenceCandidates(ctx: LatinCtx, lang: "de" | "en", sent: Sentence): Candidate[] {
@@ -137,13 +202,28 @@ function sentenceCandidates(ctx: LatinCtx, lang: "de" | "en", sent: Sentence): C
     const lw = w.toLowerCase();
     if (lang === "de" && lw === "wonach" && i + 3 < toks.length) {
       // "Berichte, wonach …": the content follows; the source is the preceding noun phrase.
-      out.push({ ...base(sent, t), kind: "indirect", start: t.end, end: sent.end, speaker: { type: "continuation" }, dateRegions: [], confidence: 0.5 });
+      out.push({
+        ...base(sent, t),
+        kind: "indirect",
+        start: t.end,
+        end: sent.end,
+        speaker: { type: "continuation" },
+        dateRegions: [],
+        confidence: 0.5,
+      });
       break;
     }
     let isCue = lex.cues.has(lw) || (lang === "de" && lex.cues.has(w));
     if (!isCue) {
       // "…, so X.": not "…, so um … zu", "…, so dass", nor the "so" that answers a conditional ("Wenn …, so …").
-      if (lang === "de" && lw === "so" && commaBefore(text, t.start, sent.start) && !DE_SO_NOT_SOURCE.has(toks[i + 1]?.text ?? "") && !DE_CONDITIONAL_LEAD.has(toks[0]?.text ?? "")) isCue = true;
+      if (
+        lang === "de" &&
+        lw === "so" &&
+        commaBefore(text, t.start, sent.start) &&
+        !DE_SO_NOT_SOURCE.has(toks[i + 1]?.text ?? "") &&
+        !DE_CONDITIONAL_LEAD.has(toks[0]?.text ?? "")
+      )
+        isCue = true;
       else continue;
     }
     if (lang === "de" && isCap(w) && i === 0 && lw !== "so") continue; // "Sagt …" imperative/question forms are rare in news
@@ -162,7 +242,11 @@ function sentenceCandidates(ctx: LatinCtx, lang: "de" | "en", sent: Sentence): C
         if (!DE_SEPARABLE.has(x.text)) return true;
         if (lang === "de" && x.text === "bekannt" && rest[k - 1]?.text === "nicht") return false;
         const next = rest[k + 1]?.start ?? sent.end;
-        return next >= sent.end || DE_CLAUSE_JOIN.has(rest[k + 1]?.text ?? "") || /[,.;:!?“”„"»«()–-]/u.test(text.slice(x.end, Math.min(next, x.end + 4)));
+        return (
+          next >= sent.end ||
+          DE_CLAUSE_JOIN.has(rest[k + 1]?.text ?? "") ||
+          /[,.;:!?“”„"»«()–-]/u.test(text.slice(x.end, Math.min(next, x.end + 4)))
+        );
       };
       if (!rest.some((x, k) => parts.includes(x.text) && closes(k))) continue;
     }
@@ -174,7 +258,12 @@ function sentenceCandidates(ctx: LatinCtx, lang: "de" | "en", sent: Sentence): C
       out.push(cand);
       const more = lang === "en" ? participleContinuation(ctx, sent, toks, i + 1) : null;
       if (more && more.start > cand.start && more.cueStart !== null) {
-        cand.end = Math.min(cand.end, lastOfWithin(text, ",", more.cueStart, cand.start) > cand.start ? lastOfWithin(text, ",", more.cueStart, cand.start) : cand.end);
+        cand.end = Math.min(
+          cand.end,
+          lastOfWithin(text, ",", more.cueStart, cand.start) > cand.start
+            ? lastOfWithin(text, ",", more.cueStart, cand.start)
+            : cand.end,
+        );
         out.push(more);
       }
       break;
@@ -186,7 +275,9 @@ function sentenceCandidates(ctx: LatinCtx, lang: "de" | "en", sent: Sentence): C
 const DE_SEPARABLE = set("bekannt an zu ab mit ein hin hinzu auf fest klar aus vor");
 const DE_CLAUSE_JOIN = set("und oder aber sowie dass daß");
 const DE_SO_NOT_SOURCE = set("um dass daß wie lange viel viele weit sehr schnell bald gut als auch noch");
-const DE_CONDITIONAL_LEAD = set("Wenn Falls Sofern Sollte Sollten Hätte Hätten Wäre Wären Käme Kämen Werden Wird Würde Würden");
+const DE_CONDITIONAL_LEAD = set(
+  "Wenn Falls Sofern Sollte Sollten Hätte Hätten Wäre Wären Käme Kämen Werden Wird Würde Würden",
+);
 const DE_BEKANNT_AUX = set("gab gaben geben gegeben gibt wurde wurden worden geworden war waren ist sind werden");
 const DE_NEGATION = set("nicht kein keine nie noch");
 
@@ -223,7 +314,15 @@ function participleContinuation(ctx: LatinCtx, sent: Sentence, toks: Token[], fr
     const next = toks[k + 1];
     const start = next && next.text === "that" ? next.end : (next?.start ?? t.end);
     if (toks.length - k < 4) return null;
-    return { ...base(sent, t), kind: "indirect", start, end: sent.end, speaker: { type: "continuation" }, dateRegions: [], confidence: 0.6 };
+    return {
+      ...base(sent, t),
+      kind: "indirect",
+      start,
+      end: sent.end,
+      speaker: { type: "continuation" },
+      dateRegions: [],
+      confidence: 0.6,
+    };
   }
   return null;
 }
@@ -231,7 +330,7 @@ function participleContinuation(ctx: LatinCtx, sent: Sentence, toks: Token[], fr
 function commaBefore(text: string, pos: number, floor: number): boolean {
   for (let j = pos - 1; j >= floor; j--) {
     const c = text[j] as string;
-    if (c === "," || c === "“" || c === "”" || c === "\"" || c === "«" || c === "»") return true;
+    if (c === "," || c === "“" || c === "”" || c === '"' || c === "«" || c === "»") return true;
     if (!/\s/u.test(c)) return false;
   }
   return false;
@@ -269,14 +368,33 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
   const lex = LEX[lang];
   const b = base(sent, cue);
   const firstInWindow = Math.max(0, i - LOOKBACK_TOKENS);
-  const windowStart = Math.max(sent.start, firstInWindow > 0 ? (toks[firstInWindow] as Token).start : sent.start, cue.start - LOOKBACK_CHARS);
+  const windowStart = Math.max(
+    sent.start,
+    firstInWindow > 0 ? (toks[firstInWindow] as Token).start : sent.start,
+    cue.start - LOOKBACK_CHARS,
+  );
   // A quotation opening the sentence, then its speaker and the cue: "“…,” the UN envoy, Martin Griffiths, told …" /
   // "„…“, sagte X". Its speaker is what stands between the quotation and the cue, else the phrase after the cue.
   const lead = ctx.quotes[firstQuoteIndex(ctx.quotes, sent.start)];
-  if (lead && lead.start - sent.start <= 2 && lead.end <= cue.start && cue.start - lead.end <= 200 && tokenize(text, lead.start, lead.end).length >= 3) {
+  if (
+    lead &&
+    lead.start - sent.start <= 2 &&
+    lead.end <= cue.start &&
+    cue.start - lead.end <= 200 &&
+    tokenize(text, lead.start, lead.end).length >= 3
+  ) {
     const [a, e] = trimSpan(text, lead.end, cue.start, /[\s,;:.\-–—()"„“”«»]/u);
     const spk = e > a ? subjectRef(ctx, lang, a, e) : npAfter(ctx, lang, toks, i + 1, sent.end);
-    if (spk) return { ...b, kind: "direct", start: lead.start, end: lead.end, speaker: spk, dateRegions: [[cue.start, sent.end]], confidence: 0.9 };
+    if (spk)
+      return {
+        ...b,
+        kind: "direct",
+        start: lead.start,
+        end: lead.end,
+        speaker: spk,
+        dateRegions: [[cue.start, sent.end]],
+        confidence: 0.9,
+      };
   }
   // Trailing cue: "<content>, sagte X." / "“…,” X said." / "<content>, so X."
   const comma = lastOfWithin(text, ",”“", cue.start, windowStart);
@@ -308,7 +426,12 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
         let first = lastOfWithin(text, ",", comma, windowStart);
         // "…, the Federal Reserve chair, Jerome Powell, said": the apposition's head is one comma further back.
         const head = first > sent.start ? lastOfWithin(text, ",", first, windowStart) : -1;
-        if (head > sent.start + 3 && tokenize(text, head, comma).length <= 10 && /^\s*(?:the|a|an|its|his|her|their|\p{Lu})/u.test(text.slice(head + 1, first))) first = head;
+        if (
+          head > sent.start + 3 &&
+          tokenize(text, head, comma).length <= 10 &&
+          /^\s*(?:the|a|an|its|his|her|their|\p{Lu})/u.test(text.slice(head + 1, first))
+        )
+          first = head;
         if (first > sent.start + 3 && tokenize(text, first, comma).length <= 10) {
           spk = subjectRef(ctx, lang, first + 1, comma);
           if (spk) contentEnd2 = first;
@@ -362,8 +485,20 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
     if (EN_BARE_COMPLEMENT.has(lw)) {
       let k = i + 1;
       if (EN_PARTICLE[lw] && toks[k]?.text === "for") k++;
-      if (lw === "told" || lw === "tells") while (k < toks.length && k < i + 4 && /^(?:the|a|an|reporters|journalists|\p{Lu}\S*)$/u.test((toks[k] as Token).text)) k++;
-      while (k < toks.length && /^(?:on|in|last|yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/iu.test((toks[k] as Token).text)) k++;
+      if (lw === "told" || lw === "tells")
+        while (
+          k < toks.length &&
+          k < i + 4 &&
+          /^(?:the|a|an|reporters|journalists|\p{Lu}\S*)$/u.test((toks[k] as Token).text)
+        )
+          k++;
+      while (
+        k < toks.length &&
+        /^(?:on|in|last|yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/iu.test(
+          (toks[k] as Token).text,
+        )
+      )
+        k++;
       const nt = toks[k];
       if (nt && toks.length - k >= 3 && (k > i + 1 || !/^(?:to|for|of|by|with|as)$/u.test(nt.text))) {
         contentStart = nt.start;
@@ -389,7 +524,8 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
   let leadStop = firstBefore ? lex.subjStop.has(firstBefore.text) : true;
   // German V2: "Davon geht Slobodan Samardzic … aus", "… berichtete der Physiker Sebastian Pflugbeil": when a
   // subject clearly follows the verb and what precedes it is no noun phrase of its own, the subject is after.
-  if (lang === "de" && !leadStop && clearSubjectAfter(toks, i) && !vorfeldIsSubject(text, toks, i, windowStart)) leadStop = true;
+  if (lang === "de" && !leadStop && clearSubjectAfter(toks, i) && !vorfeldIsSubject(text, toks, i, windowStart))
+    leadStop = true;
   if (leadStop || firstBefore === undefined) speaker = npAfter(ctx, lang, toks, i + 1, afterCueSpeakerEnd);
   if (!speaker && firstBefore) {
     // Skip a leading adverbial up to the finite verb in V2 clauses; otherwise the subject runs from the clause start.
@@ -406,7 +542,13 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
   }
   if (!speaker) speaker = npAfter(ctx, lang, toks, i + 1, afterCueSpeakerEnd);
   // "Es wurde bekannt, dass …", "Ihm wird vorgeworfen, …": a passive report names no speaker, yet reports.
-  if (!speaker && lang === "de" && DE_PASSIVE_REPORTS.has(cue.text) && toks.slice(Math.max(0, i - 3), i).some((t) => DE_PASSIVE_AUX.has(t.text))) speaker = { type: "none" };
+  if (
+    !speaker &&
+    lang === "de" &&
+    DE_PASSIVE_REPORTS.has(cue.text) &&
+    toks.slice(Math.max(0, i - 3), i).some((t) => DE_PASSIVE_AUX.has(t.text))
+  )
+    speaker = { type: "none" };
   if (!speaker) return null;
   return {
     ...b,
@@ -421,7 +563,9 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
 }
 const DE_NOMINATIVE_DET = set("der die das ein eine");
 const DE_VORFELD_DET = set("Der Die Das Ein Eine");
-const DE_MIDFIELD_SKIP = set("auch jedoch dazu bereits nun zudem außerdem allerdings daher deshalb dann damals heute gestern am im");
+const DE_MIDFIELD_SKIP = set(
+  "auch jedoch dazu bereits nun zudem außerdem allerdings daher deshalb dann damals heute gestern am im",
+);
 
 /** Whether a German subject stands right after the finite cue: "der Minister", "ein Sprecher", a name of two words, "er"/"sie". */
 function clearSubjectAfter(toks: Token[], i: number): boolean {
@@ -441,19 +585,24 @@ function vorfeldIsSubject(text: string, toks: Token[], i: number, windowStart: n
   const vf = toks.slice(Math.max(0, i - 8), i).filter((t) => t.start >= clauseStart);
   if (vf.length === 0) return false;
   const first = vf[0] as Token;
-  if (DE_VORFELD_DET.has(first.text) || /^(?:der|die|das|ein|eine)$/u.test(first.text)) return vf.length >= 2 && isCap((vf[1] as Token).text);
+  if (DE_VORFELD_DET.has(first.text) || /^(?:der|die|das|ein|eine)$/u.test(first.text))
+    return vf.length >= 2 && isCap((vf[1] as Token).text);
   // A name or title of capitalised words only ("Angela Merkel", "Bundeskanzlerin Merkel"); one word is too weak
   // to outweigh a clear subject after the verb ("Davon geht …").
   return vf.length >= 2 && vf.length <= 6 && vf.every((t) => isCap(t.text) || /^(?:von|van|de|der|und)$/u.test(t.text));
 }
 
-const DE_OBJECT_CUES = set("sprach sprachen kritisierte kritisierten forderte forderten warnte warnten begrüßte begrüßten bezeichnete bezeichneten nannte nannten bestätigte bestätigten kündigte kündigten gab gaben teilte teilten lehnte lehnten verurteilte verurteilten bemängelte bemängelten dementierte dementierten bestritt bestritten");
-
+const DE_OBJECT_CUES = set(
+  "sprach sprachen kritisierte kritisierten forderte forderten warnte warnten begrüßte begrüßten bezeichnete bezeichneten nannte nannten bestätigte bestätigten kündigte kündigten gab gaben teilte teilten lehnte lehnten verurteilte verurteilten bemängelte bemängelten dementierte dementierten bestritt bestritten",
+);
 
 /** Capitalised noun phrase right after the cue (inverted subject), stopped by prepositions and punctuation. */
 function npAfter(ctx: LatinCtx, lang: "de" | "en", toks: Token[], from: number, hardEnd: number): SpeakerRef | null {
   const { text } = ctx;
-  const stop = lang === "de" ? /^(?:am|im|in|auf|bei|vor|gegenüber|zu|zum|zur|nach|mit|laut|heute|gestern|dazu|auch|bereits|weiter|außerdem|jedoch|aber|dem|den|einem|einer|so|noch|damals|später|zuvor|dann|nun|es|sich|ihm|ihr|ihnen|uns|am|daher|vergangene[nr]?|letzte[nr]?)$/u : /^(?:on|in|at|to|of|for|with|after|before|during|yesterday|today|last|this|that|on|told|who|when|while)$/u;
+  const stop =
+    lang === "de"
+      ? /^(?:am|im|in|auf|bei|vor|gegenüber|zu|zum|zur|nach|mit|laut|heute|gestern|dazu|auch|bereits|weiter|außerdem|jedoch|aber|dem|den|einem|einer|so|noch|damals|später|zuvor|dann|nun|es|sich|ihm|ihr|ihnen|uns|am|daher|vergangene[nr]?|letzte[nr]?)$/u
+      : /^(?:on|in|at|to|of|for|with|after|before|during|yesterday|today|last|this|that|on|told|who|when|while)$/u;
   const k = from;
   const det = lang === "de" ? /^(?:der|die|das|des|ein|eine|eines|einer)$/u : /^(?:the|a|an)$/u;
   const startTok = toks[k];
@@ -464,7 +613,12 @@ function npAfter(ctx: LatinCtx, lang: "de" | "en", toks: Token[], from: number, 
   while (e < toks.length && (toks[e] as Token).end <= hardEnd && e - k < 12) {
     const w = (toks[e] as Token).text;
     if (e > k && stop.test(w)) break;
-    if (e > k && /[,;:.]/u.test(text.slice((toks[e - 1] as Token).end, (toks[e] as Token).start)) && !/^\p{Lu}/u.test(w)) break;
+    if (
+      e > k &&
+      /[,;:.]/u.test(text.slice((toks[e - 1] as Token).end, (toks[e] as Token).start)) &&
+      !/^\p{Lu}/u.test(w)
+    )
+      break;
     e++;
   }
   if (e === k) return null;
@@ -484,13 +638,17 @@ function subjectRef(ctx: LatinCtx, lang: "de" | "en", s: number, e: number): Spe
   if (words.length === 1 && LEX[lang].pron.has(surface)) return { type: "pronoun", start: a, end: b };
   if (lang === "de" && /^(?:es|Es|man|Man|das|Das|dies|Dies)$/u.test(surface)) return null;
   // A German subject is a noun, a name, an article's phrase or a pronoun, never a lower-case adverb ("schon").
-  if (lang === "de" && !/^(?:\p{Lu}|er$|sie$|(?:der|die|das|den|dem|des|ein|eine|einer|eines)\s)/u.test(surface)) return null;
+  if (lang === "de" && !/^(?:\p{Lu}|er$|sie$|(?:der|die|das|den|dem|des|ein|eine|einer|eines)\s)/u.test(surface))
+    return null;
   return refFor(ctx, lang, a, b);
 }
 
 function refFor(ctx: LatinCtx, lang: "de" | "en", s: number, e: number): SpeakerRef {
   const surface = ctx.text.slice(s, e);
-  const m = lang === "de" ? /^(?:der|die|das|Der|Die|Das)\s+(\p{L}+)$/u.exec(surface) : /^(?:the|The)\s+(\p{L}+)$/u.exec(surface);
+  const m =
+    lang === "de"
+      ? /^(?:der|die|das|Der|Die|Das)\s+(\p{L}+)$/u.exec(surface)
+      : /^(?:the|The)\s+(\p{L}+)$/u.exec(surface);
   if (m && m[1]) {
     const head = nameTokens(m[1])[0] ?? "";
     if (ORG_WORDS[lang].has(head)) return { type: "backref", start: s, end: e, head };
@@ -511,15 +669,42 @@ function sourceFrame(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: Tok
     else if (lang === "de" && lw === "nach") {
       // "nach Angaben der Polizei", "Nach einer norwegischen Studie", "nach dem vorläufigen Endergebnis".
       let k = i + 1;
-      while (k < toks.length && k <= i + 3 && (DE_NACH_ADJ.has((toks[k] as Token).text) || DE_FRAME_DET.has((toks[k] as Token).text) || isAdjective((toks[k] as Token).text))) k++;
+      while (
+        k < toks.length &&
+        k <= i + 3 &&
+        (DE_NACH_ADJ.has((toks[k] as Token).text) ||
+          DE_FRAME_DET.has((toks[k] as Token).text) ||
+          isAdjective((toks[k] as Token).text))
+      )
+        k++;
       if (toks[k] && isSourceHead((toks[k] as Token).text)) {
         npFrom = i + 1;
         cueEndTok = i;
-      } else if (i >= 1 && isSourceHead((toks[i - 1] as Token).text) && DE_POSTPOSED_HEADS.has((toks[i - 1] as Token).text)) {
+      } else if (
+        i >= 1 &&
+        isSourceHead((toks[i - 1] as Token).text) &&
+        DE_POSTPOSED_HEADS.has((toks[i - 1] as Token).text)
+      ) {
         // "Seiner Meinung nach", "Dem Vernehmen nach": the source stands before "nach".
         let s0 = i - 1;
-        while (s0 > 0 && s0 >= i - 3 && (DE_FRAME_DET.has((toks[s0 - 1] as Token).text) || /^(?:Seiner|Ihrer|Dem|Den|Eigenen|Unseren)$/u.test((toks[s0 - 1] as Token).text) || isAdjective((toks[s0 - 1] as Token).text))) s0--;
-        return frameCandidate(ctx, sent, toks[s0] as Token, t, (toks[s0] as Token).start, (toks[i - 1] as Token).end, toks, i + 1);
+        while (
+          s0 > 0 &&
+          s0 >= i - 3 &&
+          (DE_FRAME_DET.has((toks[s0 - 1] as Token).text) ||
+            /^(?:Seiner|Ihrer|Dem|Den|Eigenen|Unseren)$/u.test((toks[s0 - 1] as Token).text) ||
+            isAdjective((toks[s0 - 1] as Token).text))
+        )
+          s0--;
+        return frameCandidate(
+          ctx,
+          sent,
+          toks[s0] as Token,
+          t,
+          (toks[s0] as Token).start,
+          (toks[i - 1] as Token).end,
+          toks,
+          i + 1,
+        );
       }
     } else if (lang === "en" && lw === "according" && toks[i + 1]?.text === "to") {
       npFrom = i + 2;
@@ -527,7 +712,8 @@ function sourceFrame(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: Tok
     } else if (lang === "de" && lw === "zufolge") {
       // "Dem Bericht zufolge …" / "…, der Polizei zufolge."
       let k = i - 1;
-      while (k >= 0 && i - k <= 6 && !/[,;:]/u.test(text.slice((toks[k] as Token).end, (toks[k + 1] as Token).start))) k--;
+      while (k >= 0 && i - k <= 6 && !/[,;:]/u.test(text.slice((toks[k] as Token).end, (toks[k + 1] as Token).start)))
+        k--;
       const npS = toks[k + 1];
       if (!npS || k + 1 >= i) continue;
       return frameCandidate(ctx, sent, t, t, npS.start, (toks[i - 1] as Token).end, toks, i + 1);
@@ -536,39 +722,73 @@ function sourceFrame(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: Tok
     // "Laut „Welt“ soll …": a quoted name (its words are not among the tokens) is the source.
     if (lang === "de" && npFrom === i + 1) {
       const q = ctx.quotes[firstQuoteIndex(ctx.quotes, t.end)];
-      if (q && q.end <= (toks[npFrom] as Token).start && /^\s*$/u.test(text.slice(t.end, q.start))) return frameCandidate(ctx, sent, t, t, q.start, q.end, toks, npFrom);
+      if (q && q.end <= (toks[npFrom] as Token).start && /^\s*$/u.test(text.slice(t.end, q.start)))
+        return frameCandidate(ctx, sent, t, t, q.start, q.end, toks, npFrom);
     }
     // NP: capitalised words, determiners and linking prepositions, up to the finite verb/comma.
     let k = npFrom;
-    const link = lang === "de" ? /^(?:der|die|das|des|dem|den|von|vom|für|und|aus|im|in|zur|zum|eines|einer|einem|ihres|seines|ihren|seinen|ihrer|seiner|dessen|deren|am)$/u : /^(?:the|of|for|and|a|an|in|at)$/u;
+    const link =
+      lang === "de"
+        ? /^(?:der|die|das|des|dem|den|von|vom|für|und|aus|im|in|zur|zum|eines|einer|einem|ihres|seines|ihren|seinen|ihrer|seiner|dessen|deren|am)$/u
+        : /^(?:the|of|for|and|a|an|in|at)$/u;
     while (k < toks.length && k - npFrom < 12) {
       const w = (toks[k] as Token).text;
       if (k > npFrom && /[,;:]/u.test(text.slice((toks[k - 1] as Token).end, (toks[k] as Token).start))) break;
       // "laut israelischen Medien", "laut bildblog.de": an adjective before its noun, a web address.
-      if (lang === "de" && ((isAdjective(w) && toks[k + 1] && isCap((toks[k + 1] as Token).text)) || (k === npFrom && /\.\p{L}{2,}$/u.test(text.slice((toks[k] as Token).start, (toks[k] as Token).end + 4).split(/\s/u)[0] ?? "")))) {
+      if (
+        lang === "de" &&
+        ((isAdjective(w) && toks[k + 1] && isCap((toks[k + 1] as Token).text)) ||
+          (k === npFrom &&
+            /\.\p{L}{2,}$/u.test(
+              text.slice((toks[k] as Token).start, (toks[k] as Token).end + 4).split(/\s/u)[0] ?? "",
+            )))
+      ) {
         k++;
         continue;
       }
       // English source phrases are lower-case too ("according to the ministry"): they run to the comma.
       // … or end the sentence ("…, according to analysts at Goldman Sachs.").
-      const enLower = lang === "en" && k - npFrom < 8 && (commaAfter((toks[k] as Token).end) || toks.length - npFrom <= 8);
+      const enLower =
+        lang === "en" && k - npFrom < 8 && (commaAfter((toks[k] as Token).end) || toks.length - npFrom <= 8);
       if (!(isCap(w) || link.test(w) || /^\d/u.test(w) || (k === npFrom && DE_NACH_ADJ.has(w)) || enLower)) break;
       k++;
     }
     if (k === npFrom) continue;
-    return frameCandidate(ctx, sent, t, toks[cueEndTok] as Token, (toks[npFrom] as Token).start, (toks[k - 1] as Token).end, toks, k);
+    return frameCandidate(
+      ctx,
+      sent,
+      t,
+      toks[cueEndTok] as Token,
+      (toks[npFrom] as Token).start,
+      (toks[k - 1] as Token).end,
+      toks,
+      k,
+    );
   }
   return null;
 }
 
-function frameCandidate(ctx: LatinCtx, sent: Sentence, cueS: Token, cueE: Token, npS: number, npE: number, toks: Token[], afterIdx: number): Candidate {
+function frameCandidate(
+  ctx: LatinCtx,
+  sent: Sentence,
+  cueS: Token,
+  cueE: Token,
+  npS: number,
+  npE: number,
+  toks: Token[],
+  afterIdx: number,
+): Candidate {
   const frameStart = Math.min(cueS.start, npS);
   const frameEnd = Math.max(cueE.end, npE);
   const head = ctx.text.slice(sent.start, frameStart).trim();
   let start = sent.start;
   let end = sent.end;
   if (head.length === 0) start = toks[afterIdx]?.start ?? frameEnd;
-  else if (/[,(–—-]\s*$/u.test(ctx.text.slice(sent.start, frameStart)) && ctx.text.slice(frameEnd, sent.end).replace(/[\s.)!?]/gu, "").length < 3) end = frameStart;
+  else if (
+    /[,(–—-]\s*$/u.test(ctx.text.slice(sent.start, frameStart)) &&
+    ctx.text.slice(frameEnd, sent.end).replace(/[\s.)!?]/gu, "").length < 3
+  )
+    end = frameStart;
   return {
     sentenceStart: sent.start,
     sentenceEnd: sent.end,
@@ -590,17 +810,38 @@ function freeIndirect(ctx: LatinCtx, sent: Sentence, near: boolean): Candidate |
   const first = (toks[0] as Token).text;
   // "Demnach/Danach …" attributes the sentence to the source just named.
   // "Danach" is mostly "afterwards": only with Konjunktiv I does it attribute.
-  if ((first === "Demnach" || (first === "Danach" && toks.some((t) => DE_KONJ.has(t.text) && !DE_KONJ2.has(t.text)))) && toks.length > 3) {
-    return { ...base(sent, toks[0] as Token), kind: "indirect", start: (toks[1] as Token).start, end: sent.end, speaker: { type: "continuation" }, dateRegions: [], confidence: 0.5 };
+  if (
+    (first === "Demnach" || (first === "Danach" && toks.some((t) => DE_KONJ.has(t.text) && !DE_KONJ2.has(t.text)))) &&
+    toks.length > 3
+  ) {
+    return {
+      ...base(sent, toks[0] as Token),
+      kind: "indirect",
+      start: (toks[1] as Token).start,
+      end: sent.end,
+      speaker: { type: "continuation" },
+      dateRegions: [],
+      confidence: 0.5,
+    };
   }
   const konj1 = toks.some((t) => DE_KONJ.has(t.text) && !DE_KONJ2.has(t.text));
   const konj2 = toks.some((t) => DE_KONJ2.has(t.text) || /^(?:hätte|wäre|würde)$/u.test(t.text));
   // Reportive "soll(en) … haben/sein/worden": hearsay with the source left implicit.
-  const hearsay = toks.some((t) => /^(?:soll|sollen)$/u.test(t.text)) && /\b(?:haben|sein|worden)\W*$/u.test(ctx.text.slice(Math.max(sent.start, sent.end - 64), sent.end));
+  const hearsay =
+    toks.some((t) => /^(?:soll|sollen)$/u.test(t.text)) &&
+    /\b(?:haben|sein|worden)\W*$/u.test(ctx.text.slice(Math.max(sent.start, sent.end - 64), sent.end));
   if (!(konj1 || (near && hearsay) || (near && konj2))) return null;
   // Far from any statement, the sentence's own subject is the best guess ("Die Wahlkommission hatte …, das Gericht sei …").
   const own = near ? null : leadingNounPhrase(ctx, toks);
-  return { ...base(sent, null), kind: "indirect", start: sent.start, end: sent.end, speaker: own ?? { type: "continuation" }, dateRegions: [], confidence: near ? 0.45 : 0.35 };
+  return {
+    ...base(sent, null),
+    kind: "indirect",
+    start: sent.start,
+    end: sent.end,
+    speaker: own ?? { type: "continuation" },
+    dateRegions: [],
+    confidence: near ? 0.45 : 0.35,
+  };
 }
 const DE_KONJ2 = set("hätten wären würden");
 
@@ -609,20 +850,36 @@ const DE_KONJ2 = set("hätten wären würden");
  * and the verb, the first "der/die/das …" phrase or name of two words. Reads at most 14 words.
  */
 function clauseSubject(ctx: LatinCtx, from: number, to: number): SpeakerRef | null {
-  const toks = tokenize(ctx.text, from, Math.min(to, from + 300)).filter((t) => quoteAt(ctx.quotes, t.start) < 0).slice(0, 14);
+  const toks = tokenize(ctx.text, from, Math.min(to, from + 300))
+    .filter((t) => quoteAt(ctx.quotes, t.start) < 0)
+    .slice(0, 14);
   const lead = leadingNounPhrase(ctx, toks);
   if (lead) return lead;
   for (let k = 1; k < toks.length - 1; k++) {
     const a = toks[k] as Token;
     const b = toks[k + 1] as Token;
-    const np = DE_NOMINATIVE_DET.has(a.text) && isCap(b.text) ? k : isCap(a.text) && isCap(b.text) && !DE_SUBJ_STOP.has(a.text) ? k : -1;
+    const np =
+      DE_NOMINATIVE_DET.has(a.text) && isCap(b.text)
+        ? k
+        : isCap(a.text) && isCap(b.text) && !DE_SUBJ_STOP.has(a.text)
+          ? k
+          : -1;
     if (np < 0) continue;
     let e = np + 1;
-    while (e < toks.length && e < np + 8 && (isCap((toks[e] as Token).text) || /^(?:der|des|von)$/u.test((toks[e] as Token).text))) e++;
+    while (
+      e < toks.length &&
+      e < np + 8 &&
+      (isCap((toks[e] as Token).text) || /^(?:der|des|von)$/u.test((toks[e] as Token).text))
+    )
+      e++;
     while (e > np + 1 && !isCap((toks[e - 1] as Token).text)) e--;
     const words = toks.slice(np, e).flatMap((t) => nameTokens(t.text));
     // A person or body: a title, an organisation or group word, or a name (no article).
-    if (!DE_NOMINATIVE_DET.has(a.text) || e - np >= 3 || words.some((w) => ORG_WORDS.de.has(w) || ROLE_WORDS.de.has(w) || GROUP_WORDS.de.has(w))) {
+    if (
+      !DE_NOMINATIVE_DET.has(a.text) ||
+      e - np >= 3 ||
+      words.some((w) => ORG_WORDS.de.has(w) || ROLE_WORDS.de.has(w) || GROUP_WORDS.de.has(w))
+    ) {
       return refFor(ctx, "de", a.start, (toks[e - 1] as Token).end);
     }
     return null;
@@ -634,7 +891,8 @@ function clauseSubject(ctx: LatinCtx, from: number, to: number): SpeakerRef | nu
 function leadingNounPhrase(ctx: LatinCtx, toks: Token[]): SpeakerRef | null {
   const first = toks[0];
   // "Das" and "Die" open a noun phrase when a noun follows ("Das Robert-Koch-Institut"), else they are pronouns.
-  if (!first || (DE_SUBJ_STOP.has(first.text) && !(DE_VORFELD_DET.has(first.text) && toks[1] && isCap(toks[1].text)))) return null;
+  if (!first || (DE_SUBJ_STOP.has(first.text) && !(DE_VORFELD_DET.has(first.text) && toks[1] && isCap(toks[1].text))))
+    return null;
   const det = DE_VORFELD_DET.has(first.text);
   let e = det ? 1 : 0;
   let caps = 0;
@@ -666,5 +924,13 @@ function standaloneQuote(ctx: LatinCtx, sent: Sentence, near: boolean): Candidat
   const whole = best.start - sent.start <= 1 && best.end >= sent.end - 2;
   const colon = /:\s*$/u.test(ctx.text.slice(sent.start, best.start));
   if (!whole && !colon && !near) return null;
-  return { ...base(sent, null), kind: "direct", start: best.start, end: best.end, speaker: { type: "continuation" }, dateRegions: [], confidence: whole && near ? 0.5 : 0.4 };
+  return {
+    ...base(sent, null),
+    kind: "direct",
+    start: best.start,
+    end: best.end,
+    speaker: { type: "continuation" },
+    dateRegions: [],
+    confidence: whole && near ? 0.5 : 0.4,
+  };
 }

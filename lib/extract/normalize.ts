@@ -23,11 +23,7 @@ export function foldToken(token: string, stripClitics = true): string {
 
 function foldUncached(token: string, stripClitics: boolean): string {
   if (/[\u0600-\u06FF]/u.test(token)) return stripClitics ? normalizeToken(token) : foldArabic(token);
-  return token
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/ß/gu, "ss");
+  return token.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/ß/gu, "ss");
 }
 
 /** Token list of a name or phrase, folded for comparison. */

@@ -9,7 +9,10 @@ import { EXTRACT_LIMITS, type ExtractNote, type ExtractRequest } from "./request
 let pool: WorkerPool | null = null;
 
 function extractPool(): WorkerPool {
-  pool ??= new WorkerPool({ tasksModule: path.join(process.cwd(), "lib", "extract", "thread-tasks.ts"), maxWaitMs: EXTRACT_LIMITS.timeBudgetMs });
+  pool ??= new WorkerPool({
+    tasksModule: path.join(process.cwd(), "lib", "extract", "thread-tasks.ts"),
+    maxWaitMs: EXTRACT_LIMITS.timeBudgetMs,
+  });
   return pool;
 }
 

@@ -2,8 +2,24 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractStatements } from "./index";
-import { loadKnownSpeakers, loadKnownTopics, textWordSet, type KnownEntities, type KnownQueryable, type KnownSpeakerRecord, type KnownTopicRecord } from "./known";
-import { EXTRACT_LIMITS, parseAcceptRequest, parseExtractRequest, proposeStatements, suggestTopics, unpairedQuote, type ExtractRequest } from "./request";
+import {
+  loadKnownSpeakers,
+  loadKnownTopics,
+  textWordSet,
+  type KnownEntities,
+  type KnownQueryable,
+  type KnownSpeakerRecord,
+  type KnownTopicRecord,
+} from "./known";
+import {
+  EXTRACT_LIMITS,
+  parseAcceptRequest,
+  parseExtractRequest,
+  proposeStatements,
+  suggestTopics,
+  unpairedQuote,
+  type ExtractRequest,
+} from "./request";
 
 // The request checks and the answer of the extraction assistant, without a
 // database (tests/integration/extract-known.test.ts reads a real one).
@@ -11,8 +27,15 @@ import { EXTRACT_LIMITS, parseAcceptRequest, parseExtractRequest, proposeStateme
 // The demo data is part of the repository (data/demo): a missing file fails the run, it never skips.
 const demoDir = path.resolve(import.meta.dirname, "../../data/demo");
 const demoText = readFileSync(path.join(demoDir, "aleppo-article.ar.txt"), "utf8");
-type GoldSpeaker = { kind: "person" | "organization" | "group"; names: { ar?: string; en?: string; de?: string }; aliases?: string[] };
-const gold = JSON.parse(readFileSync(path.join(demoDir, "statements.gold.json"), "utf8")) as { speakers: Record<string, GoldSpeaker>; statements: Array<{ speaker: string }> };
+type GoldSpeaker = {
+  kind: "person" | "organization" | "group";
+  names: { ar?: string; en?: string; de?: string };
+  aliases?: string[];
+};
+const gold = JSON.parse(readFileSync(path.join(demoDir, "statements.gold.json"), "utf8")) as {
+  speakers: Record<string, GoldSpeaker>;
+  statements: Array<{ speaker: string }>;
+};
 
 /** The demo's speakers as the database holds them (lib/seed/demo.ts): canonical name = English name. */
 function demoSpeakers(): KnownSpeakerRecord[] {
@@ -28,7 +51,13 @@ function demoSpeakers(): KnownSpeakerRecord[] {
   }));
 }
 
-const topic = (id: number, slug: string, ...forms: string[]): KnownTopicRecord => ({ id, slug, name: forms[0]!, names: { en: forms[0]! }, forms });
+const topic = (id: number, slug: string, ...forms: string[]): KnownTopicRecord => ({
+  id,
+  slug,
+  name: forms[0]!,
+  names: { en: forms[0]! },
+  forms,
+});
 
 function request(input: Record<string, unknown>): ExtractRequest {
   const parsed = parseExtractRequest(input);
@@ -75,7 +104,10 @@ describe("parseExtractRequest: bad input is named, never thrown", () => {
     ];
     for (const [publishedOn, message] of cases) {
       const fields = fieldsOf({ text: "The mayor said the bridge would reopen.", publishedOn });
-      expect(fields.map((f) => f.field), String(publishedOn)).toEqual(["publishedOn"]);
+      expect(
+        fields.map((f) => f.field),
+        String(publishedOn),
+      ).toEqual(["publishedOn"]);
       expect(fields[0]!.message).toMatch(message);
     }
     expect(fieldsOf({ text: "x y z", publishedOn: "" })).toEqual([]);
@@ -83,8 +115,19 @@ describe("parseExtractRequest: bad input is named, never thrown", () => {
   });
 
   it("names every wrong field at once, and the body when it is not an object", () => {
-    const fields = fieldsOf({ text: "", language: 7, publishedOn: "2016-02-30", source: { url: "javascript:alert(1)", outlet: 3 } });
-    expect(fields.map((f) => f.field).sort()).toEqual(["language", "publishedOn", "source.outlet", "source.url", "text"]);
+    const fields = fieldsOf({
+      text: "",
+      language: 7,
+      publishedOn: "2016-02-30",
+      source: { url: "javascript:alert(1)", outlet: 3 },
+    });
+    expect(fields.map((f) => f.field).sort()).toEqual([
+      "language",
+      "publishedOn",
+      "source.outlet",
+      "source.url",
+      "text",
+    ]);
     for (const junk of [null, 42, "text", [], undefined]) expect(fieldsOf(junk).map((f) => f.field)).toEqual(["body"]);
     expect(fieldsOf({ text: "x", source: "Reuters" }).map((f) => f.field)).toEqual(["source"]);
   });
@@ -102,26 +145,47 @@ describe("parseExtractRequest: bad input is named, never thrown", () => {
 
 describe("proposeStatements: what cannot be read is a note", () => {
   it("suggests the language when none is given", () => {
-    const answer = proposeStatements(request({ text: "The mayor said on Tuesday that the bridge would reopen.", publishedOn: "2024-03-09" }), none);
+    const answer = proposeStatements(
+      request({ text: "The mayor said on Tuesday that the bridge would reopen.", publishedOn: "2024-03-09" }),
+      none,
+    );
     expect(answer.language).toBe("en");
     expect(answer.languageSource).toBe("suggested");
     expect(answer.notes.map((n) => n.code)).toEqual(["language_suggested"]);
-    expect(answer.proposals[0]).toMatchObject({ n: 1, text: "the bridge would reopen", saidOn: "2024-03-05", dateUnresolved: false });
-    expect(answer.proposals[0]!.speaker).toMatchObject({ name: "The mayor", mention: "The mayor", speakerId: null, newSpeaker: { name: "The mayor", kind: "person" } });
+    expect(answer.proposals[0]).toMatchObject({
+      n: 1,
+      text: "the bridge would reopen",
+      saidOn: "2024-03-05",
+      dateUnresolved: false,
+    });
+    expect(answer.proposals[0]!.speaker).toMatchObject({
+      name: "The mayor",
+      mention: "The mayor",
+      speakerId: null,
+      newSpeaker: { name: "The mayor", kind: "person" },
+    });
   });
 
   it("another script: no proposals and a note; no letters at all: a note", () => {
     const russian = proposeStatements(request({ text: "Министр заявил, что мост будет открыт." }), none);
     expect(russian.proposals).toEqual([]);
-    expect(russian.notes).toEqual([expect.objectContaining({ code: "unsupported_language", values: { language: "ru" } })]);
+    expect(russian.notes).toEqual([
+      expect.objectContaining({ code: "unsupported_language", values: { language: "ru" } }),
+    ]);
     expect(proposeStatements(request({ text: "12345 … 678" }), none).notes.map((n) => n.code)).toEqual(["no_language"]);
-    const mismatch = proposeStatements(request({ text: "وقال الوزير إن الاجتماع عقد.", language: "de", publishedOn: "2016-11-19" }), none);
+    const mismatch = proposeStatements(
+      request({ text: "وقال الوزير إن الاجتماع عقد.", language: "de", publishedOn: "2016-11-19" }),
+      none,
+    );
     expect(mismatch.proposals).toEqual([]);
     expect(mismatch.notes.map((n) => n.code)).toEqual(["language_mismatch", "no_statements"]);
   });
 
   it("no statements: an empty list and a note", () => {
-    const answer = proposeStatements(request({ text: "Die Sonne schien den ganzen Tag über dem Hafen.", language: "de", publishedOn: "2020-05-01" }), none);
+    const answer = proposeStatements(
+      request({ text: "Die Sonne schien den ganzen Tag über dem Hafen.", language: "de", publishedOn: "2020-05-01" }),
+      none,
+    );
     expect(answer.proposals).toEqual([]);
     expect(answer.notes.map((n) => n.code)).toEqual(["no_statements"]);
   });
@@ -130,20 +194,27 @@ describe("proposeStatements: what cannot be read is a note", () => {
     const text = "„Das ist unfair, sagte der Trainer, die Schiedsrichter hätten versagt. Er sagte, er sei enttäuscht.";
     const answer = proposeStatements(request({ text, language: "de", publishedOn: "2020-05-01" }), none);
     expect(answer.proposals.length).toBeGreaterThan(0);
-    expect(answer.notes).toEqual([expect.objectContaining({ code: "unbalanced_quotes", values: { mark: "„", offset: 1 } })]);
+    expect(answer.notes).toEqual([
+      expect.objectContaining({ code: "unbalanced_quotes", values: { mark: "„", offset: 1 } }),
+    ]);
     expect(unpairedQuote("«مغلق» و«غير مغلق", "ar")).toEqual({ mark: "«", offset: 8 });
     expect(unpairedQuote("He is 5'10\" tall, “she said”.", "en")).toBeNull();
   });
 
   it("more statements than a curator can check: the first 1,000 are proposed, with a note", () => {
-    const text = Array.from({ length: 1_100 }, (_, i) => `The minister said the bridge number ${i} would reopen.`).join(" ");
+    const text = Array.from({ length: 1_100 }, (_, i) => `The minister said the bridge number ${i} would reopen.`).join(
+      " ",
+    );
     const answer = proposeStatements(request({ text, language: "en", publishedOn: "2020-01-01" }), none);
     expect(answer.proposals).toHaveLength(EXTRACT_LIMITS.maxProposals);
-    expect(answer.notes).toEqual([expect.objectContaining({ code: "too_many", values: { total: 1_100, shown: 1_000 } })]);
+    expect(answer.notes).toEqual([
+      expect.objectContaining({ code: "too_many", values: { total: 1_100, shown: 1_000 } }),
+    ]);
   });
 
   it("without a publication day, relative dates stay unresolved and are counted; absolute ones with a year stay", () => {
-    const text = "The minister said yesterday that talks would resume. On 3 March 2024 the mayor said the bridge would reopen.";
+    const text =
+      "The minister said yesterday that talks would resume. On 3 March 2024 the mayor said the bridge would reopen.";
     const without = proposeStatements(request({ text, language: "en" }), none);
     expect(without.proposals.map((p) => [p.saidOn, p.dateUnresolved])).toEqual([
       [null, true],
@@ -158,12 +229,20 @@ describe("proposeStatements: what cannot be read is a note", () => {
   it("the demo article: 18 proposals linked to known speaker ids, relative dates resolved or flagged", () => {
     const speakers = demoSpeakers();
     const merkel = speakers.find((s) => s.slug === "angela-merkel")!;
-    const answer = proposeStatements(request({ text: demoText, publishedOn: "2016-11-19", source: { outlet: "Demo", url: "https://example.org/a" } }), { speakers, topics: [] });
+    const answer = proposeStatements(
+      request({ text: demoText, publishedOn: "2016-11-19", source: { outlet: "Demo", url: "https://example.org/a" } }),
+      { speakers, topics: [] },
+    );
     expect(answer.language).toBe("ar");
     expect(answer.proposals).toHaveLength(18);
     for (const p of answer.proposals) expect(p.speaker?.speakerId, p.text).toBeGreaterThanOrEqual(100);
-    expect(answer.proposals.map((p) => speakers.find((s) => s.id === p.speaker?.speakerId)?.slug)).toEqual(gold.statements.map((s) => s.speaker));
-    expect(answer.proposals.filter((p) => p.speaker?.speakerId === merkel.id).map((p) => p.saidOn)).toEqual(["2016-11-17", null]);
+    expect(answer.proposals.map((p) => speakers.find((s) => s.id === p.speaker?.speakerId)?.slug)).toEqual(
+      gold.statements.map((s) => s.speaker),
+    );
+    expect(answer.proposals.filter((p) => p.speaker?.speakerId === merkel.id).map((p) => p.saidOn)).toEqual([
+      "2016-11-17",
+      null,
+    ]);
     expect(answer.source).toEqual({ outlet: "Demo", url: "https://example.org/a", title: null });
     const undated = proposeStatements(request({ text: demoText }), { speakers, topics: [] });
     expect(undated.proposals.filter((p) => p.dateUnresolved)).toHaveLength(2);
@@ -173,18 +252,54 @@ describe("proposeStatements: what cannot be read is a note", () => {
 
 describe("speakers and topics", () => {
   it("namesakes: linked when the mention tells them apart, else offered as candidates", () => {
-    const smithA: KnownSpeakerRecord = { id: 1, slug: "john-smith", kind: "person", name: "John Smith", names: { en: "John Smith" }, aliases: ["Senator Smith"], role: null, affiliation: "Senate" };
-    const smithB: KnownSpeakerRecord = { id: 2, slug: "john-smith-2", kind: "person", name: "John Smith", names: { en: "John Smith" }, aliases: ["Coach Smith"], role: null, affiliation: "Club" };
-    const a = proposeStatements(request({ text: "Senator Smith said the budget was balanced.", language: "en", publishedOn: "2020-01-01" }), { speakers: [smithA, smithB], topics: [] });
-    expect(a.proposals[0]?.speaker).toMatchObject({ speakerId: 1, slug: "john-smith", candidates: [], newSpeaker: null });
-    const b = proposeStatements(request({ text: "John Smith said the budget was balanced.", language: "en", publishedOn: "2020-01-01" }), { speakers: [smithA, smithB], topics: [] });
+    const smithA: KnownSpeakerRecord = {
+      id: 1,
+      slug: "john-smith",
+      kind: "person",
+      name: "John Smith",
+      names: { en: "John Smith" },
+      aliases: ["Senator Smith"],
+      role: null,
+      affiliation: "Senate",
+    };
+    const smithB: KnownSpeakerRecord = {
+      id: 2,
+      slug: "john-smith-2",
+      kind: "person",
+      name: "John Smith",
+      names: { en: "John Smith" },
+      aliases: ["Coach Smith"],
+      role: null,
+      affiliation: "Club",
+    };
+    const a = proposeStatements(
+      request({ text: "Senator Smith said the budget was balanced.", language: "en", publishedOn: "2020-01-01" }),
+      { speakers: [smithA, smithB], topics: [] },
+    );
+    expect(a.proposals[0]?.speaker).toMatchObject({
+      speakerId: 1,
+      slug: "john-smith",
+      candidates: [],
+      newSpeaker: null,
+    });
+    const b = proposeStatements(
+      request({ text: "John Smith said the budget was balanced.", language: "en", publishedOn: "2020-01-01" }),
+      { speakers: [smithA, smithB], topics: [] },
+    );
     expect(b.proposals[0]?.speaker).toMatchObject({ speakerId: null, newSpeaker: null });
     expect(b.proposals[0]?.speaker?.candidates.map((c) => c.id)).toEqual([1, 2]);
   });
 
   it("topics: named in the statement 0.9, in its sentence 0.7, all words of a longer name nearby 0.5, else none", () => {
-    const text = "The drought minister said on Tuesday that farmers need help with water supply. Another sentence is about the war.";
-    const matchers = [topic(1, "drought", "drought"), topic(2, "farmers", "Farmers"), topic(3, "water-supply", "water supply"), topic(4, "drought-help", "drought help"), topic(5, "war", "war")].map((t) => ({
+    const text =
+      "The drought minister said on Tuesday that farmers need help with water supply. Another sentence is about the war.";
+    const matchers = [
+      topic(1, "drought", "drought"),
+      topic(2, "farmers", "Farmers"),
+      topic(3, "water-supply", "water supply"),
+      topic(4, "drought-help", "drought help"),
+      topic(5, "war", "war"),
+    ].map((t) => ({
       topic: t,
       forms: t.forms.map((f) => f.toLowerCase().split(" ")),
     }));
@@ -200,25 +315,53 @@ describe("speakers and topics", () => {
   });
 
   it("topics in Arabic match through clitics and the article", () => {
-    const answer = proposeStatements(request({ text: "وقال الوزير إن القصف على حلب استمر طوال الليل.", language: "ar", publishedOn: "2016-11-19" }), {
-      speakers: [],
-      topics: [{ id: 9, slug: "aleppo", name: "Aleppo", names: { en: "Aleppo", ar: "حلب" }, forms: ["Aleppo", "حلب"] }],
-    });
-    expect(answer.proposals[0]?.topics).toEqual([{ id: 9, slug: "aleppo", name: "Aleppo", names: { en: "Aleppo", ar: "حلب" }, confidence: 0.9 }]);
+    const answer = proposeStatements(
+      request({ text: "وقال الوزير إن القصف على حلب استمر طوال الليل.", language: "ar", publishedOn: "2016-11-19" }),
+      {
+        speakers: [],
+        topics: [
+          { id: 9, slug: "aleppo", name: "Aleppo", names: { en: "Aleppo", ar: "حلب" }, forms: ["Aleppo", "حلب"] },
+        ],
+      },
+    );
+    expect(answer.proposals[0]?.topics).toEqual([
+      { id: 9, slug: "aleppo", name: "Aleppo", names: { en: "Aleppo", ar: "حلب" }, confidence: 0.9 },
+    ]);
   });
 });
 
 describe("known.ts: filtering by the text's words changes no result", () => {
   const rowsOf = (speakers: KnownSpeakerRecord[]) =>
-    speakers.map((s) => ({ id: s.id, slug: s.slug, kind: s.kind, name: s.name, name_ar: s.names?.ar ?? null, name_en: s.names?.en ?? null, name_de: s.names?.de ?? null, aliases: s.aliases ?? [], role: null, affiliation: null }));
+    speakers.map((s) => ({
+      id: s.id,
+      slug: s.slug,
+      kind: s.kind,
+      name: s.name,
+      name_ar: s.names?.ar ?? null,
+      name_en: s.names?.en ?? null,
+      name_de: s.names?.de ?? null,
+      aliases: s.aliases ?? [],
+      role: null,
+      affiliation: null,
+    }));
   const fakeDb = (rows: unknown[]): KnownQueryable => ({ query: async () => ({ rows }) }) as unknown as KnownQueryable;
 
   it("the demo article with its speakers among 2,000 others: same proposals, and only the article's speakers are kept", async () => {
-    const others: KnownSpeakerRecord[] = Array.from({ length: 2000 }, (_, i) => ({ id: 10_000 + i, slug: `other-${i}`, kind: "person", name: `Person Number${i} Elsewhere`, names: {}, aliases: [`Number${i}`], role: null, affiliation: null }));
+    const others: KnownSpeakerRecord[] = Array.from({ length: 2000 }, (_, i) => ({
+      id: 10_000 + i,
+      slug: `other-${i}`,
+      kind: "person",
+      name: `Person Number${i} Elsewhere`,
+      names: {},
+      aliases: [`Number${i}`],
+      role: null,
+      affiliation: null,
+    }));
     const all = [...demoSpeakers(), ...others];
     const filtered = await loadKnownSpeakers(fakeDb(rowsOf(all)), demoText);
     expect(filtered.map((s) => s.slug).sort()).toEqual(Object.keys(gold.speakers).sort());
-    const run = (knownSpeakers: KnownSpeakerRecord[]) => extractStatements({ text: demoText, lang: "ar", published: "2016-11-19", knownSpeakers }).statements;
+    const run = (knownSpeakers: KnownSpeakerRecord[]) =>
+      extractStatements({ text: demoText, lang: "ar", published: "2016-11-19", knownSpeakers }).statements;
     expect(run(filtered)).toEqual(run(all));
     expect(await loadKnownSpeakers(fakeDb(rowsOf(all)))).toHaveLength(all.length);
   });
@@ -236,19 +379,35 @@ describe("known.ts: filtering by the text's words changes no result", () => {
 });
 
 describe("parseAcceptRequest", () => {
-  const item = (extra: Record<string, unknown> = {}) => ({ text: "Words said.", language: "en", kind: "direct", speakerId: 1, ...extra });
+  const item = (extra: Record<string, unknown> = {}) => ({
+    text: "Words said.",
+    language: "en",
+    kind: "direct",
+    speakerId: 1,
+    ...extra,
+  });
 
   it("attaches the article's source and the status to every statement", () => {
     const parsed = parseAcceptRequest({
       status: "published",
       source: { url: "https://example.org/a", outlet: "Example", title: "A", publishedOn: "2016-11-19" },
-      statements: [item(), item({ speakerId: null, newSpeaker: { name: "New One", kind: "group" }, status: "draft", sources: [] })],
+      statements: [
+        item(),
+        item({ speakerId: null, newSpeaker: { name: "New One", kind: "group" }, status: "draft", sources: [] }),
+      ],
     });
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     for (const form of parsed.value.forms) {
       expect(form.status).toBe("published");
-      expect(form.sources).toEqual([{ url: "https://example.org/a", outlet: "Example", title: "A", publishedOn: expect.objectContaining({ iso: "2016-11-19" }) }]);
+      expect(form.sources).toEqual([
+        {
+          url: "https://example.org/a",
+          outlet: "Example",
+          title: "A",
+          publishedOn: expect.objectContaining({ iso: "2016-11-19" }),
+        },
+      ]);
     }
     expect(parsed.value.forms[1]?.newSpeaker).toEqual({ name: "New One", kind: "group" });
   });
@@ -261,12 +420,24 @@ describe("parseAcceptRequest", () => {
     });
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    expect(parsed.fields.map((f) => f.field).sort()).toEqual(["source.publishedOn", "source.url", "statements.1.text", "statements.2", "statements.3.speakerId", "statements.4.saidOn", "status"]);
+    expect(parsed.fields.map((f) => f.field).sort()).toEqual([
+      "source.publishedOn",
+      "source.url",
+      "statements.1.text",
+      "statements.2",
+      "statements.3.speakerId",
+      "statements.4.saidOn",
+      "status",
+    ]);
     const empty = parseAcceptRequest({ statements: [] });
-    expect(empty.ok ? [] : empty.fields).toEqual([{ field: "statements", message: "is empty: accept at least one proposal" }]);
+    expect(empty.ok ? [] : empty.fields).toEqual([
+      { field: "statements", message: "is empty: accept at least one proposal" },
+    ]);
     const missing = parseAcceptRequest({});
     expect(missing.ok ? [] : missing.fields.map((f) => f.field)).toEqual(["statements"]);
-    const tooMany = parseAcceptRequest({ statements: Array.from({ length: EXTRACT_LIMITS.acceptMaxStatements + 1 }, () => item()) });
+    const tooMany = parseAcceptRequest({
+      statements: Array.from({ length: EXTRACT_LIMITS.acceptMaxStatements + 1 }, () => item()),
+    });
     expect(tooMany.ok ? [] : tooMany.fields.map((f) => f.field)).toEqual(["statements"]);
     expect(parseAcceptRequest([]).ok).toBe(false);
   });

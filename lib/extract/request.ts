@@ -7,7 +7,13 @@
 import { z } from "zod";
 import { LANGUAGES, isSupportedLanguage } from "@/lib/languages";
 import { suggestLanguage } from "@/lib/text/suggest-language";
-import { STATEMENT_LIMITS, cleanSingleLineText, optionalPartialDate, optionalText, optionalUrl } from "@/lib/validation/import-line";
+import {
+  STATEMENT_LIMITS,
+  cleanSingleLineText,
+  optionalPartialDate,
+  optionalText,
+  optionalUrl,
+} from "@/lib/validation/import-line";
 import { PARTIAL_DATE_MESSAGES, checkPartialDate } from "@/lib/validation/partial-date";
 import { EDITABLE_STATUSES, parseStatementForm, type StatementForm } from "@/lib/validation/statement-form";
 import { quoteForMessage, zodIssuesToMessages, type FieldMessage } from "@/lib/validation/zod-messages";
@@ -36,7 +42,8 @@ export const EXTRACT_LIMITS = {
 } as const;
 
 /** The rule an article breaks when reading it needs more memory than a worker has. */
-export const TEXT_TOO_COMPLEX = "could not be read within the memory a worker has for one article: split it and propose each part";
+export const TEXT_TOO_COMPLEX =
+  "could not be read within the memory a worker has for one article: split it and propose each part";
 
 /** The rule an article breaks when reading it takes longer than the budget. */
 export const TEXT_TOO_SLOW = `took longer than the ${EXTRACT_LIMITS.timeBudgetMs / 1000}-second time budget for reading an article: split it and propose each part`;
@@ -99,7 +106,10 @@ function parsePublishedOn(value: unknown, fields: FieldMessage[]): string | null
     return null;
   }
   if (checked.value.precision !== "day") {
-    fields.push({ field: "publishedOn", message: `must be a whole day written YYYY-MM-DD (got ${quoteForMessage(input)}): relative dates such as "yesterday" are resolved against it` });
+    fields.push({
+      field: "publishedOn",
+      message: `must be a whole day written YYYY-MM-DD (got ${quoteForMessage(input)}): relative dates such as "yesterday" are resolved against it`,
+    });
     return null;
   }
   return checked.value.iso;
@@ -107,25 +117,42 @@ function parsePublishedOn(value: unknown, fields: FieldMessage[]): string | null
 
 /** Checks an article request; every wrong field is named, with its rule. Never throws. */
 export function parseExtractRequest(input: unknown): Parsed<ExtractRequest> {
-  if (!isObject(input)) return { ok: false, fields: [{ field: "body", message: "must be a JSON object with text, language, publishedOn and source" }] };
+  if (!isObject(input))
+    return {
+      ok: false,
+      fields: [{ field: "body", message: "must be a JSON object with text, language, publishedOn and source" }],
+    };
   const fields: FieldMessage[] = [];
 
   let text = "";
-  if (input.text === undefined || input.text === null) fields.push({ field: "text", message: "is required: paste the article's text" });
+  if (input.text === undefined || input.text === null)
+    fields.push({ field: "text", message: "is required: paste the article's text" });
   else if (typeof input.text !== "string") fields.push({ field: "text", message: "must be a string" });
   else if (input.text.trim() === "") fields.push({ field: "text", message: "is empty: paste the article's text" });
-  else if (Buffer.byteLength(input.text, "utf8") > EXTRACT_LIMITS.textMaxBytes) fields.push({ field: "text", message: `${TEXT_TOO_LONG}; this one is ${Buffer.byteLength(input.text, "utf8").toLocaleString("en")} bytes` });
+  else if (Buffer.byteLength(input.text, "utf8") > EXTRACT_LIMITS.textMaxBytes)
+    fields.push({
+      field: "text",
+      message: `${TEXT_TOO_LONG}; this one is ${Buffer.byteLength(input.text, "utf8").toLocaleString("en")} bytes`,
+    });
   else text = input.text;
 
   let language: Lang | null = null;
   let unsupportedLanguage: string | null = null;
   if (input.language !== undefined && input.language !== null) {
-    if (typeof input.language !== "string") fields.push({ field: "language", message: `must be one of ${EXTRACT_LANGUAGES.join(", ")} (or absent to detect it)` });
+    if (typeof input.language !== "string")
+      fields.push({
+        field: "language",
+        message: `must be one of ${EXTRACT_LANGUAGES.join(", ")} (or absent to detect it)`,
+      });
     else {
       const code = input.language.trim().toLowerCase();
       if ((EXTRACT_LANGUAGES as readonly string[]).includes(code)) language = code as Lang;
       else if (code !== "") {
-        if (code.length > 35) fields.push({ field: "language", message: `must be one of ${EXTRACT_LANGUAGES.join(", ")} (or absent to detect it)` });
+        if (code.length > 35)
+          fields.push({
+            field: "language",
+            message: `must be one of ${EXTRACT_LANGUAGES.join(", ")} (or absent to detect it)`,
+          });
         else unsupportedLanguage = code;
       }
     }
@@ -179,7 +206,13 @@ export type ProposalSpeaker = {
   newSpeaker: { name: string; kind: SpeakerKind } | null;
 };
 
-export type ProposalTopic = { id: number; slug: string; name: string; names: Partial<Record<Lang, string>>; confidence: number };
+export type ProposalTopic = {
+  id: number;
+  slug: string;
+  name: string;
+  names: Partial<Record<Lang, string>>;
+  confidence: number;
+};
 
 export type Proposal = {
   /** 1-based, in reading order: the number shown on the article. */
@@ -221,7 +254,12 @@ export function unpairedQuote(text: string, lang: Lang): { mark: string; offset:
     const offset = match.index;
     if (quoteAt(quotes, offset) >= 0) continue;
     // A straight mark after a digit (5'10") or inside a word is not a quotation.
-    if (match[0] === '"' && (/\p{N}/u.test(text[offset - 1] ?? "") || (/\p{L}/u.test(text[offset - 1] ?? "") && /[\p{L}\p{N}]/u.test(text[offset + 1] ?? "")))) continue;
+    if (
+      match[0] === '"' &&
+      (/\p{N}/u.test(text[offset - 1] ?? "") ||
+        (/\p{L}/u.test(text[offset - 1] ?? "") && /[\p{L}\p{N}]/u.test(text[offset + 1] ?? "")))
+    )
+      continue;
     return { mark: match[0], offset };
   }
   return null;
@@ -254,7 +292,11 @@ type TopicMatcher = { topic: KnownTopicRecord; forms: string[][] };
  * in the statement's words 0.9; in the sentence that reports it 0.7; all the
  * words of a longer name in that sentence, in any order, 0.5.
  */
-export function suggestTopics(text: string, proposal: Pick<ProposedStatement, "start" | "end" | "cueStart" | "cueEnd" | "speaker">, matchers: TopicMatcher[]): ProposalTopic[] {
+export function suggestTopics(
+  text: string,
+  proposal: Pick<ProposedStatement, "start" | "end" | "cueStart" | "cueEnd" | "speaker">,
+  matchers: TopicMatcher[],
+): ProposalTopic[] {
   if (matchers.length === 0) return [];
   const from = Math.min(proposal.start, proposal.cueStart ?? proposal.start, proposal.speaker?.start ?? proposal.start);
   const to = Math.max(proposal.end, proposal.cueEnd ?? proposal.end, proposal.speaker?.end ?? proposal.end);
@@ -272,10 +314,16 @@ export function suggestTopics(text: string, proposal: Pick<ProposedStatement, "s
     }
     if (confidence > 0) out.push({ id: topic.id, slug: topic.slug, name: topic.name, names: topic.names, confidence });
   }
-  return out.sort((x, y) => y.confidence - x.confidence || x.name.localeCompare(y.name)).slice(0, EXTRACT_LIMITS.topicsPerProposal);
+  return out
+    .sort((x, y) => y.confidence - x.confidence || x.name.localeCompare(y.name))
+    .slice(0, EXTRACT_LIMITS.topicsPerProposal);
 }
 
-function linkSpeaker(text: string, statement: ProposedStatement, byName: Map<string, KnownSpeakerRecord[]>): ProposalSpeaker | null {
+function linkSpeaker(
+  text: string,
+  statement: ProposedStatement,
+  byName: Map<string, KnownSpeakerRecord[]>,
+): ProposalSpeaker | null {
   const found = statement.speaker;
   if (!found) return null;
   const mention = text.slice(found.start, found.end).trim();
@@ -291,11 +339,24 @@ function linkSpeaker(text: string, statement: ProposedStatement, byName: Map<str
     });
     if (hits.size === 1) chosen = candidates[[...hits][0] as number] as KnownSpeakerRecord;
   }
-  if (chosen) return { ...base, kind: chosen.kind, speakerId: chosen.id, slug: chosen.slug, candidates: [], newSpeaker: null };
+  if (chosen)
+    return { ...base, kind: chosen.kind, speakerId: chosen.id, slug: chosen.slug, candidates: [], newSpeaker: null };
   if (candidates.length > 1) {
-    return { ...base, speakerId: null, slug: null, candidates: candidates.map((c) => ({ id: c.id, slug: c.slug, name: c.name, affiliation: c.affiliation })), newSpeaker: null };
+    return {
+      ...base,
+      speakerId: null,
+      slug: null,
+      candidates: candidates.map((c) => ({ id: c.id, slug: c.slug, name: c.name, affiliation: c.affiliation })),
+      newSpeaker: null,
+    };
   }
-  return { ...base, speakerId: null, slug: null, candidates: [], newSpeaker: { name: found.name.slice(0, STATEMENT_LIMITS.speakerNameMaxLength), kind: found.kind } };
+  return {
+    ...base,
+    speakerId: null,
+    slug: null,
+    candidates: [],
+    newSpeaker: { name: found.name.slice(0, STATEMENT_LIMITS.speakerNameMaxLength), kind: found.kind },
+  };
 }
 
 /**
@@ -303,7 +364,11 @@ function linkSpeaker(text: string, statement: ProposedStatement, byName: Map<str
  * known ones, topic suggestions, and notes. `known` holds what the database
  * knows (lib/extract/known.ts); empty when it could not be read.
  */
-export function proposeStatements(request: ExtractRequest, known: KnownEntities, extraNotes: ExtractNote[] = []): ExtractResponse {
+export function proposeStatements(
+  request: ExtractRequest,
+  known: KnownEntities,
+  extraNotes: ExtractNote[] = [],
+): ExtractResponse {
   const { text } = request;
   const notes: ExtractNote[] = [...extraNotes];
   const empty = (language: Lang | null, languageSource: ExtractResponse["languageSource"]): ExtractResponse => ({
@@ -350,7 +415,11 @@ export function proposeStatements(request: ExtractRequest, known: KnownEntities,
   } else {
     lang = suggested as Lang;
     languageSource = "suggested";
-    notes.push({ code: "language_suggested", message: `Language detected from the text: ${languageName(lang)}.`, values: { language: lang } });
+    notes.push({
+      code: "language_suggested",
+      message: `Language detected from the text: ${languageName(lang)}.`,
+      values: { language: lang },
+    });
   }
 
   const knownSpeakers = known.speakers;
@@ -360,7 +429,10 @@ export function proposeStatements(request: ExtractRequest, known: KnownEntities,
 
   const byName = new Map<string, KnownSpeakerRecord[]>();
   for (const speaker of knownSpeakers) byName.set(speaker.name, [...(byName.get(speaker.name) ?? []), speaker]);
-  const matchers: TopicMatcher[] = known.topics.map((topic) => ({ topic, forms: topic.forms.map((f) => nameTokens(f)).filter((f) => f.length > 0) }));
+  const matchers: TopicMatcher[] = known.topics.map((topic) => ({
+    topic,
+    forms: topic.forms.map((f) => nameTokens(f)).filter((f) => f.length > 0),
+  }));
 
   const total = result.statements.length;
   const proposals: Proposal[] = result.statements.slice(0, EXTRACT_LIMITS.maxProposals).map((s, i) => ({
@@ -408,7 +480,8 @@ export function proposeStatements(request: ExtractRequest, known: KnownEntities,
   if (proposals.length === 0) {
     notes.push({
       code: "no_statements",
-      message: "No statements found: the extractor looks for reporting verbs (said, sagte, قال) and quotations. Add statements by hand if the article has some.",
+      message:
+        "No statements found: the extractor looks for reporting verbs (said, sagte, قال) and quotations. Add statements by hand if the article has some.",
     });
   }
   return { language: lang, languageSource, publishedOn: request.publishedOn, source: request.source, proposals, notes };
@@ -416,7 +489,12 @@ export function proposeStatements(request: ExtractRequest, known: KnownEntities,
 
 // --- accepting proposals --------------------------------------------------------------------------
 
-export type AcceptSource = { url: string | null; outlet: string | null; title: string | null; publishedOn: string | null };
+export type AcceptSource = {
+  url: string | null;
+  outlet: string | null;
+  title: string | null;
+  publishedOn: string | null;
+};
 
 export type AcceptRequest = {
   status: (typeof EDITABLE_STATUSES)[number];
@@ -431,7 +509,11 @@ export type AcceptRequest = {
  * `source.url`, `status`.
  */
 export function parseAcceptRequest(input: unknown): Parsed<AcceptRequest> {
-  if (!isObject(input)) return { ok: false, fields: [{ field: "body", message: "must be a JSON object with source, status and statements" }] };
+  if (!isObject(input))
+    return {
+      ok: false,
+      fields: [{ field: "body", message: "must be a JSON object with source, status and statements" }],
+    };
   const fields: FieldMessage[] = [];
 
   let status: AcceptRequest["status"] = "draft";
@@ -449,9 +531,14 @@ export function parseAcceptRequest(input: unknown): Parsed<AcceptRequest> {
 
   const forms: StatementForm[] = [];
   const list = input.statements;
-  if (!Array.isArray(list)) fields.push({ field: "statements", message: "is required: a list of the statements to save" });
+  if (!Array.isArray(list))
+    fields.push({ field: "statements", message: "is required: a list of the statements to save" });
   else if (list.length === 0) fields.push({ field: "statements", message: "is empty: accept at least one proposal" });
-  else if (list.length > EXTRACT_LIMITS.acceptMaxStatements) fields.push({ field: "statements", message: `must have at most ${EXTRACT_LIMITS.acceptMaxStatements} items; save in parts` });
+  else if (list.length > EXTRACT_LIMITS.acceptMaxStatements)
+    fields.push({
+      field: "statements",
+      message: `must have at most ${EXTRACT_LIMITS.acceptMaxStatements} items; save in parts`,
+    });
   else {
     const hasSource = Boolean(source.url || source.outlet || source.title || source.publishedOn);
     list.forEach((item, i) => {

@@ -36,38 +36,76 @@ export interface ResolvedSpeaker {
   end: number;
 }
 
-const words = (s: string): Set<string> => new Set(s.split(/\s+/u).filter(Boolean).flatMap((w) => nameTokens(w)));
+const words = (s: string): Set<string> =>
+  new Set(
+    s
+      .split(/\s+/u)
+      .filter(Boolean)
+      .flatMap((w) => nameTokens(w)),
+  );
 
 /** Words that are never a speaker on their own (prepositions, ordinals, date and function words). */
 const FUNCTION_WORDS: Record<Lang, Set<string>> = {
   ar: words(
     "إلى الى على عن في من مع أن إن أنه إنه بأن لأن كما قد لقد ثم حيث الذي التي الذين ما هذا هذه ذلك تلك هو هي هم الأول الأولى الثاني الثانية الثالث الأخير أمس اليوم غدا أيضا كذلك يوم صباح مساء خلال بعد قبل عند لدى حول ضد بين بشأن جهته جهتها ناحيته بدوره بدورها",
   ),
-  de: words("es man das dies dieses was wer wie so dass der die den dem des ein eine sich auch noch nur dann dort hier am im an auf aus bei mit nach von vor zu zum zur"),
-  en: words("it this that these those there which who what when while then also the a an of to in on at for by with from as and but or"),
+  de: words(
+    "es man das dies dieses was wer wie so dass der die den dem des ein eine sich auch noch nur dann dort hier am im an auf aus bei mit nach von vor zu zum zur",
+  ),
+  en: words(
+    "it this that these those there which who what when while then also the a an of to in on at for by with from as and but or",
+  ),
 };
 
 /** Titles that stand right before a name ("الدكتور عبدالرحمن", "Dr. Maria"). */
-const AR_HONORIFICS = words("الدكتور د الدكتورة اللواء العميد العقيد المقدم الرائد الفريق الشيخ الشيخة الأمير الأميرة المهندس المهندسة السيد السيدة الأستاذ الأستاذة المستشار القاضي الملك الحاج سمو معالي سعادة فخامة سماحة");
+const AR_HONORIFICS = words(
+  "الدكتور د الدكتورة اللواء العميد العقيد المقدم الرائد الفريق الشيخ الشيخة الأمير الأميرة المهندس المهندسة السيد السيدة الأستاذ الأستاذة المستشار القاضي الملك الحاج سمو معالي سعادة فخامة سماحة",
+);
 /** Words of a title phrase that are neither a name nor an organisation ("عام", "باسم", "الرسمي"). */
 const AR_TITLE_FILLERS = words(
   "عام العام باسم الرسمي رسمي الإعلامي إعلامي الأعلى الأول صاحب السمو الملكي الناطق المتحدث الخبير خبير الأمين الأمين_العام نائب مساعد وكيل الوكيل رئيسة الرئيسة المديرة المدير منطقة محافظة مدينة لشؤون شؤون التنفيذي الأسبق السابق الحالي المكلف",
 );
 /** Indefinite descriptor heads: the words after them are adjectives, not a name ("مسؤول حكومي رفيع"). */
-const AR_DESCRIPTOR_HEADS = words("مسؤول مسؤولة مصدر مصادر دبلوماسي خبير شاهد شهود ناشط ناشطون ناشطين مراقب مراقبون متحدث");
+const AR_DESCRIPTOR_HEADS = words(
+  "مسؤول مسؤولة مصدر مصادر دبلوماسي خبير شاهد شهود ناشط ناشطون ناشطين مراقب مراقبون متحدث",
+);
 const AR_NAME_LINKS = new Set(["آل", "ال", "بن", "ابن", "بنت", "أبو", "ابو", "أبي", "عبد"]);
 const AR_PLACE_PREPOSITIONS = words("في من لدى إلى ب");
 /** Days and months are capitalised but never a name. */
 const CALENDAR_WORDS = words(
   "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Sonnabend Januar Februar März Juni Juli Oktober Dezember",
 );
-const LATIN_PARTICLES = new Set(["de", "von", "van", "der", "den", "al", "el", "bin", "ibn", "la", "le", "du", "da", "di", "zu", "ter", "ten"]);
+const LATIN_PARTICLES = new Set([
+  "de",
+  "von",
+  "van",
+  "der",
+  "den",
+  "al",
+  "el",
+  "bin",
+  "ibn",
+  "la",
+  "le",
+  "du",
+  "da",
+  "di",
+  "zu",
+  "ter",
+  "ten",
+]);
 const LATIN_DETERMINERS = words("the a an der die das des dem den ein eine einer eines");
-const PERSON_PRONOUNS: Record<Lang, Set<string>> = { ar: words("سموه سموها معاليه سعادته فخامته سماحته"), de: words("er"), en: words("he she") };
+const PERSON_PRONOUNS: Record<Lang, Set<string>> = {
+  ar: words("سموه سموها معاليه سعادته فخامته سماحته"),
+  de: words("er"),
+  en: words("he she"),
+};
 const ANY_PRONOUNS: Record<Lang, Set<string>> = { ar: new Set(), de: words("sie"), en: new Set() };
 const GROUP_PRONOUNS: Record<Lang, Set<string>> = { ar: new Set(), de: new Set(), en: words("they") };
 /** German function words that are no English words either ("man", "die", "will" are, so they are left out). */
-const GERMAN_IN_ENGLISH = words("der das dem den des ein eine sich auch noch nur dann dort hier dass wie von vom zum zur");
+const GERMAN_IN_ENGLISH = words(
+  "der das dem den des ein eine sich auch noch nur dann dort hier dass wie von vom zum zur",
+);
 const FOREIGN_PRONOUNS = words("er sie es he she it they we ich wir");
 
 /** How many of the most recently used entities a pronoun or descriptor may refer to. */
@@ -100,11 +138,18 @@ export function splitMention(text: string, lang: Lang, start: number, end: numbe
   const toks = tokenize(text, start, end).slice(0, 24);
   const folded = toks.map((t) => fold(t.text));
   const fw = FUNCTION_WORDS[lang];
-  const own = (t: string): boolean => PERSON_PRONOUNS[lang].has(t) || ANY_PRONOUNS[lang].has(t) || GROUP_PRONOUNS[lang].has(t);
+  const own = (t: string): boolean =>
+    PERSON_PRONOUNS[lang].has(t) || ANY_PRONOUNS[lang].has(t) || GROUP_PRONOUNS[lang].has(t);
   // A pronoun of another language ("er" in Arabic text) is no name either.
   // Function words of the other script's languages count too: mixed text must not name "أمس" or "the".
-  const foreign = lang === "ar" ? [FUNCTION_WORDS.de, FUNCTION_WORDS.en] : lang === "de" ? [FUNCTION_WORDS.ar, FUNCTION_WORDS.en] : [FUNCTION_WORDS.ar, GERMAN_IN_ENGLISH];
-  const skip = (t: string): boolean => fw.has(t) || t.length === 0 || foreign.some((x) => x.has(t)) || (FOREIGN_PRONOUNS.has(t) && !own(t));
+  const foreign =
+    lang === "ar"
+      ? [FUNCTION_WORDS.de, FUNCTION_WORDS.en]
+      : lang === "de"
+        ? [FUNCTION_WORDS.ar, FUNCTION_WORDS.en]
+        : [FUNCTION_WORDS.ar, GERMAN_IN_ENGLISH];
+  const skip = (t: string): boolean =>
+    fw.has(t) || t.length === 0 || foreign.some((x) => x.has(t)) || (FOREIGN_PRONOUNS.has(t) && !own(t));
   let a = 0;
   let b = toks.length;
   while (a < b && skip(folded[a] as string)) a++;
@@ -112,16 +157,43 @@ export function splitMention(text: string, lang: Lang, start: number, end: numbe
   if (a >= b) return null;
   const core = toks.slice(a, b);
   const parts = lang === "ar" ? arabicName(text, core) : latinName(text, lang, core);
-  const heads = core.filter((t) => isRoleWord(lang, t.text) || isOrgWord(lang, t.text) || isGroupWord(lang, t.text) || (lang === "ar" && AR_DESCRIPTOR_HEADS.has(fold(t.text)))).map((t) => fold(t.text));
+  const heads = core
+    .filter(
+      (t) =>
+        isRoleWord(lang, t.text) ||
+        isOrgWord(lang, t.text) ||
+        isGroupWord(lang, t.text) ||
+        (lang === "ar" && AR_DESCRIPTOR_HEADS.has(fold(t.text))),
+    )
+    .map((t) => fold(t.text));
   const tokens = core.map((t) => fold(t.text));
   if (parts) {
     const nameAt = core.findIndex((t) => t.start >= parts[0]);
-    return { start: parts[0], end: parts[1], named: true, heads, tokens, nameAt: Math.max(0, nameAt), mentionStart: (core[0] as Token).start, mentionEnd: (core[core.length - 1] as Token).end };
+    return {
+      start: parts[0],
+      end: parts[1],
+      named: true,
+      heads,
+      tokens,
+      nameAt: Math.max(0, nameAt),
+      mentionStart: (core[0] as Token).start,
+      mentionEnd: (core[core.length - 1] as Token).end,
+    };
   }
   // A descriptor keeps its article: "Der Trainer", "the ministry".
-  const withArticle = a > 0 && LATIN_DETERMINERS.has(folded[a - 1] as string) ? (toks[a - 1] as Token).start : (core[0] as Token).start;
+  const withArticle =
+    a > 0 && LATIN_DETERMINERS.has(folded[a - 1] as string) ? (toks[a - 1] as Token).start : (core[0] as Token).start;
   const coreEnd = (core[core.length - 1] as Token).end;
-  return { start: withArticle, end: coreEnd, named: false, heads, tokens, nameAt: 0, mentionStart: withArticle, mentionEnd: coreEnd };
+  return {
+    start: withArticle,
+    end: coreEnd,
+    named: false,
+    heads,
+    tokens,
+    nameAt: 0,
+    mentionStart: withArticle,
+    mentionEnd: coreEnd,
+  };
 }
 
 function gapHas(text: string, a: Token, b: Token, re: RegExp): boolean {
@@ -137,16 +209,32 @@ function arabicName(text: string, toks: Token[]): [number, number] | null {
   const functionWord = (i: number): boolean => FUNCTION_WORDS.ar.has(f[i] as string) && !/^ب/u.test(raw[i] as string);
   const generic = (i: number): boolean => {
     const x = f[i] as string;
-    return ROLE_WORDS.ar.has(x) || ORG_WORDS.ar.has(x) || GROUP_WORDS.ar.has(x) || AR_TITLE_FILLERS.has(x) || AR_HONORIFICS.has(x) || AR_DESCRIPTOR_HEADS.has(x) || functionWord(i);
+    return (
+      ROLE_WORDS.ar.has(x) ||
+      ORG_WORDS.ar.has(x) ||
+      GROUP_WORDS.ar.has(x) ||
+      AR_TITLE_FILLERS.has(x) ||
+      AR_HONORIFICS.has(x) ||
+      AR_DESCRIPTOR_HEADS.has(x) ||
+      functionWord(i)
+    );
   };
   // "لكرة القدم", "لشرطة منطقة": a prefixed noun governing a definite one is part of the title.
   const prepositional = (i: number): boolean => /^ل/u.test(raw[i] as string) && i + 1 < toks.length && definite(i + 1);
   // A place after a preposition ("في ألمانيا") is no name; a ل-prefixed word ("لقوى") is one only as a last resort.
   const afterPreposition = (i: number): boolean => i > 0 && AR_PLACE_PREPOSITIONS.has(f[i - 1] as string);
   // "غرفة جدة", "رئيس هيئة …": the word after an indefinite title or body word is its genitive, not a name.
-  const genitive = (i: number): boolean => i > 0 && !definite(i - 1) && (ORG_WORDS.ar.has(f[i - 1] as string) || ROLE_WORDS.ar.has(f[i - 1] as string));
+  const genitive = (i: number): boolean =>
+    i > 0 && !definite(i - 1) && (ORG_WORDS.ar.has(f[i - 1] as string) || ROLE_WORDS.ar.has(f[i - 1] as string));
   const nameStartAt = (i: number, strict = true): boolean =>
-    !definite(i) && !generic(i) && !prepositional(i) && !afterPreposition(i) && !genitive(i) && !(strict && /^ل/u.test(raw[i] as string)) && (raw[i] as string).length >= 2 && !/^\d/u.test(raw[i] as string);
+    !definite(i) &&
+    !generic(i) &&
+    !prepositional(i) &&
+    !afterPreposition(i) &&
+    !genitive(i) &&
+    !(strict && /^ل/u.test(raw[i] as string)) &&
+    (raw[i] as string).length >= 2 &&
+    !/^\d/u.test(raw[i] as string);
   const nameEndFrom = (i: number): number => {
     let e = i + 1;
     while (e < toks.length) {
@@ -163,12 +251,15 @@ function arabicName(text: string, toks: Token[]): [number, number] | null {
   };
   // After an honorific: "الدكتور عبدالرحمن اليوبي" (the last honorific followed by a name).
   for (let i = toks.length - 2; i >= 0; i--) {
-    if (AR_HONORIFICS.has(f[i] as string) && nameStartAt(i + 1)) return [(toks[i + 1] as Token).start, nameEndFrom(i + 1)];
+    if (AR_HONORIFICS.has(f[i] as string) && nameStartAt(i + 1))
+      return [(toks[i + 1] as Token).start, nameEndFrom(i + 1)];
   }
   const first = f[0] as string;
   if (AR_DESCRIPTOR_HEADS.has(first) && !definite(0)) return null;
   if (ROLE_WORDS.ar.has(first) || AR_TITLE_FILLERS.has(first) || AR_DESCRIPTOR_HEADS.has(first)) {
-    for (const strict of [true, false]) for (let i = 1; i < toks.length; i++) if (nameStartAt(i, strict)) return [(toks[i] as Token).start, nameEndFrom(i)];
+    for (const strict of [true, false])
+      for (let i = 1; i < toks.length; i++)
+        if (nameStartAt(i, strict)) return [(toks[i] as Token).start, nameEndFrom(i)];
     return null;
   }
   if (ORG_WORDS.ar.has(first) || GROUP_WORDS.ar.has(first)) {
@@ -189,13 +280,25 @@ function latinName(text: string, lang: Lang, toks: Token[]): [number, number] | 
     (parts[parts.length - 1] as Token[]).push(t);
   });
   const cap = (t: Token): boolean => /^\p{Lu}/u.test(t.text);
-  const plain = (t: Token): boolean => cap(t) && !CALENDAR_WORDS.has(fold(t.text)) && !isRoleWord(lang, t.text) && !isOrgWord(lang, t.text) && !LATIN_DETERMINERS.has(fold(t.text)) && !FUNCTION_WORDS[lang].has(fold(t.text)) && !isGroupWord(lang, t.text);
+  const plain = (t: Token): boolean =>
+    cap(t) &&
+    !CALENDAR_WORDS.has(fold(t.text)) &&
+    !isRoleWord(lang, t.text) &&
+    !isOrgWord(lang, t.text) &&
+    !LATIN_DETERMINERS.has(fold(t.text)) &&
+    !FUNCTION_WORDS[lang].has(fold(t.text)) &&
+    !isGroupWord(lang, t.text);
   for (const part of parts) {
     const n = part.length;
     // A name run: plain capitalised words, with particles between them ("Thomas de Maizière").
     const runFrom = (i: number): number => {
       let e = i;
-      while (e < n && (plain(part[e] as Token) || (e > i && LATIN_PARTICLES.has((part[e] as Token).text) && e + 1 < n && plain(part[e + 1] as Token)))) e++;
+      while (
+        e < n &&
+        (plain(part[e] as Token) ||
+          (e > i && LATIN_PARTICLES.has((part[e] as Token).text) && e + 1 < n && plain(part[e + 1] as Token)))
+      )
+        e++;
       return e;
     };
     const lead = runFrom(0);
@@ -203,14 +306,16 @@ function latinName(text: string, lang: Lang, toks: Token[]): [number, number] | 
     // following noun ("Federal Reserve chair", "World Health Organization").
     const after = part[lead];
     const opensPart = !after || FUNCTION_WORDS[lang].has(fold(after.text));
-    if (opensPart && (lead >= 2 || (lead === 1 && n === 1))) return [(part[0] as Token).start, (part[lead - 1] as Token).end];
+    if (opensPart && (lead >= 2 || (lead === 1 && n === 1)))
+      return [(part[0] as Token).start, (part[lead - 1] as Token).end];
     // Trailing name after a role or a lower-case word: "Transportation Secretary Mark Hollis", "campaigner Lena Fischer".
     let s = n;
     while (s > 0 && (plain(part[s - 1] as Token) || (s < n && LATIN_PARTICLES.has((part[s - 1] as Token).text)))) s--;
     if (s < n && s > 0 && LATIN_PARTICLES.has((part[s] as Token).text)) s++;
     // Not after an organisation word ("Die Gewerkschaft Verdi") nor a function word ("analysts at Goldman Sachs").
     const before = part[s - 1];
-    if (s < n && before && !isOrgWord(lang, before.text) && !FUNCTION_WORDS[lang].has(fold(before.text))) return [(part[s] as Token).start, (part[n - 1] as Token).end];
+    if (s < n && before && !isOrgWord(lang, before.text) && !FUNCTION_WORDS[lang].has(fold(before.text)))
+      return [(part[s] as Token).start, (part[n - 1] as Token).end];
     // A named organisation: an organisation word with a proper name beside it ("The World Health Organization").
     if (part.some((t) => isOrgWord(lang, t.text)) && part.some(plain)) {
       const from = LATIN_DETERMINERS.has(fold((part[0] as Token).text)) ? 1 : 0;
@@ -222,7 +327,9 @@ function latinName(text: string, lang: Lang, toks: Token[]): [number, number] | 
 
 /** Where an Arabic mention is followed by its name in apposition: "المسؤول، وهو نائب الوزير خالد العتيبي،". */
 function arabicApposition(text: string, end: number): [number, number] | null {
-  const m = /^\s*[،,]\s*(?:و?هو|و?هي|و?الذي\s+يدعى|و?التي\s+تدعى|واسمه|واسمها)\s+([^،,.\n]{2,120})/u.exec(text.slice(end, end + 160));
+  const m = /^\s*[،,]\s*(?:و?هو|و?هي|و?الذي\s+يدعى|و?التي\s+تدعى|واسمه|واسمها)\s+([^،,.\n]{2,120})/u.exec(
+    text.slice(end, end + 160),
+  );
   if (!m || m[1] === undefined) return null;
   const s = end + m[0].length - m[1].length;
   return [s, s + m[1].trimEnd().length];
@@ -253,7 +360,8 @@ export class SpeakerResolver {
     let out: { speaker: ResolvedSpeaker | null; penalty: number };
     if (ref.type === "mention" || ref.type === "backref") out = this.mention(ref.start, ref.end);
     else if (ref.type === "pronoun") out = this.pronoun(ref.start, ref.end);
-    else if (ref.type === "continuation") out = this.last ? { speaker: this.last, penalty: 0.1 } : { speaker: null, penalty: 0.3 };
+    else if (ref.type === "continuation")
+      out = this.last ? { speaker: this.last, penalty: 0.1 } : { speaker: null, penalty: 0.3 };
     else out = { speaker: null, penalty: 0 };
     if (out.speaker) {
       this.last = out.speaker;
@@ -277,9 +385,11 @@ export class SpeakerResolver {
         : ANY_PRONOUNS[this.lang].has(p)
           ? () => true
           : null;
-    const pick = want ? this.nearest((e) => want(e) && e.named) ?? this.nearest(want) : null;
+    const pick = want ? (this.nearest((e) => want(e) && e.named) ?? this.nearest(want)) : null;
     if (pick) return { speaker: { entity: pick, start, end }, penalty: 0.1 };
-    return this.last ? { speaker: { entity: this.last.entity, start, end }, penalty: 0.2 } : { speaker: null, penalty: 0.3 };
+    return this.last
+      ? { speaker: { entity: this.last.entity, start, end }, penalty: 0.2 }
+      : { speaker: null, penalty: 0.3 };
   }
 
   private nearest(ok: (e: Entity) => boolean): Entity | null {
@@ -289,7 +399,13 @@ export class SpeakerResolver {
 
   private mention(start: number, end: number): { speaker: ResolvedSpeaker | null; penalty: number } {
     const parts = splitMention(this.text, this.lang, start, end);
-    if (parts && parts.tokens.length === 1 && (PERSON_PRONOUNS[this.lang].has(parts.tokens[0] as string) || GROUP_PRONOUNS[this.lang].has(parts.tokens[0] as string) || ANY_PRONOUNS[this.lang].has(parts.tokens[0] as string))) {
+    if (
+      parts &&
+      parts.tokens.length === 1 &&
+      (PERSON_PRONOUNS[this.lang].has(parts.tokens[0] as string) ||
+        GROUP_PRONOUNS[this.lang].has(parts.tokens[0] as string) ||
+        ANY_PRONOUNS[this.lang].has(parts.tokens[0] as string))
+    ) {
       return this.pronoun(parts.mentionStart, parts.mentionEnd);
     }
     // A function word, preposition or ordinal is no speaker: the statement continues the previous one.
@@ -308,7 +424,8 @@ export class SpeakerResolver {
       const head = parts.heads;
       let ante = head.length > 0 ? this.nearest((e) => head.some((h) => e.heads.has(h) || e.tokens.includes(h))) : null;
       // "The group", "the company", "المنظمة": the nearest organisation named before.
-      if (!ante && head.some((h) => ORG_WORDS[this.lang].has(h))) ante = this.nearest((e) => e.named && e.kind === "organization");
+      if (!ante && head.some((h) => ORG_WORDS[this.lang].has(h)))
+        ante = this.nearest((e) => e.named && e.kind === "organization");
       if (ante) {
         ante.mentions.add(this.text.slice(parts.start, parts.end));
         return { speaker: { entity: ante, start: parts.mentionStart, end: parts.mentionEnd }, penalty: 0.1 };
@@ -335,8 +452,20 @@ export class SpeakerResolver {
       let e = this.knownEntities.get(hit.speaker);
       if (!e) {
         const sp = this.known[hit.speaker] as KnownSpeaker;
-        const forms = [sp.name, ...(sp.aliases ?? []), ...Object.values(sp.names ?? {}).filter((x): x is string => !!x)];
-        e = { name: sp.name, kind: knownKind(sp, this.lang), known: true, named: true, tokens: forms.flatMap((x) => nameTokens(x)), heads: new Set(parts.heads), mentions: new Set() };
+        const forms = [
+          sp.name,
+          ...(sp.aliases ?? []),
+          ...Object.values(sp.names ?? {}).filter((x): x is string => !!x),
+        ];
+        e = {
+          name: sp.name,
+          kind: knownKind(sp, this.lang),
+          known: true,
+          named: true,
+          tokens: forms.flatMap((x) => nameTokens(x)),
+          heads: new Set(parts.heads),
+          mentions: new Set(),
+        };
         this.knownEntities.set(hit.speaker, e);
         this.entities.push(e);
       }
@@ -353,8 +482,14 @@ export class SpeakerResolver {
     // "The governor told reporters … Governor Ellen Briggs said": the earlier, unnamed descriptor was this person.
     const roles = parts.named ? parts.heads.filter((h) => ROLE_WORDS[this.lang].has(h)) : [];
     if (roles.length > 0) {
-      const pending = this.nearest((e) => !e.named && !e.known && e.kind === "person" && roles.some((h) => e.heads.has(h)));
-      if (pending && !this.recent.some((e) => e.named && !e.known && toks.length > 0 && toks.every((t) => e.tokens.includes(t)))) return this.rename(pending, parts);
+      const pending = this.nearest(
+        (e) => !e.named && !e.known && e.kind === "person" && roles.some((h) => e.heads.has(h)),
+      );
+      if (
+        pending &&
+        !this.recent.some((e) => e.named && !e.known && toks.length > 0 && toks.every((t) => e.tokens.includes(t)))
+      )
+        return this.rename(pending, parts);
     }
     // A shorter later mention of an earlier name ("Merkel" after "Angela Merkel") is the same entity.
     // Only the latest entities are compared, so the work per mention stays bounded on any text.
@@ -367,7 +502,15 @@ export class SpeakerResolver {
       }
     }
     const kind = guessKind(this.text.slice(Math.min(parts.start, parts.end), parts.end), this.lang);
-    const e: Entity = { name: surface, kind: parts.named ? kind : guessKind(surface, this.lang), known: false, named: parts.named, tokens: toks, heads: new Set(parts.heads), mentions: new Set([surface]) };
+    const e: Entity = {
+      name: surface,
+      kind: parts.named ? kind : guessKind(surface, this.lang),
+      known: false,
+      named: parts.named,
+      tokens: toks,
+      heads: new Set(parts.heads),
+      mentions: new Set([surface]),
+    };
     if (parts.named && parts.heads.some((h) => ROLE_WORDS[this.lang].has(h))) e.kind = "person";
     this.entities.push(e);
     return e;

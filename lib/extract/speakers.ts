@@ -2,7 +2,13 @@
 import type { KnownSpeaker, Lang, SpeakerKind } from "./types";
 import { nameTokens } from "./normalize";
 
-const words = (s: string): Set<string> => new Set(s.split(/\s+/u).filter(Boolean).flatMap((w) => nameTokens(w)));
+const words = (s: string): Set<string> =>
+  new Set(
+    s
+      .split(/\s+/u)
+      .filter(Boolean)
+      .flatMap((w) => nameTokens(w)),
+  );
 
 // Organisation head nouns (folded). Arabic forms are listed without the article.
 export const ORG_WORDS: Record<Lang, Set<string>> = {
@@ -67,7 +73,11 @@ export class SpeakerIndex {
   private readonly byFirstToken = new Map<string, number[]>();
   constructor(readonly speakers: KnownSpeaker[]) {
     speakers.forEach((sp, i) => {
-      const forms = new Set<string>([sp.name, ...(sp.aliases ?? []), ...Object.values(sp.names ?? {}).filter((x): x is string => !!x)]);
+      const forms = new Set<string>([
+        sp.name,
+        ...(sp.aliases ?? []),
+        ...Object.values(sp.names ?? {}).filter((x): x is string => !!x),
+      ]);
       for (const f of forms) {
         const tokens = nameTokens(f);
         if (tokens.length > 0) this.entries.push({ tokens, speaker: i });

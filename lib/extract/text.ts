@@ -107,10 +107,14 @@ export interface Sentence {
 const ABBREV: Record<Lang, Set<string>> = {
   ar: new Set(),
   de: new Set(
-    "dr prof z b u a bzw ca nr st etc mio mrd usw vgl d h jh abs art inc co chr s o evtl ggf inkl sog str tel bzw geb gest hl ehem jun sen min max rd ev dt frz engl lat mr mrs bd".split(" "),
+    "dr prof z b u a bzw ca nr st etc mio mrd usw vgl d h jh abs art inc co chr s o evtl ggf inkl sog str tel bzw geb gest hl ehem jun sen min max rd ev dt frz engl lat mr mrs bd".split(
+      " ",
+    ),
   ),
   en: new Set(
-    "mr mrs ms dr prof st jr sr inc co corp ltd no vs gen sen rep gov lt col capt sgt jan feb mar apr jun jul aug sep sept oct nov dec e g i u s mt ft dept est approx".split(" "),
+    "mr mrs ms dr prof st jr sr inc co corp ltd no vs gen sen rep gov lt col capt sgt jan feb mar apr jun jul aug sep sept oct nov dec e g i u s mt ft dept est approx".split(
+      " ",
+    ),
   ),
 };
 
@@ -204,7 +208,10 @@ const INTERVIEW_NAME_MAX = 60;
 const INTERVIEW_LINE = /^[-–—•]\s*([^:：\n،,.!?؟«»"“”]{2,60}?)\s*[:：]\s*/u;
 
 /** The speaker and content offsets of an interview line starting at `sent.start`, or null. */
-export function interviewLine(text: string, sent: Sentence): { speaker: [number, number]; content: [number, number] } | null {
+export function interviewLine(
+  text: string,
+  sent: Sentence,
+): { speaker: [number, number]; content: [number, number] } | null {
   const head = text.slice(sent.start, Math.min(sent.end, sent.start + INTERVIEW_NAME_MAX + 8));
   const m = INTERVIEW_LINE.exec(head);
   if (!m || m[1] === undefined) return null;

@@ -9,6 +9,14 @@ export function articleWords(text: string): string[] {
 }
 
 /** The answer as JSON text: serialising a thousand proposals is work the request thread should not do either. */
-export function propose({ request, known, notes }: { request: ExtractRequest; known: KnownEntities; notes: ExtractNote[] }): string {
+export function propose({
+  request,
+  known,
+  notes,
+}: {
+  request: ExtractRequest;
+  known: KnownEntities;
+  notes: ExtractNote[];
+}): string {
   return JSON.stringify(proposeStatements(request, known, notes));
 }

@@ -285,13 +285,11 @@ function bodies(
       ? [
           {
             weight: 1,
-            arbitrary: fc
-              .tuple(valid, unknownField, anyJson)
-              .map(([value, key, extra]): Body => ({
-                kind: "json",
-                value: { ...value, [key]: extra },
-                mustReject: key,
-              })),
+            arbitrary: fc.tuple(valid, unknownField, anyJson).map(([value, key, extra]): Body => ({
+              kind: "json",
+              value: { ...value, [key]: extra },
+              mustReject: key,
+            })),
           },
         ]
       : []),
