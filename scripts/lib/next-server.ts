@@ -38,6 +38,7 @@ export async function startBuiltApp(options: {
     MEILI_INDEX: string;
     AUTH_SECRET?: string;
     API_RATE_LIMIT_PER_MINUTE?: string;
+    APP_PROCESSES?: string;
     TRUSTED_PROXIES?: string;
     PUBLIC_URL?: string;
   };

@@ -90,10 +90,10 @@ export class FaultStack {
   }
 
   /** The built app (`next start`) with its own sync worker, as in production. */
-  async startApp(): Promise<AppProcess> {
+  async startApp(settings: { APP_PROCESSES?: string } = {}): Promise<AppProcess> {
     const app = await startBuiltApp({
       port: await findFreePort(),
-      env: { ...this.serviceEnv, API_RATE_LIMIT_PER_MINUTE: "0" },
+      env: { ...this.serviceEnv, API_RATE_LIMIT_PER_MINUTE: "0", ...settings },
       stdio: process.env.FAULT_APP_LOGS ? "inherit" : "ignore",
     });
     this.apps.push(app.child);
