@@ -31,8 +31,19 @@ export function peakRssMiB(pid: number | undefined): number | null {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
     const match = /VmHWM:\s+(\d+) kB/.exec(status);
-    return match ? Math.round(Number(match[1]) / 1024) : null;
+    if (!match) return null;
+    // With APP_PROCESSES > 1 the app is the primary and the server processes it forked: the peak of each, added.
+    const children = readChildren(pid).map((child) => peakRssMiB(child) ?? 0);
+    return Math.round(Number(match[1]) / 1024) + children.reduce((a, b) => a + b, 0);
   } catch {
     return null;
+  }
+}
+
+function readChildren(pid: number): number[] {
+  try {
+    return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(" ").filter(Boolean).map(Number);
+  } catch {
+    return [];
   }
 }
