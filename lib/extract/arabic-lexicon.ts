@@ -1,0 +1,298 @@
+// Arabic lexicon for the reporting-construction reader in arabic.ts: cue verbs and their prepositions, ḥāl
+// participles, complementizers, sources and trailers, and the word lists that bound a speaker phrase, with the
+// small folding and look-up helpers built on them. Kept apart from the parsing code so the word lists can be
+// read and extended on their own and neither file grows past the size limit (issue 14).
+import { foldToken, nameTokens } from "./normalize";
+import { ORG_WORDS } from "./speakers";
+
+export type CueType = "clause" | "object" | "participle";
+
+export interface CueDef {
+  type: CueType;
+  /** Prepositions that introduce the content (folded), e.g. عن for أعلن عن. */
+  preps: string[];
+}
+
+export const f = (s: string): string => foldToken(s, false);
+const sound = (past: string, ...present: string[]): string[] => [
+  past,
+  past + "ت",
+  past + "وا",
+  past + "ا",
+  past + "تا",
+  past + "ن",
+  ...present,
+];
+
+export const CUES = new Map<string, CueDef>();
+function addCue(forms: string[], type: CueType, preps: string[] = []): void {
+  for (const form of forms) CUES.set(f(form), { type, preps: preps.map(f) });
+}
+addCue(["قال", "قالت", "قالوا", "قالا", "قلن", "يقول", "تقول", "يقولون"], "clause");
+addCue(sound("أكد", "يؤكد", "تؤكد", "يؤكدون"), "clause", ["على"]);
+addCue(sound("أوضح", "يوضح", "توضح"), "clause");
+addCue(sound("أضاف", "يضيف", "تضيف"), "clause");
+addCue(sound("أشار", "يشير", "تشير"), "clause", ["إلى"]);
+addCue(sound("اعتبر", "يعتبر", "تعتبر"), "clause");
+addCue(sound("أعلن", "يعلن", "تعلن"), "clause", ["عن"]);
+addCue(sound("صرح", "يصرح", "تصرح"), "clause");
+addCue(sound("ذكر", "يذكر", "تذكر"), "clause");
+addCue(sound("شدد", "يشدد", "تشدد"), "clause", ["على"]);
+addCue(sound("حذر", "يحذر", "تحذر"), "object", ["من"]);
+addCue(sound("لفت", "يلفت"), "clause", ["إلى"]);
+addCue(sound("تابع"), "clause");
+addCue(sound("أفاد", "يفيد", "تفيد"), "clause");
+addCue(sound("كشف", "يكشف", "تكشف"), "clause", ["عن"]);
+addCue(sound("بين"), "clause");
+addCue(sound("زعم", "يزعم"), "clause");
+addCue(sound("أعرب", "يعرب"), "clause", ["عن"]);
+addCue(sound("عبر", "يعبر"), "clause", ["عن"]);
+addCue(sound("أوردت"), "clause");
+addCue(["رأى", "رأت", "رأوا", "يرى", "ترى"], "clause");
+addCue(["ادعى", "ادعت", "ادعوا"], "clause");
+addCue(["نفى", "نفت", "نفوا", "ينفي", "تنفي"], "object");
+addCue(["دعا", "دعت", "دعوا", "يدعو", "تدعو"], "object");
+addCue(sound("أدان", "يدين", "تدين"), "object");
+addCue(sound("طالب", "يطالب", "تطالب"), "object");
+addCue(sound("انتقد", "ينتقد", "تنتقد"), "object");
+addCue(sound("اتهم", "يتهم", "تتهم"), "object");
+addCue(sound("ندد", "يندد", "تندد"), "object", ["ب"]);
+addCue(sound("نقل"), "clause", ["عن"]);
+// Stance and announcement verbs that report without quotation marks (issue 16).
+addCue(sound("وصف", "يصف", "تصف"), "clause");
+addCue(sound("أشاد", "يشيد", "تشيد"), "clause", ["ب"]);
+addCue(sound("جدد", "يجدد", "تجدد"), "clause", ["على"]);
+addCue(sound("توقع", "يتوقع", "تتوقع"), "clause");
+addCue(["عد", "عدت", "عدوا"], "object");
+// ḥāl participles continue the current speaker; only those with a content complement start a statement.
+export const PARTICIPLES = new Map<string, string[]>();
+function addParticiple(forms: string[], preps: string[]): void {
+  for (const form of forms) PARTICIPLES.set(f(form), preps.map(f));
+}
+addParticiple(["مؤكداً", "مؤكدة", "مؤكدا"], ["على"]);
+addParticiple(["مشيراً", "مشيرة", "مشيرا"], ["إلى"]);
+addParticiple(["مضيفاً", "مضيفة", "مضيفا"], []);
+addParticiple(["موضحاً", "موضحة", "موضحا"], []);
+addParticiple(["معتبراً", "معتبرة", "معتبرا"], []);
+addParticiple(["لافتاً", "لافتة", "لافتا"], ["إلى"]);
+addParticiple(["معبراً", "معبرة", "معبرا", "معرباً", "معربة", "معربا"], ["عن"]);
+addParticiple(["محذراً", "محذرة", "محذرا"], ["من"]);
+addParticiple(["مشدداً", "مشددة", "مشددا"], ["على"]);
+addParticiple(["مطالباً", "مطالبة", "مطالبا"], ["ب"]);
+addParticiple(["داعياً", "داعية", "داعيا"], ["إلى"]);
+addParticiple(["قائلاً", "قائلة", "قائلا"], []);
+addParticiple(["عاداً", "عادة", "عادا", "عاداً"], []);
+addParticiple(["مبيناً", "مبينة", "مبينا"], []);
+addParticiple(["منوهاً", "منوهة", "منوها"], ["إلى"]);
+addParticiple(["واصفاً", "واصفة", "واصفا"], []);
+addParticiple(["مشيداً", "مشيدة", "مشيدا"], ["ب"]);
+addParticiple(["معلناً", "معلنة", "معلنا"], ["عن"]);
+addParticiple(["مستنكراً", "مستنكرة", "مستنكرا"], []);
+// Welcoming takes a noun, not a proposition: it stays part of the statement it follows unless a clause follows.
+addParticiple(["مرحباً", "مرحبة", "مرحبا"], []);
+
+const FOLDED_COMPLEMENTIZERS = new Set(
+  ["أن", "إن", "أنه", "أنها", "إنه", "إنها", "أنهم", "إنهم", "بأن", "بأنه", "بأنها", "وأن"].map(f),
+);
+/** أن/إن and their forms; "بأن" only with its hamza, since folded it is the name "بان" (بان كي مون). */
+export const COMPLEMENTIZERS = {
+  has: (folded: string, raw?: string): boolean =>
+    FOLDED_COMPLEMENTIZERS.has(folded) && !(folded === f("بأن") && raw !== undefined && !/[أإ]/u.test(raw)),
+};
+// Complementizers whose pronoun is part of the clause's subject in gold-style spans are still cut: "أنه وقعت" → "وقعت".
+export const SOURCES = new Set(["بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا"].map(f));
+export const TRAILERS = new Set(["حسبما", "كما", "وفقما", "بحسبما"].map(f));
+export const RELATIVES = new Set(
+  ["الذي", "التي", "الذين", "اللذين", "اللتين", "ما", "مما", "عما", "لما", "فيما"].map(f),
+);
+export const AUX = new Set(
+  [
+    "كان",
+    "كانت",
+    "كانوا",
+    "قد",
+    "وقد",
+    "لقد",
+    "فقد",
+    "كما",
+    "من",
+    "جهته",
+    "جهتها",
+    "جهتهم",
+    "ناحيته",
+    "ناحيتها",
+    "بدوره",
+    "بدورها",
+    "بدورهم",
+    "وكان",
+    "وكانت",
+    "حيث",
+    "ثم",
+  ].map(f),
+);
+export const SPEAKER_STOP = new Set(
+  [
+    "أمس",
+    "اليوم",
+    "غدا",
+    "البارحة",
+    "الأحد",
+    "الاثنين",
+    "الإثنين",
+    "الثلاثاء",
+    "الأربعاء",
+    "الخميس",
+    "الجمعة",
+    "السبت",
+    "يوم",
+    "بشدة",
+    "بقوة",
+    "أيضا",
+    "أيضاً",
+    "مجددا",
+    "مجدداً",
+    "كذلك",
+    "في",
+    "خلال",
+    "عبر",
+    "أمام",
+    "لوسائل",
+    "للصحفيين",
+    "لوكالة",
+    "لصحيفة",
+    "لقناة",
+    "بدوره",
+    "بدورها",
+    "صباح",
+    "مساء",
+    "ظهر",
+    "الماضي",
+    "الماضية",
+    "الأول",
+    "ل",
+    "لـ",
+    "خلال",
+    "إلى",
+    "على",
+    "عن",
+    "أثناء",
+    "عقب",
+    "لدى",
+    "بأشد",
+    "العبارات",
+  ].map(f),
+);
+export const ADVERBS = new Set(
+  [
+    "أمس",
+    "اليوم",
+    "غدا",
+    "البارحة",
+    "الأحد",
+    "الاثنين",
+    "الإثنين",
+    "الثلاثاء",
+    "الأربعاء",
+    "الخميس",
+    "الجمعة",
+    "السبت",
+    "يوم",
+    "بشدة",
+    "بقوة",
+    "أيضا",
+    "أيضاً",
+    "مجددا",
+    "مجدداً",
+    "كذلك",
+    "صباح",
+    "مساء",
+  ].map(f),
+);
+// "في بيان / في تصريح …" closes the speaker phrase; a plain "في <place>" may belong to it ("الدفاع المدني في حلب").
+export const EVENT_NOUNS = new Set(
+  [
+    "بيان",
+    "تصريح",
+    "تصريحات",
+    "مؤتمر",
+    "حديث",
+    "كلمة",
+    "لقاء",
+    "مقابلة",
+    "تغريدة",
+    "رسالة",
+    "اتصال",
+    "خطاب",
+    "جلسة",
+  ].map(f),
+);
+export const DEF_BACKREF = ORG_WORDS.ar;
+export const REPORTED_FROM = new Set(sound("نقل").map(f));
+export const OBJECT_FIRST = new Set(sound("وصف", "يصف", "تصف").map(f));
+// Clause cues that also take a verbal noun as their object, and the verbal nouns that open such content.
+export const NP_OBJECT_CUES = new Set(
+  [...sound("أكد", "يؤكد", "تؤكد"), ...sound("شدد"), ...sound("جدد"), ...sound("أبدى"), ...sound("بين")].map(f),
+);
+export const VERBAL_NOUNS = new Set(
+  [
+    "أهمية",
+    "ضرورة",
+    "استمرار",
+    "حرص",
+    "دعم",
+    "التزام",
+    "رفض",
+    "تضامن",
+    "وقوف",
+    "تمسك",
+    "عزم",
+    "تصميم",
+    "استعداد",
+    "مواصلة",
+    "أن",
+  ]
+    .flatMap((w) => [w, "ال" + w])
+    .map((w) => nameTokens(w)[0] ?? ""),
+);
+
+export const NEEDS_PREP = new Set(sound("عبر", "يعبر").map(f));
+export const NEGATIONS = new Set(["لا", "ولا", "لم", "ولم", "لن", "ولن", "ليس"].map(f));
+export const ISSUED = new Set(["صادر", "الصادر", "صادرة", "الصادرة"].map(f));
+export const PERFECT_PARTICLES = new Set(["قد", "لقد", "وقد", "فقد"].map(f));
+// Verbal nouns that open the content of a stance verb: "جددت الوزارة التأكيد على …", "أعرب عن قلقه".
+export const CONTENT_NOUNS = new Set(
+  [
+    "التأكيد",
+    "تأكيده",
+    "تأكيدها",
+    "دعوته",
+    "دعوتها",
+    "رفضه",
+    "رفضها",
+    "دعمه",
+    "دعمها",
+    "ترحيبه",
+    "ترحيبها",
+    "التزام",
+    "التزامه",
+    "التزامها",
+  ].map(f),
+);
+
+/** Strips a leading و/ف from a token for lexicon look-up. */
+export function bare(t: string): string {
+  const x = f(t);
+  if (x.length > 2 && (x.startsWith("و") || x.startsWith("ف"))) {
+    const y = x.slice(1);
+    if (CUES.has(y) || PARTICIPLES.has(y) || SOURCES.has(y) || TRAILERS.has(y)) return y;
+  }
+  return x;
+}
+
+export const NAME_LINKS = new Set(["بن", "بنت", "ابن", "آل", "أبو", "أبي", "أم", "عبد"].map(f));
+export const isDefinite = (w: string): boolean => /^(?:و|ف)?(?:ال|لل)/u.test(f(w));
+export const isNisba = (w: string): boolean => /^(?:ال)?\S{2,}(?:ي|ية|يه)$/u.test(f(w));
+export const NAME_STOPS = new Set(["ما", "من", "الذي", "التي", "أن", "إن", "هذا", "هذه", "كل", "جميع"].map(f));
+export const AUX_TITLE = new Set(["العام", "المتحدة", "الرسمي", "الإعلامي", "الأعلى"].map(f));
+
+export const ROLE_ADJECTIVES = new Set(["العام", "الرسمي", "التنفيذي", "الاعلامي", "الإعلامي"].map(f));

@@ -1,0 +1,154 @@
+// Source frames in German and English: "laut X", "X zufolge", "nach Angaben der X", "seiner Meinung nach",
+// "according to X" — a sentence attributed to the source its frame names. Separate from latin.ts, which reads cue
+// verbs, free indirect speech and standalone quotations, to keep each file under the size limit (issue 14).
+import type { Candidate } from "./types";
+import type { Sentence, Token } from "./text";
+import { DE_FRAME_DET, DE_NACH_ADJ, DE_POSTPOSED_HEADS, isAdjective, isCap, isSourceHead } from "./latin-lexicon";
+import { firstQuoteIndex, lastOfWithin, type LatinCtx } from "./latin-subjects";
+
+export function sourceFrame(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: Token[]): Candidate | null {
+  const { text } = ctx;
+  let lastComma: number | undefined; // found once per sentence, when an English frame needs it
+  const commaAfter = (pos: number): boolean => (lastComma ??= lastOfWithin(text, ",", sent.end, sent.start)) >= pos;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i] as Token;
+    const lw = t.text.toLowerCase();
+    let npFrom = -1;
+    let cueEndTok = i;
+    if (lang === "de" && (lw === "laut" || lw === "gemäß")) npFrom = i + 1;
+    else if (lang === "de" && lw === "nach") {
+      // "nach Angaben der Polizei", "Nach einer norwegischen Studie", "nach dem vorläufigen Endergebnis".
+      let k = i + 1;
+      while (
+        k < toks.length &&
+        k <= i + 3 &&
+        (DE_NACH_ADJ.has((toks[k] as Token).text) ||
+          DE_FRAME_DET.has((toks[k] as Token).text) ||
+          isAdjective((toks[k] as Token).text))
+      )
+        k++;
+      if (toks[k] && isSourceHead((toks[k] as Token).text)) {
+        npFrom = i + 1;
+        cueEndTok = i;
+      } else if (
+        i >= 1 &&
+        isSourceHead((toks[i - 1] as Token).text) &&
+        DE_POSTPOSED_HEADS.has((toks[i - 1] as Token).text)
+      ) {
+        // "Seiner Meinung nach", "Dem Vernehmen nach": the source stands before "nach".
+        let s0 = i - 1;
+        while (
+          s0 > 0 &&
+          s0 >= i - 3 &&
+          (DE_FRAME_DET.has((toks[s0 - 1] as Token).text) ||
+            /^(?:Seiner|Ihrer|Dem|Den|Eigenen|Unseren)$/u.test((toks[s0 - 1] as Token).text) ||
+            isAdjective((toks[s0 - 1] as Token).text))
+        )
+          s0--;
+        return frameCandidate(
+          ctx,
+          sent,
+          toks[s0] as Token,
+          t,
+          (toks[s0] as Token).start,
+          (toks[i - 1] as Token).end,
+          toks,
+          i + 1,
+        );
+      }
+    } else if (lang === "en" && lw === "according" && toks[i + 1]?.text === "to") {
+      npFrom = i + 2;
+      cueEndTok = i + 1;
+    } else if (lang === "de" && lw === "zufolge") {
+      // "Dem Bericht zufolge …" / "…, der Polizei zufolge."
+      let k = i - 1;
+      while (k >= 0 && i - k <= 6 && !/[,;:]/u.test(text.slice((toks[k] as Token).end, (toks[k + 1] as Token).start)))
+        k--;
+      const npS = toks[k + 1];
+      if (!npS || k + 1 >= i) continue;
+      return frameCandidate(ctx, sent, t, t, npS.start, (toks[i - 1] as Token).end, toks, i + 1);
+    }
+    if (npFrom < 0 || !toks[npFrom]) continue;
+    // "Laut „Welt“ soll …": a quoted name (its words are not among the tokens) is the source.
+    if (lang === "de" && npFrom === i + 1) {
+      const q = ctx.quotes[firstQuoteIndex(ctx.quotes, t.end)];
+      if (q && q.end <= (toks[npFrom] as Token).start && /^\s*$/u.test(text.slice(t.end, q.start)))
+        return frameCandidate(ctx, sent, t, t, q.start, q.end, toks, npFrom);
+    }
+    // NP: capitalised words, determiners and linking prepositions, up to the finite verb/comma.
+    let k = npFrom;
+    const link =
+      lang === "de"
+        ? /^(?:der|die|das|des|dem|den|von|vom|für|und|aus|im|in|zur|zum|eines|einer|einem|ihres|seines|ihren|seinen|ihrer|seiner|dessen|deren|am)$/u
+        : /^(?:the|of|for|and|a|an|in|at)$/u;
+    while (k < toks.length && k - npFrom < 12) {
+      const w = (toks[k] as Token).text;
+      if (k > npFrom && /[,;:]/u.test(text.slice((toks[k - 1] as Token).end, (toks[k] as Token).start))) break;
+      // "laut israelischen Medien", "laut bildblog.de": an adjective before its noun, a web address.
+      if (
+        lang === "de" &&
+        ((isAdjective(w) && toks[k + 1] && isCap((toks[k + 1] as Token).text)) ||
+          (k === npFrom &&
+            /\.\p{L}{2,}$/u.test(
+              text.slice((toks[k] as Token).start, (toks[k] as Token).end + 4).split(/\s/u)[0] ?? "",
+            )))
+      ) {
+        k++;
+        continue;
+      }
+      // English source phrases are lower-case too ("according to the ministry"): they run to the comma.
+      // … or end the sentence ("…, according to analysts at Goldman Sachs.").
+      const enLower =
+        lang === "en" && k - npFrom < 8 && (commaAfter((toks[k] as Token).end) || toks.length - npFrom <= 8);
+      if (!(isCap(w) || link.test(w) || /^\d/u.test(w) || (k === npFrom && DE_NACH_ADJ.has(w)) || enLower)) break;
+      k++;
+    }
+    if (k === npFrom) continue;
+    return frameCandidate(
+      ctx,
+      sent,
+      t,
+      toks[cueEndTok] as Token,
+      (toks[npFrom] as Token).start,
+      (toks[k - 1] as Token).end,
+      toks,
+      k,
+    );
+  }
+  return null;
+}
+
+function frameCandidate(
+  ctx: LatinCtx,
+  sent: Sentence,
+  cueS: Token,
+  cueE: Token,
+  npS: number,
+  npE: number,
+  toks: Token[],
+  afterIdx: number,
+): Candidate {
+  const frameStart = Math.min(cueS.start, npS);
+  const frameEnd = Math.max(cueE.end, npE);
+  const head = ctx.text.slice(sent.start, frameStart).trim();
+  let start = sent.start;
+  let end = sent.end;
+  if (head.length === 0) start = toks[afterIdx]?.start ?? frameEnd;
+  else if (
+    /[,(–—-]\s*$/u.test(ctx.text.slice(sent.start, frameStart)) &&
+    ctx.text.slice(frameEnd, sent.end).replace(/[\s.)!?]/gu, "").length < 3
+  )
+    end = frameStart;
+  return {
+    sentenceStart: sent.start,
+    sentenceEnd: sent.end,
+    cueStart: cueS.start,
+    cueEnd: cueE.end,
+    kind: "indirect",
+    start,
+    end,
+    speaker: { type: "mention", start: npS, end: npE },
+    dateRegions: [],
+    confidence: 0.65,
+  };
+}
