@@ -1,29 +1,35 @@
 import cluster from "node:cluster";
 
 // APP_PROCESSES > 1: this primary process forks that many app server processes,
-// which share the port (node:cluster hands each connection to one of them). A
-// process that dies after it was listening is replaced; one that dies before
-// (a bad setting, the port taken) ends the whole server with its exit code,
-// rather than being restarted in a loop. SIGTERM/SIGINT stop every process
-// gracefully (each finishes its answers in flight, scripts/lib/app-server.ts).
+// which share the port (node:cluster hands each connection to one of them).
+// Once the server has served (any process listening), a process that dies is
+// replaced, a second apart so that one failing at start cannot spin. If the
+// first processes die before any could serve (a bad setting, the port taken),
+// the whole server ends with their exit code rather than restarting in a loop.
+// SIGTERM/SIGINT stop every process gracefully (each finishes its answers in
+// flight, scripts/lib/app-server.ts).
 export function superviseAppProcesses(count: number, port: number): void {
   let stopping = false;
-  const started = new WeakSet<object>();
-  cluster.on("listening", (worker) => started.add(worker));
-  cluster.on("exit", (worker, code, signal) => {
+  let served = false;
+  cluster.on("listening", () => (served = true));
+  cluster.on("exit", (_worker, code, signal) => {
     const remaining = Object.keys(cluster.workers ?? {}).length;
     if (stopping) {
-      if (remaining === 0) process.exit(0);
+      if (remaining === 0) process.exit(process.exitCode ?? 0);
       return;
     }
-    if (!started.has(worker)) {
-      console.error(`An app process stopped before it could serve (${signal ?? `exit code ${code}`}); stopping.`);
-      stopAll();
+    if (!served) {
+      console.error(
+        `An app process stopped before the server could serve (${signal ?? `exit code ${code}`}); stopping.`,
+      );
       process.exitCode = code || 1;
+      stopAll();
       return;
     }
     console.error(`An app process stopped (${signal ?? `exit code ${code}`}); starting another.`);
-    cluster.fork();
+    setTimeout(() => {
+      if (!stopping) cluster.fork();
+    }, 1_000);
   });
   const stopAll = () => {
     if (stopping) return;

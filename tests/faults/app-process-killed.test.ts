@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import fs from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { isProcessAlive, sleep } from "@/lib/services/process-utils";
 import { FaultStack } from "./support/fault-stack";
@@ -17,16 +17,25 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-/** The app server processes the primary has forked. */
+/** The app server processes the primary has forked (its other children, if any, are not counted). */
 function serverProcesses(primary: number): number[] {
+  let children: number[];
   try {
-    return execFileSync("pgrep", ["-P", String(primary)], { encoding: "utf8" })
-      .split("\n")
+    children = fs
+      .readFileSync(`/proc/${primary}/task/${primary}/children`, "utf8")
+      .split(" ")
       .filter(Boolean)
       .map(Number);
   } catch {
-    return []; // pgrep exits 1 when there are none
+    return [];
   }
+  return children.filter((pid) => {
+    try {
+      return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("app-server.ts");
+    } catch {
+      return false; // already gone
+    }
+  });
 }
 
 async function waitFor<T>(what: string, probe: () => T | null | Promise<T | null>, ms = 60_000): Promise<T> {
