@@ -77,6 +77,14 @@ const COPIES = size === "1m" ? 8 : 1;
 
 const DIRECT_LIMIT_SECONDS = 300;
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "—");
+/** A table row of one timed request: p50 and p95 in ms, and a note. */
+const latencyRow = (name: string, times: number[], note = ""): string[] => [
+  name,
+  `p50 ${ms(percentile(times, 50))} ms`,
+  `p95 ${ms(percentile(times, 95))} ms`,
+  "",
+  note,
+];
 
 const dataDir = path.resolve(".data", `bench-${size}`);
 const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
@@ -298,34 +306,22 @@ try {
       },
       { samples },
     );
-    rows.push([
-      "the app's floor: GET /api/v1/openapi.json → 304 (nothing to compute)",
-      `p50 ${ms(percentile(floor, 50))} ms`,
-      `p95 ${ms(percentile(floor, 95))} ms`,
-      "",
-      "Next's routing + the public API wrapper",
-    ]);
+    rows.push(
+      latencyRow(
+        "the app's floor: GET /api/v1/openapi.json → 304 (nothing to compute)",
+        floor,
+        "Next's routing + the public API wrapper",
+      ),
+    );
     const document = await timeRequests(
       async () => void (await (await fetch(`${base}/api/v1/openapi.json`)).arrayBuffer()),
       { samples },
     );
-    rows.push([
-      "GET /api/v1/openapi.json (whole document)",
-      `p50 ${ms(percentile(document, 50))} ms`,
-      `p95 ${ms(percentile(document, 95))} ms`,
-      "",
-      "",
-    ]);
+    rows.push(latencyRow("GET /api/v1/openapi.json (whole document)", document));
     const health = await timeRequests(async () => void (await (await fetch(`${base}/api/health`)).arrayBuffer()), {
       samples,
     });
-    rows.push([
-      "GET /api/health (Postgres and Meilisearch pinged)",
-      `p50 ${ms(percentile(health, 50))} ms`,
-      `p95 ${ms(percentile(health, 95))} ms`,
-      "",
-      "",
-    ]);
+    rows.push(latencyRow("GET /api/health (Postgres and Meilisearch pinged)", health));
 
     for (const [name, url] of pages) {
       let status = 0;
@@ -337,13 +333,7 @@ try {
         },
         { samples },
       );
-      rows.push([
-        name,
-        `p50 ${ms(percentile(times, 50))} ms`,
-        `p95 ${ms(percentile(times, 95))} ms`,
-        "",
-        status === 200 ? "" : `HTTP ${status}`,
-      ]);
+      rows.push(latencyRow(name, times, status === 200 ? "" : `HTTP ${status}`));
     }
 
     // Save to searchable: a curator publishes through the app's own route, then polls the search API.
@@ -375,13 +365,7 @@ try {
       }
       freshness.push(performance.now() - started);
     }
-    rows.push([
-      "curator save → found by search (freshness)",
-      `p50 ${ms(percentile(freshness, 50))} ms`,
-      `p95 ${ms(percentile(freshness, 95))} ms`,
-      "",
-      "target p95 < 1000 ms",
-    ]);
+    rows.push(latencyRow("curator save → found by search (freshness)", freshness, "target p95 < 1000 ms"));
     // Remove the probes the way the app deletes: with outbox rows, so the index follows.
     await pool.query(
       `WITH gone AS (DELETE FROM statements WHERE id = ANY($1::int[]) RETURNING id)
