@@ -3,6 +3,7 @@ import type { CurrentUser } from "@/lib/auth/roles";
 import { enqueueOutbox } from "@/lib/sync/outbox";
 import { nameKey } from "@/lib/text/name-key";
 import { slugify, uniqueSlug } from "@/lib/text/slug";
+import { statementTextKey } from "@/lib/text/statement-key";
 import { partialDateFromStorage, parsePartialDate, type DatePrecision } from "@/lib/validation/partial-date";
 import type { Attribution, StatementForm } from "@/lib/validation/statement-form";
 import type { StatementKind } from "@/lib/validation/import-line";
@@ -114,8 +115,8 @@ async function readRecord(
             coalesce((SELECT array_agg(topic_id ORDER BY topic_id) FROM statement_topics WHERE statement_id = s.id), '{}') AS topic_ids,
             coalesce((SELECT array_agg(responds_to_id ORDER BY responds_to_id) FROM statement_responses WHERE statement_id = s.id), '{}') AS responds_to_ids,
             coalesce((SELECT json_agg(json_build_object('url', so.url, 'outlet', so.outlet, 'title', so.title,
-                                                        'published_on', so.published_on::text, 'precision', so.published_on_precision) ORDER BY so.id)
-                        FROM statement_sources ss JOIN sources so ON so.id = ss.source_id WHERE ss.statement_id = s.id), '[]') AS sources
+                                                        'published_on', so.published_on::text, 'precision', so.published_on_precision) ORDER BY r.reported_on NULLS LAST, r.id)
+                        FROM statement_reports r JOIN sources so ON so.id = r.source_id WHERE r.statement_id = s.id), '[]') AS sources
        FROM statements s LEFT JOIN users u ON u.id = s.updated_by_id
       WHERE s.id = $1 ${lock ? "FOR UPDATE OF s" : ""}`,
     [id],
@@ -340,16 +341,22 @@ async function sourceIdsFor(tx: Queryable, record: StatementRecord): Promise<num
 async function writeLinks(tx: Queryable, id: number, record: StatementRecord): Promise<void> {
   const sourceIds = await sourceIdsFor(tx, record);
   await tx.query(`DELETE FROM statement_topics WHERE statement_id = $1`, [id]);
-  await tx.query(`DELETE FROM statement_sources WHERE statement_id = $1`, [id]);
+  // The form lists the reports' sources: a report whose source stays keeps its wording and date.
+  await tx.query(`DELETE FROM statement_reports WHERE statement_id = $1 AND NOT (source_id = ANY($2::int[]))`, [
+    id,
+    sourceIds,
+  ]);
   await tx.query(`DELETE FROM statement_responses WHERE statement_id = $1`, [id]);
   await tx.query(`INSERT INTO statement_topics (statement_id, topic_id) SELECT $1, unnest($2::int[])`, [
     id,
     record.topicIds,
   ]);
-  await tx.query(`INSERT INTO statement_sources (statement_id, source_id) SELECT $1, unnest($2::int[])`, [
-    id,
-    sourceIds,
-  ]);
+  await tx.query(
+    `INSERT INTO statement_reports (statement_id, source_id, reported_on, reported_on_precision)
+     SELECT $1, so.id, so.published_on, so.published_on_precision FROM sources so WHERE so.id = ANY($2::int[])
+     ON CONFLICT (statement_id, source_id) DO NOTHING`,
+    [id, sourceIds],
+  );
   await tx.query(`INSERT INTO statement_responses (statement_id, responds_to_id) SELECT $1, unnest($2::int[])`, [
     id,
     record.respondsToIds,
@@ -377,6 +384,7 @@ function columnValues(record: StatementRecord) {
     record.attributionNote,
     record.status,
     record.retractionReason,
+    statementTextKey(record.text),
   ];
 }
 
@@ -384,8 +392,8 @@ async function insertStatement(tx: Queryable, record: StatementRecord, user: Cur
   const { rows } = await tx.query<{ id: number }>(
     `INSERT INTO statements (text, language, kind, speaker_id, said_on, said_on_precision, said_on_approximate, reported_on,
                              reported_on_precision, context, translation_of_id, translated_by, attribution, attribution_note,
-                             status, retraction_reason, created_by_id, updated_by_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17) RETURNING id`,
+                             status, retraction_reason, text_key, created_by_id, updated_by_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) RETURNING id`,
     [...columnValues(record), user.id],
   );
   return rows[0]!.id;
@@ -396,7 +404,7 @@ async function updateRow(tx: Queryable, id: number, record: StatementRecord, use
     `UPDATE statements SET text = $2, language = $3, kind = $4, speaker_id = $5, said_on = $6, said_on_precision = $7,
             said_on_approximate = $8, reported_on = $9, reported_on_precision = $10, context = $11, translation_of_id = $12,
             translated_by = $13, attribution = $14, attribution_note = $15, status = $16, retraction_reason = $17,
-            updated_by_id = $18, version = version + 1, updated_at = now()
+            text_key = $18, updated_by_id = $19, version = version + 1, updated_at = now()
       WHERE id = $1 RETURNING version`,
     [id, ...columnValues(record), user.id],
   );

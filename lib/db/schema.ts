@@ -184,11 +184,23 @@ export const statements = pgTable(
     // Hash of the import line that last wrote this statement: a re-import of the
     // same line changes nothing.
     importFingerprint: text("import_fingerprint"),
+    // Hash of the text's words after normalisation (lib/text/statement-key.ts): the importer joins a line
+    // with the same speaker and the same words to the existing statement as a new report.
+    textKey: text("text_key"),
+    // Set while status is 'merged': the statement this one was merged into (its URL redirects there).
+    mergedIntoId: integer("merged_into_id").references((): AnyPgColumn => statements.id, { onDelete: "cascade" }),
     version: integer("version").notNull().default(1),
     ...timestamps,
   },
   (t) => [
     uniqueIndex("statements_external_id_key").on(t.externalId),
+    index("statements_speaker_text_key_idx").on(t.speakerId, t.textKey),
+    index("statements_text_key_missing_idx")
+      .on(t.id)
+      .where(sql`${t.textKey} IS NULL`),
+    index("statements_merged_into_idx")
+      .on(t.mergedIntoId)
+      .where(sql`${t.mergedIntoId} IS NOT NULL`),
     index("statements_speaker_idx").on(t.speakerId, t.saidOn),
     // Keyset paging of the statements API by (said_on, id); the dates API reads published dates only.
     index("statements_said_on_id_idx").on(t.saidOn, t.id),
@@ -209,7 +221,7 @@ export const statements = pgTable(
     index("statements_translation_of_idx").on(t.translationOfId),
     index("statements_status_idx").on(t.status, t.updatedAt),
     check("statements_kind_check", sql`${t.kind} IN ('direct', 'indirect', 'mixed')`),
-    check("statements_status_check", sql`${t.status} IN ('draft', 'published', 'retracted')`),
+    check("statements_status_check", sql`${t.status} IN ('draft', 'published', 'retracted', 'merged')`),
     check(
       "statements_attribution_check",
       sql`${t.attribution} IN ('own_channel', 'secondary', 'disputed', 'misattributed')`,
@@ -226,6 +238,7 @@ export const statements = pgTable(
       sql`${t.reportedOnPrecision} IS NULL OR ${PRECISION_CHECK("reported_on_precision")}`,
     ),
     check("statements_reported_on_check", PARTIAL_DATE_CHECK("reported_on", "reported_on_precision")),
+    check("statements_merged_check", sql`(${t.status} = 'merged') = (${t.mergedIntoId} IS NOT NULL)`),
     check("statements_retraction_check", sql`(${t.status} = 'retracted') = (${t.retractionReason} IS NOT NULL)`),
     check("statements_translation_self_check", sql`${t.translationOfId} IS NULL OR ${t.translationOfId} <> ${t.id}`),
     check("statements_external_id_check", sql`${t.externalId} IS NULL OR length(${t.externalId}) BETWEEN 1 AND 200`),
@@ -245,18 +258,91 @@ export const statementTopics = pgTable(
   (t) => [primaryKey({ columns: [t.statementId, t.topicId] }), index("statement_topics_topic_idx").on(t.topicId)],
 );
 
-export const statementSources = pgTable(
-  "statement_sources",
+// Where a statement was reported (issue 15): each outlet that printed it, in that outlet's wording.
+// `text` is null when no separate wording was recorded (a curator's source): the statement's own
+// text is then the wording. `external_id` is the import line that brought the report, so a changed
+// line replaces its own report and no other outlet's.
+export const statementReports = pgTable(
+  "statement_reports",
   {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     statementId: integer("statement_id")
       .notNull()
       .references(() => statements.id, { onDelete: "cascade" }),
     sourceId: integer("source_id")
       .notNull()
       .references(() => sources.id, { onDelete: "restrict" }),
+    text: text("text"),
+    reportedOn: date("reported_on", { mode: "string" }),
+    reportedOnPrecision: text("reported_on_precision"),
+    externalId: text("external_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.statementId, t.sourceId] }), index("statement_sources_source_idx").on(t.sourceId)],
+  (t) => [
+    uniqueIndex("statement_reports_statement_source_key").on(t.statementId, t.sourceId),
+    index("statement_reports_source_idx").on(t.sourceId),
+    check(
+      "statement_reports_text_check",
+      sql`${t.text} IS NULL OR (length(btrim(${t.text})) > 0 AND length(${t.text}) <= 10000)`,
+    ),
+    check(
+      "statement_reports_precision_check",
+      sql`${t.reportedOnPrecision} IS NULL OR ${PRECISION_CHECK("reported_on_precision")}`,
+    ),
+    check("statement_reports_reported_check", PARTIAL_DATE_CHECK("reported_on", "reported_on_precision")),
+  ],
 );
+
+// Import ids of lines that became reports of an existing statement (same speaker, same words), and of
+// statements merged into another: a re-import of such a line finds its statement here and changes nothing.
+export const statementAliases = pgTable(
+  "statement_aliases",
+  {
+    externalId: text("external_id").primaryKey(),
+    statementId: integer("statement_id")
+      .notNull()
+      .references(() => statements.id, { onDelete: "cascade" }),
+    importFingerprint: text("import_fingerprint"),
+  },
+  (t) => [index("statement_aliases_statement_idx").on(t.statementId)],
+);
+
+// Pairs of one speaker's statements that look like the same statement (close wording, close dates),
+// found by the background job (lib/merge/candidate-job.ts) for curators to accept (merge) or reject.
+// The pair is stored in id order, so each pair has one row whatever order it was found in.
+export const mergeCandidates = pgTable(
+  "merge_candidates",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    statementId: integer("statement_id")
+      .notNull()
+      .references(() => statements.id, { onDelete: "cascade" }),
+    otherId: integer("other_id")
+      .notNull()
+      .references(() => statements.id, { onDelete: "cascade" }),
+    score: doublePrecision("score").notNull(),
+    status: text("status").notNull().default("pending"),
+    decidedById: integer("decided_by_id").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("merge_candidates_pair_key").on(t.statementId, t.otherId),
+    index("merge_candidates_other_idx").on(t.otherId),
+    index("merge_candidates_pending_idx")
+      .on(t.score.desc(), t.id)
+      .where(sql`${t.status} = 'pending'`),
+    check("merge_candidates_order_check", sql`${t.statementId} < ${t.otherId}`),
+    check("merge_candidates_status_check", sql`${t.status} IN ('pending', 'accepted', 'rejected')`),
+  ],
+);
+
+// Progress of background jobs that walk the statements in id order (the merge candidate finder).
+export const jobCursors = pgTable("job_cursors", {
+  name: text("name").primaryKey(),
+  position: bigint("position", { mode: "number" }).notNull().default(0),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
 
 // Fact-checks of a statement (issue 15; schema.org ClaimReview on its page): the verdict in the
 // reviewer's words, on a numeric scale when the reviewer gives one, who reviewed, where and when.
@@ -337,7 +423,7 @@ export const revisions = pgTable(
     check("revisions_entity_type_check", sql`${t.entityType} IN ('statement', 'speaker', 'topic', 'user')`),
     check(
       "revisions_action_check",
-      sql`${t.action} IN ('create', 'update', 'import', 'retract', 'restore', 'merge', 'delete', 'role', 'disable', 'enable', 'password', 'logout_all', 'two_factor_enrol', 'two_factor_reset')`,
+      sql`${t.action} IN ('create', 'update', 'import', 'retract', 'restore', 'merge', 'split', 'unmerge', 'unsplit', 'delete', 'role', 'disable', 'enable', 'password', 'logout_all', 'two_factor_enrol', 'two_factor_reset')`,
     ),
   ],
 );

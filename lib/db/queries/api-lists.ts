@@ -129,7 +129,7 @@ export async function listStatementsPage(
  */
 async function statementsByIds(ids: number[]): Promise<ApiStatementListItem[]> {
   const { rows } = await getPool().query(
-    `SELECT ${PUBLIC_STATEMENT_COLUMNS} FROM statements s WHERE s.id = ANY($1::int[]) AND s.status <> 'draft'`,
+    `SELECT ${PUBLIC_STATEMENT_COLUMNS} FROM statements s WHERE s.id = ANY($1::int[]) AND s.status IN ('published', 'retracted')`,
     [ids],
   );
   const byId = new Map<number, ApiStatementListItem>(rows.map((row) => [row.id as number, publicStatementFields(row)]));

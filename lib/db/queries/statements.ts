@@ -26,7 +26,12 @@ export type PublicStatement = {
   attributionNote: string | null;
   translatedBy: string | null;
   topics: Array<{ slug: string; name: string }>;
-  sources: Array<{ url: string | null; outlet: string | null; title: string | null; publishedOn: PartialDate | null }>;
+  /** Every outlet that reported the statement, oldest first, each in its own wording (issue 15). */
+  reports: StatementReport[];
+  /** The earliest report's date, or null without dated reports. */
+  firstReportedOn: PartialDate | null;
+  /** The reports' sources, in the same order: what the API called `sources` before reports. */
+  sources: ReportSource[];
   translationOf: StatementLink | null;
   translations: StatementLink[];
   respondsTo: StatementLink[];
@@ -37,6 +42,14 @@ export type PublicStatement = {
   updatedAt: string;
   version: number;
 };
+
+export type ReportSource = {
+  url: string | null;
+  outlet: string | null;
+  title: string | null;
+  publishedOn: PartialDate | null;
+};
+export type StatementReport = { source: ReportSource; text: string; reportedOn: PartialDate | null };
 
 /** A partial date as stored (first day + precision columns), or null when absent. */
 export function storedPartialDate(start: string | null, precision: string | null): PartialDate | null {
@@ -49,6 +62,9 @@ export type PublicStatementFields = Omit<
   "translationOf" | "translations" | "respondsTo" | "responses" | "reviews"
 >;
 
+/** A statement's reports oldest first; undated ones last, in the order they were added. */
+export const REPORT_ORDER = "r.reported_on NULLS LAST, r.id";
+
 /** The columns publicStatementFields reads, for `SELECT … FROM statements s` (speaker, topics and sources by index). */
 export const PUBLIC_STATEMENT_COLUMNS = `s.id, s.external_id, s.text, s.language, s.kind, s.status, s.retraction_reason,
             s.said_on::text AS said_on, s.said_on_precision, s.said_on_approximate,
@@ -58,19 +74,39 @@ export const PUBLIC_STATEMENT_COLUMNS = `s.id, s.external_id, s.text, s.language
             coalesce((SELECT json_agg(json_build_object('slug', t.slug, 'name', t.name) ORDER BY t.name)
                         FROM statement_topics st JOIN topics t ON t.id = st.topic_id WHERE st.statement_id = s.id), '[]') AS topics,
             coalesce((SELECT json_agg(json_build_object('url', so.url, 'outlet', so.outlet, 'title', so.title,
-                                                        'publishedOn', so.published_on::text, 'precision', so.published_on_precision) ORDER BY so.id)
-                        FROM statement_sources ss JOIN sources so ON so.id = ss.source_id WHERE ss.statement_id = s.id), '[]') AS sources`;
+                                                        'publishedOn', so.published_on::text, 'precision', so.published_on_precision,
+                                                        'text', r.text, 'reportedOn', r.reported_on::text, 'reportedPrecision', r.reported_on_precision)
+                                      ORDER BY ${REPORT_ORDER})
+                        FROM statement_reports r JOIN sources so ON so.id = r.source_id WHERE r.statement_id = s.id), '[]') AS reports`;
 
-type SourceRow = {
+type ReportRow = {
   url: string | null;
   outlet: string | null;
   title: string | null;
   publishedOn: string | null;
   precision: string | null;
+  text: string | null;
+  reportedOn: string | null;
+  reportedPrecision: string | null;
 };
+
+/** Reports as the API shows them: a report without a wording of its own has the statement's. */
+export function publicReports(rows: ReportRow[], statementText: string): StatementReport[] {
+  return rows.map((r) => ({
+    source: {
+      url: r.url,
+      outlet: r.outlet,
+      title: r.title,
+      publishedOn: storedPartialDate(r.publishedOn, r.precision),
+    },
+    text: r.text ?? statementText,
+    reportedOn: storedPartialDate(r.reportedOn, r.reportedPrecision),
+  }));
+}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a row of PUBLIC_STATEMENT_COLUMNS
 export function publicStatementFields(row: any): PublicStatementFields {
+  const reports = publicReports(row.reports, row.text);
   return {
     id: row.id,
     externalId: row.external_id,
@@ -88,12 +124,9 @@ export function publicStatementFields(row: any): PublicStatementFields {
     attributionNote: row.attribution_note,
     translatedBy: row.translated_by,
     topics: row.topics,
-    sources: (row.sources as SourceRow[]).map((s) => ({
-      url: s.url,
-      outlet: s.outlet,
-      title: s.title,
-      publishedOn: storedPartialDate(s.publishedOn, s.precision),
-    })),
+    reports,
+    firstReportedOn: reports.find((report) => report.reportedOn !== null)?.reportedOn ?? null,
+    sources: reports.map((report) => report.source),
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
     version: row.version,
@@ -107,16 +140,16 @@ async function readPublicStatement(id: number): Promise<PublicStatement | null> 
   const result = await getPool().query(
     `SELECT ${PUBLIC_STATEMENT_COLUMNS},
             (SELECT ${LINK} FROM statements l JOIN speakers lsp ON lsp.id = l.speaker_id
-              WHERE l.id = s.translation_of_id AND l.status <> 'draft') AS translation_of,
+              WHERE l.id = s.translation_of_id AND l.status IN ('published', 'retracted')) AS translation_of,
             coalesce((SELECT json_agg(${LINK} ORDER BY l.id) FROM statements l JOIN speakers lsp ON lsp.id = l.speaker_id
               WHERE l.translation_of_id = s.id AND l.status = 'published'), '[]') AS translations,
             coalesce((SELECT json_agg(${LINK} ORDER BY l.id) FROM statement_responses r JOIN statements l ON l.id = r.responds_to_id
-              JOIN speakers lsp ON lsp.id = l.speaker_id WHERE r.statement_id = s.id AND l.status <> 'draft'), '[]') AS responds_to,
+              JOIN speakers lsp ON lsp.id = l.speaker_id WHERE r.statement_id = s.id AND l.status IN ('published', 'retracted')), '[]') AS responds_to,
             coalesce((SELECT json_agg(${LINK} ORDER BY l.id) FROM statement_responses r JOIN statements l ON l.id = r.statement_id
               JOIN speakers lsp ON lsp.id = l.speaker_id WHERE r.responds_to_id = s.id AND l.status = 'published'), '[]') AS responses,
             coalesce((SELECT json_agg(${REVIEW_JSON} ORDER BY ${REVIEW_ORDER}) FROM statement_reviews r WHERE r.statement_id = s.id), '[]') AS reviews
        FROM statements s
-      WHERE s.id = $1 AND s.status <> 'draft'`,
+      WHERE s.id = $1 AND s.status IN ('published', 'retracted')`,
     [id],
   );
   const row = result.rows[0];
