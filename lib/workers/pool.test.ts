@@ -1,6 +1,13 @@
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { TimeBudgetExceededError, WorkerFailedError, WorkerPool, WorkersBusyError } from "./pool";
+import {
+  TimeBudget,
+  TimeBudgetExceededError,
+  WALL_CEILING_FACTOR,
+  WorkerFailedError,
+  WorkerPool,
+  WorkersBusyError,
+} from "./pool";
 
 const tasksModule = path.resolve("tests/support/pool-tasks.ts");
 const pools: WorkerPool[] = [];
@@ -31,6 +38,50 @@ describe("WorkerPool", () => {
     expect(Date.now() - started).toBeLessThan(3_000);
     await expect(workers.run("echo", "after", 10_000)).resolves.toBe("after");
     expect(workers.threadIds).not.toContain(spinning);
+  });
+
+  it("counts the worker's CPU time, not the wall clock: a task starved of CPU is not refused, a busy one is", async () => {
+    const workers = pool();
+    await workers.run("echo", 1, 10_000);
+    // Sleeping uses no CPU, like waiting for a core: 900 ms is three times the budget, within its 1.5 s ceiling.
+    const started = performance.now();
+    await expect(workers.run("sleep", 900, 300)).resolves.toBe("timed-out");
+    expect(performance.now() - started).toBeGreaterThanOrEqual(900);
+    const [spinning] = workers.threadIds;
+    const error = await workers.run("spin", null, 300).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeBudgetExceededError);
+    expect(workers.threadIds).not.toContain(spinning);
+    await expect(workers.run("echo", "after", 10_000)).resolves.toBe("after");
+  });
+
+  it("ends a task starved of CPU at the wall-clock ceiling and replaces its worker", async () => {
+    const workers = pool();
+    await workers.run("echo", 1, 10_000);
+    const [sleeping] = workers.threadIds;
+    const started = performance.now();
+    const error = await workers.run("sleep", 60_000, 300).catch((e: unknown) => e);
+    const tookMs = performance.now() - started;
+    expect(error).toBeInstanceOf(TimeBudgetExceededError);
+    expect((error as TimeBudgetExceededError).budgetMs).toBe(300);
+    expect(tookMs).toBeGreaterThanOrEqual(300 * WALL_CEILING_FACTOR - 5);
+    expect(tookMs).toBeLessThan(300 * WALL_CEILING_FACTOR + 2_000);
+    expect(workers.threadIds).not.toContain(sleeping);
+  });
+
+  it("shares one budget between tasks in turn: each gets what the earlier ones left", async () => {
+    const workers = pool();
+    await workers.run("echo", 1, 10_000);
+    const budget = new TimeBudget(1_000);
+    await workers.run("busy", 400, budget);
+    expect(budget.cpuLeftMs).toBeLessThanOrEqual(1_000 - 200);
+    expect(budget.wallLeftMs).toBeLessThanOrEqual(budget.wallCeilingMs - 400);
+    const error = await workers.run("spin", null, budget).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeBudgetExceededError);
+    expect((error as TimeBudgetExceededError).budgetMs).toBe(1_000);
+    expect(budget.exhausted).toBe(true);
+    // Spent: refused at once, without starting a worker.
+    await expect(workers.run("echo", 1, budget)).rejects.toBeInstanceOf(TimeBudgetExceededError);
+    expect(workers.threadIds).toEqual([]);
   });
 
   it("refuses a task at once when every worker is busy and the queue is full", async () => {

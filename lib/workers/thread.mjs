@@ -6,13 +6,20 @@ import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { tsImport } from "tsx/esm/api";
 
+// The thread's id in the kernel (Linux): the pool reads this thread's CPU time through it.
+let osThreadId = null;
+try {
+  osThreadId = Number(readlinkSync("/proc/thread-self").split("/").at(-1)) || null;
+} catch {
+  // not Linux: the pool counts the budget in wall-clock time
+}
+
 // Heavy work yields the CPU to the thread that answers requests (and to Postgres and Meilisearch):
 // on Linux a thread has a niceness of its own, set through its thread id.
 try {
-  const threadId = Number(readlinkSync("/proc/thread-self").split("/").at(-1));
-  if (threadId > 0) setPriority(threadId, 10);
+  if (osThreadId) setPriority(osThreadId, 10);
 } catch {
-  // not Linux, or not allowed: the thread runs at the process's priority
+  // not allowed: the thread runs at the process's priority
 }
 
 const tasks = await tsImport(workerData.tasksModule, import.meta.url);
@@ -26,4 +33,4 @@ parentPort.on("message", ({ task, payload }) => {
     parentPort.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) });
   }
 });
-parentPort.postMessage({ ready: true });
+parentPort.postMessage({ ready: true, osThreadId });

@@ -10,6 +10,19 @@ export function spin(): never {
   }
 }
 
+/** Keeps its thread busy for `ms` of wall-clock time. */
+export function busy(ms: number): number {
+  const end = performance.now() + ms;
+  let turns = 0;
+  while (performance.now() < end) turns++;
+  return turns;
+}
+
+/** Sleeps `ms` using no CPU, as a thread waiting for a core on a loaded machine does. */
+export function sleep(ms: number): string {
+  return Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
 export function fail(message: string): never {
   throw new Error(message);
 }
