@@ -3,6 +3,16 @@ import { getPool } from "@/lib/db/client";
 import { partialDateFromStorage, type DatePrecision, type PartialDate } from "@/lib/validation/partial-date";
 import { cachedLoader } from "@/lib/cache/page-cache";
 import { publicReview, REVIEW_JSON, REVIEW_ORDER, type PublicReview } from "@/lib/db/reviews";
+import {
+  firstReportedOn,
+  publicReports,
+  REPORT_JSON,
+  REPORT_ORDER,
+  type ReportSource,
+  type StatementReport,
+} from "@/lib/db/reports";
+
+export { publicReports, REPORT_ORDER, type ReportSource, type StatementReport };
 
 // Public reads of statements: plain objects with chosen columns. Drafts are
 // never returned here; retracted statements are (their page shows the retraction).
@@ -43,14 +53,6 @@ export type PublicStatement = {
   version: number;
 };
 
-export type ReportSource = {
-  url: string | null;
-  outlet: string | null;
-  title: string | null;
-  publishedOn: PartialDate | null;
-};
-export type StatementReport = { source: ReportSource; text: string; reportedOn: PartialDate | null };
-
 /** A partial date as stored (first day + precision columns), or null when absent. */
 export function storedPartialDate(start: string | null, precision: string | null): PartialDate | null {
   return start && precision ? partialDateFromStorage(start, precision as DatePrecision) : null;
@@ -62,9 +64,6 @@ export type PublicStatementFields = Omit<
   "translationOf" | "translations" | "respondsTo" | "responses" | "reviews"
 >;
 
-/** A statement's reports oldest first; undated ones last, in the order they were added. */
-export const REPORT_ORDER = "r.reported_on NULLS LAST, r.id";
-
 /** The columns publicStatementFields reads, for `SELECT … FROM statements s` (speaker, topics and sources by index). */
 export const PUBLIC_STATEMENT_COLUMNS = `s.id, s.external_id, s.text, s.language, s.kind, s.status, s.retraction_reason,
             s.said_on::text AS said_on, s.said_on_precision, s.said_on_approximate,
@@ -73,36 +72,8 @@ export const PUBLIC_STATEMENT_COLUMNS = `s.id, s.external_id, s.text, s.language
             (SELECT json_build_object('slug', sp.slug, 'name', sp.name, 'kind', sp.kind) FROM speakers sp WHERE sp.id = s.speaker_id) AS speaker,
             coalesce((SELECT json_agg(json_build_object('slug', t.slug, 'name', t.name) ORDER BY t.name)
                         FROM statement_topics st JOIN topics t ON t.id = st.topic_id WHERE st.statement_id = s.id), '[]') AS topics,
-            coalesce((SELECT json_agg(json_build_object('url', so.url, 'outlet', so.outlet, 'title', so.title,
-                                                        'publishedOn', so.published_on::text, 'precision', so.published_on_precision,
-                                                        'text', r.text, 'reportedOn', r.reported_on::text, 'reportedPrecision', r.reported_on_precision)
-                                      ORDER BY ${REPORT_ORDER})
+            coalesce((SELECT json_agg(${REPORT_JSON} ORDER BY ${REPORT_ORDER})
                         FROM statement_reports r JOIN sources so ON so.id = r.source_id WHERE r.statement_id = s.id), '[]') AS reports`;
-
-type ReportRow = {
-  url: string | null;
-  outlet: string | null;
-  title: string | null;
-  publishedOn: string | null;
-  precision: string | null;
-  text: string | null;
-  reportedOn: string | null;
-  reportedPrecision: string | null;
-};
-
-/** Reports as the API shows them: a report without a wording of its own has the statement's. */
-export function publicReports(rows: ReportRow[], statementText: string): StatementReport[] {
-  return rows.map((r) => ({
-    source: {
-      url: r.url,
-      outlet: r.outlet,
-      title: r.title,
-      publishedOn: storedPartialDate(r.publishedOn, r.precision),
-    },
-    text: r.text ?? statementText,
-    reportedOn: storedPartialDate(r.reportedOn, r.reportedPrecision),
-  }));
-}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a row of PUBLIC_STATEMENT_COLUMNS
 export function publicStatementFields(row: any): PublicStatementFields {
@@ -125,7 +96,7 @@ export function publicStatementFields(row: any): PublicStatementFields {
     translatedBy: row.translated_by,
     topics: row.topics,
     reports,
-    firstReportedOn: reports.find((report) => report.reportedOn !== null)?.reportedOn ?? null,
+    firstReportedOn: firstReportedOn(reports),
     sources: reports.map((report) => report.source),
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
