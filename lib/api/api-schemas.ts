@@ -107,7 +107,23 @@ export const Source = named(
     publishedOn: PartialDate.nullable(),
   }),
   "Source",
-  "Where the statement was reported.",
+  "A publication that reported the statement: its address, outlet, title and publication date.",
+);
+
+export const Report = named(
+  z.object({
+    source: Source,
+    text: z
+      .string()
+      .describe(
+        "The statement as this source printed it. A source whose own wording was not recorded has the statement's `text`.",
+      ),
+    reportedOn: PartialDate.nullable().describe(
+      "When this source reported it: the source's publication date when known; null when unknown.",
+    ),
+  }),
+  "Report",
+  "One report of the statement: a source that printed it, in that source's wording, and when.",
 );
 
 export const Review = named(
@@ -158,7 +174,19 @@ const statementFields = {
   attributionNote: nullableText,
   translatedBy: z.string().nullable().describe("Who translated it, when the statement is a translation."),
   topics: z.array(TopicRef),
-  sources: z.array(Source),
+  reports: z
+    .array(Report)
+    .describe(
+      "Every source that reported the statement, oldest first (undated reports last). Replaces `sources` (added with issue 15).",
+    ),
+  firstReportedOn: PartialDate.nullable().describe(
+    "The earliest report's `reportedOn`: when the statement was first reported; null without a dated report.",
+  ),
+  sources: z.array(Source).meta({
+    deprecated: true,
+    description:
+      "Deprecated: the reports' sources, in the order of `reports`; use `reports`. Kept for clients written before reports.",
+  }),
   createdAt: dateTime,
   updatedAt: dateTime,
   version: z.int().min(1).describe("Goes up by one with every change."),
@@ -205,7 +233,10 @@ export const SearchHit = named(
     saidOn: z.string().regex(PARTIAL_DATE_ISO).nullable().describe("As written: YYYY, YYYY-MM or YYYY-MM-DD."),
     saidOnPrecision: z.enum(["year", "month", "day"]).nullable(),
     topics: z.array(z.string()).describe("Topic slugs."),
-    outlet: z.string().nullable(),
+    outlet: z.string().nullable().describe("The outlet of the statement's first report (oldest first)."),
+    reportCount: count.describe(
+      "How many reports (sources that printed it) the statement has. A statement is one hit however often it was reported.",
+    ),
     highlight: z
       .array(z.tuple([z.int().min(0), z.int().min(0)]))
       .describe("[start, end) offsets (JavaScript string indices) of the words in `text` that match the query."),

@@ -32,10 +32,17 @@ import {
 // ——— Examples (from the demo data) ———
 
 const exampleDate = { iso: "2016-11", precision: "month", start: "2016-11-01", end: "2016-11-30" };
+const exampleText = "معظم السوريين الذين لجأوا إلى ألمانيا هربوا من إجرام الأسد وليس من إجرام داعش";
+const exampleSource = {
+  url: null,
+  outlet: "Arabic news report (outlet not named in the demo data)",
+  title: "Bombing of Aleppo: statements by Merkel, Steinmeier, MSF and the Syrian opposition",
+  publishedOn: exampleDate,
+};
 const exampleItem = {
   id: 16,
   externalId: "demo-aleppo-16",
-  text: "معظم السوريين الذين لجأوا إلى ألمانيا هربوا من إجرام الأسد وليس من إجرام داعش",
+  text: exampleText,
   language: "ar",
   kind: "indirect",
   status: "published",
@@ -49,14 +56,9 @@ const exampleItem = {
   attributionNote: null,
   translatedBy: null,
   topics: [{ slug: "refugees", name: "Refugees" }],
-  sources: [
-    {
-      url: null,
-      outlet: "Arabic news report (outlet not named in the demo data)",
-      title: "Bombing of Aleppo: statements by Merkel, Steinmeier, MSF and the Syrian opposition",
-      publishedOn: exampleDate,
-    },
-  ],
+  reports: [{ source: exampleSource, text: exampleText, reportedOn: exampleDate }],
+  firstReportedOn: exampleDate,
+  sources: [exampleSource],
   createdAt: "2026-11-25T21:57:49.789Z",
   updatedAt: "2026-11-25T21:57:49.789Z",
   version: 1,
@@ -163,7 +165,7 @@ export const readPaths: Record<string, PathItemObject> = {
       operationId: "getStatement",
       summary: "One statement",
       description:
-        "A published or retracted statement with its sources, topics and linked statements. Drafts are not public (404).",
+        "A published or retracted statement with its reports (every source that printed it, in its own wording, oldest first), topics, fact-check reviews and linked statements. Drafts are not public (404); a statement merged into another is not either (its page redirects there).",
       tags: ["Statements"],
       parameters: [
         {
@@ -193,7 +195,7 @@ export const readPaths: Record<string, PathItemObject> = {
       operationId: "searchStatements",
       summary: "Search statements",
       description:
-        "Full-text search over published statements in every language (Arabic spelling variants folded, names matched in any script), ranked by relevance, with facet counts. Pages go at most 10,000 results deep: to walk the whole collection use GET /api/v1/statements.",
+        "Full-text search over published statements in every language (Arabic spelling variants folded, names matched in any script), ranked by relevance, with facet counts. One hit per statement, however many sources reported it (`reportCount` says how many). Pages go at most 10,000 results deep: to walk the whole collection use GET /api/v1/statements.",
       tags: ["Search"],
       parameters: [
         ...searchParameters,
@@ -218,7 +220,8 @@ export const readPaths: Record<string, PathItemObject> = {
               saidOn: "2016-11",
               saidOnPrecision: "month",
               topics: ["refugees"],
-              outlet: exampleItem.sources[0]!.outlet,
+              outlet: exampleSource.outlet,
+              reportCount: 1,
               highlight: [],
             },
           ],

@@ -76,7 +76,7 @@ export const openApiDocument: OpenApiDocument = {
   openapi: "3.1.0",
   info: {
     title: "Statements tracker API",
-    version: "1.0.0",
+    version: "1.1.0",
     description: [
       "Who said what, when, about what — and where it was reported: the statements of this collection as JSON, for notebooks, dashboards and other sites.",
       "",
@@ -88,6 +88,7 @@ export const openApiDocument: OpenApiDocument = {
       "- **Field names** are camelCase and the same in every endpoint; dates said are partial (`iso`, `precision`, `start`, `end`) because many statements are known only to the month or the year.",
       "- **Feeds and exports**: Atom feeds of the latest statements (all, per speaker, per topic, per search), and any search as a CSV or JSON Lines download.",
       "- **Embeds**: GET /api/oembed answers oEmbed for a statement's address with an iframe of its card.",
+      "- **Reports** (since version 1.1.0): a statement is one entry however many outlets printed it. `GET /api/v1/statements/{id}` and the list give its `reports` (each source with its own wording and `reportedOn`, oldest first) and `firstReportedOn`; `sources` stays, deprecated, as the reports' sources; a search hit gives `reportCount`. A statement merged into another is no longer listed, found or served.",
       "- **Writing** (/api/curate/statements) is for curators: send a personal API token, made on the workspace's account page, as `Authorization: Bearer stk_…`. A script gets the editor's validation, version check (409 when someone saved in between) and history, with revisions attributed to the token's owner. The token endpoints take the workspace's session only.",
     ].join("\n"),
   },

@@ -92,6 +92,7 @@ export async function searchStatements(query: SearchQuery, options: SearchOption
       saidOnPrecision: doc.saidOnPrecision,
       topics: doc.topics,
       outlet: doc.outlet,
+      reportCount: doc.reportCount,
       highlight: highlightRanges(doc.text, query.q),
     }));
     const distribution = response.facetDistribution ?? {};

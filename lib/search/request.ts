@@ -26,6 +26,7 @@ const RETRIEVED: Array<keyof StatementDocument> = [
   "saidOnPrecision",
   "topics",
   "outlet",
+  "reportCount",
 ];
 
 /** Quotes a facet value for a Meilisearch filter expression. */

@@ -27,7 +27,10 @@ export type StatementDocument = {
   saidOnStart: number | null;
   saidOnEnd: number | null;
   year: number | null;
+  /** The outlet of the statement's first report (oldest first). */
   outlet: string | null;
+  /** How many reports (outlets that printed it) the statement has: search finds a statement once, however often it was reported. */
+  reportCount: number;
   /** Present (true) only on a statement with a fact-check review: the "reviewed" facet counts these. */
   reviewed?: true;
   version: number;
@@ -65,6 +68,7 @@ export type SearchHit = {
   saidOnPrecision: DatePrecision | null;
   topics: string[];
   outlet: string | null;
+  reportCount: number;
   /** [start, end) offsets in `text` of the words that match the query. */
   highlight: Array<[number, number]>;
 };

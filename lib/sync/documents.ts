@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Queryable } from "@/lib/db/client";
+import { REPORT_ORDER } from "@/lib/db/reports";
 import { normalizeForSearch } from "@/lib/text/arabic";
 import { contentFieldFor } from "@/lib/search/settings";
 import type { StatementDocument } from "@/lib/search/types";
@@ -25,6 +26,7 @@ type Row = {
   speaker_names: string[];
   topics: Array<{ slug: string; names: Array<string | null> }>;
   outlet: string | null;
+  report_count: number;
   reviewed: boolean;
 };
 
@@ -34,8 +36,9 @@ const SELECT_DOCUMENTS = `
          array_remove(ARRAY[sp.name, sp.name_ar, sp.name_en, sp.name_de] || sp.aliases, NULL) AS speaker_names,
          coalesce((SELECT json_agg(json_build_object('slug', t.slug, 'names', json_build_array(t.name, t.name_ar, t.name_en, t.name_de)) ORDER BY t.slug)
                    FROM statement_topics st JOIN topics t ON t.id = st.topic_id WHERE st.statement_id = s.id), '[]'::json) AS topics,
-         (SELECT so.outlet FROM statement_sources ss JOIN sources so ON so.id = ss.source_id
-           WHERE ss.statement_id = s.id ORDER BY so.id LIMIT 1) AS outlet,
+         (SELECT so.outlet FROM statement_reports r JOIN sources so ON so.id = r.source_id
+           WHERE r.statement_id = s.id ORDER BY ${REPORT_ORDER} LIMIT 1) AS outlet,
+         (SELECT count(*)::int FROM statement_reports r WHERE r.statement_id = s.id) AS report_count,
          EXISTS (SELECT 1 FROM statement_reviews r WHERE r.statement_id = s.id) AS reviewed
     FROM statements s JOIN speakers sp ON sp.id = s.speaker_id`;
 
@@ -67,7 +70,9 @@ export function toDocument(row: Row): StatementDocument {
     saidOnStart: saidOn ? toDayNumber(saidOn.start) : null,
     saidOnEnd: saidOn ? toDayNumber(saidOn.end) : null,
     year: saidOn ? Number(saidOn.start.slice(0, 4)) : null,
+    // The outlet of the first report (oldest first), and how many outlets reported it.
     outlet: row.outlet,
+    reportCount: row.report_count,
     // Only when true, so that the documents of statements without reviews (nearly all) keep their fingerprints.
     ...(row.reviewed ? { reviewed: true as const } : {}),
     version: row.version,

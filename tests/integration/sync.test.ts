@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMeiliClient } from "@/lib/search/client";
 import { getDocument } from "@/lib/search/index-admin";
+import { searchStatements } from "@/lib/search/query";
+import type { SearchQuery } from "@/lib/search/types";
 import { ImportResolver, importBatch } from "@/lib/import/import-statements";
 import { compareIndexWithPostgres, isInSync } from "@/lib/sync/check-index";
 import { pendingOutboxCount } from "@/lib/sync/outbox";
@@ -23,6 +25,20 @@ function line(externalId: string, text: string, extra: Record<string, unknown> =
   if (!parsed.ok) throw new Error(parsed.reason);
   return parsed.value;
 }
+
+const EVERYTHING: SearchQuery = {
+  q: "",
+  speakers: [],
+  topics: [],
+  languages: [],
+  kinds: [],
+  years: [],
+  from: null,
+  to: null,
+  sort: "relevance",
+  page: 1,
+  limit: 20,
+};
 
 let env: Awaited<ReturnType<typeof useTestEnvironment>>;
 beforeAll(async () => {
@@ -62,6 +78,52 @@ describe("outbox sync", () => {
     const result = await drainOutbox(env.ctx);
     expect(result.deleted).toBe(1);
     expect(await getDocument(env.meili, env.indexUid, id)).toBeNull();
+  });
+
+  it("gives a statement one document however many reports it has (the first report's outlet, their count), and removes a merged-away statement", async () => {
+    const speaker = await env.pool.query<{ id: number }>(`SELECT id FROM speakers WHERE name = 'Test Speaker'`);
+    const speakerId = speaker.rows[0]!.id;
+    const { rows } = await env.pool.query<{ id: number }>(
+      `INSERT INTO statements (text, language, kind, speaker_id, status) VALUES
+         ('Reports of the sync test, reported three times', 'en', 'direct', $1, 'published'),
+         ('Reports of the sync test reported three times!', 'en', 'direct', $1, 'published')
+       RETURNING id`,
+      [speakerId],
+    );
+    const [kept, merged] = rows.map((r) => r.id) as [number, number];
+    // Added in this order: an undated report, a later one, then the earliest (so neither id order nor insertion order gives the first).
+    const sources = await env.pool.query<{ id: number }>(
+      `INSERT INTO sources (key, outlet, published_on, published_on_precision) VALUES
+         ('sync-undated', 'Undated Weekly', NULL, NULL),
+         ('sync-later', 'Later Daily', '2020-06-02', 'day'),
+         ('sync-early', 'Early Gazette', '2020-05-03', 'day')
+       RETURNING id`,
+    );
+    const [undated, later, early] = sources.rows.map((r) => r.id) as [number, number, number];
+    await env.pool.query(
+      `INSERT INTO statement_reports (statement_id, source_id, text, reported_on, reported_on_precision) VALUES
+         ($1, $2, NULL, NULL, NULL), ($1, $3, 'Reported later, in other words', '2020-06-02', 'day'), ($1, $4, NULL, '2020-05-03', 'day'),
+         ($5, $3, NULL, '2020-06-02', 'day')`,
+      [kept, undated, later, early, merged],
+    );
+    await env.pool.query(`INSERT INTO outbox (entity_type, entity_id) VALUES ('statement', $1), ('statement', $2)`, [
+      kept,
+      merged,
+    ]);
+    await drainOutbox(env.ctx);
+    expect(await getDocument(env.meili, env.indexUid, kept)).toMatchObject({ outlet: "Early Gazette", reportCount: 3 });
+    expect(await getDocument(env.meili, env.indexUid, merged)).toMatchObject({ outlet: "Later Daily", reportCount: 1 });
+
+    // Merged into the other: status 'merged' is not public, so its document goes.
+    await env.pool.query(`UPDATE statements SET status = 'merged', merged_into_id = $1 WHERE id = $2`, [kept, merged]);
+    await env.pool.query(`INSERT INTO outbox (entity_type, entity_id) VALUES ('statement', $1)`, [merged]);
+    const result = await drainOutbox(env.ctx);
+    expect(result.deleted).toBe(1);
+    expect(await getDocument(env.meili, env.indexUid, merged)).toBeNull();
+    const found = await searchStatements({ ...EVERYTHING, q: "reports sync test reported three times" });
+    expect(found.hits.map((hit) => [hit.id, hit.reportCount, hit.outlet])).toEqual([[kept, 3, "Early Gazette"]]);
+    // check-index builds the same documents and agrees.
+    expect(isInSync(await compareIndexWithPostgres(env.ctx))).toBe(true);
   });
 
   it("keeps changes in the outbox while Meilisearch is unreachable, and retries with backoff", async () => {
@@ -123,7 +185,7 @@ describe("outbox sync", () => {
 
   it("reindex builds a fresh index that matches Postgres and swaps it in", async () => {
     const { documents } = await reindexAll(env.ctx);
-    expect(documents).toBe(301);
+    expect(documents).toBe(302); // sync-2, the 300, and the statement with three reports (not the one merged into it)
     expect(isInSync(await compareIndexWithPostgres(env.ctx))).toBe(true);
     const indexes = await env.meili.getIndexes({ limit: 1000 });
     expect(indexes.results.map((i) => i.uid).filter((uid) => uid.startsWith(`${env.indexUid}_rebuild`))).toEqual([]);
