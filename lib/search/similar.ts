@@ -1,5 +1,6 @@
 import "server-only";
 import { normalizeForSearch } from "@/lib/text/arabic";
+import { normalizedWords, wordOverlap } from "@/lib/text/near-duplicate";
 import { meiliClient, statementsIndexName } from "./client";
 import { asUnavailable } from "./query";
 import type { StatementDocument } from "./types";
@@ -12,24 +13,8 @@ export type SimilarStatement = { id: number; text: string; saidOn: string | null
 const QUERY_WORDS = 24;
 export const DUPLICATE_THRESHOLD = 0.5;
 
-function words(text: string): string[] {
-  return (
-    normalizeForSearch(text)
-      .toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu) ?? []
-  );
-}
-
-/** Share of the shorter text's distinct words found in the other (1 = one contains the other). */
-export function wordOverlap(a: string, b: string): number {
-  const setA = new Set(words(a));
-  const setB = new Set(words(b));
-  if (setA.size === 0 || setB.size === 0) return 0;
-  const [small, large] = setA.size <= setB.size ? [setA, setB] : [setB, setA];
-  let shared = 0;
-  for (const word of small) if (large.has(word)) shared += 1;
-  return shared / small.size;
-}
+// The overlap itself lives in lib/text/near-duplicate.ts, shared with the merge-candidate finder.
+export { wordOverlap };
 
 export async function findSimilarStatements(
   text: string,
@@ -37,7 +22,7 @@ export async function findSimilarStatements(
   excludeId: number | null,
   limit = 5,
 ): Promise<SimilarStatement[]> {
-  const query = words(text).slice(0, QUERY_WORDS).join(" ");
+  const query = normalizedWords(text).slice(0, QUERY_WORDS).join(" ");
   if (query === "") return [];
   try {
     const response = await meiliClient()
