@@ -37,16 +37,17 @@ await runWithServices("import", async ({ pool, meili, indexUid }) => {
   await worker.stop();
   const finished = Date.now();
 
-  const valid = result.created + result.updated + result.unchanged;
+  const valid = result.created + result.updated + result.unchanged + result.merged;
   const seconds = (finished - started) / 1000;
   for (const { lineNumber, reason } of result.rejected.slice(0, 1000)) console.error(`line ${lineNumber}: ${reason}`);
   if (result.rejected.length > 1000) console.error(`… and ${result.rejected.length - 1000} more rejected lines`);
   console.log(
     `${file}: ${result.lines.toLocaleString("en")} lines — ${result.created.toLocaleString("en")} created, ${result.updated.toLocaleString("en")} updated, ` +
-      `${result.unchanged.toLocaleString("en")} unchanged, ${result.rejected.length.toLocaleString("en")} rejected.`,
+      `${result.unchanged.toLocaleString("en")} unchanged, ${result.rejected.length.toLocaleString("en")} rejected; ` +
+      `${result.merged.toLocaleString("en")} joined an existing statement as a report (same speaker, same words).`,
   );
   console.log(
-    `${valid.toLocaleString("en")} statements in ${seconds.toFixed(1)} s end to end (${Math.round(valid / Math.max(seconds, 0.001)).toLocaleString("en")}/s; ` +
+    `${valid.toLocaleString("en")} lines in ${seconds.toFixed(1)} s end to end (${Math.round(valid / Math.max(seconds, 0.001)).toLocaleString("en")}/s; ` +
       `Postgres ${((written - started) / 1000).toFixed(1)} s, index caught up ${((finished - written) / 1000).toFixed(1)} s later).`,
   );
   return result.rejected.length > 0 ? 1 : 0;

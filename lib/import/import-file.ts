@@ -20,7 +20,7 @@ export async function importFile(
   file: string,
   options: { transform?: (line: ImportLine) => ImportLine; onLine?: (linesRead: number) => void } = {},
 ): Promise<ImportFileResult> {
-  const result: ImportFileResult = { created: 0, updated: 0, unchanged: 0, lines: 0, rejected: [] };
+  const result: ImportFileResult = { created: 0, updated: 0, unchanged: 0, merged: 0, lines: 0, rejected: [] };
   const resolver = new ImportResolver();
   let batch: ImportLine[] = [];
   let batchIds = new Set<string>();
@@ -30,6 +30,7 @@ export async function importFile(
     result.created += counts.created;
     result.updated += counts.updated;
     result.unchanged += counts.unchanged;
+    result.merged += counts.merged;
     batch = [];
     batchIds = new Set();
   };

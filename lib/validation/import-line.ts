@@ -19,6 +19,7 @@ export const STATEMENT_LIMITS = {
   titleMaxLength: 500,
   urlMaxLength: 2_000,
   reviewsMaxItems: 20,
+  reportsMaxItems: 50,
   ratingMaxLength: 200,
   reviewerNameMaxLength: 300,
 } as const;
@@ -63,7 +64,14 @@ export type ImportLine = {
   context: string | null;
   /** Fact-checks of the statement (schema.org ClaimReview); empty when none. */
   reviews: StatementReview[];
+  /** Further outlets that reported the statement, besides `source`, each in its own wording; empty when none. */
+  reports: ImportReport[];
 };
+
+export type ImportSource = NonNullable<ImportLine["source"]>;
+
+/** A report of the statement: its source, the wording as printed there (null: the line's text), and when. */
+export type ImportReport = { source: ImportSource; text: string | null; reportedOn: PartialDate | null };
 
 /**
  * A fact-check review: the verdict as the reviewer words it (`rating`), on a numeric scale when the
@@ -336,6 +344,24 @@ const sourceSchema = z
   .nullish()
   .transform((source) => (source == null || Object.values(source).every((value) => value === null) ? null : source));
 
+const reportsSchema = z
+  .array(
+    z.object(
+      {
+        source: sourceSchema.pipe(
+          z.custom<ImportSource>((value) => value !== null, "is required: where it was reported"),
+        ),
+        text: optionalText(STATEMENT_LIMITS.textMaxLength, cleanMultilineText),
+        reportedOn: optionalPartialDate,
+      },
+      objectError,
+    ),
+    { error: "must be an array of reports" },
+  )
+  .max(STATEMENT_LIMITS.reportsMaxItems, `must have at most ${STATEMENT_LIMITS.reportsMaxItems} reports`)
+  .nullish()
+  .transform((reports): ImportReport[] => reports ?? []);
+
 /**
  * One line of an import file. Unknown keys are ignored (the corpus may carry
  * extras); a known key with a value of the wrong type is an error for that field.
@@ -353,6 +379,7 @@ export const importLineSchema = z.object(
     source: sourceSchema,
     context: optionalText(STATEMENT_LIMITS.contextMaxLength, cleanMultilineText),
     reviews: reviewsSchema,
+    reports: reportsSchema,
   },
   {
     error: (issue) =>

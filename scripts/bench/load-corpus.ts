@@ -49,13 +49,13 @@ export async function loadCorpus(
     const result = await importFile(pool, options.english, {
       transform: copy === 0 ? undefined : (line) => asCopy(line, copy),
     });
-    statements += result.created + result.updated + result.unchanged;
+    statements += result.created + result.updated + result.unchanged + result.merged;
     process.stderr.write(
       `bench: loaded ${statements.toLocaleString("en")} statements (${Math.round((performance.now() - started) / 1000)} s)\n`,
     );
   }
   const arabic = await importFile(pool, options.arabic);
-  statements += arabic.created + arabic.updated + arabic.unchanged;
+  statements += arabic.created + arabic.updated + arabic.unchanged + arabic.merged;
   worker.flush();
   await waitForOutboxDrained(
     pool,

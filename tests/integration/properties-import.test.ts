@@ -657,7 +657,8 @@ describe("import regressions found by the properties", () => {
       '{"externalId":"reg-sur-1","text":"before \\ud800 after","language":"ar","speaker":{"name":"Surrogate \\udc00 Speaker"},"topics":["t\\ud83d"],"context":"\\udfff"}',
       JSON.stringify({
         externalId: "reg-sur-2",
-        text: "Valid line in the same batch.",
+        // Words of its own: a line with another line's speaker and words joins that statement as a report.
+        text: "Valid line in the same batch as the surrogates.",
         language: "en",
         speaker: { name: "Jane Doe" },
       }),
