@@ -37,13 +37,21 @@ function partialDate(start: string | null, precision: string | null): PartialDat
   return start && precision ? partialDateFromStorage(start, precision as DatePrecision) : null;
 }
 
-/** Reports as the API shows them: a report without a wording of its own has the statement's. */
-export function publicReports(rows: ReportRow[], statementText: string): StatementReport[] {
+/** A report as stored: `text` is null when the source printed the statement's own wording. */
+export type StoredReport = { source: ReportSource; text: string | null; reportedOn: PartialDate | null };
+
+/** Rows built by REPORT_JSON as reports, `text` as stored (the exports tell own wording from the statement's). */
+export function storedReports(rows: ReportRow[]): StoredReport[] {
   return rows.map((r) => ({
     source: { url: r.url, outlet: r.outlet, title: r.title, publishedOn: partialDate(r.publishedOn, r.precision) },
-    text: r.text ?? statementText,
+    text: r.text,
     reportedOn: partialDate(r.reportedOn, r.reportedPrecision),
   }));
+}
+
+/** Reports as the API shows them: a report without a wording of its own has the statement's. */
+export function publicReports(rows: ReportRow[], statementText: string): StatementReport[] {
+  return storedReports(rows).map((report) => ({ ...report, text: report.text ?? statementText }));
 }
 
 /** The earliest report's date (reports in REPORT_ORDER), or null without dated reports. */

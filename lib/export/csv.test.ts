@@ -34,15 +34,47 @@ function statement(overrides: Partial<ExportStatement> = {}): ExportStatement {
       { slug: "aleppo", name: "Aleppo" },
       { slug: "attacks-on-hospitals", name: "Attacks on hospitals" },
     ],
-    source: {
-      url: "https://example.org/a?x=1,2",
-      outlet: 'Example "News"',
-      title: "Line one\nline two",
-      publishedOn: parsePartialDate("2016-11-19"),
-    },
+    reports: [
+      {
+        source: {
+          url: "https://example.org/a?x=1,2",
+          outlet: 'Example "News"',
+          title: "Line one\nline two",
+          publishedOn: parsePartialDate("2016-11-19"),
+        },
+        text: null,
+        reportedOn: parsePartialDate("2016-11-19"),
+      },
+      {
+        source: { url: null, outlet: "=Later Outlet", title: null, publishedOn: null },
+        text: "قصف المستشفى مرتين",
+        reportedOn: null,
+      },
+    ],
     context: null,
     attribution: "secondary",
-    reviews: [],
+    reviews: [
+      {
+        id: 1,
+        rating: "Mostly true",
+        ratingValue: 4,
+        bestRating: 5,
+        worstRating: 1,
+        reviewer: { name: "Fact Desk", url: null },
+        url: "https://factdesk.example/r/1",
+        reviewedOn: parsePartialDate("2016-11-25")!,
+      },
+      {
+        id: 2,
+        rating: "Unproven",
+        ratingValue: null,
+        bestRating: null,
+        worstRating: null,
+        reviewer: { name: "Other Desk", url: null },
+        url: "https://otherdesk.example/r/9",
+        reviewedOn: parsePartialDate("2016-11-24")!,
+      },
+    ],
     ...overrides,
   };
 }
@@ -98,7 +130,10 @@ describe("statement CSV", () => {
     const text =
       statementCsvHeader() +
       statementCsvRecord(statement(), url) +
-      statementCsvRecord(statement({ id: 8, text: "=1+1 is not a formula here", source: null, topics: [] }), url);
+      statementCsvRecord(
+        statement({ id: 8, text: "=1+1 is not a formula here", reports: [], topics: [], reviews: [] }),
+        url,
+      );
     const [header, first, second] = parseCsv(text);
     const row = Object.fromEntries(header!.map((h, i) => [h, first![i]]));
     expect(row).toEqual({
@@ -121,9 +156,14 @@ describe("statement CSV", () => {
       sourcePublishedOn: "2016-11-19",
       context: "",
       attribution: "secondary",
+      reportCount: "2",
+      reportOutlets: 'Example "News"; \'=Later Outlet',
+      reviews: "Mostly true 4/5 (Fact Desk); Unproven (Other Desk)",
     });
     expect(second![header!.indexOf("text")]).toBe("'=1+1 is not a formula here");
     expect(second![header!.indexOf("outlet")]).toBe("");
+    expect(second![header!.indexOf("reportCount")]).toBe("0");
+    expect(second![header!.indexOf("reviews")]).toBe("");
     // Every record has every column.
     expect(new Set([header, first, second].map((r) => r!.length))).toEqual(new Set([STATEMENT_CSV_COLUMNS.length]));
   });

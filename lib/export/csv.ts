@@ -55,6 +55,10 @@ export const STATEMENT_CSV_COLUMNS = [
   "sourcePublishedOn",
   "context",
   "attribution",
+  // Added with reports and reviews (issue 15), at the end so that the columns before keep their places.
+  "reportCount",
+  "reportOutlets",
+  "reviews",
 ] as const;
 
 /** The header record (with the byte-order mark in front: it is the first thing written). */
@@ -62,8 +66,16 @@ export function statementCsvHeader(): string {
   return CSV_BOM + csvRecord([...STATEMENT_CSV_COLUMNS]);
 }
 
+/** A review in a few words: the verdict, its score on the reviewer's scale when given, and who reviewed ("False 1/5 (Fact Desk)"). */
+function reviewCell(review: ExportStatement["reviews"][number]): string {
+  const score = review.ratingValue === null ? "" : ` ${review.ratingValue}/${review.bestRating}`;
+  return `${review.rating}${score} (${review.reviewer.name})`;
+}
+
 /** One statement as a record; `statementUrl` gives the address of its page. */
 export function statementCsvRecord(statement: ExportStatement, statementUrl: (id: number) => string): string {
+  // The first report (the oldest) is the source these columns describe, as search shows its outlet.
+  const source = statement.reports[0]?.source ?? null;
   const values: Record<(typeof STATEMENT_CSV_COLUMNS)[number], string | number | boolean | null> = {
     id: statement.id,
     url: statementUrl(statement.id),
@@ -78,12 +90,15 @@ export function statementCsvRecord(statement: ExportStatement, statementUrl: (id
     saidOnApproximate: statement.saidOnApproximate,
     topics: statement.topics.map((t) => t.name).join("; "),
     topicSlugs: statement.topics.map((t) => t.slug).join("; "),
-    outlet: statement.source?.outlet ?? null,
-    sourceUrl: statement.source?.url ?? null,
-    sourceTitle: statement.source?.title ?? null,
-    sourcePublishedOn: statement.source?.publishedOn?.iso ?? null,
+    outlet: source?.outlet ?? null,
+    sourceUrl: source?.url ?? null,
+    sourceTitle: source?.title ?? null,
+    sourcePublishedOn: source?.publishedOn?.iso ?? null,
     context: statement.context,
     attribution: statement.attribution,
+    reportCount: statement.reports.length,
+    reportOutlets: statement.reports.flatMap((report) => report.source.outlet ?? []).join("; "),
+    reviews: statement.reviews.map(reviewCell).join("; "),
   };
   return csvRecord(STATEMENT_CSV_COLUMNS.map((column) => values[column]));
 }

@@ -23,12 +23,18 @@ function statement(overrides: Partial<ExportStatement> = {}): ExportStatement {
     saidOn: parsePartialDate("1999-12-03"),
     saidOnApproximate: true,
     topics: [{ slug: "peace", name: "Peace" }],
-    source: {
-      url: "https://example.org/speech",
-      outlet: "Example Daily",
-      title: "Speech",
-      publishedOn: parsePartialDate("1999-12"),
-    },
+    reports: [
+      {
+        source: {
+          url: "https://example.org/speech",
+          outlet: "Example Daily",
+          title: "Speech",
+          publishedOn: parsePartialDate("1999-12"),
+        },
+        text: null,
+        reportedOn: parsePartialDate("1999-12"),
+      },
+    ],
     context: "At the General Debate.",
     attribution: "secondary",
     reviews: [
@@ -120,7 +126,9 @@ describe("JSON Lines in the import format", () => {
         externalId: null,
         saidOn: null,
         topics: [],
-        source: { url: null, outlet: "Radio", title: null, publishedOn: null },
+        reports: [
+          { source: { url: null, outlet: "Radio", title: null, publishedOn: null }, text: null, reportedOn: null },
+        ],
         context: null,
         reviews: [],
         speaker: { slug: "x", name: "X", kind: "group", role: null, affiliation: null, aliases: [], wikidataId: null },
@@ -134,7 +142,48 @@ describe("JSON Lines in the import format", () => {
       source: { outlet: "Radio" },
     });
     expect(parseImportLine(JSON.stringify(line)).ok).toBe(true);
-    expect(toImportFormat(statement({ source: null }))).not.toHaveProperty("source");
+    expect(toImportFormat(statement({ reports: [] }))).not.toHaveProperty("source");
+    expect(toImportFormat(statement({ reports: [] }))).not.toHaveProperty("reports");
+  });
+
+  it("writes the first report as `source` and the others as `reports`, each with its own wording and date when they differ", () => {
+    const report = (outlet: string, publishedOn: string, text: string | null, reportedOn: string) => ({
+      source: {
+        url: `https://${outlet.toLowerCase()}.example/a`,
+        outlet,
+        title: null,
+        publishedOn: parsePartialDate(publishedOn),
+      },
+      text,
+      reportedOn: parsePartialDate(reportedOn),
+    });
+    const line = toImportFormat(
+      statement({
+        reports: [
+          report("First", "1999-12-03", null, "1999-12-03"),
+          report("Second", "1999-12-04", "We call for a ceasefire now.", "1999-12-04"),
+          // Its own wording is the statement's (stored without text), reported later than its page is dated.
+          report("Third", "1999-12", "We call for an immediate ceasefire.\nNow.", "2000-01-10"),
+          // No field at all: the importer would take it for no source.
+          { source: { url: null, outlet: null, title: null, publishedOn: null }, text: null, reportedOn: null },
+        ],
+      }),
+    );
+    expect(line.source).toEqual({ url: "https://first.example/a", outlet: "First", publishedAt: "1999-12-03" });
+    expect(line.reports).toEqual([
+      {
+        source: { url: "https://second.example/a", outlet: "Second", publishedAt: "1999-12-04" },
+        text: "We call for a ceasefire now.",
+      },
+      { source: { url: "https://third.example/a", outlet: "Third", publishedAt: "1999-12" }, reportedOn: "2000-01-10" },
+    ]);
+    const parsed = parseImportLine(JSON.stringify(line));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.value.reports.map((r) => [r.source.outlet, r.text, r.reportedOn?.iso ?? null])).toEqual([
+      ["Second", "We call for a ceasefire now.", null],
+      ["Third", null, "2000-01-10"],
+    ]);
   });
 
   it("keeps hostile text as data: one line per statement whatever the text holds", () => {

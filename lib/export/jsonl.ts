@@ -1,11 +1,16 @@
+import type { ReportSource, StoredReport } from "@/lib/db/reports";
 import type { ExportStatement } from "./statements";
 
 // JSON Lines in the import format (docs/contracts.md), so that `npm run import` of an
 // export brings the same statements into another database (and finds the ones
 // with an externalId again in this one). Fields without a value are left out,
-// as the import format allows.
+// as the import format allows. The first report (the oldest) is the line's
+// `source`; the others are its `reports`, each with its own wording when the
+// source printed other words than the statement's.
 
 export const JSONL_CONTENT_TYPE = "application/x-ndjson; charset=utf-8";
+
+type ImportFormatSource = { url?: string; outlet?: string; title?: string; publishedAt?: string };
 
 export type ImportFormatLine = {
   externalId?: string;
@@ -15,7 +20,9 @@ export type ImportFormatLine = {
   speaker: { name: string; kind: string; role?: string; affiliation?: string; aliases?: string[]; wikidataId?: string };
   saidOn?: string;
   topics?: string[];
-  source?: { url?: string; outlet?: string; title?: string; publishedAt?: string };
+  source?: ImportFormatSource;
+  /** Further reports besides `source`: `text` when that source printed other words, `reportedOn` when not its publication date. */
+  reports?: Array<{ source: ImportFormatSource; text?: string; reportedOn?: string }>;
   context?: string;
   reviews?: Array<{
     rating: string;
@@ -37,19 +44,34 @@ function present<T extends Record<string, unknown>>(value: T): { [K in keyof T]?
   };
 }
 
+function sourceFields(source: ReportSource): ImportFormatSource {
+  return present({
+    url: source.url,
+    outlet: source.outlet,
+    title: source.title,
+    publishedAt: source.publishedOn?.iso ?? null,
+  });
+}
+
+/** A further report; its date left out when it is its source's publication date (the importer's default). */
+function reportLine(report: StoredReport, statementText: string): NonNullable<ImportFormatLine["reports"]>[number] {
+  const reportedOn = report.reportedOn?.iso ?? null;
+  return {
+    source: sourceFields(report.source),
+    ...present({
+      text: report.text !== null && report.text !== statementText ? report.text : null,
+      reportedOn: reportedOn !== (report.source.publishedOn?.iso ?? null) ? reportedOn : null,
+    }),
+  };
+}
+
 /**
  * The statement as an import line. A statement without externalId (made by a
  * curator) gets none: the importer then derives one from who said what when.
  */
 export function toImportFormat(statement: ExportStatement): ImportFormatLine {
-  const source = statement.source
-    ? present({
-        url: statement.source.url,
-        outlet: statement.source.outlet,
-        title: statement.source.title,
-        publishedAt: statement.source.publishedOn?.iso ?? null,
-      })
-    : null;
+  // A source with no field at all is no source to the importer: left out rather than refused.
+  const [first, ...others] = statement.reports.filter((report) => Object.keys(sourceFields(report.source)).length > 0);
   return {
     ...(statement.externalId ? { externalId: statement.externalId } : {}),
     text: statement.text,
@@ -68,7 +90,8 @@ export function toImportFormat(statement: ExportStatement): ImportFormatLine {
     ...present({
       saidOn: statement.saidOn?.iso ?? null,
       topics: statement.topics.map((t) => t.name),
-      source: source && Object.keys(source).length > 0 ? source : null,
+      source: first ? sourceFields(first.source) : null,
+      reports: others.map((report) => reportLine(report, statement.text)),
       context: statement.context,
       reviews: statement.reviews.map((review) => ({
         rating: review.rating,

@@ -1,4 +1,5 @@
 import type { Queryable } from "@/lib/db/client";
+import { REPORT_JSON, REPORT_ORDER, storedReports, type ReportRow, type StoredReport } from "@/lib/db/reports";
 import { publicReview, REVIEW_JSON, REVIEW_ORDER, type PublicReview } from "@/lib/db/reviews";
 import { partialDateFromStorage, type DatePrecision, type PartialDate } from "@/lib/validation/partial-date";
 
@@ -27,8 +28,8 @@ export type ExportStatement = {
   saidOnApproximate: boolean;
   /** By slug; each with its canonical name. */
   topics: Array<{ slug: string; name: string }>;
-  /** The first source (by id), as search shows its outlet; null when there is none. */
-  source: { url: string | null; outlet: string | null; title: string | null; publishedOn: PartialDate | null } | null;
+  /** Every report, oldest first (undated last), as the API orders them: the first one's outlet is the one search shows. */
+  reports: StoredReport[];
   context: string | null;
   attribution: string;
   /** Fact-check reviews, newest first. */
@@ -58,13 +59,7 @@ type Row = {
   };
   reviews: Array<Parameters<typeof publicReview>[0]>;
   topics: Array<{ slug: string; name: string }>;
-  source: {
-    url: string | null;
-    outlet: string | null;
-    title: string | null;
-    published_on: string | null;
-    precision: DatePrecision | null;
-  } | null;
+  reports: ReportRow[];
 };
 
 const SELECT = `
@@ -77,10 +72,8 @@ const SELECT = `
          coalesce((SELECT json_agg(${REVIEW_JSON} ORDER BY ${REVIEW_ORDER}) FROM statement_reviews r WHERE r.statement_id = s.id), '[]') AS reviews,
          coalesce((SELECT json_agg(json_build_object('slug', t.slug, 'name', t.name) ORDER BY t.slug COLLATE "C")
                      FROM statement_topics st JOIN topics t ON t.id = st.topic_id WHERE st.statement_id = s.id), '[]') AS topics,
-         (SELECT json_build_object('url', so.url, 'outlet', so.outlet, 'title', so.title,
-                                   'published_on', so.published_on::text, 'precision', so.published_on_precision)
-            FROM statement_sources ss JOIN sources so ON so.id = ss.source_id
-           WHERE ss.statement_id = s.id ORDER BY so.id LIMIT 1) AS source
+         coalesce((SELECT json_agg(${REPORT_JSON} ORDER BY ${REPORT_ORDER})
+                     FROM statement_reports r JOIN sources so ON so.id = r.source_id WHERE r.statement_id = s.id), '[]') AS reports
     FROM statements s JOIN speakers sp ON sp.id = s.speaker_id LEFT JOIN speakers aff ON aff.id = sp.affiliation_id`;
 
 /** Other names first in the order ar, en, de, then the stored aliases; the canonical name and repeats (ignoring case) left out. */
@@ -96,7 +89,6 @@ function aliasesOf(speaker: Row["speaker"]): string[] {
 }
 
 function toExport(row: Row): ExportStatement {
-  const source = row.source;
   return {
     id: row.id,
     externalId: row.external_id,
@@ -115,17 +107,7 @@ function toExport(row: Row): ExportStatement {
     saidOn: row.said_on && row.said_on_precision ? partialDateFromStorage(row.said_on, row.said_on_precision) : null,
     saidOnApproximate: row.said_on_approximate,
     topics: row.topics,
-    source: source
-      ? {
-          url: source.url,
-          outlet: source.outlet,
-          title: source.title,
-          publishedOn:
-            source.published_on && source.precision
-              ? partialDateFromStorage(source.published_on, source.precision)
-              : null,
-        }
-      : null,
+    reports: storedReports(row.reports),
     context: row.context,
     attribution: row.attribution,
     reviews: row.reviews.map(publicReview),

@@ -73,6 +73,18 @@ beforeAll(async () => {
         title: 'Title, with a comma and "quotes"',
         publishedAt: "2019-03-04",
       },
+      // Two more outlets reported it: one in other words, one (undated) in the same words.
+      reports: [
+        {
+          source: { url: "https://example.org/formula-undated", outlet: "+Undated Outlet" },
+          text: null,
+        },
+        {
+          source: { url: "https://example.org/formula-later", outlet: "Later Outlet", publishedAt: "2019-03-09" },
+          text: "=SUM(A1) said again, in other words",
+          reportedOn: "2019-03-10",
+        },
+      ],
       context: "Line one\nline two",
     }),
   );
@@ -141,6 +153,9 @@ describe("CSV export", () => {
     expect(cell("topics")).toBe("Safety; Spreadsheets");
     expect(cell("saidOn")).toBe("2019-03");
     expect(cell("kind")).toBe("indirect");
+    // The first report (the oldest) is the source; the others are counted and named, undated last.
+    expect(cell("reportCount")).toBe("3");
+    expect(cell("reportOutlets")).toBe("'=Outlet; Later Outlet; '+Undated Outlet");
   });
 
   it("uses the very filters of the search API, and ignores page and limit (an export is every page)", async () => {
@@ -196,6 +211,19 @@ describe("JSON Lines export", () => {
     const lines = text.trimEnd().split("\n");
     expect(lines).toHaveLength(20);
     for (const l of lines) expect(parseImportLine(l).ok).toBe(true);
+    // The first report is the line's source, the others its reports, each with its own wording and date.
+    const formula = lines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l.externalId === "formula-1");
+    expect(formula?.source).toMatchObject({ outlet: "=Outlet", publishedAt: "2019-03-04" });
+    expect(formula?.reports).toEqual([
+      {
+        source: { url: "https://example.org/formula-later", outlet: "Later Outlet", publishedAt: "2019-03-09" },
+        text: "=SUM(A1) said again, in other words",
+        reportedOn: "2019-03-10",
+      },
+      { source: { url: "https://example.org/formula-undated", outlet: "+Undated Outlet" } },
+    ]);
     const file = path.join(dir, "export.jsonl");
     fs.writeFileSync(file, text);
 
@@ -204,7 +232,8 @@ describe("JSON Lines export", () => {
         await pool.query(
           `SELECT s.external_id, s.text, s.language, s.kind, s.said_on::text, s.said_on_precision, s.context, sp.name AS speaker, sp.kind AS speaker_kind,
                   (SELECT array_agg(t.name ORDER BY t.name) FROM statement_topics st JOIN topics t ON t.id = st.topic_id WHERE st.statement_id = s.id) AS topics,
-                  (SELECT json_agg(json_build_array(so.url, so.outlet, so.title, so.published_on::text)) FROM statement_sources ss JOIN sources so ON so.id = ss.source_id WHERE ss.statement_id = s.id) AS sources
+                  (SELECT json_agg(json_build_array(so.url, so.outlet, so.title, so.published_on::text, r.text, r.reported_on::text) ORDER BY r.reported_on NULLS LAST, so.url)
+                     FROM statement_reports r JOIN sources so ON so.id = r.source_id WHERE r.statement_id = s.id) AS reports
              FROM statements s JOIN speakers sp ON sp.id = s.speaker_id WHERE s.status = 'published' ORDER BY s.external_id`,
         )
       ).rows;
