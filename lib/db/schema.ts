@@ -337,6 +337,34 @@ export const mergeCandidates = pgTable(
   ],
 );
 
+// Each merge and split a curator made (lib/curate/merges.ts), with what it moved, so it can be undone
+// exactly: a merge moves \`other\`'s reports into \`statement\`; a split moves one report of \`statement\`
+// to the new statement \`other\`.
+export const statementMerges = pgTable(
+  "statement_merges",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    kind: text("kind").notNull(),
+    statementId: integer("statement_id")
+      .notNull()
+      .references(() => statements.id, { onDelete: "cascade" }),
+    otherId: integer("other_id")
+      .notNull()
+      .references(() => statements.id, { onDelete: "cascade" }),
+    candidateId: integer("candidate_id").references(() => mergeCandidates.id, { onDelete: "set null" }),
+    moved: jsonb("moved").notNull(),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    undoneAt: timestamp("undone_at", { withTimezone: true }),
+    undoneById: integer("undone_by_id").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    index("statement_merges_statement_idx").on(t.statementId, t.createdAt),
+    index("statement_merges_other_idx").on(t.otherId, t.createdAt),
+    check("statement_merges_kind_check", sql`${t.kind} IN ('merge', 'split')`),
+  ],
+);
+
 // Progress of background jobs that walk the statements in id order (the merge candidate finder).
 export const jobCursors = pgTable("job_cursors", {
   name: text("name").primaryKey(),
