@@ -1,6 +1,6 @@
 // npm run export -- FILE.jsonl.gz [--with-password-hashes]: everything in the
-// database (speakers, topics, sources, statements with their links, revisions,
-// slug redirects, users) as typed JSON lines, gzipped when FILE ends in .gz.
+// database (speakers, topics, sources, statements with their links and reports,
+// reviews, merge candidates, merges and splits, revisions, slug redirects, users) as typed JSON lines, gzipped when FILE ends in .gz.
 // Users are written without their password hashes (and API tokens not at all)
 // unless --with-password-hashes is given. `npm run restore -- FILE` reads it back.
 import fs from "node:fs";
@@ -29,7 +29,11 @@ const LABELS: Record<BackupLineType, string> = {
   topic: "topics",
   source: "sources",
   statement: "statements",
+  report: "reports",
   review: "fact-check reviews",
+  alias: "statement aliases",
+  mergeCandidate: "merge candidates",
+  merge: "merges and splits",
   revision: "revisions",
   slugRedirect: "slug redirects",
   apiToken: "API tokens",

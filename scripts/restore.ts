@@ -40,7 +40,7 @@ await runWithServices("restore", async (ctx) => {
   const c = summary.counts;
   console.log(
     `Restored ${c.statement.toLocaleString("en")} statements, ${c.speaker.toLocaleString("en")} speakers, ${c.topic.toLocaleString("en")} topics, ` +
-      `${c.source.toLocaleString("en")} sources, ${c.revision.toLocaleString("en")} revisions, ${c.slugRedirect.toLocaleString("en")} slug redirects, ` +
+      `${c.source.toLocaleString("en")} sources, ${c.report.toLocaleString("en")} reports, ${c.revision.toLocaleString("en")} revisions, ${c.slugRedirect.toLocaleString("en")} slug redirects, ` +
       `${c.user.toLocaleString("en")} users${summary.credentials ? ` and ${c.apiToken.toLocaleString("en")} API tokens` : ""} in ${((restored - started) / 1000).toFixed(1)} s.`,
   );
   if (!summary.credentials && c.user > 0) {

@@ -14,8 +14,12 @@ import { MIGRATIONS_FOLDER } from "@/lib/db/migrate";
 //   {"type":"user","id":1,"email":…}                    users (no password hash unless asked)
 //   {"type":"speaker","id":1,…,"lookupNames":[[key,name],…]}  speakers with their names and aliases
 //   {"type":"topic",…} {"type":"source",…}
-//   {"type":"statement","id":1,…,"topicIds":[…],"sourceIds":[…],"respondsToIds":[…]}
+//   {"type":"statement","id":1,…,"topicIds":[…],"respondsToIds":[…]}
+//   {"type":"report","id":1,"statementId":1,"sourceId":1,"text":…,"reportedOn":…}  where each statement was reported
 //   {"type":"review","id":1,"statementId":1,…}          fact-check reviews of statements
+//   {"type":"alias","externalId":…,"statementId":1,…}  import ids that joined another statement
+//   {"type":"mergeCandidate","id":1,"statementId":1,"otherId":2,…}  near-duplicates and curators' decisions on them
+//   {"type":"merge","id":1,"kind":"merge","moved":{…},…}  curators' merges and splits, with what they moved (to undo them)
 //   {"type":"revision",…} {"type":"slugRedirect",…} {"type":"apiToken",…} {"type":"twoFactor",…} (tokens and TOTP only with credentials)
 //   {"type":"end","counts":{"user":1,…}}
 //
@@ -23,11 +27,15 @@ import { MIGRATIONS_FOLDER } from "@/lib/db/migrate";
 // a column added by a later migration is carried without a change here), keys
 // in camelCase, timestamps to the microsecond in UTC, in a fixed order (by id),
 // from one consistent snapshot, a few thousand rows at a time: the same data
-// always gives the same bytes. The outbox, login throttling, setup links and
-// rate-limit counters are state of the running system, not data, and are left out.
+// always gives the same bytes. The outbox, login throttling, setup links,
+// rate-limit counters and background jobs' cursors are state of the running
+// system, not data, and are left out.
+//
+// Version 2 (issue 15) writes reports on lines of their own; version 1 gave a
+// statement's sources as `sourceIds`, which a restore still reads (as reports).
 
 export const BACKUP_FORMAT = "statements-tracker-backup";
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 
 export type BackupLineType =
   | "user"
@@ -35,7 +43,11 @@ export type BackupLineType =
   | "topic"
   | "source"
   | "statement"
+  | "report"
   | "review"
+  | "alias"
+  | "mergeCandidate"
+  | "merge"
   | "revision"
   | "slugRedirect"
   | "apiToken"
@@ -53,6 +65,13 @@ export type BackupTable = {
   extras?: Record<string, string>;
   /** Columns that point at rows of the same table: restored after all rows are in. */
   selfReferences?: string[];
+  /**
+   * While a self-reference waits, the columns a check ties to it hold these values, and get theirs back
+   * with it: a merged statement is restored as a draft until its merged_into_id can be set.
+   */
+  heldWithReference?: Record<string, Record<string, unknown>>;
+  /** Links older versions of the format wrote on this table's lines: read by a restore, never written. */
+  legacyExtras?: string[];
 };
 
 /** In the order they are written and restored: every row's references point backwards (or at its own table). */
@@ -74,14 +93,20 @@ export const BACKUP_TABLES: BackupTable[] = [
     type: "statement",
     table: "statements",
     orderBy: "t.id",
-    selfReferences: ["translation_of_id"],
+    selfReferences: ["translation_of_id", "merged_into_id"],
+    heldWithReference: { merged_into_id: { status: "draft" } },
     extras: {
       topicIds: `coalesce((SELECT json_agg(x.topic_id ORDER BY x.topic_id) FROM statement_topics x WHERE x.statement_id = t.id), '[]')`,
-      sourceIds: `coalesce((SELECT json_agg(x.source_id ORDER BY x.source_id) FROM statement_sources x WHERE x.statement_id = t.id), '[]')`,
       respondsToIds: `coalesce((SELECT json_agg(x.responds_to_id ORDER BY x.responds_to_id) FROM statement_responses x WHERE x.statement_id = t.id), '[]')`,
     },
+    // Version 1: the statement's sources, restored as reports in the statement's own wording (as migration 0012 made them).
+    legacyExtras: ["sourceIds"],
   },
+  { type: "report", table: "statement_reports", orderBy: "t.id" },
   { type: "review", table: "statement_reviews", orderBy: "t.id" },
+  { type: "alias", table: "statement_aliases", orderBy: `t.external_id COLLATE "C"` },
+  { type: "mergeCandidate", table: "merge_candidates", orderBy: "t.id" },
+  { type: "merge", table: "statement_merges", orderBy: "t.id" },
   { type: "revision", table: "revisions", orderBy: "t.id" },
   { type: "slugRedirect", table: "slug_redirects", orderBy: `t.entity_type COLLATE "C", t.old_slug COLLATE "C"` },
   { type: "apiToken", table: "api_tokens", orderBy: "t.id", credentialsOnly: true },
@@ -91,14 +116,23 @@ export const BACKUP_TABLES: BackupTable[] = [
 ];
 
 /** Tables whose rows travel on other tables' lines. */
-export const EMBEDDED_TABLES = ["speaker_names", "statement_topics", "statement_sources", "statement_responses"];
+export const EMBEDDED_TABLES = ["speaker_names", "statement_topics", "statement_responses"];
 
 /**
  * Tables deliberately left out: derived from the data or state of the running system.
  * user_sessions too: a restored site starts with everyone logged out (a session
- * from the old site would need its AUTH_SECRET anyway).
+ * from the old site would need its AUTH_SECRET anyway). job_cursors: where the
+ * merge candidate finder got to; a restored site's job starts over (its
+ * candidates, and the curators' decisions on them, are in the backup).
  */
-export const SKIPPED_TABLES = ["outbox", "login_failures", "setup_tokens", "rate_limits", "user_sessions"];
+export const SKIPPED_TABLES = [
+  "outbox",
+  "login_failures",
+  "setup_tokens",
+  "rate_limits",
+  "user_sessions",
+  "job_cursors",
+];
 
 export type BackupOptions = {
   /** Users' password hashes and API token hashes too (then the file is a secret). */
@@ -147,7 +181,11 @@ export function emptyCounts(): BackupCounts {
     topic: 0,
     source: 0,
     statement: 0,
+    report: 0,
     review: 0,
+    alias: 0,
+    mergeCandidate: 0,
+    merge: 0,
     revision: 0,
     slugRedirect: 0,
     apiToken: 0,

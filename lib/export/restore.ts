@@ -1,5 +1,6 @@
 import type pg from "pg";
 import type { Queryable } from "@/lib/db/client";
+import { fillTextKeys } from "@/lib/db/text-keys";
 import { readLines, type NumberedLine } from "@/lib/import/read-lines";
 import {
   BACKUP_FORMAT,
@@ -42,7 +43,8 @@ export type RestoreSummary = { counts: BackupCounts; lines: number; credentials:
 
 type Json = Record<string, unknown>;
 type PendingRow = { lineNumber: number; row: Json; extras: Json };
-type Deferred = { lineNumber: number; id: number; value: number };
+/** A self-reference set after all rows are in, with the columns held back until then (see heldWithReference). */
+type Deferred = { lineNumber: number; id: number; value: number; held: Json };
 type TableInfo = { spec: BackupTable; columns: Map<string, string>; hasId: boolean };
 
 const LINE_TYPES = ["header", ...BACKUP_TABLES.map((t) => t.type), "end"];
@@ -127,7 +129,7 @@ class Restorer {
   /** One line of a table's type: checked, turned into a row, and queued. */
   async add(type: BackupLineType, line: Json, lineNumber: number): Promise<void> {
     const info = this.tables.get(type)!;
-    const extrasAllowed = new Set(Object.keys(info.spec.extras ?? {}));
+    const extrasAllowed = new Set([...Object.keys(info.spec.extras ?? {}), ...(info.spec.legacyExtras ?? [])]);
     const row: Json = {};
     const extras: Json = {};
     for (const [key, value] of Object.entries(line)) {
@@ -151,7 +153,12 @@ class Restorer {
       if (value === null || value === undefined) continue;
       if (!isPositiveInteger(value))
         throw new RestoreError(`${camelCase(entry.column)}: must be a positive whole number or null`, lineNumber);
-      entry.refs.push({ lineNumber, id: row.id as number, value });
+      const held: Json = {};
+      for (const [column, placeholder] of Object.entries(info.spec.heldWithReference?.[entry.column] ?? {})) {
+        held[column] = row[column];
+        row[column] = placeholder;
+      }
+      entry.refs.push({ lineNumber, id: row.id as number, value, held });
       row[entry.column] = null;
     }
     this.checkExtras(type, extras, lineNumber);
@@ -162,7 +169,7 @@ class Restorer {
   }
 
   private checkExtras(type: BackupLineType, extras: Json, lineNumber: number): void {
-    for (const key of ["topicIds", "sourceIds", "respondsToIds"]) {
+    for (const key of ["topicIds", "respondsToIds", "sourceIds"]) {
       if (type !== "statement") break;
       const value = extras[key] ?? [];
       if (!Array.isArray(value) || !value.every(isPositiveInteger))
@@ -207,17 +214,26 @@ class Restorer {
         }
       }
       if (spec.type === "statement") {
-        for (const [key, table, column] of [
-          ["topicIds", "statement_topics", "topic_id"],
-          ["sourceIds", "statement_sources", "source_id"],
-        ] as const) {
-          const pairs = items.flatMap((item) =>
-            (item.extras[key] as number[]).map((ref) => [item.row.id as number, ref] as const),
-          );
-          if (pairs.length === 0) continue;
+        const pairsOf = (key: string) =>
+          items.flatMap((item) => (item.extras[key] as number[]).map((ref) => [item.row.id as number, ref] as const));
+        const topics = pairsOf("topicIds");
+        if (topics.length > 0) {
           await this.client.query(
-            `INSERT INTO ${table} (statement_id, ${column}) SELECT * FROM unnest($1::int[], $2::int[])`,
-            [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+            `INSERT INTO statement_topics (statement_id, topic_id) SELECT * FROM unnest($1::int[], $2::int[])`,
+            [topics.map((p) => p[0]), topics.map((p) => p[1])],
+          );
+        }
+        // A version 1 backup's sources: reports in the statement's own wording, dated as migration 0012 dates them.
+        const sources = pairsOf("sourceIds");
+        if (sources.length > 0) {
+          await this.client.query(
+            `INSERT INTO statement_reports (statement_id, source_id, reported_on, reported_on_precision, external_id)
+             SELECT s.id, v.source_id, coalesce(so.published_on, s.reported_on),
+                    CASE WHEN so.published_on IS NOT NULL THEN so.published_on_precision ELSE s.reported_on_precision END, s.external_id
+               FROM unnest($1::int[], $2::int[]) WITH ORDINALITY AS v(statement_id, source_id, n)
+               JOIN statements s ON s.id = v.statement_id LEFT JOIN sources so ON so.id = v.source_id
+              ORDER BY v.n`,
+            [sources.map((p) => p[0]), sources.map((p) => p[1])],
           );
         }
       }
@@ -236,11 +252,14 @@ class Restorer {
     await this.flush();
     for (const [spec, entries] of this.deferred) {
       for (const { column, refs } of entries) {
+        const table = quoteIdent(spec.table);
+        const columns = [column, ...Object.keys(spec.heldWithReference?.[column] ?? {})];
+        const set = columns.map((c) => `${quoteIdent(c)} = v.${quoteIdent(c)}`).join(", ");
         for (let i = 0; i < refs.length; i += this.batchSize) {
           await this.attempt(refs.slice(i, i + this.batchSize), async (items) => {
             await this.client.query(
-              `UPDATE ${quoteIdent(spec.table)} t SET ${quoteIdent(column)} = v.ref FROM unnest($1::int[], $2::int[]) AS v(id, ref) WHERE t.id = v.id`,
-              [items.map((r) => r.id), items.map((r) => r.value)],
+              `UPDATE ${table} t SET ${set} FROM json_populate_recordset(NULL::${table}, $1::json) AS v WHERE t.id = v.id`,
+              [JSON.stringify(items.map((r) => ({ ...r.held, id: r.id, [column]: r.value })))],
             );
           });
         }
@@ -254,6 +273,8 @@ class Restorer {
         );
       });
     }
+    // Statements from a backup made before text keys (or written by hand) get theirs; stored keys are kept.
+    await fillTextKeys(this.client);
     // New rows made after the restore get ids above the restored ones.
     for (const { spec, hasId } of this.tables.values()) {
       if (!hasId) continue;

@@ -151,13 +151,25 @@ describe("restoring a bad backup", () => {
   });
 
   it("a line missing: the end line's counts do not match", async () => {
-    const n = lineOf((l) => l.type === "statement");
+    // A report: nothing else points at it, so only the count can tell it is gone.
+    const n = lineOf((l) => l.type === "report");
     const lines = good.filter((_, i) => i + 1 !== n);
+    const reports = good.filter((text) => (JSON.parse(text) as { type: string }).type === "report").length;
+    expect(reports).toBeGreaterThan(1);
     await expectRefused(
       write("missing.jsonl.gz", lines),
       new RegExp(
-        `^line ${lines.length}: the end line counts 18 statement lines but the file holds 17: the file is damaged`,
+        `^line ${lines.length}: the end line counts ${reports} report lines but the file holds ${reports - 1}: the file is damaged`,
       ),
+    );
+  });
+
+  it("a report of a statement that is not in the file, named by its line", async () => {
+    const n = lineOf((l) => l.type === "report");
+    const report = JSON.parse(good[n - 1]!) as Record<string, unknown>;
+    await expectRefused(
+      write("report-statement.jsonl.gz", replaced(n, JSON.stringify({ ...report, statementId: 999_999 }))),
+      new RegExp(`^line ${n}: insert or update on table "statement_reports" violates foreign key constraint`),
     );
   });
 
@@ -197,8 +209,8 @@ describe("restoring a bad backup", () => {
       /^line 1: the backup was made by a newer version of the app \(migrations 9999_from_the_future are unknown here\)/,
     );
     await expectRefused(
-      write("newer-format.jsonl.gz", replaced(1, JSON.stringify({ ...header, version: 2 }))),
-      /^line 1: the backup is in version 2 of the format; this version of the app reads up to version 1/,
+      write("newer-format.jsonl.gz", replaced(1, JSON.stringify({ ...header, version: 3 }))),
+      /^line 1: the backup is in version 3 of the format; this version of the app reads up to version 2/,
     );
   });
 

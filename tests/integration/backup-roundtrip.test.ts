@@ -12,6 +12,7 @@ import { createUser } from "@/lib/auth/users";
 import { mergeSpeakers } from "@/lib/curate/speakers";
 import { createStatement, retractStatement, updateStatement } from "@/lib/curate/statements";
 import { createTopic, mergeTopics } from "@/lib/curate/topics";
+import { fillTextKeys } from "@/lib/db/text-keys";
 import { BACKUP_TABLES, EMBEDDED_TABLES, SKIPPED_TABLES, writeBackup } from "@/lib/export/backup";
 import { RestoreError, nonEmptyTables, restoreBackup } from "@/lib/export/restore";
 import { deleteIndex, documentFingerprints, ensureStatementIndex } from "@/lib/search/index-admin";
@@ -195,6 +196,60 @@ beforeAll(async () => {
   await mergeSpeakers(env.pool, { fromId: duplicateSpeaker, intoId: speakerId, user: admin });
   await mergeTopics(env.pool, { fromId: backups.id, intoId: siege.id, user: admin });
 
+  // Reports (issue 15): a statement reported by three outlets, one in its own words and one undated; an
+  // import id that joined it (an alias); a statement merged into it (merged into a LATER id, so its link
+  // and its status wait until all statements are in); a merge candidate a curator rejected.
+  const reported = await env.pool.query<{ id: number }>(
+    `INSERT INTO statements (text, language, kind, speaker_id, status, external_id) VALUES
+       ('Statement merged away, said twice.', 'en', 'direct', $1, 'published', 'backup-merged'),
+       ('Statement said twice, reported three times.', 'en', 'direct', $1, 'published', 'backup-reported'),
+       ('A near duplicate the curators kept apart.', 'en', 'direct', $1, 'published', NULL)
+     RETURNING id`,
+    [speakerId],
+  );
+  const [mergedAway, kept, apart] = reported.rows.map((r) => r.id) as [number, number, number];
+  const reportSources = await env.pool.query<{ id: number }>(
+    `INSERT INTO sources (key, url, outlet, title, published_on, published_on_precision) VALUES
+       ('url:https://first.example/r', 'https://first.example/r', 'First Outlet', 'First', '2016-11-20', 'day'),
+       ('url:https://second.example/r', 'https://second.example/r', 'Second «الثاني»', NULL, '2016-11-01', 'month'),
+       ('ref:Undated Radio||', NULL, 'Undated Radio', NULL, NULL, NULL)
+     RETURNING id`,
+  );
+  const [first, second, undated] = reportSources.rows.map((r) => r.id) as [number, number, number];
+  await env.pool.query(
+    `INSERT INTO statement_reports (statement_id, source_id, text, reported_on, reported_on_precision, external_id) VALUES
+       ($1, $3, NULL, '2016-11-20', 'day', 'backup-reported'),
+       ($1, $4, 'Said twice, «مرتين», in other words.', '2016-11-22', 'day', 'backup-alias'),
+       ($1, $5, NULL, NULL, NULL, NULL),
+       ($2, $4, NULL, '2016-11-01', 'month', 'backup-merged')`,
+    [kept, mergedAway, first, second, undated],
+  );
+  await env.pool.query(
+    `INSERT INTO statement_aliases (external_id, statement_id, import_fingerprint) VALUES ('backup-alias', $1, 'fp-alias')`,
+    [kept],
+  );
+  await env.pool.query(`UPDATE statements SET status = 'merged', merged_into_id = $1 WHERE id = $2`, [
+    kept,
+    mergedAway,
+  ]);
+  await env.pool.query(
+    `INSERT INTO merge_candidates (statement_id, other_id, score, status, decided_by_id, decided_at) VALUES
+       ($1, $2, 0.8125, 'rejected', $3, '2026-12-01T10:00:00Z')`,
+    [kept, apart, adminId],
+  );
+  // The merge as lib/merge records it (what it moved, so it can be undone), by the admin.
+  await env.pool.query(
+    `INSERT INTO statement_merges (kind, statement_id, other_id, candidate_id, moved, user_id, created_at) VALUES
+       ('merge', $1, $2, NULL, $3::jsonb, $4, '2026-12-01T09:00:00Z')`,
+    [kept, mergedAway, JSON.stringify({ reports: [second], aliases: ["backup-alias"], note: "«ملاحظة»" }), adminId],
+  );
+  await env.pool.query(`INSERT INTO job_cursors (name, position) VALUES ('merge-candidates', $1)`, [apart]);
+  await env.pool.query(
+    `INSERT INTO outbox (entity_type, entity_id) VALUES ('statement', $1), ('statement', $2), ('statement', $3)`,
+    [mergedAway, kept, apart],
+  );
+  await fillTextKeys(env.pool);
+
   // An API token (written only with credentials).
   await env.pool.query(
     `INSERT INTO api_tokens (user_id, name, token_hash, role) VALUES ($1, 'notebook', 'sha256-of-a-token', 'editor')`,
@@ -228,7 +283,10 @@ describe("backup and restore", () => {
   it("exports, restores into an empty database with the same ids, and exports the very same bytes again; the rebuilt index has the same documents", async () => {
     const first = path.join(dir, "first.jsonl.gz");
     const summary = await writeBackup(env.pool, first);
-    expect(summary.counts.statement).toBe(18 + 5);
+    expect(summary.counts.statement).toBe(18 + 5 + 3);
+    expect(summary.counts.alias).toBe(1);
+    expect(summary.counts.mergeCandidate).toBe(1);
+    expect(summary.counts.merge).toBe(1);
     expect(summary.counts.user).toBe(2);
     expect(summary.counts.apiToken).toBe(0);
     expect(summary.counts.slugRedirect).toBe(2);
@@ -237,7 +295,7 @@ describe("backup and restore", () => {
     expect(lines[0]).toMatchObject({
       type: "header",
       format: "statements-tracker-backup",
-      version: 1,
+      version: 2,
       credentials: false,
     });
     expect(lines.at(-1)).toEqual({ type: "end", counts: summary.counts });
@@ -263,6 +321,44 @@ describe("backup and restore", () => {
     expect(lines.filter((l) => l.type === "slugRedirect").map((l) => l.oldSlug)).toEqual(
       expect.arrayContaining(["backup-test-dup", "backups"]),
     );
+    // Reports whole, on lines of their own (no sourceIds on statements any more); aliases and merge candidates.
+    const reported = lines.find((l) => l.type === "statement" && l.externalId === "backup-reported")!;
+    expect(reported).not.toHaveProperty("sourceIds");
+    expect(reported.textKey).toEqual(expect.any(String));
+    expect(lines.filter((l) => l.type === "report" && l.statementId === reported.id)).toEqual([
+      expect.objectContaining({
+        text: null,
+        reportedOn: "2016-11-20",
+        reportedOnPrecision: "day",
+        externalId: "backup-reported",
+      }),
+      expect.objectContaining({
+        text: "Said twice, «مرتين», in other words.",
+        reportedOn: "2016-11-22",
+        externalId: "backup-alias",
+      }),
+      expect.objectContaining({ text: null, reportedOn: null, reportedOnPrecision: null, externalId: null }),
+    ]);
+    expect(lines.find((l) => l.type === "statement" && l.externalId === "backup-merged")).toMatchObject({
+      status: "merged",
+      mergedIntoId: reported.id,
+    });
+    expect(lines.filter((l) => l.type === "alias")).toEqual([
+      { type: "alias", externalId: "backup-alias", statementId: reported.id, importFingerprint: "fp-alias" },
+    ]);
+    expect(lines.find((l) => l.type === "merge")).toMatchObject({
+      kind: "merge",
+      statementId: reported.id,
+      moved: { aliases: ["backup-alias"], note: "«ملاحظة»" },
+    });
+    expect(lines.filter((l) => l.type === "mergeCandidate")).toEqual([
+      expect.objectContaining({
+        statementId: reported.id,
+        score: 0.8125,
+        status: "rejected",
+        decidedById: expect.any(Number),
+      }),
+    ]);
     // Timestamps to the microsecond, in UTC.
     expect(merkel.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?\+00:00$/);
 
@@ -270,7 +366,7 @@ describe("backup and restore", () => {
     const restored = await restoreBackup(target.pool, first);
     expect(restored.counts).toEqual(summary.counts);
     const { documents } = await reindexAll(target.ctx);
-    expect(documents).toBe(18 + 3); // the retracted statement and the draft are not in search
+    expect(documents).toBe(18 + 3 + 2); // the retracted statement, the draft and the merged statement are not in search
 
     const second = path.join(dir, "second.jsonl.gz");
     await writeBackup(target.pool, second);
@@ -292,6 +388,87 @@ describe("backup and restore", () => {
        SELECT (SELECT id FROM sp) AS sp, (SELECT id FROM st) AS s, (SELECT id::int FROM rv) AS r`,
     );
     expect(added.rows[0]).toEqual({ sp: maxIds.rows[0].sp + 1, s: maxIds.rows[0].s + 1, r: maxIds.rows[0].r + 1 });
+  });
+
+  it("restores a version 1 backup, whose statements name their sources (sourceIds), with those sources as reports dated as the migration dates them", async () => {
+    const current = linesOf(path.join(dir, "first.jsonl.gz"));
+    const reportsOf = new Map<unknown, number[]>();
+    for (const l of current.filter((l) => l.type === "report")) {
+      reportsOf.set(l.statementId, [...(reportsOf.get(l.statementId) ?? []), l.sourceId as number]);
+    }
+    // What version 1 wrote: no report, alias or candidate lines, no text keys or merges, sources on the statements.
+    const old = current
+      .filter((l) => !["report", "alias", "mergeCandidate", "merge"].includes(l.type as string))
+      .map((l) => {
+        if (l.type === "header") return { ...l, version: 1 };
+        const without = (value: Record<string, unknown>, keys: string[]) =>
+          Object.fromEntries(Object.entries(value).filter(([key]) => !keys.includes(key)));
+        if (l.type === "end")
+          return {
+            ...l,
+            counts: without(l.counts as Record<string, unknown>, ["report", "alias", "mergeCandidate", "merge"]),
+          };
+        if (l.type !== "statement") return l;
+        const statement = without(l, ["textKey", "mergedIntoId"]);
+        const sourceIds = [...(reportsOf.get(l.id) ?? [])].sort((a, b) => a - b);
+        return { ...statement, status: l.status === "merged" ? "published" : l.status, sourceIds };
+      });
+    const file = path.join(dir, "version-1.jsonl.gz");
+    fs.writeFileSync(file, zlib.gzipSync(`${old.map((l) => JSON.stringify(l)).join("\n")}\n`));
+
+    const target = await secondDatabase("backup_version_1");
+    const restored = await restoreBackup(target.pool, file);
+    expect(restored.counts.statement).toBe(26);
+    expect(restored.counts.report).toBe(0);
+    const reportsIn = async (pool: pg.Pool, externalId: string) =>
+      (
+        await pool.query(
+          `SELECT r.source_id, r.text, r.reported_on::text, r.reported_on_precision, r.external_id
+             FROM statement_reports r JOIN statements s ON s.id = r.statement_id WHERE s.external_id = $1
+            ORDER BY r.reported_on NULLS LAST, r.source_id`,
+          [externalId],
+        )
+      ).rows;
+    // The wording is the statement's (text null); the date is the source's, or the statement's without one.
+    const [first, second, undated] = (await reportsIn(env.pool, "backup-reported")).map((r) => r.source_id);
+    expect(await reportsIn(target.pool, "backup-reported")).toEqual([
+      {
+        source_id: second,
+        text: null,
+        reported_on: "2016-11-01",
+        reported_on_precision: "month",
+        external_id: "backup-reported",
+      },
+      {
+        source_id: first,
+        text: null,
+        reported_on: "2016-11-20",
+        reported_on_precision: "day",
+        external_id: "backup-reported",
+      },
+      {
+        source_id: undated,
+        text: null,
+        reported_on: null,
+        reported_on_precision: null,
+        external_id: "backup-reported",
+      },
+    ]);
+    // Every statement keeps its sources; every statement gets its text key (the same as the original's).
+    const pairs = async (pool: pg.Pool) =>
+      (await pool.query(`SELECT statement_id, source_id FROM statement_reports ORDER BY 1, 2`)).rows;
+    expect(await pairs(target.pool)).toEqual(await pairs(env.pool));
+    const keys = async (pool: pg.Pool) => (await pool.query(`SELECT id, text_key FROM statements ORDER BY id`)).rows;
+    expect(await keys(target.pool)).toEqual(await keys(env.pool));
+    // New reports get ids after the restored ones.
+    const next = await target.pool.query(
+      `INSERT INTO statement_reports (statement_id, source_id) SELECT s.id, so.id FROM statements s, sources so
+        WHERE NOT EXISTS (SELECT 1 FROM statement_reports r WHERE r.statement_id = s.id AND r.source_id = so.id) LIMIT 1 RETURNING id`,
+    );
+    const max = await target.pool.query(`SELECT max(id) AS max FROM statement_reports WHERE id <> $1`, [
+      next.rows[0].id,
+    ]);
+    expect(next.rows[0].id).toBe(max.rows[0].max + 1);
   });
 
   it("with --with-password-hashes, carries password hashes, API tokens and two-factor secrets too, and still round-trips byte for byte", async () => {
@@ -330,7 +507,7 @@ describe("backup and restore", () => {
     const error = await restoreBackup(env.pool, file).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RestoreError);
     expect((error as Error).message).toMatch(
-      /^the database is not empty \(users: 2 rows, speakers: \d+ rows, .*statements: 23 rows/,
+      /^the database is not empty \(users: 2 rows, speakers: \d+ rows, .*statements: 26 rows/,
     );
     expect(await nonEmptyTables(env.pool)).toEqual(before);
   });
@@ -341,7 +518,7 @@ describe("backup and restore", () => {
     expect(exported.stderr).toBe("");
     expect(exported.code).toBe(0);
     expect(exported.stdout).toMatch(
-      /cli\.jsonl\.gz: 2 users, \d+ speakers, \d+ topics, \d+ sources, 23 statements, \d+ fact-check reviews, \d+ revisions, 2 slug redirects/,
+      /cli\.jsonl\.gz: 2 users, \d+ speakers, \d+ topics, \d+ sources, 26 statements, \d+ reports, \d+ fact-check reviews, 1 statement aliases, 1 merge candidates, 1 merges and splits, \d+ revisions, 2 slug redirects/,
     );
     expect(exported.stdout).toMatch(/Without password hashes/);
     expect(gunzip(file).equals(gunzip(path.join(dir, "first.jsonl.gz")))).toBe(true);
@@ -351,10 +528,10 @@ describe("backup and restore", () => {
     const restored = await cli("restore", [file], target);
     expect(restored.code).toBe(0);
     expect(restored.stdout).toMatch(
-      /Restored 23 statements, \d+ speakers, \d+ topics, \d+ sources, \d+ revisions, 2 slug redirects, 2 users in/,
+      /Restored 26 statements, \d+ speakers, \d+ topics, \d+ sources, \d+ reports, \d+ revisions, 2 slug redirects, 2 users in/,
     );
     expect(restored.stdout).toMatch(/The backup holds no password hashes: the restored accounts cannot log in/);
-    expect(restored.stdout).toMatch(/Rebuilt the search index ".*": 21 published statements/);
+    expect(restored.stdout).toMatch(/Rebuilt the search index ".*": 23 published statements/);
     expect(isInSync(await compareIndexWithPostgres(target.ctx))).toBe(true);
     expect(await fingerprints(target.indexUid)).toEqual(await fingerprints(env.indexUid));
 

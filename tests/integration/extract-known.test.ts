@@ -154,7 +154,7 @@ describe("known speakers and topics from Postgres", () => {
     expect(saved).toHaveLength(4);
     const { rows } = await env.pool.query<{ status: string; speaker_id: number; url: string; reported_on: string }>(
       `SELECT s.status, s.speaker_id, so.url, s.reported_on::text AS reported_on FROM statements s
-         JOIN statement_sources ss ON ss.statement_id = s.id JOIN sources so ON so.id = ss.source_id
+         JOIN statement_reports r ON r.statement_id = s.id JOIN sources so ON so.id = r.source_id
         WHERE s.id = ANY($1::int[]) ORDER BY s.id`,
       [saved.map((s) => s.id)],
     );

@@ -500,7 +500,7 @@ async function expectOnlyAcceptedChanges(
   expect(result.created + result.updated + result.unchanged).toBe(accepted.length);
 
   const statementIdOf = (row: Record<string, unknown>) => Number(row.statement_id ?? row.id);
-  for (const table of ["statements", "statement_topics", "statement_sources"]) {
+  for (const table of ["statements", "statement_topics", "statement_reports"]) {
     for (const row of [...(diff[table]?.added ?? []), ...(diff[table]?.removed ?? [])]) {
       expect(
         touchedIds.has(statementIdOf(row)),
