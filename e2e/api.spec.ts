@@ -1,6 +1,13 @@
 import { expect, test } from "@playwright/test";
 
-type Hit = { id: number; text: string; speaker: { slug: string; name: string }; highlight: Array<[number, number]> };
+type Hit = {
+  id: number;
+  text: string;
+  speaker: { slug: string; name: string };
+  outlet: string | null;
+  reportCount: number;
+  highlight: Array<[number, number]>;
+};
 
 async function search(request: import("@playwright/test").APIRequestContext, qs: string) {
   const response = await request.get(`/api/v1/search?${qs}`);
@@ -37,6 +44,7 @@ test("the search response follows the contract", async ({ request }) => {
         "kind",
         "language",
         "outlet",
+        "reportCount",
         "saidOn",
         "saidOnPrecision",
         "speaker",
@@ -69,6 +77,12 @@ test("read endpoints for a statement, a speaker and a topic", async ({ request }
   const hit = (await search(request, "speaker=angela-merkel&limit=1")).hits[0]!;
   const statement = await (await request.get(`/api/v1/statements/${hit.id}`)).json();
   expect(statement).toMatchObject({ id: hit.id, speaker: { slug: "angela-merkel" }, language: "ar" });
+  // One statement, its reports (each source in its wording, oldest first) and the deprecated sources beside them.
+  expect(statement.reports).toHaveLength(hit.reportCount);
+  expect(statement.reports[0].source.outlet).toBe(hit.outlet);
+  expect(statement.reports[0].text).toBe(statement.text);
+  expect(statement.firstReportedOn).toEqual(statement.reports[0].reportedOn);
+  expect(statement.sources).toEqual(statement.reports.map((report: { source: unknown }) => report.source));
   const speaker = await (await request.get("/api/v1/speakers/angela-merkel")).json();
   expect(speaker).toMatchObject({
     slug: "angela-merkel",
