@@ -17,6 +17,8 @@ const schema = z.object({
     .default("statements"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   SYNC_WORKER: z.enum(["on", "off"]).default("on"),
+  // The background job that proposes merge candidates (lib/curate/merge-candidates.ts) in each server process.
+  MERGE_CANDIDATE_JOB: z.enum(["on", "off"]).default("on"),
   // App server processes sharing the port (node:cluster): one event loop renders every page, so
   // more processes use more cores. Each keeps its own page cache and sync worker (both are safe side by side).
   APP_PROCESSES: z.coerce

@@ -39,6 +39,7 @@ export async function startBuiltApp(options: {
     AUTH_SECRET?: string;
     API_RATE_LIMIT_PER_MINUTE?: string;
     APP_PROCESSES?: string;
+    MERGE_CANDIDATE_JOB?: "on" | "off";
     TRUSTED_PROXIES?: string;
     PUBLIC_URL?: string;
   };

@@ -56,7 +56,7 @@ function isolated(value: string): string {
 
 /** Readers' citation: who, when, the words, where reported, and this page. */
 function citationOf(statement: PublicStatement, url: string, i18n: I18n, today: string): string {
-  const source = statement.sources[0];
+  const source = statement.reports[0]?.source;
   const parts = [
     `${isolated(statement.speaker.name)} (${statement.saidOn ? i18n.formatDate(statement.saidOn) : "n.d."}).`,
     `“${isolated(statement.text)}”.`,
@@ -77,7 +77,7 @@ function citationOf(statement: PublicStatement, url: string, i18n: I18n, today: 
 
 /** schema.org Quotation (written by <JsonLd>, escaped so that no text can close the script element). */
 function quotationJsonLd(statement: PublicStatement, url: string, base: string) {
-  const source = statement.sources[0];
+  const source = statement.reports[0]?.source;
   const data = {
     "@context": "https://schema.org",
     "@type": "Quotation",
@@ -109,7 +109,7 @@ function quotationJsonLd(statement: PublicStatement, url: string, base: string) 
 
 /** schema.org ClaimReview of one fact-check, beside the Quotation: the claim is the statement, by its speaker. */
 function claimReviewJsonLd(statement: PublicStatement, review: PublicReview, url: string, base: string) {
-  const source = statement.sources[0];
+  const source = statement.reports[0]?.source;
   return {
     "@context": "https://schema.org",
     "@type": "ClaimReview",
@@ -312,29 +312,45 @@ export default async function StatementPage(props: Props) {
           </>
         ) : null}
       </dl>
-      {statement.sources.length > 0 ? (
-        <section className="space-y-1">
-          <h2 className="text-lg font-semibold">{t("reportedIn")}</h2>
-          <ul>
-            {statement.sources.map((source, i) => (
-              <li key={i} dir="auto">
-                {source.url ? (
-                  <a href={source.url} rel="noopener noreferrer nofollow ugc" className="underline">
-                    {source.title ?? source.url}
+      {statement.reports.length > 0 ? (
+        <section className="space-y-1" aria-labelledby="reports-heading">
+          <h2 id="reports-heading" className="text-lg font-semibold">
+            {t("reportedIn")}
+          </h2>
+          {/* Oldest first: the first is where the statement was first reported; each in its own wording. */}
+          <ol className="space-y-2">
+            {statement.reports.map((report, i) => (
+              <li key={i} dir="auto" data-testid="report">
+                {report.source.url ? (
+                  <a href={report.source.url} rel="noopener noreferrer nofollow ugc" className="underline">
+                    {report.source.title ?? report.source.url}
                   </a>
                 ) : (
-                  (source.title ?? t("untitledSource"))
+                  (report.source.title ?? t("untitledSource"))
                 )}
-                {source.outlet ? (
+                {report.source.outlet ? (
                   <>
                     {" "}
-                    — <bdi>{source.outlet}</bdi>
+                    — <bdi>{report.source.outlet}</bdi>
                   </>
                 ) : null}
-                {source.publishedOn ? `, ${i18n.formatDate(source.publishedOn)}` : ""}
+                {report.reportedOn ? `, ${i18n.formatDate(report.reportedOn)}` : ""}
+                {i === 0 && statement.reports.length > 1 ? (
+                  <span className="ms-2 rounded bg-slate-100 px-1 text-xs">{t("firstReport")}</span>
+                ) : null}
+                {report.text !== statement.text ? (
+                  <blockquote
+                    lang={statement.language}
+                    dir="auto"
+                    className="mt-1 border-s-2 border-slate-300 ps-2 text-sm text-slate-700"
+                  >
+                    <span className="sr-only">{t("reportWording")} </span>
+                    {report.text}
+                  </blockquote>
+                ) : null}
               </li>
             ))}
-          </ul>
+          </ol>
         </section>
       ) : null}
       <Reviews reviews={statement.reviews} i18n={i18n} />

@@ -21,3 +21,20 @@ export async function findSlugRedirect(entity: RedirectEntity, oldSlug: string):
 export function permanentRedirectResponse(location: string): Response {
   return redirectResponse(location, 308, { "Cache-Control": "public, max-age=300" });
 }
+
+/**
+ * The public statement a merged-away statement now lives in (following merges of merges), or null
+ * when `id` was not merged. Its address redirects there; temporarily (307), as a merge can be undone.
+ */
+export async function findMergedStatementTarget(id: number): Promise<number | null> {
+  const { rows } = await getPool().query<{ id: number }>(
+    `WITH RECURSIVE chain(id, merged_into_id, status, depth) AS (
+       SELECT id, merged_into_id, status, 0 FROM statements WHERE id = $1 AND status = 'merged'
+       UNION ALL
+       SELECT s.id, s.merged_into_id, s.status, c.depth + 1 FROM statements s JOIN chain c ON s.id = c.merged_into_id
+        WHERE c.depth < 20)
+     SELECT id FROM chain WHERE status IN ('published', 'retracted') LIMIT 1`,
+    [id],
+  );
+  return rows[0]?.id ?? null;
+}

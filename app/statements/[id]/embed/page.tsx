@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { StatementText } from "@/components/statement-text";
-import type { PublicStatement } from "@/lib/db/queries/statements";
 import { statementTitle } from "@/lib/embed/oembed";
 import { commonMessages } from "@/lib/i18n/messages/common";
 import { statementMessages } from "@/lib/i18n/messages/statement";
@@ -15,7 +14,7 @@ import { loadPublicStatement, type StatementPageProps } from "../../_lib/load-st
 
 type Props = StatementPageProps;
 
-const load = loadPublicStatement;
+const load = (props: Props) => loadPublicStatement(props, "/embed");
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const statement = await load(props);
@@ -28,16 +27,6 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   };
 }
 
-type Source = PublicStatement["sources"][number];
-
-/** The earliest dated source (the first report); undated ones after, in the order they were added. */
-function firstReport(sources: Source[]): Source | null {
-  const dated = sources
-    .filter((s) => s.publishedOn)
-    .sort((a, b) => a.publishedOn!.start.localeCompare(b.publishedOn!.start));
-  return dated[0] ?? sources[0] ?? null;
-}
-
 export default async function StatementEmbed(props: Props) {
   const statement = await load(props);
   const i18n = await getI18n();
@@ -45,7 +34,10 @@ export default async function StatementEmbed(props: Props) {
   const site = i18n.t(commonMessages)("siteName");
   const base = await siteUrl();
   const page = `${base}/statements/${statement.id}`;
-  const source = firstReport(statement.sources);
+  // Reports come oldest first (undated ones last): the first is where the statement was first reported.
+  const report = statement.reports[0] ?? null;
+  const source = report?.source ?? null;
+  const reportedOn = report?.reportedOn ?? source?.publishedOn ?? null;
   const link = "underline underline-offset-2";
 
   return (
@@ -93,10 +85,10 @@ export default async function StatementEmbed(props: Props) {
           ) : (
             <bdi>{source.outlet ?? source.title ?? t("untitledSource")}</bdi>
           )}
-          {source.publishedOn ? (
+          {reportedOn ? (
             <>
               {", "}
-              {i18n.formatDate(source.publishedOn)}
+              {i18n.formatDate(reportedOn)}
             </>
           ) : null}
         </p>
