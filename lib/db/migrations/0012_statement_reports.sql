@@ -142,3 +142,7 @@ ALTER TABLE "statement_merges" ADD CONSTRAINT "statement_merges_undone_by_id_use
 CREATE INDEX "statement_merges_statement_idx" ON "statement_merges" USING btree ("statement_id","created_at");
 --> statement-breakpoint
 CREATE INDEX "statement_merges_other_idx" ON "statement_merges" USING btree ("other_id","created_at");
+--> statement-breakpoint
+-- Search documents now hold reportCount and the first report's outlet: the sync worker rebuilds each
+-- published statement's document (in the background; search keeps answering from the old ones meanwhile).
+INSERT INTO "outbox" ("entity_type", "entity_id") SELECT 'statement', "id" FROM "statements" WHERE "status" = 'published';
