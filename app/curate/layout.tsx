@@ -3,6 +3,7 @@ import Link from "next/link";
 import { LogOutButton } from "@/components/log-out-button";
 import { requireCuratorPage } from "@/lib/auth/page";
 import { curateMessages } from "@/lib/i18n/messages/curate";
+import { curateMergesMessages } from "@/lib/i18n/messages/curate-merges";
 import { getI18n } from "@/lib/i18n/server";
 
 // Curator pages are private: never indexed, never cached by a shared cache.
@@ -10,13 +11,15 @@ export const metadata: Metadata = { robots: { index: false, follow: false } };
 
 export default async function CurateLayout({ children }: { children: React.ReactNode }) {
   const user = await requireCuratorPage();
-  const t = (await getI18n()).t(curateMessages);
+  const i18n = await getI18n();
+  const t = i18n.t(curateMessages);
   const links: Array<[string, string]> = [
     ["/curate", t("workspace")],
     ["/curate/statements/new", t("newStatement")],
     ["/curate/extract", t("extract")],
     ["/curate/speakers", t("speakers")],
     ["/curate/topics", t("topics")],
+    ["/curate/merges", i18n.t(curateMergesMessages)("navLink")],
     ...(user.role === "admin" ? ([["/curate/users", t("users")]] as Array<[string, string]>) : []),
     ["/curate/account", t("account")],
   ];

@@ -4,14 +4,18 @@ import { notFound } from "next/navigation";
 import { RevisionChanges } from "@/components/curate/revision-changes";
 import { DeleteButton, RestoreButton, RetractForm } from "@/components/curate/statement-actions";
 import { StatementReviews } from "@/components/curate/statement-reviews";
+import { mergeFormat } from "@/components/curate/merges/merge-candidate";
+import { MergeHistory, StatementReports } from "@/components/curate/merges/statement-reports";
 import { StatementEditor } from "@/components/curate/statement-editor";
 import { parseId } from "@/lib/api/responses";
 import { requireCuratorPage } from "@/lib/auth/page";
 import { editorStateFrom } from "@/lib/curate/editor-state";
+import { mergeHistory, statementReportsForCurators } from "@/lib/curate/merges";
 import { getEditableStatement, statementHistory } from "@/lib/curate/statements";
 import { getPool } from "@/lib/db/client";
 import { reviewsOf } from "@/lib/db/reviews";
 import { curateMessages } from "@/lib/i18n/messages/curate";
+import { curateMergesMessages } from "@/lib/i18n/messages/curate-merges";
 import { curateStatementMessages } from "@/lib/i18n/messages/curate-statement";
 import { getI18n } from "@/lib/i18n/server";
 
@@ -29,7 +33,21 @@ export default async function EditStatementPage({ params, searchParams }: Props)
   if (!statement) notFound();
   const history = await statementHistory(getPool(), id);
   const reviews = (await reviewsOf(getPool(), [id])).get(id) ?? [];
-  const { locale, t: translate } = await getI18n();
+  const [reports, merges] = await Promise.all([
+    statementReportsForCurators(getPool(), id),
+    mergeHistory(getPool(), id),
+  ]);
+  const i18n = await getI18n();
+  const { locale, t: translate } = i18n;
+  const merging = mergeFormat(i18n);
+  const mergeText = curateMergesMessages[locale];
+  const mergeRequestText = {
+    networkFailed: mergeText.networkFailed,
+    requestFailed: mergeText.requestFailed,
+    sessionEnded: mergeText.sessionEnded,
+  };
+  // The merge that made this statement part of another one, while it stands.
+  const mergedInto = merges.find((m) => m.kind === "merge" && m.otherId === id && m.undoneAt === null)?.statementId;
   const t = translate(curateMessages);
   const te = translate(curateStatementMessages);
   const { status, retractionReason } = statement.record;
@@ -71,6 +89,14 @@ export default async function EditStatementPage({ params, searchParams }: Props)
         {savedVersion === statement.version ? (
           <p role="status" className="rounded border border-green-700 bg-green-50 p-3 text-green-900">
             {te("saved", { version: savedVersion })}
+          </p>
+        ) : null}
+        {mergedInto !== undefined ? (
+          <p className="rounded border border-amber-700 bg-amber-50 p-2 text-amber-950">
+            {merging.t("mergedInto", { id: String(mergedInto) })}{" "}
+            <Link href={`/curate/statements/${mergedInto}`} className="underline">
+              {merging.t("openStatement")}
+            </Link>
           </p>
         ) : null}
         {status === "retracted" ? (
@@ -128,6 +154,15 @@ export default async function EditStatementPage({ params, searchParams }: Props)
           requestFailed: te("reviewRequestFailed"),
         }}
       />
+
+      <StatementReports
+        statementId={id}
+        language={statement.record.language}
+        reports={reports}
+        format={merging}
+        requestText={mergeRequestText}
+      />
+      <MergeHistory statementId={id} history={merges} format={merging} requestText={mergeRequestText} />
 
       {status !== "retracted" ? (
         <section className="rounded border border-slate-300 p-4">
