@@ -524,15 +524,7 @@ async function writeReports(
     const { line } = plan;
     // The owning line's wording is the statement's own text: stored as null, so that it follows the text.
     const ownWording = plan.kind === "report" ? line.text : null;
-    const sourceId = sourceIds[j];
-    if (sourceId != null)
-      rows.push({
-        statementId: ids[j]!,
-        sourceId,
-        text: ownWording,
-        reportedOn: line.source?.publishedAt ?? null,
-        externalId: plan.externalId,
-      });
+    // A `reports` entry naming the line's own source wins: it can carry that outlet's wording and date.
     line.reports.forEach((report, k) =>
       rows.push({
         statementId: ids[j]!,
@@ -542,6 +534,15 @@ async function writeReports(
         externalId: plan.externalId,
       }),
     );
+    const sourceId = sourceIds[j];
+    if (sourceId != null)
+      rows.push({
+        statementId: ids[j]!,
+        sourceId,
+        text: ownWording,
+        reportedOn: line.source?.publishedAt ?? null,
+        externalId: plan.externalId,
+      });
   }
   // Updated and reporting lines drop what they brought before and no longer bring.
   const revisited = plans.flatMap((plan, j) =>

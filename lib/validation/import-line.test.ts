@@ -47,6 +47,7 @@ describe("parseImportLine: accepted lines", () => {
       source: null,
       context: null,
       reviews: [],
+      reports: [],
     });
   });
 
@@ -93,6 +94,7 @@ describe("parseImportLine: accepted lines", () => {
       },
       context: "Sommerpressekonferenz",
       reviews: [],
+      reports: [],
     });
   });
 

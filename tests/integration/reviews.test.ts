@@ -151,6 +151,7 @@ describe("reviews in the import format", () => {
       created: 2,
       updated: 0,
       unchanged: 0,
+      merged: 0,
     });
     const id = await idOf("rv-1");
     const statement = await getPublicStatement(id);
@@ -171,6 +172,7 @@ describe("reviews in the import format", () => {
       created: 0,
       updated: 0,
       unchanged: 1,
+      merged: 0,
     });
 
     const second = {

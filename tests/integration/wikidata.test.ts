@@ -58,7 +58,7 @@ describe("speaker.wikidataId in the import", () => {
       // The same item under another name, in the same batch: the same speaker.
       line({ externalId: "wd-2", text: "Other words.", speaker: { name: "D. N. Adams", wikidataId: "q42" } }),
     ]);
-    expect(counts).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    expect(counts).toEqual({ created: 2, updated: 0, unchanged: 0, merged: 0 });
     const first = await speakerOf("wd-1");
     expect(first).toMatchObject({ name: "Douglas Adams", wikidata_id: "Q42" });
     expect((await speakerOf("wd-2")).id).toBe(first.id);
@@ -125,6 +125,7 @@ describe("speaker.wikidataId in the import", () => {
       created: 0,
       updated: 0,
       unchanged: 1,
+      merged: 0,
     });
   });
 });
