@@ -186,6 +186,22 @@ describe("JSON Lines in the import format", () => {
     ]);
   });
 
+  it("repeats the first report under `reports` when it has a wording or date of its own, so nothing is lost", () => {
+    const first = {
+      source: {
+        url: "https://first.example/a",
+        outlet: "First",
+        title: null,
+        publishedOn: parsePartialDate("1999-12-03"),
+      },
+      text: "Ceasefire now, we say.",
+      reportedOn: parsePartialDate("1999-12-02"),
+    };
+    const line = toImportFormat(statement({ reports: [first] }));
+    expect(line.source).toEqual({ url: "https://first.example/a", outlet: "First", publishedAt: "1999-12-03" });
+    expect(line.reports).toEqual([{ source: line.source, text: "Ceasefire now, we say.", reportedOn: "1999-12-02" }]);
+  });
+
   it("keeps hostile text as data: one line per statement whatever the text holds", () => {
     const hostile = `<script>alert(1)</script>\u2028"}\n{"type":"x"\u202E`;
     const line = importFormatJsonLine(statement({ text: hostile }));

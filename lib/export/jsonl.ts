@@ -91,7 +91,11 @@ export function toImportFormat(statement: ExportStatement): ImportFormatLine {
       saidOn: statement.saidOn?.iso ?? null,
       topics: statement.topics.map((t) => t.name),
       source: first ? sourceFields(first.source) : null,
-      reports: others.map((report) => reportLine(report, statement.text)),
+      // The first report repeats under reports only when it has a wording or date of its own (the
+      // importer takes a reports entry naming the line's source as that source's report).
+      reports: [...(first && Object.keys(reportLine(first, statement.text)).length > 1 ? [first] : []), ...others].map(
+        (report) => reportLine(report, statement.text),
+      ),
       context: statement.context,
       reviews: statement.reviews.map((review) => ({
         rating: review.rating,
