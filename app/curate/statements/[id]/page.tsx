@@ -68,6 +68,9 @@ export default async function EditStatementPage({ params, searchParams }: Props)
       retract: t("actionRetract"),
       restore: t("actionRestore"),
       merge: t("actionMerge"),
+      split: merging.t("actionSplit"),
+      unmerge: merging.t("actionUnmerge"),
+      unsplit: merging.t("actionUnsplit"),
       delete: t("actionDelete"),
     })[action] ?? action;
 
