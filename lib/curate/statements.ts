@@ -462,6 +462,18 @@ async function lockForChange(
 ): Promise<{ row: RecordRow; record: StatementRecord }> {
   const found = await readRecord(tx, id, true);
   if (!found) throw new NotFoundError(`No statement ${id}.`);
+  // A merged statement lives on in the one it joined (lib/curate/merges.ts): changes go there, or undo the merge.
+  if ((found.row.status as string) === "merged") {
+    const into = await tx.query<{ merged_into_id: number }>(`SELECT merged_into_id FROM statements WHERE id = $1`, [
+      id,
+    ]);
+    throw new ValidationError([
+      {
+        field: "status",
+        message: `this statement was merged into statement ${into.rows[0]?.merged_into_id}: edit that one, or undo the merge`,
+      },
+    ]);
+  }
   if (found.row.version !== baseVersion) {
     throw new VersionConflictError(found.row.version, {
       record: found.record,

@@ -12,6 +12,7 @@ import {
   statementReportsForCurators,
   undoMerge,
 } from "@/lib/curate/merges";
+import { retractStatement } from "@/lib/curate/statements";
 import { findMergedStatementTarget } from "@/lib/db/queries/redirects";
 import { getPublicStatement } from "@/lib/db/queries/statements";
 import { NotFoundError, ValidationError } from "@/lib/errors";
@@ -123,6 +124,15 @@ describe("accepting, rejecting and undoing", () => {
     // Re-importing the merged-away line changes nothing.
     expect(await importBatch(env.pool, new ImportResolver(), [SECOND])).toMatchObject({ unchanged: 1 });
     expect((await mergeHistory(env.pool, gone))[0]).toMatchObject({ kind: "merge", statementId: keep, otherId: gone });
+
+    // The merged-away statement cannot be edited on its own any more.
+    const { rows: versions } = await env.pool.query<{ version: number }>(
+      `SELECT version FROM statements WHERE id = $1`,
+      [gone],
+    );
+    await expect(retractStatement(env.pool, curator, gone, versions[0]!.version, "wrong")).rejects.toThrow(
+      `status: this statement was merged into statement ${keep}: edit that one, or undo the merge`,
+    );
 
     await undoMerge(env.pool, curator, { mergeId: result.mergeId });
     expect((await getPublicStatement(gone))!.reports.map((r) => r.source.outlet)).toEqual(["B"]);
