@@ -90,6 +90,47 @@ addParticiple(["معلناً", "معلنة", "معلنا"], ["عن"]);
 addParticiple(["مستنكراً", "مستنكرة", "مستنكرا"], []);
 // Welcoming takes a noun, not a proposition: it stays part of the statement it follows unless a clause follows.
 addParticiple(["مرحباً", "مرحبة", "مرحبا"], []);
+addParticiple(["مناشداً", "مناشدة", "مناشدا"], []);
+/** Participles whose bare object is the content ("داعياً الجميع للحضور", "محذراً السكان من …"). */
+export const OBJECT_PARTICIPLES = new Set(
+  [
+    "داعياً",
+    "داعية",
+    "داعيا",
+    "محذراً",
+    "محذرة",
+    "محذرا",
+    "مطالباً",
+    "مطالبة",
+    "مطالبا",
+    "مناشداً",
+    "مناشدا",
+    "مشيداً",
+    "مشيدة",
+    "مشيدا",
+  ].map(f),
+);
+/** Titles that always stand right before a personal name: "السفير على الصادق" is the name علي, not "on". */
+export const NAME_TITLES = new Set(
+  [
+    "الدكتور",
+    "الدكتورة",
+    "د",
+    "السفير",
+    "الشيخ",
+    "المهندس",
+    "الأستاذ",
+    "السيد",
+    "السيدة",
+    "اللواء",
+    "العميد",
+    "العقيد",
+    "الأمير",
+    "الأميرة",
+  ].map(f),
+);
+/** "أما X فقد قال": X is the topic, the subject of the verbs that follow in its sentence. */
+export const TOPIC_PARTICLES = new Set(["أما", "وأما"].map(f));
 
 const FOLDED_COMPLEMENTIZERS = new Set(
   ["أن", "إن", "أنه", "أنها", "إنه", "إنها", "أنهم", "إنهم", "بأن", "بأنه", "بأنها", "وأن"].map(f),
@@ -184,6 +225,9 @@ export const SPEAKER_STOP = new Set(
     "لدى",
     "بأشد",
     "العبارات",
+    // "قال لي مسؤول …", "أكد لنا": the addressee, not the speaker.
+    "لي",
+    "لنا",
   ].map(f),
 );
 export const ADVERBS = new Set([...TIME_AND_MANNER, "صباح", "مساء"].map(f));
@@ -210,7 +254,14 @@ export const REPORTED_FROM = new Set(sound("نقل").map(f));
 export const OBJECT_FIRST = new Set(sound("وصف", "يصف", "تصف").map(f));
 // Clause cues that also take a verbal noun as their object, and the verbal nouns that open such content.
 export const NP_OBJECT_CUES = new Set(
-  [...sound("أكد", "يؤكد", "تؤكد"), ...sound("شدد"), ...sound("جدد"), ...sound("أبدى"), ...sound("بين")].map(f),
+  [
+    ...sound("أكد", "يؤكد", "تؤكد"),
+    ...sound("شدد"),
+    ...sound("جدد"),
+    ...sound("أبدى"),
+    ...sound("بين"),
+    ...sound("توقع", "يتوقع", "تتوقع"),
+  ].map(f),
 );
 export const VERBAL_NOUNS = new Set(
   [
@@ -228,6 +279,12 @@ export const VERBAL_NOUNS = new Set(
     "تصميم",
     "استعداد",
     "مواصلة",
+    // Forecasts: "توقع الصندوق زيادة عدد السكان".
+    "زيادة",
+    "ارتفاع",
+    "انخفاض",
+    "تراجع",
+    "نمو",
     "أن",
   ]
     .flatMap((w) => [w, "ال" + w])

@@ -14,10 +14,14 @@ import {
   EVENT_NOUNS,
   ISSUED,
   NAME_LINKS,
+  NAME_TITLES,
   NAME_STOPS,
   PERFECT_PARTICLES,
+  CUES,
   ROLE_ADJECTIVES,
+  SOURCES,
   SPEAKER_STOP,
+  TOPIC_PARTICLES,
   bare,
   f,
   isDefinite,
@@ -192,6 +196,8 @@ export function speakerPhrase(
       k++;
     if (k < to && k < s + 4) s = k;
   }
+  // "وشددت، وفقاً لما نقلته وكالة …، على أن": a source inserted after the verb, not its subject.
+  if (s < to && SOURCES.has(bare((toks[s] as Token).text))) return null;
   // "في تصريح صحفي", "خلال مؤتمر": the occasion, not a speaker.
   if (s < to && EVENT_NOUNS.has(nameTokens((toks[s] as Token).text)[0] ?? "")) return null;
   // "تقرير صادر عن مؤسسة النقد": the issuer speaks.
@@ -204,7 +210,9 @@ export function speakerPhrase(
   let e = s;
   while (e < to && (toks[e] as Token).end <= hardEnd) {
     const ft = f((toks[e] as Token).text);
-    if ((SPEAKER_STOP.has(ft) || CONTENT_NOUNS.has(ft)) && ft !== f("في")) break;
+    // After a title that always precedes a name, "على" is the name علي: "السفير على الصادق".
+    const nameAfterTitle = ft === f("على") && e > s && NAME_TITLES.has(f((toks[e - 1] as Token).text));
+    if ((SPEAKER_STOP.has(ft) || CONTENT_NOUNS.has(ft)) && ft !== f("في") && !nameAfterTitle) break;
     if (ft === f("في") && EVENT_NOUNS.has(nameTokens((toks[e + 1] as Token | undefined)?.text ?? "")[0] ?? "")) break;
     if (ft === f("في") && e + 1 < to && EVENT_NOUNS.has(f((toks[e + 1] as Token).text))) break;
     // A comma ends the phrase, unless a second title follows it: "مدير إدارة المجالس، رئيس اللجنة … المهندس فلان".
@@ -248,4 +256,45 @@ export function mention(ctx: ArCtx, start: number, end: number): SpeakerRef {
   if (toks.length === 1 && /^(?:و|ف)?ال/u.test(surface) && DEF_BACKREF.has(head))
     return { type: "backref", start, end, head };
   return { type: "mention", start, end };
+}
+
+/**
+ * The subject of a sentence's opening verb ("سعى وزير الدفاع الأميركي آشتون كارتر …، مؤكداً أن") or its
+ * topic ("أما فضل البوعينين المحلل الاقتصادي فقد … وقال:"), for the first cue of a sentence that names no
+ * speaker of its own. Reads at most a few words at the start of the sentence.
+ */
+export function sentenceSubject(ctx: ArCtx, sent: Sentence, toks: Token[], cueTok: number): SpeakerRef | null {
+  if (!toks[0] || /\S/u.test(ctx.text.slice(sent.start, (toks[0] as Token).start))) return null;
+  // "من جهته، شكر المدرب …": the turn marker before the verb is skipped.
+  let v = 0;
+  while (v < 3 && v < cueTok && (AUX.has(f((toks[v] as Token).text)) || AUX.has(bare((toks[v] as Token).text)))) v++;
+  const first = toks[v];
+  if (!first || cueTok < v + 2) return null;
+  const f0 = f(first.text);
+  if (TOPIC_PARTICLES.has(f0)) {
+    // The topic ends at its "ف" clause: "فقد", "فإن", "فقال"; not at a name that starts with ف ("فضل").
+    for (let k = v + 2; k < cueTok && k < v + 10; k++) {
+      const w = f((toks[k] as Token).text);
+      const tail = w.slice(1);
+      if (!w.startsWith("ف") || !(PERFECT_PARTICLES.has(w) || w === f("فإن") || CUES.has(tail))) continue;
+      return mention(ctx, (toks[v + 1] as Token).start, (toks[k - 1] as Token).end);
+    }
+    return null;
+  }
+  // The opening word must be a verb: not a name, title, body, preposition, particle or definite noun.
+  const head = nameTokens(first.text)[0] ?? "";
+  if (
+    isDefinite(first.text) ||
+    SPEAKER_STOP.has(f0) ||
+    AUX.has(f0) ||
+    AUX.has(bare(first.text)) ||
+    ROLE_WORDS.ar.has(head) ||
+    ORG_WORDS.ar.has(head) ||
+    GROUP_WORDS.ar.has(head) ||
+    ctx.seenNameTokens.has(head)
+  )
+    return null;
+  const len = isSpeakerish(ctx, toks, v + 1, cueTok);
+  if (len === 0) return null;
+  return mention(ctx, (toks[v + 1] as Token).start, (toks[v + len] as Token).end);
 }

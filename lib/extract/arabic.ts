@@ -11,8 +11,10 @@ import {
   CUES,
   NEEDS_PREP,
   NEGATIONS,
+  NAME_TITLES,
   NP_OBJECT_CUES,
   OBJECT_FIRST,
+  OBJECT_PARTICIPLES,
   PARTICIPLES,
   RELATIVES,
   REPORTED_FROM,
@@ -22,9 +24,26 @@ import {
   VERBAL_NOUNS,
   bare,
   f,
+  isDefinite,
   type CueDef,
 } from "./arabic-lexicon";
-import { SPEAKER_WINDOW, isSpeakerish, mention, speakerPhrase, subjectBefore, type ArCtx } from "./arabic-speakers";
+import {
+  SPEAKER_WINDOW,
+  isSpeakerish,
+  mention,
+  sentenceSubject,
+  speakerPhrase,
+  subjectBefore,
+  type ArCtx,
+} from "./arabic-speakers";
+
+/** "قوله" in "نقلت الوكالة عن الوزير قوله: …": the source's words follow. */
+const SAYING = new Set(["قوله", "قولها", "قولهم"].map(f));
+const BETWEEN = f("بين");
+const SUBJUNCTIVE = new Set(["أن", "لن", "كي", "لكي"].map(f));
+const PRESENT = /^[يت]/u;
+const PAST_WITH_T = new Set(["تابع", "تابعت", "تابعوا", "توقع", "توقعت", "توقعوا"].map(f));
+const DEMONSTRATIVES = new Set(["ذلك", "هذا", "هذه", "تلك"].map(f));
 
 /** Index of the first verbal noun in toks[from, to) that can open the content of "أكد …", or -1. */
 function verbalNounObject(toks: Token[], from: number, to: number): number {
@@ -86,6 +105,16 @@ export function extractArabicSentence(ctx: ArCtx, sent: Sentence): Candidate[] {
         (viaMa && commaBefore(text, (toks[i - 2] as Token).start, sent.start)));
     // Cues in relative clauses ("والذي عبّر عنه", "ما سماه") describe, they do not report; negated ones ("لا يدعو") neither.
     if (def && !trailing && (RELATIVES.has(prev.replace(/^و/u, "")) || NEGATIONS.has(prev))) continue;
+    // "كان يمكنه أن يقول": a present verb after أن/لن is what someone could say, not what they said.
+    if (def && SUBJUNCTIVE.has(prev) && PRESENT.test(b) && !PAST_WITH_T.has(b)) continue;
+    // "ويشير ذلك إلى": a demonstrative subject is a fact pointing somewhere, not a speaker.
+    if (def && DEMONSTRATIVES.has(f(toks[i + 1]?.text ?? ""))) continue;
+    // "بين" is "between" unless a speaker or a clause follows: "بيّن الوزير أن" / "علاقة بين الإصابة و…".
+    if (def && f((toks[i] as Token).text) === BETWEEN) {
+      const nx = toks[i + 1];
+      if (!nx || !(COMPLEMENTIZERS.has(f(nx.text), nx.text) || isSpeakerish(ctx, toks, i + 1, toks.length) > 0))
+        continue;
+    }
     hits.push({ tok: i, def, participlePreps: part, source, trailing });
   }
   const out: Candidate[] = [];
@@ -95,6 +124,18 @@ export function extractArabicSentence(ctx: ArCtx, sent: Sentence): Candidate[] {
     const hit = hits[h] as CueHit;
     const c = analyse(ctx, sent, toks, hit);
     if (c) pend.push({ cand: c, hit: h });
+  }
+  // The sentence's first statement without a speaker of its own takes the subject of the sentence's opening
+  // verb or its topic; later ones continue the statement before them.
+  const first = pend[0];
+  if (first && first.cand.speaker.type === "continuation") {
+    const cueTok = (hits[first.hit] as CueHit).tok;
+    const subject = sentenceSubject(ctx, sent, toks, cueTok);
+    if (subject && "end" in subject) {
+      first.cand.speaker = subject;
+      // "سعى الوزير خلال زيارته أمس …، مؤكداً": the main clause says when.
+      first.cand.dateRegions = [...first.cand.dateRegions, [subject.end, (toks[cueTok] as Token).start]];
+    }
   }
   // Each statement ends where the clause of the next statement begins.
   for (let k = 0; k < pend.length; k++) {
@@ -252,8 +293,10 @@ function analyse(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit): Candid
     const gap = text.slice((toks[j - 1] as Token).end, t.start);
     // Object cues take a noun phrase that may itself contain a quote ("ما سماه «…»"); only clause cues open on a quote.
     const q = def.type === "clause" ? firstQuoteIn(ctx, (toks[j - 1] as Token).end, t.start) : -1;
-    // A quoted name on the way («عكاظ», an addressee) is no content; a quotation after a colon always is.
-    if (q >= 0 && (quoteWords(ctx, q) >= 3 || /:/u.test(gap))) {
+    // A quoted name on the way («عكاظ», an addressee, "لـ«المجلس الإسلامي في بريطانيا»" joined to its
+    // preposition) is no content; a quotation after a colon always is.
+    const attached = q > 0 && /[\p{L}\u0640]/u.test(text[q - 1] as string);
+    if (q >= 0 && ((quoteWords(ctx, q) >= 3 && !attached) || /:/u.test(gap))) {
       comp = j;
       contentStart = q;
       break;
@@ -283,6 +326,25 @@ function analyse(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit): Candid
           const until = Math.min(toks.length, j + 1 + SPEAKER_WINDOW);
           for (let k = j + 2; k < until; k++) {
             const tk = toks[k] as Token;
+            if (SAYING.has(f(tk.text))) {
+              // "… عن الوزير قوله: «…»" / "قوله إن …".
+              const sp = speakerPhrase(ctx, toks, j + 1, k, tk.start);
+              const after = toks[k + 1];
+              if (!sp) break;
+              const q = firstQuoteIn(ctx, tk.end, after ? after.start : sent.end);
+              const start =
+                q >= 0 ? q : after && COMPLEMENTIZERS.has(f(after.text), after.text) ? after.end : (after?.start ?? -1);
+              if (start < 0) break;
+              return {
+                ...base,
+                kind: "indirect",
+                start,
+                end: sent.end,
+                speaker: sp,
+                dateRegions: [[cue.start, tk.start]],
+                confidence: 0.8,
+              };
+            }
             if (!COMPLEMENTIZERS.has(f(tk.text), tk.text)) continue;
             const sp = speakerPhrase(ctx, toks, j + 1, k, tk.start);
             if (!sp) break;
@@ -296,6 +358,8 @@ function analyse(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit): Candid
               confidence: 0.8,
             };
           }
+          // "نقل عن" without the source's words is "transport from", not a report.
+          return null;
         }
         // "أشار إلى أن" → content after أن; "أعلن عن توقف" → content after عن.
         if (nxt && COMPLEMENTIZERS.has(f(nxt.text), nxt.text)) {
@@ -330,6 +394,22 @@ function analyse(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit): Candid
         confidence: subject ? 0.7 : 0.55,
       };
     }
+    // "أشاد «لوند» بمواقف …": a short quotation followed by more words is the speaker's name.
+    const nx = toks[hit.tok + 1];
+    if (quoteWords(ctx, q) <= 3 && nx && nx.start > q) {
+      const qs = ctx.quotes[quoteAt(ctx.quotes, q)] as QuoteSpan;
+      const nf = f(nx.text);
+      const letter = def.preps.find((p) => p.length === 1 && nf.startsWith(p) && nf.length > 3);
+      return {
+        ...base,
+        kind: "indirect",
+        start: letter ? nx.start + 1 : nx.start,
+        end: sent.end,
+        speaker: mention(ctx, qs.start, qs.end),
+        dateRegions: [[cue.start, nx.start]],
+        confidence: 0.6,
+      };
+    }
     comp = hit.tok + 1;
     contentStart = q;
   }
@@ -342,7 +422,12 @@ function analyse(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit): Candid
     const regionEnd = compTok ? Math.min(compTok.start, contentStart) : contentStart;
     // "ووصفت الهجوم بأنه …": what stands between is the object unless it reads as a speaker.
     const objectBetween = OBJECT_FIRST.has(bare(cue.text)) && isSpeakerish(ctx, toks, hit.tok + 1, comp) === 0;
-    const sp = objectBetween ? null : speakerPhrase(ctx, toks, hit.tok + 1, comp, regionEnd);
+    let sp = objectBetween ? null : speakerPhrase(ctx, toks, hit.tok + 1, comp, regionEnd);
+    // "وقال «دي 3» إن …": the quoted name between the cue and إنّ speaks.
+    if (!sp && !objectBetween) sp = quotedName(ctx, cue.end, regionEnd);
+    // "قال الأمين العام لـ«…»، وهو …، الدكتور شجاع شافي:": a bare role is named by the titled apposition before the content.
+    if (sp && sp.type === "mention" && roleOnly(ctx, sp.start, sp.end))
+      sp = titledApposition(ctx, toks, hit.tok + 1, comp) ?? sp;
     speaker = sp ?? before ?? { type: "continuation" };
     dateRegion = [
       before && before.type !== "continuation" && "start" in before ? before.start : cue.start,
@@ -393,8 +478,12 @@ function participle(
   const cue = toks[hit.tok] as Token;
   // Only after a comma: the participle qualifies the main clause's subject.
   if (!commaBefore(ctx.text, cue.start, sent.start)) return null;
-  for (let j = hit.tok + 1; j < Math.min(toks.length, hit.tok + 6); j++) {
-    const t = toks[j] as Token;
+  // "داعياً في الوقت نفسه إلى …": the adverbial is skipped.
+  let o = hit.tok + 1;
+  if (f(toks[o]?.text ?? "") === f("في") && f(toks[o + 1]?.text ?? "") === f("الوقت")) o += 3;
+  for (let j = hit.tok + 1; j <= Math.min(toks.length, hit.tok + 6); j++) {
+    // j === toks.length checks the gap after the last word: "قائلا: «…»" ending the sentence.
+    const t: Token = toks[j] ?? { text: "", start: sent.end, end: sent.end };
     const ft = f(t.text);
     const q = firstQuoteIn(ctx, (toks[j - 1] as Token).end, t.start);
     if (q >= 0)
@@ -418,7 +507,9 @@ function participle(
         confidence: 0.6,
       };
     }
-    if (j === hit.tok + 1 && preps.some((p) => ft === p)) {
+    if (j >= toks.length) break;
+    if (j < o) continue;
+    if (j === o && preps.some((p) => ft === p)) {
       // "معبراً عن أمله في أن …": the content is the prepositional object.
       const nxt = toks[j + 1];
       if (!nxt) return null;
@@ -443,7 +534,48 @@ function participle(
       };
     }
   }
+  // "داعياً الجميع للحضور", "محذراً السكان من …", "مشيداً بالانضباطية": the bare object is the content.
+  const obj = toks[o];
+  if (!obj || !OBJECT_PARTICIPLES.has(bare(cue.text)) || /[.:؛]/u.test(ctx.text.slice(cue.end, obj.start))) return null;
+  const fo = f(obj.text);
+  if (SPEAKER_STOP.has(fo) || NEGATIONS.has(fo)) return null;
+  const letter = preps.find((p) => p.length === 1 && fo.startsWith(p + "ال"));
+  return {
+    ...base,
+    kind: "indirect",
+    start: letter ? obj.start + 1 : obj.start,
+    end: sent.end,
+    speaker: { type: "continuation" },
+    dateRegions: [],
+    confidence: 0.5,
+  };
+}
+
+/** Whether text[start, end) holds only definite words and roles: a title without a name ("الأمين العام"). */
+function roleOnly(ctx: ArCtx, start: number, end: number): boolean {
+  return tokenize(ctx.text, start, end)
+    .slice(0, SPEAKER_WINDOW)
+    .every((t) => isDefinite(t.text) || ROLE_WORDS.ar.has(nameTokens(t.text)[0] ?? ""));
+}
+
+/** The last comma-separated segment of toks[from, comp) when it opens with a title before a name ("، الدكتور فلان:"). */
+function titledApposition(ctx: ArCtx, toks: Token[], from: number, comp: number): SpeakerRef | null {
+  for (let k = comp - 1; k > from && k >= comp - 6; k--) {
+    const gap = ctx.text.slice((toks[k - 1] as Token).end, (toks[k] as Token).start);
+    if (!/[،,]/u.test(gap)) continue;
+    const t = toks[k] as Token;
+    return NAME_TITLES.has(f(t.text)) && k + 1 < comp ? mention(ctx, t.start, (toks[comp - 1] as Token).end) : null;
+  }
   return null;
+}
+
+/** A short quotation (a name) that is all that stands in text[from, to). */
+function quotedName(ctx: ArCtx, from: number, to: number): SpeakerRef | null {
+  const q = firstQuoteIn(ctx, from, Math.min(to, from + 4));
+  if (q < 0 || quoteWords(ctx, q) > 3) return null;
+  const qs = ctx.quotes[quoteAt(ctx.quotes, q)] as QuoteSpan;
+  if (qs.end > to || /\S/u.test(ctx.text.slice(qs.end, to).replace(/[،,]/gu, ""))) return null;
+  return mention(ctx, qs.start, qs.end);
 }
 
 function quoteWords(ctx: ArCtx, start: number): number {

@@ -59,7 +59,7 @@ const FUNCTION_WORDS: Record<Lang, Set<string>> = {
 
 /** Titles that stand right before a name ("الدكتور عبدالرحمن", "Dr. Maria"). */
 const AR_HONORIFICS = words(
-  "الدكتور د الدكتورة اللواء العميد العقيد المقدم الرائد الفريق الشيخ الشيخة الأمير الأميرة المهندس المهندسة السيد السيدة الأستاذ الأستاذة المستشار القاضي الملك الحاج سمو معالي سعادة فخامة سماحة",
+  "الدكتور د الدكتورة اللواء العميد العقيد المقدم الرائد الفريق الشيخ الشيخة الأمير الأميرة المهندس المهندسة السيد السيدة الأستاذ الأستاذة المستشار القاضي الملك الحاج سمو معالي سعادة فخامة سماحة السفير",
 );
 /** Words of a title phrase that are neither a name nor an organisation ("عام", "باسم", "الرسمي"). */
 const AR_TITLE_FILLERS = words(
@@ -206,7 +206,11 @@ function arabicName(text: string, toks: Token[]): [number, number] | null {
   const raw = toks.map((t) => t.text.replace(/[\u064B-\u065F\u0670\u0640]/gu, ""));
   const definite = (i: number): boolean => /^(?:و|ف)?(?:ال|لل)/u.test(raw[i] as string);
   // A function word only when no letter but a conjunction was stripped to find it: "بان" (a name) folds to "ان".
-  const functionWord = (i: number): boolean => FUNCTION_WORDS.ar.has(f[i] as string) && !/^ب/u.test(raw[i] as string);
+  // "السفير على الصادق": after an honorific, "على" is the name علي.
+  const functionWord = (i: number): boolean =>
+    FUNCTION_WORDS.ar.has(f[i] as string) &&
+    !/^ب/u.test(raw[i] as string) &&
+    !(raw[i] === "على" && i > 0 && AR_HONORIFICS.has(f[i - 1] as string));
   const generic = (i: number): boolean => {
     const x = f[i] as string;
     return (
@@ -335,6 +339,26 @@ function arabicApposition(text: string, end: number): [number, number] | null {
   return [s, s + m[1].trimEnd().length];
 }
 
+/** "سموه" (his highness) refers to a prince or sheikh: "الأمير سعود بن عبدالله". */
+const HIGHNESS = words("سموه سموها");
+const PRINCE_TITLES = words("الأمير الأميرة الشيخ الشيخة");
+/** How far back (characters) "سموه" looks for the prince it refers to. */
+const PRINCE_LOOKBACK = 400;
+
+/** The last "الأمير …" / "الشيخ …" mention before `pos` (a bounded look-back), as mention parts with a name. */
+function princeBefore(text: string, pos: number): MentionParts | null {
+  const from = Math.max(0, pos - PRINCE_LOOKBACK);
+  const toks = tokenize(text, from, pos);
+  for (let i = toks.length - 2; i >= 0; i--) {
+    if (!PRINCE_TITLES.has(fold((toks[i] as Token).text))) continue;
+    let e = i + 1;
+    while (e < toks.length && e < i + 7 && !gapHas(text, toks[e - 1] as Token, toks[e] as Token, /[،,.:؛(\-]/u)) e++;
+    const parts = splitMention(text, "ar", (toks[i] as Token).start, (toks[e - 1] as Token).end);
+    return parts?.named ? parts : null;
+  }
+  return null;
+}
+
 export class SpeakerResolver {
   private readonly entities: Entity[] = [];
   /** Entities, most recently used last (bounded look-back for pronouns and descriptors). */
@@ -387,6 +411,9 @@ export class SpeakerResolver {
           : null;
     const pick = want ? (this.nearest((e) => want(e) && e.named) ?? this.nearest(want)) : null;
     if (pick) return { speaker: { entity: pick, start, end }, penalty: 0.1 };
+    // "وقال سموه" with no speaker before: the prince named earlier in the text, though he said nothing yet.
+    const prince = this.lang === "ar" && HIGHNESS.has(p) ? princeBefore(this.text, start) : null;
+    if (prince) return { speaker: { entity: this.entityFor(prince), start, end }, penalty: 0.1 };
     return this.last
       ? { speaker: { entity: this.last.entity, start, end }, penalty: 0.2 }
       : { speaker: null, penalty: 0.3 };

@@ -172,7 +172,8 @@ function isAbbreviation(text: string, dot: number, lang: Lang): boolean {
   while (j >= 0 && /[\p{L}\p{N}]/u.test(text[j] as string)) j--;
   const word = text.slice(j + 1, dot);
   if (word.length === 0) return false;
-  if (/^\p{L}$/u.test(word)) return lang !== "ar"; // initials: "George W. Bush"
+  // Initials: "George W. Bush"; in Arabic only "د." (الدكتور) before a name.
+  if (/^\p{L}$/u.test(word)) return lang !== "ar" || word === "د";
   if (lang === "de" && /^\d{1,2}$/u.test(word)) return true; // ordinals: "17. November"
   return ABBREV[lang].has(word.toLowerCase()) && /^\p{Lu}|^[a-z]{1,4}$/u.test(word);
 }
