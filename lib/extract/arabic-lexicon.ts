@@ -41,7 +41,7 @@ addCue(sound("شدد", "يشدد", "تشدد"), "clause", ["على"]);
 addCue(sound("حذر", "يحذر", "تحذر"), "object", ["من"]);
 addCue(sound("لفت", "يلفت"), "clause", ["إلى"]);
 addCue(sound("تابع"), "clause");
-addCue(sound("أفاد", "يفيد", "تفيد"), "clause");
+addCue(sound("أفاد", "يفيد", "تفيد"), "clause", ["ب"]);
 addCue(sound("كشف", "يكشف", "تكشف"), "clause", ["عن"]);
 addCue(sound("بين"), "clause");
 addCue(sound("زعم", "يزعم"), "clause");
@@ -64,6 +64,10 @@ addCue(sound("أشاد", "يشيد", "تشيد"), "clause", ["ب"]);
 addCue(sound("جدد", "يجدد", "تجدد"), "clause", ["على"]);
 addCue(sound("توقع", "يتوقع", "تتوقع"), "clause");
 addCue(["عد", "عدت", "عدوا"], "object");
+// Their object (the people urged, the promise) is part of the content: "حث زعماء العالم على الإنصات".
+addCue(sound("حث", "يحث", "تحث"), "object");
+addCue(sound("وعد"), "object");
+addCue(sound("أنكر", "ينكر", "تنكر"), "object");
 // ḥāl participles continue the current speaker; only those with a content complement start a statement.
 export const PARTICIPLES = new Map<string, string[]>();
 function addParticiple(forms: string[], preps: string[]): void {
@@ -91,23 +95,14 @@ addParticiple(["مستنكراً", "مستنكرة", "مستنكرا"], []);
 // Welcoming takes a noun, not a proposition: it stays part of the statement it follows unless a clause follows.
 addParticiple(["مرحباً", "مرحبة", "مرحبا"], []);
 addParticiple(["مناشداً", "مناشدة", "مناشدا"], []);
+addParticiple(["واعداً", "واعدة", "واعدا"], ["ب"]);
 /** Participles whose bare object is the content ("داعياً الجميع للحضور", "محذراً السكان من …"). */
 export const OBJECT_PARTICIPLES = new Set(
   [
-    "داعياً",
-    "داعية",
-    "داعيا",
-    "محذراً",
-    "محذرة",
-    "محذرا",
-    "مطالباً",
-    "مطالبة",
-    "مطالبا",
-    "مناشداً",
-    "مناشدا",
-    "مشيداً",
-    "مشيدة",
-    "مشيدا",
+    ...["داعياً", "داعية", "داعيا", "محذراً", "محذرة", "محذرا", "مطالباً", "مطالبة", "مطالبا", "مناشداً", "مناشدا"],
+    ...["مشيداً", "مشيدة", "مشيدا", "واعداً", "واعدة", "واعدا"],
+    // A verbal noun as the object: "مؤكداً أهمية …", "مبيناً وصول الخطاب …".
+    ...["مؤكداً", "مؤكدة", "مؤكدا", "مبيناً", "مبينة", "مبينا", "موضحاً", "موضحة", "موضحا", "مشدداً", "مشددا"],
   ].map(f),
 );
 /** Titles that always stand right before a personal name: "السفير على الصادق" is the name علي, not "on". */
@@ -133,7 +128,10 @@ export const NAME_TITLES = new Set(
 export const TOPIC_PARTICLES = new Set(["أما", "وأما"].map(f));
 
 const FOLDED_COMPLEMENTIZERS = new Set(
-  ["أن", "إن", "أنه", "أنها", "إنه", "إنها", "أنهم", "إنهم", "بأن", "بأنه", "بأنها", "وأن"].map(f),
+  [
+    ...["أن", "إن", "أنه", "أنها", "إنه", "إنها", "أنهم", "إنهم", "بأن", "بأنه", "بأنها", "وأن"],
+    ...["أنهما", "إنهما", "أننا", "إننا", "أنني", "إنني", "بأنهم", "بأنهما", "بأننا"],
+  ].map(f),
 );
 /** أن/إن and their forms; "بأن" only with its hamza, since folded it is the name "بان" (بان كي مون). */
 export const COMPLEMENTIZERS = {
@@ -186,6 +184,8 @@ const TIME_AND_MANNER = [
   "الجمعة",
   "السبت",
   "يوم",
+  "الأسبوع",
+  "الشهر",
   "بشدة",
   "بقوة",
   "أيضا",
@@ -279,6 +279,8 @@ export const VERBAL_NOUNS = new Set(
     "تصميم",
     "استعداد",
     "مواصلة",
+    "عدم",
+    "وجود",
     // Forecasts: "توقع الصندوق زيادة عدد السكان".
     "زيادة",
     "ارتفاع",

@@ -147,31 +147,42 @@ export function subjectBefore(ctx: ArCtx, sent: Sentence, toks: Token[], cueTok:
   let j = cueTok - 1;
   // "وكان المركز … قد حذّر": the particle stands between the subject and its verb.
   if (j >= 0 && PERFECT_PARTICLES.has(f((toks[j] as Token).text))) j--;
-  const parts: Token[] = [];
-  while (j >= 0 && parts.length < 6) {
+  const all: Token[] = [];
+  // A long subject is read whole only up to its clause's start ("وكان نائب قائد … جون ديفيز قد قال");
+  // otherwise its last words are tried, as before.
+  let atClauseStart = false;
+  while (j >= 0 && all.length < LONG_SUBJECT) {
     const t = toks[j] as Token;
     const next = toks[j + 1] as Token;
-    if (/[،,:;؛.]/u.test(ctx.text.slice(t.end, next.start))) break;
-    if (AUX.has(f(t.text)) || AUX.has(bare(t.text))) break;
-    parts.unshift(t);
+    if (/[،,:;؛.]/u.test(ctx.text.slice(t.end, next.start)) || AUX.has(f(t.text)) || AUX.has(bare(t.text))) {
+      atClauseStart = true;
+      break;
+    }
+    all.unshift(t);
     j--;
   }
-  if (parts.length === 0) return null;
-  const first = parts[0] as Token;
-  const folded = parts.map((t) => nameTokens(t.text)[0] ?? "");
-  const head = folded[0] ?? "";
-  const known = ctx.known.matchAt(folded, 0);
-  if (
-    known ||
-    ORG_WORDS.ar.has(head) ||
-    GROUP_WORDS.ar.has(head) ||
-    ROLE_WORDS.ar.has(head) ||
-    ctx.seenNameTokens.has(head)
-  ) {
-    return mention(ctx, first.start, (parts[parts.length - 1] as Token).end);
+  if (j < 0) atClauseStart = true;
+  const tries = all.length > SHORT_SUBJECT ? [atClauseStart ? all : null, all.slice(-SHORT_SUBJECT)] : [all];
+  for (const parts of tries) {
+    if (!parts || parts.length === 0) continue;
+    const first = parts[0] as Token;
+    const folded = parts.map((t) => nameTokens(t.text)[0] ?? "");
+    const head = folded[0] ?? "";
+    const known = ctx.known.matchAt(folded, 0);
+    if (
+      known ||
+      ORG_WORDS.ar.has(head) ||
+      GROUP_WORDS.ar.has(head) ||
+      ROLE_WORDS.ar.has(head) ||
+      ctx.seenNameTokens.has(head)
+    ) {
+      return mention(ctx, first.start, (parts[parts.length - 1] as Token).end);
+    }
   }
   return null;
 }
+const SHORT_SUBJECT = 6;
+const LONG_SUBJECT = 12;
 
 /** Speaker phrase in toks[from,to): drops dates, adverbs and "في بيان" tails; splits off a trailing "وناشطون". */
 export function speakerPhrase(
@@ -196,6 +207,8 @@ export function speakerPhrase(
       k++;
     if (k < to && k < s + 4) s = k;
   }
+  // "وأعلنت كل من البحرين وسلطنة عمان": "each of" introduces the speakers.
+  if (s + 2 < to && f((toks[s] as Token).text) === f("كل") && f((toks[s + 1] as Token).text) === f("من")) s += 2;
   // "وشددت، وفقاً لما نقلته وكالة …، على أن": a source inserted after the verb, not its subject.
   if (s < to && SOURCES.has(bare((toks[s] as Token).text))) return null;
   // "في تصريح صحفي", "خلال مؤتمر": the occasion, not a speaker.
@@ -273,7 +286,8 @@ export function sentenceSubject(ctx: ArCtx, sent: Sentence, toks: Token[], cueTo
   const f0 = f(first.text);
   if (TOPIC_PARTICLES.has(f0)) {
     // The topic ends at its "ف" clause: "فقد", "فإن", "فقال"; not at a name that starts with ف ("فضل").
-    for (let k = v + 2; k < cueTok && k < v + 10; k++) {
+    // The cue may be the "ف" word itself: "أما الشاعر ( سلطان الغنامي ) فأكد".
+    for (let k = v + 2; k <= cueTok && k < v + 10; k++) {
       const w = f((toks[k] as Token).text);
       const tail = w.slice(1);
       if (!w.startsWith("ف") || !(PERFECT_PARTICLES.has(w) || w === f("فإن") || CUES.has(tail))) continue;
@@ -294,7 +308,25 @@ export function sentenceSubject(ctx: ArCtx, sent: Sentence, toks: Token[], cueTo
     ctx.seenNameTokens.has(head)
   )
     return null;
-  const len = isSpeakerish(ctx, toks, v + 1, cueTok);
+  const len = isSpeakerish(ctx, toks, v + 1, cueTok) || bareNameBeforePreposition(ctx, toks, v + 1, cueTok);
   if (len === 0) return null;
   return mention(ctx, (toks[v + 1] as Token).start, (toks[v + len] as Token).end);
+}
+
+const SUBJECT_END = new Set(["مع", "في", "على", "إلى", "عن", "من", "خلال", "أمام", "لدى"].map(f));
+
+/** "وبحث محلب مع الوزير …": one to three bare words (a name) followed by a preposition or a comma. */
+function bareNameBeforePreposition(ctx: ArCtx, toks: Token[], i: number, limit: number): number {
+  let k = i;
+  while (k < limit && k < i + 3) {
+    const t = toks[k] as Token;
+    const ft = f(t.text);
+    // A family name alone may carry the article: "وأوضح القريني عن …".
+    const familyName = k === i && isDefinite(t.text) && isNisba(t.text) && SUBJECT_END.has(f(toks[k + 1]?.text ?? ""));
+    if ((isDefinite(t.text) && !familyName) || SPEAKER_STOP.has(ft) || SUBJECT_END.has(ft) || NAME_STOPS.has(ft)) break;
+    k++;
+    if (/[،,]/u.test(ctx.text.slice(t.end, (toks[k] as Token | undefined)?.start ?? t.end))) return k - i;
+  }
+  const next = toks[k];
+  return k > i && next && SUBJECT_END.has(f(next.text)) ? k - i : 0;
 }

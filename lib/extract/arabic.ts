@@ -44,6 +44,10 @@ const SUBJUNCTIVE = new Set(["أن", "لن", "كي", "لكي"].map(f));
 const PRESENT = /^[يت]/u;
 const PAST_WITH_T = new Set(["تابع", "تابعت", "تابعوا", "توقع", "توقعت", "توقعوا"].map(f));
 const DEMONSTRATIVES = new Set(["ذلك", "هذا", "هذه", "تلك"].map(f));
+const SAME = new Set(["نفسه", "ذاته"].map(f));
+const TEMPORAL = new Set(["بعد", "قبل", "منذ", "حتى", "وبعد", "وقبل"].map(f));
+/** Prepositions that open an adverbial after the cue ("اعتبرت في اختتام …"): what follows them is no subject. */
+const PREPOSITIONS = new Set(["في", "خلال", "عبر", "أمام", "إلى", "على", "عن", "أثناء", "عقب", "لدى"].map(f));
 
 /** Index of the first verbal noun in toks[from, to) that can open the content of "أكد …", or -1. */
 function verbalNounObject(toks: Token[], from: number, to: number): number {
@@ -99,12 +103,16 @@ export function extractArabicSentence(ctx: ArCtx, sent: Sentence): Candidate[] {
       continue;
     // "…، حسبما أكدت X" / "…، بحسب ما أفادت X": the cue trails its content.
     const viaMa = prev === f("ما") && i > 1 && SOURCES.has(bare((toks[i - 2] as Token).text));
+    // "…، كما شدد على أهمية …" is "also stressed": a clause or its preposition after the cue means it does not trail.
     const trailing =
       !!def &&
       ((TRAILERS.has(bare(prev)) && commaBefore(text, (toks[i - 1] as Token).start, sent.start)) ||
-        (viaMa && commaBefore(text, (toks[i - 2] as Token).start, sent.start)));
+        (viaMa && commaBefore(text, (toks[i - 2] as Token).start, sent.start))) &&
+      !clauseFollows(toks, i + 1, def);
     // Cues in relative clauses ("والذي عبّر عنه", "ما سماه") describe, they do not report; negated ones ("لا يدعو") neither.
-    if (def && !trailing && (RELATIVES.has(prev.replace(/^و/u, "")) || NEGATIONS.has(prev))) continue;
+    // "، فيما قال X إن" opens a clause ("while"); "فيما قاله" after a noun is relative.
+    const whereas = prev === f("فيما") && (i < 2 || commaBefore(text, (toks[i - 1] as Token).start, sent.start));
+    if (def && !trailing && !whereas && (RELATIVES.has(prev.replace(/^و/u, "")) || NEGATIONS.has(prev))) continue;
     // "كان يمكنه أن يقول": a present verb after أن/لن is what someone could say, not what they said.
     if (def && SUBJUNCTIVE.has(prev) && PRESENT.test(b) && !PAST_WITH_T.has(b)) continue;
     // "ويشير ذلك إلى": a demonstrative subject is a fact pointing somewhere, not a speaker.
@@ -137,6 +145,18 @@ export function extractArabicSentence(ctx: ArCtx, sent: Sentence): Candidate[] {
       first.cand.dateRegions = [...first.cand.dateRegions, [subject.end, (toks[cueTok] as Token).start]];
     }
   }
+  // "ودعا في الوقت نفسه، …": a continuation that says it was said at the same time takes the date of the
+  // statement before it (without that, "وأكدت أن" after "وقالت ميركل الخميس" keeps no date of its own).
+  for (let k = 1; k < pend.length; k++) {
+    const cur = (pend[k] as Pending).cand;
+    const at = (hits[(pend[k] as Pending).hit] as CueHit).tok;
+    const sameTime =
+      f(toks[at + 1]?.text ?? "") === f("في") &&
+      f(toks[at + 2]?.text ?? "") === f("الوقت") &&
+      SAME.has(f(toks[at + 3]?.text ?? ""));
+    if (cur.speaker.type === "continuation" && sameTime)
+      cur.dateRegions = [...cur.dateRegions, ...(pend[k - 1] as Pending).cand.dateRegions];
+  }
   // Each statement ends where the clause of the next statement begins.
   for (let k = 0; k < pend.length; k++) {
     const cur = pend[k] as Pending;
@@ -152,6 +172,41 @@ export function extractArabicSentence(ctx: ArCtx, sent: Sentence): Candidate[] {
     out.push(cur.cand);
   }
   return out;
+}
+
+/**
+ * "وأفادت مصادر طبية بوقوع …": a one-letter preposition joined to a noun without the article, after a
+ * speaker phrase (not right after the cue, where "بندر" would be a name, nor after a title, nor before "بن").
+ */
+function letterAfterSpeaker(ctx: ArCtx, toks: Token[], from: number, j: number, def: CueDef): string | undefined {
+  if (j <= from) return undefined;
+  const ft = f((toks[j] as Token).text);
+  const pr = def.preps.find((p) => p.length === 1 && ft.startsWith(p) && ft.length >= 4);
+  if (pr === undefined) return undefined;
+  const prev = (toks[j - 1] as Token).text;
+  if (NAME_TITLES.has(f(prev)) || ROLE_WORDS.ar.has(nameTokens(prev)[0] ?? "")) return undefined;
+  if (f(toks[j + 1]?.text ?? "") === f("بن")) return undefined;
+  return isSpeakerish(ctx, toks, from, j) > 0 ? pr : undefined;
+}
+
+/** Whether a complementizer comes within a few words from toks[from], with no punctuation before it. */
+function complementizerSoon(text: string, toks: Token[], from: number): boolean {
+  for (let k = from; k < toks.length && k < from + 5; k++) {
+    const t = toks[k] as Token;
+    if (k > from && /[،,.:؛]/u.test(text.slice((toks[k - 1] as Token).end, t.start))) return false;
+    if (COMPLEMENTIZERS.has(f(t.text), t.text)) return true;
+  }
+  return false;
+}
+
+/** Whether a complementizer or one of the cue's prepositions comes within a few words after toks[from]. */
+function clauseFollows(toks: Token[], from: number, def: CueDef): boolean {
+  for (let k = from; k < toks.length && k < from + CLAUSE_WINDOW; k++) {
+    const t = toks[k] as Token;
+    const ft = f(t.text);
+    if (COMPLEMENTIZERS.has(ft, t.text) || def.preps.includes(ft)) return true;
+  }
+  return false;
 }
 
 /** Offset of the last of `chars` in text[floor, pos), or -1. */
@@ -310,6 +365,8 @@ function analyse(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit): Candid
     if (j > hit.tok + 1 && (def.type === "clause" ? /[.]/u.test(gap) || startsClause(t.text) : /[،,.]/u.test(gap)))
       break;
     const ft = f(t.text);
+    // "بعد أن", "قبل أن": a time clause, which ends the search.
+    if (COMPLEMENTIZERS.has(ft, t.text) && TEMPORAL.has(f((toks[j - 1] as Token).text))) break;
     if (COMPLEMENTIZERS.has(ft, t.text)) {
       comp = j;
       contentStart = t.end;
@@ -318,7 +375,17 @@ function analyse(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit): Candid
     }
     if (def.preps.length > 0) {
       // A one-letter preposition is read only before the article ("بالقرارات"), not inside a name ("بندر").
-      const p = def.preps.find((pr) => ft === pr || (pr.length === 1 && ft.startsWith(pr + "ال") && ft.length > 4));
+      const p =
+        def.preps.find((pr) => ft === pr || (pr.length === 1 && ft.startsWith(pr + "ال") && ft.length > 4)) ??
+        letterAfterSpeaker(ctx, toks, hit.tok + 1, j, def);
+      // "أكد مصادر مطلعة على القضية أن …": a preposition inside the speaker phrase, with the clause still to come.
+      if (
+        p !== undefined &&
+        j > hit.tok + 1 &&
+        !REPORTED_FROM.has(bare(cue.text)) &&
+        complementizerSoon(text, toks, j + 1)
+      )
+        continue;
       if (p !== undefined) {
         const nxt = toks[j + 1];
         // "نقلت صحيفة X عن مصدر مطلع أن …": the source after عن is the speaker, the content follows أن.
@@ -428,6 +495,8 @@ function analyse(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit): Candid
     // "قال الأمين العام لـ«…»، وهو …، الدكتور شجاع شافي:": a bare role is named by the titled apposition before the content.
     if (sp && sp.type === "mention" && roleOnly(ctx, sp.start, sp.end))
       sp = titledApposition(ctx, toks, hit.tok + 1, comp) ?? sp;
+    // "وكانت حركة النهضة قد اعتبرت في اختتام أشغال المجلس أن": the subject stood before the verb.
+    if (before && PREPOSITIONS.has(f((toks[hit.tok + 1] as Token | undefined)?.text ?? ""))) sp = null;
     speaker = sp ?? before ?? { type: "continuation" };
     dateRegion = [
       before && before.type !== "continuation" && "start" in before ? before.start : cue.start,
@@ -476,11 +545,18 @@ function participle(
 ): Candidate | null {
   const preps = hit.participlePreps ?? [];
   const cue = toks[hit.tok] as Token;
-  // Only after a comma: the participle qualifies the main clause's subject.
-  if (!commaBefore(ctx.text, cue.start, sent.start)) return null;
   // "داعياً في الوقت نفسه إلى …": the adverbial is skipped.
   let o = hit.tok + 1;
   if (f(toks[o]?.text ?? "") === f("في") && f(toks[o + 1]?.text ?? "") === f("الوقت")) o += 3;
+  // The participle qualifies the main clause's subject: after a comma, at the start of a sentence that
+  // continues the last ("…بالدماء». مضيفاً «…»"), or right before its clause ("… داعش مشيراً إلى أن").
+  const afterComma = commaBefore(ctx.text, cue.start, sent.start);
+  const opens = onlyConjunctionBefore(ctx.text, sent.start, cue.start);
+  const ownClause = (k: number): boolean => {
+    const t = toks[k];
+    return !!t && (COMPLEMENTIZERS.has(f(t.text), t.text) || (preps.includes(f(t.text)) && !!toks[k + 1]));
+  };
+  if (!afterComma && !opens && !ownClause(o)) return null;
   for (let j = hit.tok + 1; j <= Math.min(toks.length, hit.tok + 6); j++) {
     // j === toks.length checks the gap after the last word: "قائلا: «…»" ending the sentence.
     const t: Token = toks[j] ?? { text: "", start: sent.end, end: sent.end };
@@ -536,7 +612,13 @@ function participle(
   }
   // "داعياً الجميع للحضور", "محذراً السكان من …", "مشيداً بالانضباطية": the bare object is the content.
   const obj = toks[o];
-  if (!obj || !OBJECT_PARTICIPLES.has(bare(cue.text)) || /[.:؛]/u.test(ctx.text.slice(cue.end, obj.start))) return null;
+  if (
+    !obj ||
+    !afterComma ||
+    !OBJECT_PARTICIPLES.has(bare(cue.text)) ||
+    /[.:؛]/u.test(ctx.text.slice(cue.end, obj.start))
+  )
+    return null;
   const fo = f(obj.text);
   if (SPEAKER_STOP.has(fo) || NEGATIONS.has(fo)) return null;
   const letter = preps.find((p) => p.length === 1 && fo.startsWith(p + "ال"));

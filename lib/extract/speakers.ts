@@ -39,7 +39,7 @@ export const GROUP_WORDS: Record<Lang, Set<string>> = {
 /** Role/title nouns that make a following or containing phrase a likely speaker. */
 export const ROLE_WORDS: Record<Lang, Set<string>> = {
   ar: words(
-    "الرئيس رئيس وزير الوزير سفير السفير المتحدث متحدث الناطق ناطق مسؤول المسؤول مصدر المصدر المستشارة المستشار قائد القائد مدير المدير الأمين أمين مندوب المندوب ممثل الممثل عضو نائب النائب الشيخ الدكتور د اللواء العميد العقيد الجنرال الملك الأمير ولي المبعوث مبعوث منسق المنسق مدرب المدرب محافظ المحافظ وكيل المشرف محلل المحلل عميد رئيسة الرئيسة مديرة المديرة",
+    "الرئيس رئيس وزير الوزير سفير السفير المتحدث متحدث الناطق ناطق مسؤول المسؤول مصدر المصدر المستشارة المستشار قائد القائد مدير المدير الأمين أمين مندوب المندوب ممثل الممثل عضو نائب النائب الشيخ الدكتور د اللواء العميد العقيد الجنرال الملك الأمير ولي المبعوث مبعوث منسق المنسق مدرب المدرب محافظ المحافظ وكيل المشرف محلل المحلل عميد رئيسة الرئيسة مديرة المديرة البابا المفتي السيناتور الناشط ناشط الناشطة",
   ),
   de: words(
     "Präsident Präsidentin Bundespräsident Bundespräsidentin Vizepräsident Minister Ministerin Bundeskanzlerin Bundeskanzler Kanzlerin Kanzler Sprecher Sprecherin Chef Chefin Vorsitzende Vorsitzender Direktor Direktorin Botschafter Generalsekretär Bürgermeister Bürgermeisterin Regierungssprecher Polizeisprecher Abgeordnete Abgeordneter Professor Professorin Dr Papst König Premierminister Ministerpräsident Ministerpräsidentin Außenminister Innenminister Leiter Leiterin Experte Expertin Anwalt Anwältin Staatsanwalt Richter Trainer Kommissar Kommissarin",
