@@ -8,13 +8,13 @@ import { partialDateFromStorage, type DatePrecision } from "@/lib/validation/par
 
 // The background job that finds merge candidates (issue 15): pairs of one speaker's public statements
 // with close wording and close dates, for curators to accept or reject in the review queue
-// (lib/curate/merges.ts). It walks the statements in id order from a cursor kept in job_cursors,
-// comparing each with the same speaker's older statements said around the same time, so the import
-// never waits for it and each pair is compared once. The scoring runs in a worker thread.
+// (lib/curate/merges.ts). Triggers queue each statement that is written public or whose words, date or
+// status change (merge_scan_queue, migration 0013); the job takes a few at a time and compares each with
+// the same speaker's statements said around the same time, so the import never waits for it. The
+// scoring runs in a worker thread.
 
-const JOB = "merge-candidates";
-// Statements read per step, and at most this many older statements of the speaker compared with each
-// (the nearest in date): bounded work per step whatever a speaker's output.
+// Statements read per step, and at most this many statements of the speaker compared with each (the
+// nearest in date): bounded work per step whatever a speaker's output.
 const BATCH = 200;
 const NEIGHBOURS = 20;
 // Dates are compared by day in the scoring; the query widens the window for month and year precision.
@@ -40,42 +40,38 @@ const dated = (row: Pick<Row, "text" | "said_on" | "said_on_precision">): DatedT
 });
 
 /**
- * One step of the job: the next statements after the cursor, compared with their neighbours; found
- * pairs are stored as pending candidates (a pair decided before stays decided). Returns how many
- * statements it read (0: nothing new) and how many candidates it added. Instances of the app run the
- * job side by side: a step that finds the cursor locked by another returns at once.
+ * One step of the job: the next queued statements, compared with their neighbours; found pairs are
+ * stored as pending candidates (a pair decided before stays decided; a pending one takes the new
+ * score). Returns how many statements it read (0: the queue is empty) and how many pairs it found.
+ * Instances of the app run the job side by side: each takes queued statements the others have not locked.
  */
 export async function findMergeCandidatesStep(pool: pg.Pool): Promise<{ scanned: number; found: number }> {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
-    await client.query(`INSERT INTO job_cursors (name) VALUES ($1) ON CONFLICT DO NOTHING`, [JOB]);
-    const cursor = await client.query<{ position: string }>(
-      `SELECT position FROM job_cursors WHERE name = $1 FOR UPDATE SKIP LOCKED`,
-      [JOB],
+    const queued = await client.query<{ statement_id: number }>(
+      `SELECT statement_id FROM merge_scan_queue ORDER BY statement_id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [BATCH],
     );
-    if (!cursor.rows[0]) {
+    if (queued.rows.length === 0) {
       await client.query("ROLLBACK");
       return { scanned: 0, found: 0 };
     }
-    const batch = await client.query<Row & { speaker_id: number }>(
-      `SELECT id, speaker_id, text, said_on::text AS said_on, said_on_precision FROM statements
-        WHERE id > $1 AND status IN ('published', 'retracted') ORDER BY id LIMIT $2`,
-      [cursor.rows[0].position, BATCH],
+    const queuedIds = queued.rows.map((r) => r.statement_id);
+    const batch = await client.query<Row>(
+      `SELECT id, text, said_on::text AS said_on, said_on_precision FROM statements
+        WHERE id = ANY($1::int[]) AND status IN ('published', 'retracted')`,
+      [queuedIds],
     );
-    if (batch.rows.length === 0) {
-      await client.query("ROLLBACK");
-      return { scanned: 0, found: 0 };
-    }
     const neighbours = await client.query<Row & { of: number }>(
       `SELECT s.id AS of, n.id, n.text, n.said_on::text AS said_on, n.said_on_precision
          FROM statements s CROSS JOIN LATERAL (
            SELECT o.id, o.text, o.said_on, o.said_on_precision FROM statements o
-            WHERE o.speaker_id = s.speaker_id AND o.id < s.id AND o.status IN ('published', 'retracted')
+            WHERE o.speaker_id = s.speaker_id AND o.id <> s.id AND o.status IN ('published', 'retracted')
               AND (s.said_on IS NULL OR o.said_on IS NULL OR o.said_on BETWEEN s.said_on - $2::int AND s.said_on + $2::int)
             ORDER BY abs(o.said_on - s.said_on) NULLS LAST, o.id DESC LIMIT $3) n
-        WHERE s.id = ANY($1::int[])`,
-      [batch.rows.map((r) => r.id), WINDOW_DAYS, NEIGHBOURS],
+        WHERE s.id = ANY($1::int[]) AND s.status IN ('published', 'retracted')`,
+      [queuedIds, WINDOW_DAYS, NEIGHBOURS],
     );
     const index = new Map<number, number>();
     const texts: DatedText[] = [];
@@ -92,24 +88,27 @@ export async function findMergeCandidatesStep(pool: pg.Pool): Promise<{ scanned:
     const ids: Array<[number, number]> = [];
     for (const row of neighbours.rows) {
       pairs.push([index.get(row.of)!, slot(row)]);
-      ids.push([row.id, row.of]);
+      ids.push([Math.min(row.id, row.of), Math.max(row.id, row.of)]);
     }
     const scores =
       pairs.length > 0 ? await scoringPool().run<Array<number | null>>("scorePairs", { texts, pairs }, 30_000) : [];
-    const found = ids.flatMap(([older, newer], i) => (scores[i] != null ? [{ older, newer, score: scores[i]! }] : []));
-    if (found.length > 0) {
+    // A pair found from both of its statements in one step is stored once.
+    const found = new Map<string, { low: number; high: number; score: number }>();
+    ids.forEach(([low, high], i) => {
+      if (scores[i] != null) found.set(`${low} ${high}`, { low, high, score: scores[i]! });
+    });
+    if (found.size > 0) {
+      const rows = [...found.values()];
       await client.query(
         `INSERT INTO merge_candidates (statement_id, other_id, score)
-         SELECT * FROM unnest($1::int[], $2::int[], $3::float8[]) ON CONFLICT DO NOTHING`,
-        [found.map((f) => f.older), found.map((f) => f.newer), found.map((f) => f.score)],
+         SELECT * FROM unnest($1::int[], $2::int[], $3::float8[])
+         ON CONFLICT (statement_id, other_id) DO UPDATE SET score = EXCLUDED.score WHERE merge_candidates.status = 'pending'`,
+        [rows.map((f) => f.low), rows.map((f) => f.high), rows.map((f) => f.score)],
       );
     }
-    await client.query(`UPDATE job_cursors SET position = $2, updated_at = now() WHERE name = $1`, [
-      JOB,
-      batch.rows.at(-1)!.id,
-    ]);
+    await client.query(`DELETE FROM merge_scan_queue WHERE statement_id = ANY($1::int[])`, [queuedIds]);
     await client.query("COMMIT");
-    return { scanned: batch.rows.length, found: found.length };
+    return { scanned: queuedIds.length, found: found.size };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
     throw error;

@@ -365,11 +365,14 @@ export const statementMerges = pgTable(
   ],
 );
 
-// Progress of background jobs that walk the statements in id order (the merge candidate finder).
-export const jobCursors = pgTable("job_cursors", {
-  name: text("name").primaryKey(),
-  position: bigint("position", { mode: "number" }).notNull().default(0),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+// Statements the merge candidate finder (lib/curate/merge-candidates.ts) has still to compare with their
+// speaker's others: filled by triggers (migration 0013) when a public statement is written or its words,
+// date or status change, emptied by the job. A queue rather than a cursor over ids: a statement
+// published later than others with higher ids, or edited, is compared again.
+export const mergeScanQueue = pgTable("merge_scan_queue", {
+  statementId: integer("statement_id")
+    .primaryKey()
+    .references(() => statements.id, { onDelete: "cascade" }),
 });
 
 // Fact-checks of a statement (issue 15; schema.org ClaimReview on its page): the verdict in the

@@ -121,9 +121,10 @@ export const EMBEDDED_TABLES = ["speaker_names", "statement_topics", "statement_
 /**
  * Tables deliberately left out: derived from the data or state of the running system.
  * user_sessions too: a restored site starts with everyone logged out (a session
- * from the old site would need its AUTH_SECRET anyway). job_cursors: where the
- * merge candidate finder got to; a restored site's job starts over (its
- * candidates, and the curators' decisions on them, are in the backup).
+ * from the old site would need its AUTH_SECRET anyway). merge_scan_queue: the
+ * statements the merge candidate finder has still to compare; a restore queues
+ * every statement it writes again (its candidates, and the curators' decisions
+ * on them, are in the backup and stay as they were).
  */
 export const SKIPPED_TABLES = [
   "outbox",
@@ -131,7 +132,7 @@ export const SKIPPED_TABLES = [
   "setup_tokens",
   "rate_limits",
   "user_sessions",
-  "job_cursors",
+  "merge_scan_queue",
 ];
 
 export type BackupOptions = {

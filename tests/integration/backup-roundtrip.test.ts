@@ -243,7 +243,6 @@ beforeAll(async () => {
        ('merge', $1, $2, NULL, $3::jsonb, $4, '2026-12-01T09:00:00Z')`,
     [kept, mergedAway, JSON.stringify({ reports: [second], aliases: ["backup-alias"], note: "«ملاحظة»" }), adminId],
   );
-  await env.pool.query(`INSERT INTO job_cursors (name, position) VALUES ('merge-candidates', $1)`, [apart]);
   await env.pool.query(
     `INSERT INTO outbox (entity_type, entity_id) VALUES ('statement', $1), ('statement', $2), ('statement', $3)`,
     [mergedAway, kept, apart],

@@ -87,9 +87,38 @@ describe("the merge candidate job", () => {
     expect([items[0]!.a.id, items[0]!.b.id]).toEqual([await idOf("m-1"), await idOf("m-2")]);
     expect(items[0]!.a.reports.map((r) => r.outlet)).toEqual(["A"]);
     // A second pass over the same statements adds nothing.
-    await env.pool.query(`UPDATE job_cursors SET position = 0`);
+    await env.pool.query(`INSERT INTO merge_scan_queue SELECT id FROM statements ON CONFLICT DO NOTHING`);
     await runJob();
     expect((await listMergeCandidates(env.pool, { status: "pending", limit: 10, offset: 0 })).total).toBe(1);
+  });
+});
+
+describe("the queue behind the job", () => {
+  it("compares a draft when it is published, not before", async () => {
+    const speaker = await env.pool.query<{ speaker_id: number }>(
+      `SELECT speaker_id FROM statements WHERE external_id = 'm-3'`,
+    );
+    const { rows } = await env.pool.query<{ id: number }>(
+      `INSERT INTO statements (text, language, kind, speaker_id, said_on, said_on_precision, status)
+       VALUES ('افتتاح مدرسة جديدة في ريف إدلب بعد ترميمها بالكامل', 'ar', 'direct', $1, '2016-02-06', 'day', 'draft') RETURNING id`,
+      [speaker.rows[0]!.speaker_id],
+    );
+    const draft = rows[0]!.id;
+    // A later statement is compared first (a cursor over ids would now be past the draft for good).
+    await importBatch(env.pool, new ImportResolver(), [
+      line({ externalId: "m-4", text: "وصول قافلة مساعدات إلى مضايا", saidOn: "2016-03-01" }),
+    ]);
+    await runJob();
+    const pairsOf = async () =>
+      (await listMergeCandidates(env.pool, { status: "pending", limit: 50, offset: 0 })).items.filter((c) =>
+        [c.a.id, c.b.id].includes(draft),
+      );
+    expect(await pairsOf()).toEqual([]);
+    await env.pool.query(`UPDATE statements SET status = 'published' WHERE id = $1`, [draft]);
+    await runJob();
+    const [pair] = await pairsOf();
+    expect([pair!.a.id, pair!.b.id]).toEqual([await idOf("m-3"), draft]);
+    await rejectCandidate(env.pool, curator, { candidateId: pair!.id });
   });
 });
 
