@@ -15,7 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<{ curator?: string; before?: string }> };
 
 function itemHref(entry: ActivityEntry): string | null {
-  if (entry.action === "delete" || entry.action === "merge") return null;
+  // A merged speaker or topic is gone; a merged statement stays (its page says where it went).
+  if (entry.action === "delete" || (entry.action === "merge" && entry.entityType !== "statement")) return null;
   if (entry.entityType === "statement") return `/curate/statements/${entry.entityId}`;
   if (entry.entityType === "speaker") return `/curate/speakers/${entry.entityId}`;
   if (entry.entityType === "topic") return `/curate/topics/${entry.entityId}`;
@@ -53,6 +54,9 @@ export default async function WorkspacePage({ searchParams }: Props) {
     retract: t("actionRetract"),
     restore: t("actionRestore"),
     merge: t("actionMerge"),
+    split: t("actionSplit"),
+    unmerge: t("actionUnmerge"),
+    unsplit: t("actionUnsplit"),
     delete: t("actionDelete"),
     role: t("actionRole"),
     disable: t("actionDisable"),

@@ -58,9 +58,6 @@ export const curateMergesMessages = defineMessages({
     historyBy: "{when}, by {name}",
     historyUndone: "undone {when}",
     mergedInto: "This statement was merged into statement {id}; its public address leads there.",
-    actionSplit: "split a report off",
-    actionUnmerge: "undid a merge",
-    actionUnsplit: "undid a split",
   },
   ar: {
     navLink: "قائمة الدمج",
@@ -118,8 +115,5 @@ export const curateMergesMessages = defineMessages({
     historyBy: "{when}، بواسطة {name}",
     historyUndone: "تم التراجع عنه {when}",
     mergedInto: "دُمج هذا التصريح في التصريح {id}؛ يقود عنوانه العام إليه.",
-    actionSplit: "فصل تقريرًا",
-    actionUnmerge: "تراجع عن دمج",
-    actionUnsplit: "تراجع عن فصل",
   },
 });

@@ -53,8 +53,15 @@ export default async function EditStatementPage({ params, searchParams }: Props)
   const { status, retractionReason } = statement.record;
   // ?saved=N after a save: said only while N is still the stored version.
   const savedVersion = Number((await searchParams).saved);
-  const statusLabel =
-    status === "draft" ? t("statusDraft") : status === "published" ? t("statusPublished") : t("statusRetracted");
+  // A merged statement lives on in the one it joined: nothing here can change it but undoing the merge.
+  const merged = (status as string) === "merged";
+  const statusLabel = merged
+    ? t("statusMerged")
+    : status === "draft"
+      ? t("statusDraft")
+      : status === "published"
+        ? t("statusPublished")
+        : t("statusRetracted");
   const dateFormat = new Intl.DateTimeFormat(locale === "ar" ? "ar-SY-u-nu-latn" : "en-GB", {
     dateStyle: "medium",
     timeStyle: "short",
@@ -68,9 +75,9 @@ export default async function EditStatementPage({ params, searchParams }: Props)
       retract: t("actionRetract"),
       restore: t("actionRestore"),
       merge: t("actionMerge"),
-      split: merging.t("actionSplit"),
-      unmerge: merging.t("actionUnmerge"),
-      unsplit: merging.t("actionUnsplit"),
+      split: t("actionSplit"),
+      unmerge: t("actionUnmerge"),
+      unsplit: t("actionUnsplit"),
       delete: t("actionDelete"),
     })[action] ?? action;
 
@@ -111,52 +118,56 @@ export default async function EditStatementPage({ params, searchParams }: Props)
       </header>
 
       {/* keyed by version: after a save elsewhere (restore, retract) the form starts from what is stored */}
-      <StatementEditor
-        key={statement.version}
-        locale={locale}
-        statementId={id}
-        version={statement.version}
-        status={status}
-        initial={editorStateFrom(statement.record, statement.labels)}
-      />
+      {merged ? null : (
+        <StatementEditor
+          key={statement.version}
+          locale={locale}
+          statementId={id}
+          version={statement.version}
+          status={status}
+          initial={editorStateFrom(statement.record, statement.labels)}
+        />
+      )}
 
-      <StatementReviews
-        statementId={id}
-        version={statement.version}
-        reviews={reviews.map((review) => ({
-          id: review.id,
-          rating: review.rating,
-          reviewerName: review.reviewer.name,
-          url: review.url,
-          reviewedOn: review.reviewedOn.iso,
-          scale:
-            review.ratingValue !== null
-              ? te("reviewScale", {
-                  value: review.ratingValue,
-                  worst: review.worstRating ?? "",
-                  best: review.bestRating ?? "",
-                })
-              : null,
-        }))}
-        labels={{
-          heading: te("reviewsHeading"),
-          none: te("reviewsNone"),
-          remove: te("reviewRemove"),
-          add: te("reviewAdd"),
-          rating: te("reviewRating"),
-          ratingHint: te("reviewRatingHint"),
-          ratingValue: te("reviewRatingValue"),
-          worstRating: te("reviewWorstRating"),
-          bestRating: te("reviewBestRating"),
-          reviewerName: te("reviewReviewerName"),
-          reviewerUrl: te("reviewReviewerUrl"),
-          url: te("reviewUrl"),
-          reviewedOn: te("reviewReviewedOn"),
-          reviewedOnHint: te("reviewReviewedOnHint"),
-          networkFailed: te("reviewNetworkFailed"),
-          requestFailed: te("reviewRequestFailed"),
-        }}
-      />
+      {merged ? null : (
+        <StatementReviews
+          statementId={id}
+          version={statement.version}
+          reviews={reviews.map((review) => ({
+            id: review.id,
+            rating: review.rating,
+            reviewerName: review.reviewer.name,
+            url: review.url,
+            reviewedOn: review.reviewedOn.iso,
+            scale:
+              review.ratingValue !== null
+                ? te("reviewScale", {
+                    value: review.ratingValue,
+                    worst: review.worstRating ?? "",
+                    best: review.bestRating ?? "",
+                  })
+                : null,
+          }))}
+          labels={{
+            heading: te("reviewsHeading"),
+            none: te("reviewsNone"),
+            remove: te("reviewRemove"),
+            add: te("reviewAdd"),
+            rating: te("reviewRating"),
+            ratingHint: te("reviewRatingHint"),
+            ratingValue: te("reviewRatingValue"),
+            worstRating: te("reviewWorstRating"),
+            bestRating: te("reviewBestRating"),
+            reviewerName: te("reviewReviewerName"),
+            reviewerUrl: te("reviewReviewerUrl"),
+            url: te("reviewUrl"),
+            reviewedOn: te("reviewReviewedOn"),
+            reviewedOnHint: te("reviewReviewedOnHint"),
+            networkFailed: te("reviewNetworkFailed"),
+            requestFailed: te("reviewRequestFailed"),
+          }}
+        />
+      )}
 
       <StatementReports
         statementId={id}
@@ -167,7 +178,7 @@ export default async function EditStatementPage({ params, searchParams }: Props)
       />
       <MergeHistory statementId={id} history={merges} format={merging} requestText={mergeRequestText} />
 
-      {status !== "retracted" ? (
+      {status !== "retracted" && !merged ? (
         <section className="rounded border border-slate-300 p-4">
           <RetractForm
             statementId={id}
@@ -194,7 +205,7 @@ export default async function EditStatementPage({ params, searchParams }: Props)
                 changes={revision.changes}
                 labels={{ field: t("field"), before: t("before"), after: t("after"), empty: t("empty") }}
               />
-              {revision.version !== statement.version ? (
+              {revision.version !== statement.version && !merged ? (
                 revision.restorable ? (
                   <RestoreButton
                     statementId={id}
