@@ -15,6 +15,7 @@ import {
   ISSUED,
   NAME_LINKS,
   NAME_TITLES,
+  COUNTRIES,
   NAME_STOPS,
   PERFECT_PARTICLES,
   CUES,
@@ -47,6 +48,9 @@ export function isSpeakerish(ctx: ArCtx, toks: Token[], i: number, limit: number
   if (k) return k.len;
   const first = folded[0] ?? "";
   if (!first || SPEAKER_STOP.has(f((toks[i] as Token).text))) return 0;
+  // "أدانت البحرين التفجير": a state is the whole subject ("الولايات المتحدة" two words).
+  if (COUNTRIES.has(first))
+    return first === nameTokens("الولايات")[0] && folded[1] === nameTokens("المتحدة")[0] ? 2 : 1;
   let len = 0;
   while (i + len < limit && len < 8 && !SPEAKER_STOP.has(f((toks[i + len] as Token).text))) len++;
   if (
@@ -227,7 +231,7 @@ export function speakerPhrase(
     const nameAfterTitle = ft === f("على") && e > s && NAME_TITLES.has(f((toks[e - 1] as Token).text));
     if ((SPEAKER_STOP.has(ft) || CONTENT_NOUNS.has(ft)) && ft !== f("في") && !nameAfterTitle) break;
     if (ft === f("في") && EVENT_NOUNS.has(nameTokens((toks[e + 1] as Token | undefined)?.text ?? "")[0] ?? "")) break;
-    if (ft === f("في") && e + 1 < to && EVENT_NOUNS.has(f((toks[e + 1] as Token).text))) break;
+    if (ft === f("في") && e + 1 < to && isEventNoun((toks[e + 1] as Token).text)) break;
     // A comma ends the phrase, unless a second title follows it: "مدير إدارة المجالس، رئيس اللجنة … المهندس فلان".
     // Nor after a bare role, when the name follows as an apposition: "الأمين العام ، بان كي مون ،".
     if (
@@ -246,6 +250,13 @@ export function speakerPhrase(
   }
   if (e <= s) return null;
   return mention(ctx, (toks[s] as Token).start, (toks[e - 1] as Token).end);
+}
+
+/** An occasion noun, also with a possessive suffix: "بيان", "كلمته", "حديثها", "تصريحاته". */
+function isEventNoun(word: string): boolean {
+  const x = f(word);
+  const stem = x.replace(/ت(?:ه|ها|هم)$/u, "ة");
+  return EVENT_NOUNS.has(x) || EVENT_NOUNS.has(f(stem === x ? x.replace(/(?:ه|ها|هم)$/u, "") : stem));
 }
 
 /** Whether toks[s,e) is a role alone ("الأمين العام", "المتحدث الرسمي") and the word after the comma (folded ft) may start a name. */
@@ -281,6 +292,8 @@ export function sentenceSubject(ctx: ArCtx, sent: Sentence, toks: Token[], cueTo
   // "من جهته، شكر المدرب …": the turn marker before the verb is skipped.
   let v = 0;
   while (v < 3 && v < cueTok && (AUX.has(f((toks[v] as Token).text)) || AUX.has(bare((toks[v] as Token).text)))) v++;
+  // "ولا يزال جوني منير بعيداً عن …، ويقول:": "still" is a verb whose subject follows it.
+  if (NEGATIONS_OF_ZAL.has(f(toks[v]?.text ?? "")) && ZAL.has(f(toks[v + 1]?.text ?? ""))) v++;
   const first = toks[v];
   if (!first || cueTok < v + 2) return null;
   const f0 = f(first.text);
@@ -313,6 +326,8 @@ export function sentenceSubject(ctx: ArCtx, sent: Sentence, toks: Token[], cueTo
   return mention(ctx, (toks[v + 1] as Token).start, (toks[v + len] as Token).end);
 }
 
+const NEGATIONS_OF_ZAL = new Set(["لا", "ولا", "ما", "وما"].map(f));
+const ZAL = new Set(["يزال", "تزال", "يزالون", "زال", "زالت"].map(f));
 const SUBJECT_END = new Set(["مع", "في", "على", "إلى", "عن", "من", "خلال", "أمام", "لدى"].map(f));
 
 /** "وبحث محلب مع الوزير …": one to three bare words (a name) followed by a preposition or a comma. */
@@ -324,6 +339,8 @@ function bareNameBeforePreposition(ctx: ArCtx, toks: Token[], i: number, limit: 
     // A family name alone may carry the article: "وأوضح القريني عن …".
     const familyName = k === i && isDefinite(t.text) && isNisba(t.text) && SUBJECT_END.has(f(toks[k + 1]?.text ?? ""));
     if ((isDefinite(t.text) && !familyName) || SPEAKER_STOP.has(ft) || SUBJECT_END.has(ft) || NAME_STOPS.has(ft)) break;
+    // An accusative predicate ends the name: "جوني منير بعيداً".
+    if (k > i && /\u064B/u.test(t.text)) return k - i;
     k++;
     if (/[،,]/u.test(ctx.text.slice(t.end, (toks[k] as Token | undefined)?.start ?? t.end))) return k - i;
   }

@@ -11,6 +11,7 @@ import {
   CUES,
   NEEDS_PREP,
   NEGATIONS,
+  ANNOUNCE,
   NAME_TITLES,
   NP_OBJECT_CUES,
   OBJECT_FIRST,
@@ -187,6 +188,35 @@ function letterAfterSpeaker(ctx: ArCtx, toks: Token[], from: number, j: number, 
   if (NAME_TITLES.has(f(prev)) || ROLE_WORDS.ar.has(nameTokens(prev)[0] ?? "")) return undefined;
   if (f(toks[j + 1]?.text ?? "") === f("بن")) return undefined;
   return isSpeakerish(ctx, toks, from, j) > 0 ? pr : undefined;
+}
+
+/** "أعلنت المديرية العامة لكلية الملك فهد الأمنية، أرقام الطلبة …": the announced object after the subject's comma. */
+function announcedAfterComma(
+  ctx: ArCtx,
+  sent: Sentence,
+  toks: Token[],
+  hit: CueHit,
+  base: Pick<Candidate, "sentenceStart" | "sentenceEnd" | "cueStart" | "cueEnd">,
+): Candidate | null {
+  const cue = toks[hit.tok] as Token;
+  if (!ANNOUNCE.has(bare(cue.text)) || isSpeakerish(ctx, toks, hit.tok + 1, toks.length) === 0) return null;
+  for (let k = hit.tok + 2; k < toks.length && k < hit.tok + 1 + SPEAKER_WINDOW; k++) {
+    const gap = ctx.text.slice((toks[k - 1] as Token).end, (toks[k] as Token).start);
+    if (/[.:؛]/u.test(gap)) return null;
+    if (!/[،,]/u.test(gap)) continue;
+    const sp = speakerPhrase(ctx, toks, hit.tok + 1, k, (toks[k - 1] as Token).end);
+    if (!sp) return null;
+    return {
+      ...base,
+      kind: "indirect",
+      start: (toks[k] as Token).start,
+      end: sent.end,
+      speaker: sp,
+      dateRegions: [[cue.start, (toks[k] as Token).start]],
+      confidence: 0.6,
+    };
+  }
+  return null;
 }
 
 /** Whether a complementizer comes within a few words from toks[from], with no punctuation before it. */
@@ -448,7 +478,7 @@ function analyse(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit): Candid
       const m = NP_OBJECT_CUES.has(bare(cue.text))
         ? verbalNounObject(toks, hit.tok + 1, Math.min(toks.length, hit.tok + 8))
         : -1;
-      if (m < 0) return null;
+      if (m < 0) return announcedAfterComma(ctx, sent, toks, hit, base);
       const subject = m > hit.tok + 1 ? speakerPhrase(ctx, toks, hit.tok + 1, m, (toks[m] as Token).start) : null;
       const before = subject ? null : subjectBefore(ctx, sent, toks, hit.tok);
       return {

@@ -291,8 +291,15 @@ export function findDate(
   }
   const rel = firstMatch(p.relative, region);
   const wd = firstMatch(p.weekday, region);
+  // "اليوم الأربعاء", "اليوم (الخميس)" name the day: an article published two days later still means that Wednesday.
+  const todayNamed =
+    lang === "ar" &&
+    rel &&
+    wd &&
+    rel[1] === "اليوم" &&
+    /^\s*\(?\s*$/u.test(region.slice(rel.index + rel[0].length, wd.index));
   const pick =
-    rel && (!wd || rel.index <= wd.index)
+    rel && !todayNamed && (!wd || rel.index <= wd.index)
       ? { m: rel, kind: "rel" as const }
       : wd
         ? { m: wd, kind: "wd" as const }

@@ -350,11 +350,13 @@ function princeBefore(text: string, pos: number): MentionParts | null {
   const from = Math.max(0, pos - PRINCE_LOOKBACK);
   const toks = tokenize(text, from, pos);
   for (let i = toks.length - 2; i >= 0; i--) {
-    if (!PRINCE_TITLES.has(fold((toks[i] as Token).text))) continue;
+    // The title with its article ("الأمير فيصل"), not the governor's office after it ("أمير المنطقة").
+    const t = toks[i] as Token;
+    if (!t.text.startsWith("ال") || !PRINCE_TITLES.has(fold(t.text))) continue;
     let e = i + 1;
     while (e < toks.length && e < i + 7 && !gapHas(text, toks[e - 1] as Token, toks[e] as Token, /[،,.:؛(\-]/u)) e++;
-    const parts = splitMention(text, "ar", (toks[i] as Token).start, (toks[e - 1] as Token).end);
-    return parts?.named ? parts : null;
+    const parts = splitMention(text, "ar", t.start, (toks[e - 1] as Token).end);
+    if (parts?.named) return parts;
   }
   return null;
 }
