@@ -80,6 +80,9 @@ function startsClause(word: string): boolean {
   return (CUES.has(b) && !NEEDS_PREP.has(b)) || PARTICIPLES.has(b) || SOURCES.has(b);
 }
 
+/** The sentence and cue offsets every candidate of a cue carries. */
+type CueBase = Pick<Candidate, "sentenceStart" | "sentenceEnd" | "cueStart" | "cueEnd">;
+
 interface CueHit {
   tok: number;
   def: CueDef | null;
@@ -191,13 +194,7 @@ function letterAfterSpeaker(ctx: ArCtx, toks: Token[], from: number, j: number, 
 }
 
 /** "أعلنت المديرية العامة لكلية الملك فهد الأمنية، أرقام الطلبة …": the announced object after the subject's comma. */
-function announcedAfterComma(
-  ctx: ArCtx,
-  sent: Sentence,
-  toks: Token[],
-  hit: CueHit,
-  base: Pick<Candidate, "sentenceStart" | "sentenceEnd" | "cueStart" | "cueEnd">,
-): Candidate | null {
+function announcedAfterComma(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit, base: CueBase): Candidate | null {
   const cue = toks[hit.tok] as Token;
   if (!ANNOUNCE.has(bare(cue.text)) || isSpeakerish(ctx, toks, hit.tok + 1, toks.length) === 0) return null;
   for (let k = hit.tok + 2; k < toks.length && k < hit.tok + 1 + SPEAKER_WINDOW; k++) {
@@ -566,13 +563,7 @@ function analyse(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit): Candid
   };
 }
 
-function participle(
-  ctx: ArCtx,
-  sent: Sentence,
-  toks: Token[],
-  hit: CueHit,
-  base: Pick<Candidate, "sentenceStart" | "sentenceEnd" | "cueStart" | "cueEnd">,
-): Candidate | null {
+function participle(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit, base: CueBase): Candidate | null {
   const preps = hit.participlePreps ?? [];
   const cue = toks[hit.tok] as Token;
   // "داعياً في الوقت نفسه إلى …": the adverbial is skipped.
