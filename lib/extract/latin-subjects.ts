@@ -3,6 +3,7 @@
 // scans (commas, quotations) that latin.ts and latin-source-frames.ts share. Separate from latin.ts to keep each
 // file under the size limit (issue 14).
 import type { Lang, SpeakerRef } from "./types";
+import type { GermanModel } from "./german-model";
 import { nameTokens } from "./normalize";
 import { GROUP_WORDS, ORG_WORDS, ROLE_WORDS } from "./speakers";
 import { quoteAt, tokenize, trimSpan, type QuoteSpan, type Sentence, type Token } from "./text";
@@ -13,6 +14,10 @@ export interface LatinCtx {
   lang: Lang;
   quotes: QuoteSpan[];
   sentences: Sentence[];
+  /** The German model (german-model.ts); its training script passes its own to collect what it learns from. */
+  deModel?: GermanModel;
+  /** The last speaker written out for a German statement, which a continuation inherits (german-model.ts). */
+  deLastSpeaker?: { start: number; end: number };
 }
 
 export function commaBefore(text: string, pos: number, floor: number): boolean {

@@ -37,6 +37,7 @@ import {
   type LatinCtx,
 } from "./latin-subjects";
 import { sourceFrame } from "./latin-source-frames";
+import { chooseGermanSpeakers } from "./german-model";
 
 export type { LatinCtx };
 
@@ -83,10 +84,13 @@ export function extractLatin(ctx: LatinCtx): Candidate[] {
       if (own ?? previous) c.speaker = (own ?? previous) as SpeakerRef;
     }
     if (found.length > 0) prevStatementSentence = si;
+    const trimmed: Candidate[] = [];
     for (const c of found) {
       const [s, e] = trimSpan(ctx.text, c.start, c.end);
-      if (e - s >= 3) out.push({ ...c, start: s, end: e });
+      if (e - s >= 3) trimmed.push({ ...c, start: s, end: e });
     }
+    // German: the ranker of german-model.ts chooses each speaker among the rules' guess and the phrases around it.
+    out.push(...(lang === "de" ? chooseGermanSpeakers(ctx, sent, near, trimmed) : trimmed));
   });
   return out;
 }
