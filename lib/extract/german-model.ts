@@ -2,7 +2,7 @@
 // and write down a speaker (the subject of the cue, the source of a frame, or "whoever spoke before"); in German
 // Wikinews that guess is wrong about one time in four, mostly for statements without a verb of saying. Each German
 // candidate is offered a few speakers — the rules' own, the previous statement's, the sentence's subject, the
-// capitalised phrases of the sentence and of the one before — and an averaged ranking perceptron over each option's
+// capitalised phrases of the sentence and of the one before — and averaged ranking perceptrons over each option's
 // features (its words and head, role/organisation/group words, the words around it, where it stands relative to the
 // content and the cue) picks one. Two choices of the rules stand: a report they found to name no one ("Es wurde
 // bekannt, dass …"), and a continuation they gave to the subject of the sentence before.
