@@ -240,7 +240,9 @@ export async function importBatch(pool: pg.Pool, resolver: ImportResolver, lines
     const topicIds = await resolver.topicIds(client, writeLines);
     const sourceIds = await resolver.sourceIds(client, writeLines);
     const extraSourceIds = await resolver.reportSourceIds(client, writeLines);
-    await joinSameText(client, plans, speakerIds);
+    // Computed once per line: the key of a 10,000-character text is not free.
+    const textKeys = plans.map((plan) => (plan.kind === "report" ? "" : statementTextKey(plan.line.text)));
+    await joinSameText(client, plans, speakerIds, textKeys);
 
     // Statements first, so that lines of this batch can report the ones created by earlier lines.
     const statementIds = new Map<number, number>();
@@ -265,7 +267,7 @@ export async function importBatch(pool: pg.Pool, resolver: ImportResolver, lines
           column((e) => e.plan.line.source?.publishedAt?.precision ?? null),
           column((e) => e.plan.line.context),
           column((e) => e.plan.fingerprint),
-          column((e) => statementTextKey(e.plan.line.text)),
+          column((e) => textKeys[e.j]!),
         ],
       );
       const idByExternal = new Map(inserted.rows.map((r) => [r.external_id, r.id]));
@@ -322,7 +324,7 @@ export async function importBatch(pool: pg.Pool, resolver: ImportResolver, lines
           line.source?.publishedAt?.precision ?? null,
           line.context,
           plan.fingerprint,
-          statementTextKey(line.text),
+          textKeys[j]!,
         ],
       );
       const before = {
@@ -432,9 +434,9 @@ async function finalTarget(db: Queryable, id: number): Promise<number> {
  * whose words an earlier new line of the batch has, become reports of that statement, whatever their
  * externalId. Drafts are curators' unfinished work and merged statements are gone: neither is joined.
  */
-async function joinSameText(db: Queryable, plans: Plan[], speakerIds: number[]): Promise<void> {
+async function joinSameText(db: Queryable, plans: Plan[], speakerIds: number[], textKeys: string[]): Promise<void> {
   const fresh = plans.flatMap((plan, j) =>
-    plan.kind === "create" ? [{ j, speakerId: speakerIds[j]!, key: statementTextKey(plan.line.text) }] : [],
+    plan.kind === "create" ? [{ j, speakerId: speakerIds[j]!, key: textKeys[j]! }] : [],
   );
   if (fresh.length === 0) return;
   const { rows } = await db.query<{ id: number; speaker_id: number; text_key: string }>(
