@@ -369,10 +369,9 @@ export const statementMerges = pgTable(
 // speaker's others: filled by triggers (migration 0013) when a public statement is written or its words,
 // date or status change, emptied by the job. A queue rather than a cursor over ids: a statement
 // published later than others with higher ids, or edited, is compared again.
+// No foreign key (migration 0013 says why): a deleted statement's id is skipped and removed by the job.
 export const mergeScanQueue = pgTable("merge_scan_queue", {
-  statementId: integer("statement_id")
-    .primaryKey()
-    .references(() => statements.id, { onDelete: "cascade" }),
+  statementId: integer("statement_id").primaryKey(),
 });
 
 // Fact-checks of a statement (issue 15; schema.org ClaimReview on its page): the verdict in the
