@@ -166,6 +166,9 @@ test.describe("the speaker index", () => {
         await expect(item).toContainText("Organization");
 
       await page.getByRole("link", { name: /^Groups/ }).click();
+      // The list is read once the new page is in (reading right after the click raced the navigation).
+      await expect(page).toHaveURL(/\/speakers\?kind=group$/);
+      await expect(page.getByRole("link", { name: /^Groups/ })).toHaveAttribute("aria-current", "page");
       expect(await listedNames(page)).toEqual(["Activists in Aleppo (unnamed)"]);
 
       await page.getByRole("link", { name: /^All kinds \(9\)$/ }).click();

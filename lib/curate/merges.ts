@@ -370,10 +370,12 @@ export async function rejectCandidate(pool: pg.Pool, user: CurrentUser, body: un
   });
 }
 
-/** Undoes a rejection: the pair is pending again. (An accepted pair is reopened by undoing its merge.) */
-export async function reopenCandidate(pool: pg.Pool, user: CurrentUser, body: unknown): Promise<void> {
+/**
+ * Undoes a rejection: the pair is pending again, undecided, as if no one had looked at it (the route
+ * checks who may). An accepted pair is reopened by undoing its merge.
+ */
+export async function reopenCandidate(pool: pg.Pool, body: unknown): Promise<void> {
   const { candidateId } = parse(candidateSchema, body);
-  void user;
   await inTransaction(pool, async (tx) => {
     const candidate = await lockCandidate(tx, candidateId);
     if (candidate.status !== "rejected")

@@ -35,6 +35,12 @@ const PARTIAL_DATE_CHECK = (dateColumn: string, precisionColumn: string) =>
       `(${precisionColumn} = 'year' AND extract(day FROM ${dateColumn}) = 1 AND extract(month FROM ${dateColumn}) = 1)))`,
   );
 
+/** A link to a statement that goes with it (the row is the statement's: its topic, report, review …). */
+const statementReference = (column: string) =>
+  integer(column)
+    .notNull()
+    .references((): AnyPgColumn => statements.id, { onDelete: "cascade" });
+
 export const users = pgTable(
   "users",
   {
@@ -248,9 +254,7 @@ export const statements = pgTable(
 export const statementTopics = pgTable(
   "statement_topics",
   {
-    statementId: integer("statement_id")
-      .notNull()
-      .references(() => statements.id, { onDelete: "cascade" }),
+    statementId: statementReference("statement_id"),
     topicId: integer("topic_id")
       .notNull()
       .references(() => topics.id, { onDelete: "cascade" }),
@@ -266,9 +270,7 @@ export const statementReports = pgTable(
   "statement_reports",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-    statementId: integer("statement_id")
-      .notNull()
-      .references(() => statements.id, { onDelete: "cascade" }),
+    statementId: statementReference("statement_id"),
     sourceId: integer("source_id")
       .notNull()
       .references(() => sources.id, { onDelete: "restrict" }),
@@ -299,9 +301,7 @@ export const statementAliases = pgTable(
   "statement_aliases",
   {
     externalId: text("external_id").primaryKey(),
-    statementId: integer("statement_id")
-      .notNull()
-      .references(() => statements.id, { onDelete: "cascade" }),
+    statementId: statementReference("statement_id"),
     importFingerprint: text("import_fingerprint"),
   },
   (t) => [index("statement_aliases_statement_idx").on(t.statementId)],
@@ -314,12 +314,8 @@ export const mergeCandidates = pgTable(
   "merge_candidates",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-    statementId: integer("statement_id")
-      .notNull()
-      .references(() => statements.id, { onDelete: "cascade" }),
-    otherId: integer("other_id")
-      .notNull()
-      .references(() => statements.id, { onDelete: "cascade" }),
+    statementId: statementReference("statement_id"),
+    otherId: statementReference("other_id"),
     score: doublePrecision("score").notNull(),
     status: text("status").notNull().default("pending"),
     decidedById: integer("decided_by_id").references(() => users.id, { onDelete: "set null" }),
@@ -345,12 +341,8 @@ export const statementMerges = pgTable(
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     kind: text("kind").notNull(),
-    statementId: integer("statement_id")
-      .notNull()
-      .references(() => statements.id, { onDelete: "cascade" }),
-    otherId: integer("other_id")
-      .notNull()
-      .references(() => statements.id, { onDelete: "cascade" }),
+    statementId: statementReference("statement_id"),
+    otherId: statementReference("other_id"),
     candidateId: integer("candidate_id").references(() => mergeCandidates.id, { onDelete: "set null" }),
     moved: jsonb("moved").notNull(),
     userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
@@ -381,9 +373,7 @@ export const statementReviews = pgTable(
   "statement_reviews",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-    statementId: integer("statement_id")
-      .notNull()
-      .references(() => statements.id, { onDelete: "cascade" }),
+    statementId: statementReference("statement_id"),
     rating: text("rating").notNull(),
     ratingValue: doublePrecision("rating_value"),
     bestRating: doublePrecision("best_rating"),
@@ -418,12 +408,8 @@ export const statementReviews = pgTable(
 export const statementResponses = pgTable(
   "statement_responses",
   {
-    statementId: integer("statement_id")
-      .notNull()
-      .references(() => statements.id, { onDelete: "cascade" }),
-    respondsToId: integer("responds_to_id")
-      .notNull()
-      .references(() => statements.id, { onDelete: "cascade" }),
+    statementId: statementReference("statement_id"),
+    respondsToId: statementReference("responds_to_id"),
   },
   (t) => [
     primaryKey({ columns: [t.statementId, t.respondsToId] }),

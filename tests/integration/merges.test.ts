@@ -132,7 +132,7 @@ describe("accepting, rejecting and undoing", () => {
     await expect(rejectCandidate(env.pool, curator, { candidateId: candidate!.id })).rejects.toThrow(
       "candidateId: was already rejected",
     );
-    await reopenCandidate(env.pool, curator, { candidateId: candidate!.id });
+    await reopenCandidate(env.pool, { candidateId: candidate!.id });
     expect((await listMergeCandidates(env.pool, { status: "pending", limit: 10, offset: 0 })).total).toBe(1);
   });
 

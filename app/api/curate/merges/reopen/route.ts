@@ -6,7 +6,7 @@ import { getPool } from "@/lib/db/client";
 export const dynamic = "force-dynamic";
 
 /** POST /api/curate/merges/reopen — { candidateId }: undoes a rejection; the pair is pending again. Editors and admins, with a session. */
-export const POST = curatorRoute("editor", async ({ request, user }) => {
-  await reopenCandidate(getPool(), user, await readJsonBody(request));
+export const POST = curatorRoute("editor", async ({ request }) => {
+  await reopenCandidate(getPool(), await readJsonBody(request));
   return new NextResponse(null, { status: 204 });
 });
