@@ -88,8 +88,9 @@ export const DE_KONJ = set(
 );
 export const DE_FRAME_DET = set("dem der den des einer einem eines seiner ihrer ihren seinen dessen deren eigenen");
 // Heads of a source after "nach"; compounds count ("Polizeiangaben", "Medienberichten").
+// A compound's last part counts too: "nach Polizeiangaben", "Zeitungsberichten zufolge", "in ersten Agenturmeldungen".
 const DE_SOURCE_HEAD =
-  /(?:Angaben|Informationen|Ansicht|Auffassung|Einschätzungen?|Aussagen?|Worten|Darstellung|Meinung|Berichte?n?|Schätzungen?|Erkenntnissen|Untersuchungen|Ermittlungen|Recherchen|Umfragen?|Zählungen|Meldungen|Studie|Stellungnahme|Analyse|Ergebnis|Endergebnis|Vernehmen|Mitteilung|Erklärung|Schilderungen|Zeugenaussagen|Expertenmeinung)$/u;
+  /(?:Angaben|Informationen|Ansicht|Auffassung|Einschätzungen?|Aussagen?|Worten|Darstellung|Meinung|Berichte?n?|Schätzungen?|Erkenntnissen|Untersuchungen|Ermittlungen|Recherchen|Umfragen?|Zählungen|Meldungen|Studie|Stellungnahme|Analyse|Ergebnis|Endergebnis|Vernehmen|Mitteilung|Erklärung|Schilderungen|Zeugenaussagen|Expertenmeinung|\p{Ll}(?:angaben|berichten|meldungen|aussagen))$/u;
 export const DE_POSTPOSED_HEADS = set("Meinung Ansicht Auffassung Vernehmen Angaben Worten Einschätzung Darstellung");
 export const isSourceHead = (w: string): boolean => /^\p{Lu}/u.test(w) && DE_SOURCE_HEAD.test(w);
 export const isAdjective = (w: string): boolean =>

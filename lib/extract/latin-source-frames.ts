@@ -1,10 +1,11 @@
 // Source frames in German and English: "laut X", "X zufolge", "nach Angaben der X", "seiner Meinung nach",
 // "according to X" — a sentence attributed to the source its frame names. Separate from latin.ts, which reads cue
-// verbs, free indirect speech and standalone quotations, to keep each file under the size limit (issue 14).
-import type { Candidate } from "./types";
-import type { Sentence, Token } from "./text";
-import { DE_FRAME_DET, DE_NACH_ADJ, DE_POSTPOSED_HEADS, isAdjective, isCap, isSourceHead } from "./latin-lexicon";
-import { firstQuoteIndex, lastOfWithin, type LatinCtx } from "./latin-subjects";
+// verbs, free indirect speech and standalone quotations, to keep each file under the size limit (issue 14). Also the
+// German sources named by a verb: "Dies bestätigte X." after the statement, "Die Polizei spricht von …".
+import type { Candidate, SpeakerRef } from "./types";
+import { quoteAt, tokenize, type Sentence, type Token } from "./text";
+import { DE_FRAME_DET, DE_NACH_ADJ, DE_POSTPOSED_HEADS, isAdjective, isCap, isSourceHead, LEX } from "./latin-lexicon";
+import { firstQuoteIndex, lastOfWithin, npAfter, subjectRef, type LatinCtx } from "./latin-subjects";
 
 export function sourceFrame(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: Token[]): Candidate | null {
   const { text } = ctx;
@@ -152,3 +153,89 @@ function frameCandidate(
     confidence: 0.65,
   };
 }
+
+/**
+ * "<statement>. Dies bestätigte X heute.", "Das erklärte ein Sprecher …", "Dies geht aus einer Mitteilung der Y hervor.":
+ * a demonstrative opening the sentence, right before the verb of saying, reports the previous sentence; the
+ * annotation's span runs from that sentence's start to the demonstrative. The speaker is the first noun phrase after
+ * the verb that no preposition governs (at most eight words on).
+ */
+export function anaphoricReport(ctx: LatinCtx, sent: Sentence, prev: Sentence): Candidate | null {
+  const toks = tokenize(ctx.text, sent.start, Math.min(sent.end, sent.start + 400)).filter(
+    (t) => quoteAt(ctx.quotes, t.start) < 0,
+  );
+  const dem = toks[0];
+  const verb = toks[1];
+  if (!dem || !verb || !DE_REPORT_DEMONSTRATIVE.has(dem.text) || dem.start !== sent.start) return null;
+  if (/[,;:]/u.test(ctx.text.slice(dem.end, verb.start))) return null;
+  const hervor = verb.text === "geht" && toks[2]?.text === "aus" && toks.some((t) => t.text === "hervor");
+  if (!hervor && !LEX.de.cues.has(verb.text)) return null;
+  let speaker: SpeakerRef | null = null;
+  for (let k = 2; k < toks.length && k < 10 && !speaker; k++) {
+    const before = (toks[k - 1] as Token).text;
+    const governed =
+      (!hervor && DE_PREPOSITION.has(before)) ||
+      (k >= 3 && DE_PREPOSITION.has((toks[k - 2] as Token).text) && !isCap(before));
+    if (governed) continue;
+    if (!isCap((toks[k] as Token).text) && !/^(?:der|die|das|ein|eine|einer|eines)$/u.test((toks[k] as Token).text))
+      continue;
+    // The phrase ends before a preposition: "die Financial Times Deutschland unter Berufung auf …".
+    let end = sent.end;
+    for (let j = k + 1; j < toks.length && j < k + 12; j++)
+      if (DE_PREPOSITION.has((toks[j] as Token).text) && !/^vo[nm]$/u.test((toks[j] as Token).text)) {
+        end = (toks[j] as Token).start;
+        break;
+      }
+    speaker = npAfter(ctx, "de", toks, k, end);
+  }
+  if (!speaker || speaker.type === "pronoun") return null;
+  return {
+    sentenceStart: sent.start,
+    sentenceEnd: sent.end,
+    cueStart: verb.start,
+    cueEnd: verb.end,
+    kind: "indirect",
+    start: prev.start,
+    end: dem.end,
+    speaker,
+    dateRegions: [[verb.start, sent.end]],
+    confidence: 0.6,
+  };
+}
+const DE_REPORT_DEMONSTRATIVE = new Set(["Dies", "Das", "Dieses"]);
+const DE_PREPOSITION = new Set(
+  "in im am an auf bei mit nach vor von vom zu zum zur aus für gegenüber über unter während seit durch".split(" "),
+);
+
+/**
+ * "Andere Medien berichten von 13 Passagieren.", "Die Polizei spricht von 4.000 Teilnehmern.": the subject reports
+ * a figure or an event, and the annotation takes the whole sentence as what it says. Only a subject that opens the
+ * sentence without a comma, within the first eight words.
+ */
+export function reportsOf(ctx: LatinCtx, sent: Sentence, toks: Token[]): Candidate | null {
+  const { text } = ctx;
+  for (let i = 1; i < toks.length - 2 && i <= 8; i++) {
+    const t = toks[i] as Token;
+    if (/[,;:()]/u.test(text.slice((toks[i - 1] as Token).end, t.start))) return null;
+    if (!DE_REPORTS_OF.has(t.text) || !/^(?:von|vom)$/u.test((toks[i + 1] as Token).text)) continue;
+    const first = toks[0] as Token;
+    const from = DE_LEAD_ADVERB.has(first.text) ? (toks[1] as Token).start : first.start;
+    const speaker = from < t.start ? subjectRef(ctx, "de", from, t.start) : null;
+    if (!speaker || speaker.type === "pronoun") return null;
+    return {
+      sentenceStart: sent.start,
+      sentenceEnd: sent.end,
+      cueStart: t.start,
+      cueEnd: t.end,
+      kind: "indirect",
+      start: sent.start,
+      end: sent.end,
+      speaker,
+      dateRegions: [[t.start, sent.end]],
+      confidence: 0.6,
+    };
+  }
+  return null;
+}
+const DE_REPORTS_OF = new Set("berichtet berichten berichtete berichteten spricht sprechen sprach sprachen".split(" "));
+const DE_LEAD_ADVERB = new Set("Auch Zudem Außerdem Inzwischen Mittlerweile Dagegen".split(" "));

@@ -36,7 +36,7 @@ import {
   vorfeldIsSubject,
   type LatinCtx,
 } from "./latin-subjects";
-import { sourceFrame } from "./latin-source-frames";
+import { anaphoricReport, reportsOf, sourceFrame } from "./latin-source-frames";
 import { chooseGermanSpeakers } from "./german-model";
 
 export type { LatinCtx };
@@ -58,11 +58,22 @@ export function extractLatin(ctx: LatinCtx): Candidate[] {
   const lang = ctx.lang === "en" ? "en" : "de";
   let prevStatementSentence = -10;
   ctx.sentences.forEach((sent, si) => {
+    const prev = ctx.sentences[si - 1];
+    const back = lang === "de" && prev ? anaphoricReport(ctx, sent, prev) : null;
+    if (back) {
+      // The previous sentence is what "Dies" reports: it replaces what was read from that sentence alone.
+      while (out.length > 0 && (out[out.length - 1] as Candidate).start >= (prev as Sentence).start) out.pop();
+      out.push(...chooseGermanSpeakers(ctx, sent, si - prevStatementSentence <= 1, [back]));
+      prevStatementSentence = si;
+      return;
+    }
     const found = sentenceCandidates(ctx, lang, sent);
     const near = si - prevStatementSentence <= 1;
+    let continues = false;
     if (found.length === 0 && lang === "de") {
       const free = freeIndirect(ctx, sent, near);
       if (free) found.push(free);
+      continues = free !== null && near && free.cueStart === null && free.speaker.type === "continuation";
     }
     if (found.length === 0) {
       const q = standaloneQuote(ctx, sent, near);
@@ -89,10 +100,27 @@ export function extractLatin(ctx: LatinCtx): Candidate[] {
       const [s, e] = trimSpan(ctx.text, c.start, c.end);
       if (e - s >= 3) trimmed.push({ ...c, start: s, end: e });
     }
+    // German: reported speech that runs on in the next sentence ("X wies den Vorwurf zurück: … sei richtig. Die Kassen
+    // brächten …") is one statement in the annotation; the previous sentence's statement takes this one in.
+    const last = out[out.length - 1];
+    if (continues && trimmed.length === 1 && last && mergeable(ctx, last, sent, si)) {
+      last.end = (trimmed[0] as Candidate).end;
+      last.sentenceEnd = sent.end;
+      return;
+    }
     // German: the ranker of german-model.ts chooses each speaker among the rules' guess and the phrases around it.
     out.push(...(lang === "de" ? chooseGermanSpeakers(ctx, sent, near, trimmed) : trimmed));
   });
   return out;
+}
+
+/** Whether a statement ends the sentence right before sentence si, so that sentence may continue it. */
+function mergeable(ctx: LatinCtx, last: Candidate, sent: Sentence, si: number): boolean {
+  const prev = ctx.sentences[si - 1];
+  if (!prev || last.sentenceEnd !== prev.end || last.kind !== "indirect") return false;
+  // Only free indirect speech runs on: a statement with its own verb of saying ends with its sentence (measured on train).
+  if (last.cueStart !== null) return false;
+  return /^[\s.!?“”"«»)]*$/u.test(ctx.text.slice(last.end, prev.end)) && sent.start - prev.end <= 3;
 }
 
 function base(
@@ -116,6 +144,8 @@ function sentenceCandidates(ctx: LatinCtx, lang: "de" | "en", sent: Sentence): C
   // Source frames first: "Laut X", "Nach Angaben X", "X zufolge", "According to X".
   const frame = sourceFrame(ctx, lang, sent, toks);
   if (frame) return [frame];
+  const reports = lang === "de" ? reportsOf(ctx, sent, toks) : null;
+  if (reports) return [reports];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i] as Token;
     const w = t.text;

@@ -1,0 +1,57 @@
+// German rules of issue 16 for sources named by a verb and reported speech over several sentences (latin.ts,
+// latin-source-frames.ts, latin-lexicon.ts). Sentences written for these tests.
+import { describe, expect, it } from "vitest";
+import { extractStatements, type ProposedStatement } from "./index";
+
+const run = (text: string): ProposedStatement[] =>
+  extractStatements({ text, lang: "de", published: "2024-03-09" }).statements;
+const only = (xs: ProposedStatement[]): ProposedStatement => {
+  expect(xs).toHaveLength(1);
+  return xs[0] as ProposedStatement;
+};
+
+describe("German sources and multi-sentence statements", () => {
+  it("a compound source head: nach Polizeiangaben, Zeitungsberichten zufolge", () => {
+    const a = only(run("Nach Polizeiangaben wurden zwei Menschen leicht verletzt."));
+    expect(a.text).toBe("wurden zwei Menschen leicht verletzt");
+    expect(a.speaker?.name).toBe("Polizeiangaben");
+    expect(only(run("Der Fahrer stammt Zeitungsberichten zufolge aus Hamburg.")).speaker?.name).toBe(
+      "Zeitungsberichten",
+    );
+    // A compound that names no source stays a time: "nach der Einführung".
+    expect(run("Nach der Einführung wurden zwei Busse gekauft.")).toEqual([]);
+  });
+
+  it("X berichtet von / spricht von: the whole sentence, the subject speaks", () => {
+    const s = only(run("Die Feuerwehr spricht von zwölf Verletzten."));
+    expect(s.text).toBe("Die Feuerwehr spricht von zwölf Verletzten");
+    expect(s.speaker?.name).toBe("Die Feuerwehr");
+    expect(only(run("Auch Augenzeugen berichteten von einem lauten Knall.")).speaker?.name).toBe("Augenzeugen");
+    // Not after a comma: "Die Stadt, die von … spricht, …" is no such subject.
+    expect(run("Die Stadt, die eine Feuerwehr hat, spricht von zwölf Verletzten.")[0]?.text).not.toBe(
+      "Die Stadt, die eine Feuerwehr hat, spricht von zwölf Verletzten",
+    );
+  });
+
+  it("'Dies bestätigte X': the previous sentence and the demonstrative, spoken by X", () => {
+    const xs = run("Der Hafen wird im Mai geschlossen. Dies bestätigte der Bürgermeister Karl Huber am Montag.");
+    const s = only(xs);
+    expect(s.text).toBe("Der Hafen wird im Mai geschlossen. Dies");
+    expect(s.speaker?.name).toBe("Karl Huber");
+    const t = only(
+      run("Die Zahl der Gäste stieg um zehn Prozent. Dies geht aus einer Mitteilung des Verbandes hervor."),
+    );
+    expect(t.speaker?.name).toContain("Mitteilung des Verbandes");
+    // "Das Unternehmen sagte …": an article before a noun is no demonstrative.
+    expect(run("Der Hafen wird im Mai geschlossen. Das Unternehmen wuchs dagegen.")).toEqual([]);
+  });
+
+  it("free indirect speech over several sentences is one statement", () => {
+    const xs = run(
+      "Der Minister Karl Huber wies die Kritik zurück. Die Reform sei notwendig. Sie werde die Kassen entlasten. Am Abend regnete es.",
+    );
+    const s = xs.find((x) => x.text.startsWith("Die Reform"));
+    expect(s?.text).toBe("Die Reform sei notwendig. Sie werde die Kassen entlasten");
+    expect(xs.some((x) => x.text.startsWith("Am Abend"))).toBe(false);
+  });
+});
