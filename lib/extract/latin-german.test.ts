@@ -46,6 +46,15 @@ describe("German sources and multi-sentence statements", () => {
     expect(run("Der Hafen wird im Mai geschlossen. Das Unternehmen wuchs dagegen.")).toEqual([]);
   });
 
+  it("'Wie X, Y, mitteilte, …': the apposition after 'Wie' is the speaker; fused particle forms report", () => {
+    const s = only(run("Wie der Vorsitzende Richter, Karl Huber, ausführte, hätte es ein Blutbad gegeben."));
+    expect(s.text).toBe("hätte es ein Blutbad gegeben");
+    expect(s.speaker?.name).toBe("Karl Huber");
+    expect(only(run("Wie ein Sprecher der Feuerwehr mitteilt, wurde der Wagen geborgen.")).speaker?.name).toContain(
+      "Sprecher der Feuerwehr",
+    );
+  });
+
   it("free indirect speech over several sentences is one statement", () => {
     const xs = run(
       "Der Minister Karl Huber wies die Kritik zurück. Die Reform sei notwendig. Sie werde die Kassen entlasten. Am Abend regnete es.",

@@ -440,7 +440,15 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
     const e = auxIdx >= 0 && !leadStop ? (beforeToks[auxIdx] as Token).start : cue.start;
     const lastComma = lastOfWithin(text, ",", cue.start, Math.max(s, windowStart));
     // "X, Sprecher von Y, sagte": keep the whole apposition; a clause comma ("Nachdem …, sagte X") is skipped.
-    if (lastComma > s && leadStop) s = lastComma + 1;
+    // "Wie der Vorsitzende Richter, Ottmar Breidling, ausführte, …": after "Wie" the commas hold an apposition.
+    const wieLead =
+      lang === "de" &&
+      firstBefore.text === "Wie" &&
+      i <= 16 &&
+      /^(?:\p{Lu}|der$|die$|das$|ein$|eine$|sein$|seine$|ihr$|ihre$)/u.test(toks[1]?.text ?? "") &&
+      lastComma > s;
+    if (wieLead) s = (toks[1] as Token).start;
+    else if (lastComma > s && leadStop) s = lastComma + 1;
     speaker = s >= windowStart ? subjectRef(ctx, lang, s, e) : null;
   }
   if (!speaker) speaker = npAfter(ctx, lang, toks, i + 1, afterCueSpeakerEnd);
