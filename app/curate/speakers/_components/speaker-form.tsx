@@ -4,7 +4,7 @@ import { EntityAutocomplete } from "@/components/curate/entity-autocomplete";
 import { EntityForm, TranslatedNames, type EntityFormConfig } from "@/components/curate/entity-form";
 import type { SpeakerLimits } from "@/components/curate/entity-limits";
 import { Field, inputClass } from "@/components/forms";
-import type { SpeakerRecord } from "@/lib/curate/speakers";
+import type { SpeakerField, SpeakerRecord } from "@/lib/curate/speakers";
 import type { CurateEntitiesKey, CurateEntitiesText } from "@/lib/i18n/messages/curate-entities";
 
 type Values = {
@@ -39,21 +39,7 @@ const EMPTY: Values = {
   description: "",
 };
 
-const FIELDS = [
-  "kind",
-  "name",
-  "nameAr",
-  "nameEn",
-  "nameDe",
-  "aliases",
-  "role",
-  "affiliation",
-  "affiliationId",
-  "country",
-  "wikidataId",
-  "description",
-] as const;
-type FormField = (typeof FIELDS)[number];
+type FormField = SpeakerField;
 
 const LABELS: Record<FormField, CurateEntitiesKey> = {
   kind: "fieldKind",
@@ -69,6 +55,8 @@ const LABELS: Record<FormField, CurateEntitiesKey> = {
   wikidataId: "fieldWikidataId",
   description: "fieldDescription",
 };
+// The fields in the order the labels list them; the type ties them to the server's SPEAKER_FIELDS.
+const FIELDS = Object.keys(LABELS) as FormField[];
 
 function toValues(record: SpeakerRecord): Values {
   return {

@@ -4,7 +4,7 @@ import { EntityAutocomplete } from "@/components/curate/entity-autocomplete";
 import { EntityForm, TranslatedNames, type EntityFormConfig } from "@/components/curate/entity-form";
 import type { TopicLimits } from "@/components/curate/entity-limits";
 import { Field, inputClass } from "@/components/forms";
-import type { TopicRecord } from "@/lib/curate/topics";
+import type { TopicField, TopicRecord } from "@/lib/curate/topics";
 import type { CurateEntitiesKey, CurateEntitiesText } from "@/lib/i18n/messages/curate-entities";
 
 type Values = {
@@ -16,8 +16,7 @@ type Values = {
   parentName: string | null;
 };
 
-const FIELDS = ["name", "nameAr", "nameEn", "nameDe", "parentId"] as const;
-type FormField = (typeof FIELDS)[number];
+type FormField = TopicField;
 
 const LABELS: Record<FormField, CurateEntitiesKey> = {
   name: "fieldTopicName",
@@ -26,6 +25,8 @@ const LABELS: Record<FormField, CurateEntitiesKey> = {
   nameDe: "fieldNameDe",
   parentId: "fieldParentId",
 };
+// The fields in the order the labels list them; the type ties them to the server's TOPIC_FIELDS.
+const FIELDS = Object.keys(LABELS) as FormField[];
 
 function toValues(record: TopicRecord): Values {
   return {
