@@ -7,7 +7,7 @@ import { inTransaction } from "@/lib/db/transaction";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { enqueueOutbox } from "@/lib/sync/outbox";
 import { statementTextKey } from "@/lib/text/statement-key";
-import { partialDateFromStorage, type DatePrecision } from "@/lib/validation/partial-date";
+import { storedPartialDate } from "@/lib/validation/partial-date";
 import { zodIssuesToMessages } from "@/lib/validation/zod-messages";
 
 // One statement, many reports (issue 15): curators merge two statements of one speaker (the review
@@ -58,8 +58,7 @@ export type MergeCandidateView = {
   b: CandidateSide;
 };
 
-const iso = (start: string | null, precision: string | null) =>
-  start && precision ? partialDateFromStorage(start, precision as DatePrecision).iso : null;
+const iso = (start: string | null, precision: string | null) => storedPartialDate(start, precision)?.iso ?? null;
 
 const REPORTS_JSON = `coalesce((SELECT json_agg(json_build_object('id', r.id, 'outlet', so.outlet, 'url', so.url, 'title', so.title,
                           'reportedOn', r.reported_on::text, 'precision', r.reported_on_precision, 'text', coalesce(r.text, x.text))

@@ -4,7 +4,7 @@ import { enqueueOutbox } from "@/lib/sync/outbox";
 import { nameKey } from "@/lib/text/name-key";
 import { slugify, uniqueSlug } from "@/lib/text/slug";
 import { statementTextKey } from "@/lib/text/statement-key";
-import { partialDateFromStorage, parsePartialDate, type DatePrecision } from "@/lib/validation/partial-date";
+import { parsePartialDate, storedPartialDate, type DatePrecision } from "@/lib/validation/partial-date";
 import type { Attribution, StatementForm } from "@/lib/validation/statement-form";
 import type { StatementKind } from "@/lib/validation/import-line";
 import { NotFoundError, ValidationError, VersionConflictError } from "@/lib/errors";
@@ -101,7 +101,7 @@ type RecordRow = {
 };
 
 const isoOf = (start: string | null, precision: DatePrecision | null) =>
-  start && precision ? partialDateFromStorage(start, precision).iso : null;
+  storedPartialDate(start, precision)?.iso ?? null;
 
 async function readRecord(
   db: Queryable,

@@ -1,4 +1,4 @@
-import { partialDateFromStorage, type DatePrecision, type PartialDate } from "@/lib/validation/partial-date";
+import { storedPartialDate, type PartialDate } from "@/lib/validation/partial-date";
 
 // Reports of statements (statement_reports, issue 15): each outlet that printed a statement, with its
 // wording and date. Read by the public API, the statement page, the search documents and the exports,
@@ -33,19 +33,20 @@ export type ReportRow = {
   reportedPrecision: string | null;
 };
 
-function partialDate(start: string | null, precision: string | null): PartialDate | null {
-  return start && precision ? partialDateFromStorage(start, precision as DatePrecision) : null;
-}
-
 /** A report as stored: `text` is null when the source printed the statement's own wording. */
 export type StoredReport = { source: ReportSource; text: string | null; reportedOn: PartialDate | null };
 
 /** Rows built by REPORT_JSON as reports, `text` as stored (the exports tell own wording from the statement's). */
 export function storedReports(rows: ReportRow[]): StoredReport[] {
   return rows.map((r) => ({
-    source: { url: r.url, outlet: r.outlet, title: r.title, publishedOn: partialDate(r.publishedOn, r.precision) },
+    source: {
+      url: r.url,
+      outlet: r.outlet,
+      title: r.title,
+      publishedOn: storedPartialDate(r.publishedOn, r.precision),
+    },
     text: r.text,
-    reportedOn: partialDate(r.reportedOn, r.reportedPrecision),
+    reportedOn: storedPartialDate(r.reportedOn, r.reportedPrecision),
   }));
 }
 

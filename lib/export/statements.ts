@@ -1,7 +1,7 @@
 import type { Queryable } from "@/lib/db/client";
 import { REPORT_JSON, REPORT_ORDER, storedReports, type ReportRow, type StoredReport } from "@/lib/db/reports";
 import { publicReview, REVIEW_JSON, REVIEW_ORDER, type PublicReview } from "@/lib/db/reviews";
-import { partialDateFromStorage, type DatePrecision, type PartialDate } from "@/lib/validation/partial-date";
+import { storedPartialDate, type DatePrecision, type PartialDate } from "@/lib/validation/partial-date";
 
 // The statements of a search result as exports write them (CSV, JSON Lines in
 // the import format): read from Postgres, the system of record, by id, in the
@@ -104,7 +104,7 @@ function toExport(row: Row): ExportStatement {
       aliases: aliasesOf(row.speaker),
       wikidataId: row.speaker.wikidata_id,
     },
-    saidOn: row.said_on && row.said_on_precision ? partialDateFromStorage(row.said_on, row.said_on_precision) : null,
+    saidOn: storedPartialDate(row.said_on, row.said_on_precision),
     saidOnApproximate: row.said_on_approximate,
     topics: row.topics,
     reports: storedReports(row.reports),

@@ -2,7 +2,7 @@ import { isDatabaseUnavailable } from "@/lib/errors";
 import "server-only";
 import { getPool } from "@/lib/db/client";
 import { preferredName } from "@/lib/db/queries/speakers";
-import { storedPartialDate } from "@/lib/db/queries/statements";
+import { storedPartialDate } from "@/lib/validation/partial-date";
 import type { UiLocale } from "@/lib/i18n/config";
 import { speakerMessages } from "@/lib/i18n/messages/speakers";
 import type { I18n } from "@/lib/i18n/server";

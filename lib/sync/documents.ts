@@ -4,7 +4,7 @@ import { REPORT_ORDER } from "@/lib/db/reports";
 import { normalizeForSearch } from "@/lib/text/arabic";
 import { contentFieldFor } from "@/lib/search/settings";
 import type { StatementDocument } from "@/lib/search/types";
-import { partialDateFromStorage, toDayNumber, type DatePrecision } from "@/lib/validation/partial-date";
+import { storedPartialDate, toDayNumber, type DatePrecision } from "@/lib/validation/partial-date";
 
 // Builds search documents from Postgres, the system of record. Used by the sync
 // worker, the full reindex and check-index, so all three agree on what a
@@ -49,8 +49,7 @@ function unique(values: Array<string | null | undefined>): string[] {
 }
 
 export function toDocument(row: Row): StatementDocument {
-  const saidOn =
-    row.said_on && row.said_on_precision ? partialDateFromStorage(row.said_on, row.said_on_precision) : null;
+  const saidOn = storedPartialDate(row.said_on, row.said_on_precision);
   const names = unique(row.speaker_names);
   const doc: Omit<StatementDocument, "fingerprint"> = {
     id: row.id,

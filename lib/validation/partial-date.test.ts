@@ -4,6 +4,7 @@ import {
   checkPartialDate,
   parsePartialDate,
   partialDateFromStorage,
+  storedPartialDate,
   partialDateSchema,
   toDayNumber,
   type PartialDate,
@@ -89,6 +90,15 @@ describe("parsePartialDate", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("storedPartialDate", () => {
+  it("is null when either column is null, and partialDateFromStorage otherwise", () => {
+    expect(storedPartialDate(null, null)).toBeNull();
+    expect(storedPartialDate("2016-11-01", null)).toBeNull();
+    expect(storedPartialDate(null, "month")).toBeNull();
+    expect(storedPartialDate("2016-11-01", "month")).toEqual(partialDateFromStorage("2016-11-01", "month"));
   });
 });
 

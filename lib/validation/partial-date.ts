@@ -88,6 +88,11 @@ function parseIsoDay(isoDay: string): { year: number; month: number; day: number
   return { year, month, day };
 }
 
+/** partialDateFromStorage of a nullable pair of columns: null when either is absent. */
+export function storedPartialDate(start: string | null, precision: string | null): PartialDate | null {
+  return start && precision ? partialDateFromStorage(start, precision as DatePrecision) : null;
+}
+
 /**
  * Rebuilds a PartialDate from what the database stores: the first day of the
  * period and its precision. A start that is not the first day is truncated to

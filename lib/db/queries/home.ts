@@ -2,7 +2,7 @@ import "server-only";
 import { staleWhileRevalidate } from "@/lib/cache/stale-while-revalidate";
 import { getPool } from "@/lib/db/client";
 import type { UiLocale } from "@/lib/i18n/config";
-import { partialDateFromStorage, type DatePrecision } from "@/lib/validation/partial-date";
+import { storedPartialDate } from "@/lib/validation/partial-date";
 import type { StatementSummary } from "./statements";
 import { cachedLoader } from "@/lib/cache/page-cache";
 
@@ -58,10 +58,7 @@ async function readHomeLatestStatements(locale: UiLocale, limit: number): Promis
     language: row.language,
     kind: row.kind,
     speaker: { slug: row.speaker_slug, name: row.speaker_name },
-    saidOn:
-      row.said_on && row.said_on_precision
-        ? partialDateFromStorage(row.said_on, row.said_on_precision as DatePrecision)
-        : null,
+    saidOn: storedPartialDate(row.said_on, row.said_on_precision),
   }));
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { getPool } from "@/lib/db/client";
-import { partialDateFromStorage, type DatePrecision, type PartialDate } from "@/lib/validation/partial-date";
+import { storedPartialDate, type PartialDate } from "@/lib/validation/partial-date";
 import { cachedLoader } from "@/lib/cache/page-cache";
 import { publicReview, REVIEW_JSON, REVIEW_ORDER, type PublicReview } from "@/lib/db/reviews";
 import {
@@ -52,11 +52,6 @@ export type PublicStatement = {
   updatedAt: string;
   version: number;
 };
-
-/** A partial date as stored (first day + precision columns), or null when absent. */
-export function storedPartialDate(start: string | null, precision: string | null): PartialDate | null {
-  return start && precision ? partialDateFromStorage(start, precision as DatePrecision) : null;
-}
 
 /** A public statement without its links to other statements: what the one-statement API and the list share. */
 export type PublicStatementFields = Omit<

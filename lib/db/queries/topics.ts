@@ -1,7 +1,7 @@
 import "server-only";
 import { getPool } from "@/lib/db/client";
 import type { UiLocale } from "@/lib/i18n/config";
-import { partialDateFromStorage, type DatePrecision, type PartialDate } from "@/lib/validation/partial-date";
+import { storedPartialDate, type PartialDate } from "@/lib/validation/partial-date";
 import { cachedLoader } from "@/lib/cache/page-cache";
 
 export type PublicTopic = {
@@ -280,10 +280,7 @@ function topicStatementFromRow(row: Record<string, unknown>): TopicStatement {
     language: row.language as string,
     kind: row.kind as TopicStatement["kind"],
     speaker: row.speaker as TopicStatement["speaker"],
-    saidOn:
-      row.said_on && row.said_on_precision
-        ? partialDateFromStorage(row.said_on as string, row.said_on_precision as DatePrecision)
-        : null,
+    saidOn: storedPartialDate(row.said_on as string | null, row.said_on_precision as string | null),
     saidOnApproximate: row.said_on_approximate as boolean,
   };
 }
