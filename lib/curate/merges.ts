@@ -2,6 +2,7 @@ import type pg from "pg";
 import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/roles";
 import type { Queryable } from "@/lib/db/client";
+import { REPORT_JSON, REPORT_ORDER, type ReportRow } from "@/lib/db/reports";
 import { writeRevision, type RevisionAction } from "@/lib/db/revisions";
 import { inTransaction } from "@/lib/db/transaction";
 import { NotFoundError, ValidationError } from "@/lib/errors";
@@ -60,15 +61,13 @@ export type MergeCandidateView = {
 
 const iso = (start: string | null, precision: string | null) => storedPartialDate(start, precision)?.iso ?? null;
 
-const REPORTS_JSON = `coalesce((SELECT json_agg(json_build_object('id', r.id, 'outlet', so.outlet, 'url', so.url, 'title', so.title,
-                          'reportedOn', r.reported_on::text, 'precision', r.reported_on_precision, 'text', coalesce(r.text, x.text))
-                        ORDER BY r.reported_on NULLS LAST, r.id)
+const REPORTS_JSON = `coalesce((SELECT json_agg(${REPORT_JSON} ORDER BY ${REPORT_ORDER})
                       FROM statement_reports r JOIN sources so ON so.id = r.source_id WHERE r.statement_id = x.id), '[]')`;
 
 type SideRow = Omit<CandidateSide, "saidOn" | "reports"> & {
   said_on: string | null;
   said_on_precision: string | null;
-  reports: Array<Omit<CuratorReport, "reportedOn"> & { reportedOn: string | null; precision: string | null }>;
+  reports: ReportRow[];
 };
 
 const SIDE_JSON = `json_build_object('id', x.id, 'text', x.text, 'language', x.language, 'status', x.status,
@@ -84,9 +83,14 @@ function side(row: SideRow): CandidateSide {
     status: row.status,
     speaker: row.speaker,
     saidOn: iso(row.said_on, row.said_on_precision),
-    reports: row.reports.map(({ precision, ...report }) => ({
-      ...report,
-      reportedOn: iso(report.reportedOn, precision),
+    // A report without a wording of its own has the statement's.
+    reports: row.reports.map((report) => ({
+      id: report.id,
+      outlet: report.outlet,
+      url: report.url,
+      title: report.title,
+      reportedOn: iso(report.reportedOn, report.reportedPrecision),
+      text: report.text ?? row.text,
     })),
   };
 }

@@ -8,7 +8,7 @@ import { storedPartialDate, type PartialDate } from "@/lib/validation/partial-da
 export const REPORT_ORDER = "r.reported_on NULLS LAST, r.id";
 
 /** One report with its source as JSON, for `SELECT … FROM statement_reports r JOIN sources so ON so.id = r.source_id` (ordered by the caller). */
-export const REPORT_JSON = `json_build_object('url', so.url, 'outlet', so.outlet, 'title', so.title,
+export const REPORT_JSON = `json_build_object('id', r.id, 'url', so.url, 'outlet', so.outlet, 'title', so.title,
   'publishedOn', so.published_on::text, 'precision', so.published_on_precision,
   'text', r.text, 'reportedOn', r.reported_on::text, 'reportedPrecision', r.reported_on_precision)`;
 
@@ -23,6 +23,7 @@ export type StatementReport = { source: ReportSource; text: string; reportedOn: 
 
 /** A row built by REPORT_JSON. */
 export type ReportRow = {
+  id: number;
   url: string | null;
   outlet: string | null;
   title: string | null;
