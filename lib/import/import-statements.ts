@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
 import type { Queryable } from "@/lib/db/client";
+import { mergeChainEnd } from "@/lib/db/merge-chain";
 import { replaceReviews } from "@/lib/db/reviews";
 import { insertSpeaker, nameColumnFor, sourceKey, upsertSource } from "@/lib/db/writes";
 import { enqueueOutbox } from "@/lib/sync/outbox";
@@ -405,7 +406,7 @@ async function planBatch(db: Queryable, lines: ImportLine[]): Promise<Plan[]> {
         plans.push({
           ...base,
           kind: "report",
-          target: await finalTarget(db, own.merged_into_id),
+          target: (await mergeChainEnd(db, own.merged_into_id))?.id ?? own.merged_into_id,
           fingerprintOn: { statementId: own.id },
         });
       else plans.push({ ...base, kind: "update", old: own });
@@ -415,18 +416,6 @@ async function planBatch(db: Queryable, lines: ImportLine[]): Promise<Plan[]> {
     } else plans.push({ ...base, kind: "create" });
   }
   return plans;
-}
-
-/** The statement a chain of merges ends at (a merge into a statement that was itself merged later). */
-async function finalTarget(db: Queryable, id: number): Promise<number> {
-  const { rows } = await db.query<{ id: number }>(
-    `WITH RECURSIVE chain(id, merged_into_id, depth) AS (
-       SELECT id, merged_into_id, 0 FROM statements WHERE id = $1
-       UNION ALL SELECT s.id, s.merged_into_id, c.depth + 1 FROM statements s JOIN chain c ON s.id = c.merged_into_id WHERE c.depth < 20)
-     SELECT id FROM chain WHERE merged_into_id IS NULL LIMIT 1`,
-    [id],
-  );
-  return rows[0]?.id ?? id;
 }
 
 /**

@@ -227,4 +227,11 @@ describe("splitting", () => {
     expect((await getPublicStatement(keep))!.reports.map((r) => r.source.outlet)).toEqual(["A", "B"]);
     expect(await findMergedStatementTarget(split.newStatementId)).toBe(keep);
   });
+
+  it("a changed line of a merged-away statement reports the statement its merges end at", async () => {
+    const keep = await idOf("m-1");
+    const moved = { ...SECOND, source: { ...SECOND.source!, url: "https://b.example/2" } };
+    expect(await importBatch(env.pool, new ImportResolver(), [moved])).toMatchObject({ merged: 1, created: 0 });
+    expect((await getPublicStatement(keep))!.reports.map((r) => r.source.url)).toContain("https://b.example/2");
+  });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { getPool } from "@/lib/db/client";
+import { mergeChainEnd } from "@/lib/db/merge-chain";
 import { redirectResponse } from "@/lib/http/redirect";
 
 // The old address of a merged speaker or topic: looked up only when no speaker
@@ -27,14 +28,6 @@ export function permanentRedirectResponse(location: string): Response {
  * when `id` was not merged. Its address redirects there; temporarily (307), as a merge can be undone.
  */
 export async function findMergedStatementTarget(id: number): Promise<number | null> {
-  const { rows } = await getPool().query<{ id: number }>(
-    `WITH RECURSIVE chain(id, merged_into_id, status, depth) AS (
-       SELECT id, merged_into_id, status, 0 FROM statements WHERE id = $1 AND status = 'merged'
-       UNION ALL
-       SELECT s.id, s.merged_into_id, s.status, c.depth + 1 FROM statements s JOIN chain c ON s.id = c.merged_into_id
-        WHERE c.depth < 20)
-     SELECT id FROM chain WHERE status IN ('published', 'retracted') LIMIT 1`,
-    [id],
-  );
-  return rows[0]?.id ?? null;
+  const end = await mergeChainEnd(getPool(), id);
+  return end && end.id !== id && (end.status === "published" || end.status === "retracted") ? end.id : null;
 }
