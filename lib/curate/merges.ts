@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/roles";
 import type { Queryable } from "@/lib/db/client";
 import { REPORT_JSON, REPORT_ORDER, type ReportRow } from "@/lib/db/reports";
-import { writeRevision, type RevisionAction } from "@/lib/db/revisions";
+import { latestStatementSnapshot, writeRevision, type RevisionAction } from "@/lib/db/revisions";
 import { inTransaction } from "@/lib/db/transaction";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { enqueueOutbox } from "@/lib/sync/outbox";
@@ -232,11 +232,8 @@ async function bump(
     `UPDATE statements SET version = version + 1, updated_at = now(), updated_by_id = $2 WHERE id = $1 RETURNING version`,
     [statementId, userId],
   );
-  // A merge changes no field of the statement's own record: its last full record still describes it (for a restore).
-  const last = await tx.query<{ snapshot: unknown }>(
-    `SELECT snapshot FROM revisions WHERE entity_type = 'statement' AND entity_id = $1 AND snapshot IS NOT NULL ORDER BY version DESC, id DESC LIMIT 1`,
-    [statementId],
-  );
+  // Read before this revision is written: the latest one so far.
+  const snapshot = await latestStatementSnapshot(tx, statementId);
   await writeRevision(tx, {
     entityType: "statement",
     entityId: statementId,
@@ -244,7 +241,7 @@ async function bump(
     action,
     userId,
     changes,
-    snapshot: last.rows[0]?.snapshot ?? undefined,
+    snapshot,
   });
 }
 

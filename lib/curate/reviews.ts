@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/roles";
 import { NotFoundError, ValidationError, VersionConflictError } from "@/lib/errors";
 import { insertReviews, reviewsOf, type PublicReview } from "@/lib/db/reviews";
-import { writeRevision } from "@/lib/db/revisions";
+import { latestStatementSnapshot, writeRevision } from "@/lib/db/revisions";
 import { inTransaction } from "@/lib/db/transaction";
 import { enqueueOutbox } from "@/lib/sync/outbox";
 import { reviewSchema } from "@/lib/validation/import-line";
@@ -41,12 +41,7 @@ async function lockStatement(
   if (!found) throw new NotFoundError(`No statement ${id}.`);
   const reviews = (await reviewsOf(tx, [id])).get(id) ?? [];
   if (found.version !== baseVersion) throw new VersionConflictError(found.version, { reviews });
-  // A review changes none of the statement's own fields: its last full record still describes it, for a later restore.
-  const last = await tx.query<{ snapshot: unknown }>(
-    `SELECT snapshot FROM revisions WHERE entity_type = 'statement' AND entity_id = $1 ORDER BY version DESC, id DESC LIMIT 1`,
-    [id],
-  );
-  return { urls: reviews.map((r) => r.url), snapshot: last.rows[0]?.snapshot ?? undefined };
+  return { urls: reviews.map((r) => r.url), snapshot: await latestStatementSnapshot(tx, id) };
 }
 
 async function finish(

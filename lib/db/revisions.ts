@@ -62,3 +62,16 @@ export async function writeRevision(
     ],
   );
 }
+
+/**
+ * The full record kept with a statement's latest revision, for a change that alters none of the
+ * statement's own fields (a review, a merge): it still describes the statement, for a later restore.
+ * Undefined when that revision has none (an import's; lib/curate/statements.ts keeps it at the next edit).
+ */
+export async function latestStatementSnapshot(tx: Queryable, statementId: number): Promise<unknown> {
+  const { rows } = await tx.query<{ snapshot: unknown }>(
+    `SELECT snapshot FROM revisions WHERE entity_type = 'statement' AND entity_id = $1 ORDER BY version DESC, id DESC LIMIT 1`,
+    [statementId],
+  );
+  return rows[0]?.snapshot ?? undefined;
+}
