@@ -9,7 +9,8 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import { enqueueOutbox } from "@/lib/sync/outbox";
 import { statementTextKey } from "@/lib/text/statement-key";
 import { storedPartialDate } from "@/lib/validation/partial-date";
-import { zodIssuesToMessages } from "@/lib/validation/zod-messages";
+import { requiredBodyId } from "@/lib/validation/id";
+import { parseOrThrow } from "./entities";
 
 // One statement, many reports (issue 15): curators merge two statements of one speaker (the review
 // queue's accepted candidates, lib/curate/merge-candidates.ts), split a report off into a statement
@@ -17,17 +18,14 @@ import { zodIssuesToMessages } from "@/lib/validation/zod-messages";
 // reviews to the kept one and leaves its row as status 'merged' (its URL redirects); statement_merges
 // records exactly what moved, so an undo puts back that and nothing else.
 
-const id = z.number({ error: "is required: a number" }).int("must be a whole number").min(1, "must be 1 or more");
+const id = requiredBodyId;
 const acceptSchema = z.object({ candidateId: id, keepId: id });
 const candidateSchema = z.object({ candidateId: id });
 const splitSchema = z.object({ statementId: id, reportId: id });
 const undoSchema = z.object({ mergeId: id });
 
-function parse<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
-  const parsed = schema.safeParse(body ?? {});
-  if (!parsed.success) throw new ValidationError(zodIssuesToMessages(parsed.error));
-  return parsed.data;
-}
+// A missing body is read as an empty one, so the answer names the missing fields.
+const parse = <T>(schema: z.ZodType<T>, body: unknown): T => parseOrThrow(schema, body ?? {});
 
 export type CuratorReport = {
   id: number;

@@ -7,7 +7,8 @@ import { latestStatementSnapshot, writeRevision } from "@/lib/db/revisions";
 import { inTransaction } from "@/lib/db/transaction";
 import { enqueueOutbox } from "@/lib/sync/outbox";
 import { reviewSchema } from "@/lib/validation/import-line";
-import { zodIssuesToMessages } from "@/lib/validation/zod-messages";
+import { requiredBodyId } from "@/lib/validation/id";
+import { parseOrThrow } from "./entities";
 
 // Curators add and remove a statement's fact-check reviews. Each change is a change of the
 // statement: its version goes up (a stale page is refused with 409), a revision records the review
@@ -19,16 +20,12 @@ const versionField = z.number({ error: "is required: the version you are changin
 export const addReviewSchema = z.object({ version: versionField, review: reviewSchema });
 export const removeReviewSchema = z.object({
   version: versionField,
-  reviewId: z.number({ error: "is required" }).int().min(1),
+  reviewId: requiredBodyId,
 });
 
 export type ReviewsSaved = { id: number; version: number; reviews: PublicReview[] };
 
-function parse<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new ValidationError(zodIssuesToMessages(parsed.error));
-  return parsed.data;
-}
+const parse = parseOrThrow;
 
 /** Locks the statement and checks the version the curator saw; returns its reviews' addresses and the snapshot of its last revision. */
 async function lockStatement(

@@ -11,6 +11,13 @@ export const ID_MESSAGE = "must be a positive whole number";
 /** An id in a JSON body or answer. */
 export const idSchema = z.int().min(1).max(MAX_ID);
 
+/** A required id in a request's JSON body, refused with a message (Postgres' range included, so never a 500). */
+export const requiredBodyId = z
+  .number({ error: (issue) => (issue.input === undefined || issue.input === null ? "is required" : ID_MESSAGE) })
+  .int(ID_MESSAGE)
+  .min(1, ID_MESSAGE)
+  .max(MAX_ID, ID_MESSAGE);
+
 /** The id `raw` spells (digits only, no leading zero, within Postgres' integer range), or null. */
 export function idFrom(raw: string): number | null {
   return /^[1-9]\d{0,9}$/.test(raw) && Number(raw) <= MAX_ID ? Number(raw) : null;

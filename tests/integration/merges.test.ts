@@ -198,6 +198,11 @@ describe("accepting, rejecting and undoing", () => {
       "keepId: must be one of the candidate's two statements",
     );
     await expect(rejectCandidate(env.pool, curator, { candidateId: 999999 })).rejects.toBeInstanceOf(NotFoundError);
+    // Beyond Postgres' integer range: named, not a database error.
+    await expect(rejectCandidate(env.pool, curator, { candidateId: 3_000_000_000 })).rejects.toThrow(
+      "candidateId: must be a positive whole number",
+    );
+    await expect(undoMerge(env.pool, curator, undefined)).rejects.toThrow("mergeId: is required");
     await rejectCandidate(env.pool, curator, { candidateId: rows[0]!.id });
   });
 });
