@@ -185,6 +185,9 @@ async function setSpeakerWikidataId(db: Queryable, speakerId: number, wikidataId
   );
 }
 
+/** The statements an import line may join as a report. */
+const JOINABLE_STATUSES = ["published", "retracted"];
+
 type Existing = {
   id: number;
   external_id: string;
@@ -422,29 +425,52 @@ async function planBatch(db: Queryable, lines: ImportLine[]): Promise<Plan[]> {
  * New lines whose speaker already has a statement with the same words (lib/text/statement-key.ts), or
  * whose words an earlier new line of the batch has, become reports of that statement, whatever their
  * externalId. Drafts are curators' unfinished work and merged statements are gone: neither is joined.
+ *
+ * Lines act in file order, so that where a file's batches end changes nothing: a statement whose own
+ * line in this batch changes its words or speaker has its old ones for the lines before that line and
+ * its new ones for the lines after it.
  */
 async function joinSameText(db: Queryable, plans: Plan[], speakerIds: number[], textKeys: string[]): Promise<void> {
   const fresh = plans.flatMap((plan, j) =>
-    plan.kind === "create" ? [{ j, speakerId: speakerIds[j]!, key: textKeys[j]! }] : [],
+    plan.kind === "create" ? [{ j, at: plan.i, pair: `${speakerIds[j]!} ${textKeys[j]!}` }] : [],
   );
   if (fresh.length === 0) return;
+  const changedAt = new Map<number, number>();
+  const changedTo = new Map<string, Array<{ id: number; at: number }>>();
+  for (const [j, plan] of plans.entries()) {
+    if (plan.kind !== "update" || !JOINABLE_STATUSES.includes(plan.old.status)) continue;
+    changedAt.set(plan.old.id, plan.i);
+    const pair = `${speakerIds[j]!} ${textKeys[j]!}`;
+    appendTo(changedTo, pair, { id: plan.old.id, at: plan.i });
+  }
   const { rows } = await db.query<{ id: number; speaker_id: number; text_key: string }>(
-    `SELECT DISTINCT ON (s.speaker_id, s.text_key) s.id, s.speaker_id, s.text_key
-       FROM statements s JOIN unnest($1::int[], $2::text[]) AS k(speaker_id, text_key)
+    `SELECT s.id, s.speaker_id, s.text_key
+       FROM statements s JOIN (SELECT DISTINCT * FROM unnest($1::int[], $2::text[])) AS k(speaker_id, text_key)
          ON s.speaker_id = k.speaker_id AND s.text_key = k.text_key
-      WHERE s.status IN ('published', 'retracted')
-      ORDER BY s.speaker_id, s.text_key, s.id`,
-    [fresh.map((f) => f.speakerId), fresh.map((f) => f.key)],
+      WHERE s.status = ANY($3::text[])
+      ORDER BY s.id`,
+    [fresh.map((f) => speakerIds[f.j]!), fresh.map((f) => textKeys[f.j]!), JOINABLE_STATUSES],
   );
-  const known = new Map<string, number | { createdBy: number }>(
-    rows.map((row) => [`${row.speaker_id} ${row.text_key}`, row.id]),
-  );
-  for (const { j, speakerId, key } of fresh) {
+  const hadBefore = new Map<string, number[]>();
+  for (const row of rows) appendTo(hadBefore, `${row.speaker_id} ${row.text_key}`, row.id);
+  const createdBy = new Map<string, { createdBy: number }>();
+  for (const { j, at, pair } of fresh) {
+    // The oldest existing statement with these words when this line is read, else an earlier new line's.
+    const existing = [
+      ...(hadBefore.get(pair) ?? []).filter((id) => (changedAt.get(id) ?? Infinity) > at),
+      ...(changedTo.get(pair) ?? []).filter((change) => change.at < at).map((change) => change.id),
+    ];
+    const target = existing.length > 0 ? Math.min(...existing) : createdBy.get(pair);
     const plan = plans[j]!;
-    const target = known.get(`${speakerId} ${key}`);
-    if (target === undefined) known.set(`${speakerId} ${key}`, { createdBy: plan.i });
+    if (target === undefined) createdBy.set(pair, { createdBy: plan.i });
     else plans[j] = { ...plan, kind: "report", target, fingerprintOn: "alias" } as Plan;
   }
+}
+
+function appendTo<T>(lists: Map<string, T[]>, key: string, value: T): void {
+  const list = lists.get(key);
+  if (list) list.push(value);
+  else lists.set(key, [value]);
 }
 
 /**

@@ -130,6 +130,37 @@ describe("importing the same statement from two outlets", () => {
     expect(await statementCount()).toBe(before + 2);
   });
 
+  it("reads a batch's lines in file order, so that where batches end changes nothing", async () => {
+    // Found by the import property test: a line joined a statement by the words its own line, earlier
+    // in the same batch, had just changed.
+    const statementOf = async (externalId: string) =>
+      (await env.pool.query<{ id: number }>(`SELECT id FROM statements WHERE external_id = $1`, [externalId])).rows[0]
+        ?.id;
+    const inOneBatch = async (lines: ImportLine[]) => void (await run(lines));
+    const lineByLine = async (lines: ImportLine[]) => {
+      for (const one of lines) await run([one]);
+    };
+    for (const [name, importLines] of [
+      ["one-batch", inOneBatch],
+      ["line-by-line", lineByLine],
+    ] as const) {
+      const speaker = { name: `Order Speaker (${name})` };
+      const said = (externalId: string, text: string, source = OUTLET_B) =>
+        line({ externalId: `${name}:${externalId}`, text, speaker, source });
+      await run([said("own", "Old words.", OUTLET_A), said("other", "Other words.", OUTLET_A)]);
+      await importLines([
+        said("late", "Other words!"), // read before its statement changes: joins it
+        said("own", "New words.", OUTLET_A),
+        said("other", "Changed words.", OUTLET_A),
+        said("old", "Old words"), // the statement has new words by now: a statement of its own
+        said("new", "New words!"), // joins the statement by its new words
+      ]);
+      expect(await statementOf(`${name}:old`), name).toBeDefined();
+      expect(await idOf(`${name}:new`), name).toBe(await statementOf(`${name}:own`));
+      expect(await idOf(`${name}:late`), name).toBe(await statementOf(`${name}:other`));
+    }
+  });
+
   it("takes further reports from the line's reports field, and refuses a report without a source", async () => {
     await run([
       line({
