@@ -581,6 +581,11 @@ async function expectOnlyAcceptedChanges(
 
 // ——— Properties —————————————————————————————————————————————————————————————
 
+// Each property stops within vitest's 60 s test timeout, shrinking included, so that a failure on a slow
+// machine is reported with its counterexample (a timed-out property reports none and keeps importing into
+// the next test). A slow machine may so try fewer files; PROP_RUNS=N (with --testTimeout) tries N in full.
+const timeLimit = process.env.PROP_RUNS ? [] : [fc.interruptAfterTimeLimit(45_000)];
+
 describe("random import files through the real importer", () => {
   it("never throws; reports each rejected line with its number, field and rule; changes only what accepted lines say; imports every valid line", async () => {
     await fc.assert(
@@ -628,7 +633,7 @@ describe("random import files through the real importer", () => {
           result,
         );
       }),
-      { numRuns: Number(process.env.PROP_RUNS ?? 100) },
+      { numRuns: Number(process.env.PROP_RUNS ?? 100), plugins: timeLimit },
     );
   });
 
@@ -648,7 +653,7 @@ describe("random import files through the real importer", () => {
         expect(result.rejected.length).toBe(spec.lines.filter((l) => l.kind !== "blank").length);
         expect(diffSnapshots(before, after), describeDiff(diffSnapshots(before, after))).toEqual({});
       }),
-      { numRuns: 60 },
+      { numRuns: 60, plugins: timeLimit },
     );
   });
 });
