@@ -63,4 +63,36 @@ describe("German sources and multi-sentence statements", () => {
     expect(s?.text).toBe("Die Reform sei notwendig. Sie werde die Kassen entlasten");
     expect(xs.some((x) => x.text.startsWith("Am Abend"))).toBe(false);
   });
+
+  it("X hat/hatte … gesagt, <content>: the content's own subject is not the cue's", () => {
+    const s = only(run("Der Prozess wurde vertagt. Saddam Hussein hatte vor Gericht erklärt, er sei unschuldig."));
+    expect(s.text).toBe("er sei unschuldig");
+    expect(s.speaker?.name).toBe("Saddam Hussein");
+    const t = only(run("Glos hatte gesagt, die Koalitionsfraktionen müssten einbezogen werden."));
+    expect(t.text).toBe("die Koalitionsfraktionen müssten einbezogen werden");
+    expect(t.speaker?.name).toBe("Glos");
+  });
+
+  it("a singular source head: nach Schätzung, nach Einschätzung; the source phrase ends before 'in …'", () => {
+    const a = only(run("Nach Schätzung der Weltgesundheitsorganisation treten jedes Jahr 50 Millionen Fälle auf."));
+    expect(a.text).toBe("treten jedes Jahr 50 Millionen Fälle auf");
+    expect(a.speaker?.name).toBe("Schätzung der Weltgesundheitsorganisation");
+    expect(
+      only(run("Nach Einschätzung politischer Beobachter war der Zusammenstoß provoziert.")).speaker?.name,
+    ).toContain("Einschätzung");
+    expect(only(run("Der Beschluss ist laut WWF in Absprache mit Bärenexperten getroffen worden.")).speaker?.name).toBe(
+      "WWF",
+    );
+  });
+
+  it("a comma before the cue closes no content when a colon or quotation follows it", () => {
+    const s = only(
+      run("Im Brief, den er an Jacques Chirac geschickt hat, erklärt Teziç: „Das Gesetz verletzt die Freiheit.“"),
+    );
+    expect(s.text).toBe("„Das Gesetz verletzt die Freiheit.“");
+    expect(s.speaker?.name).toBe("Teziç");
+    // A particle verb opens its content with a colon too: "rief: „…“".
+    const t = only(run("Ein Fluggast eilte zu Hilfe, da biss der Randalierer ihn und rief: „Lasst mich sofort raus!“"));
+    expect(t.text).toBe("„Lasst mich sofort raus!“");
+  });
 });

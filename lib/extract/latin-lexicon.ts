@@ -12,7 +12,7 @@ export const DE_PASSIVE_REPORTS = set(
   "bekannt berichtet vorgeworfen beschuldigt gemeldet mitgeteilt erklärt bestätigt angekündigt befürchtet vermutet erwartet angenommen",
 );
 const DE_CUES = set(
-  "mitteilt mitteilten ausführte ausführten feststellte feststellten feststellt begrüßte begrüßten lehnte lehnten verurteilte verurteilten bemängelte bemängelten sagte sagten sagt sagen gesagt erklärte erklärten erklärt erklären betonte betonten betont kritisierte kritisierten kritisiert forderte forderten fordert gefordert warnte warnten warnt gewarnt meinte meinten meint gemeint berichtete berichteten berichtet bestätigte bestätigten bestätigt schrieb schrieben schreibt geschrieben erläuterte erläuterten erläutert ergänzte ergänzten ergänzt versicherte versicherten versichert unterstrich unterstrichen behauptete behaupteten behauptet behaupten vermutete vermuteten vermutet glaubt glaubte glauben hofft hoffte hoffen befürchtet befürchtete befürchten argumentierte argumentiert äußerte äußerten geäußert antwortete antworteten entgegnete entgegneten verkündete verkündeten verkündet beklagte beklagten beklagt bekräftigte bekräftigten bekräftigt mahnte mahnten appellierte bestritt bestritten dementierte dementiert meldete meldeten meldet gemeldet kommentierte kommentierten kommentiert schätzt schätzte schätzen mitgeteilt mitteilte mitteilten angekündigt ankündigte bekanntgegeben bekanntgab erklärten hinzugefügt hinzufügte angegeben angab zitiert zitierte sprach sprachen nannte nannten bezeichnete bezeichneten bezeichnet räumte räumten verwies verwiesen wies wiesen stellte stellten teilte teilten teilt gab gaben gibt kündigte kündigten kündigt fügte fügten fügt rief riefen ging geht gehen sieht sah heißt hieß verlautete lautete bekannt vorgeworfen beschuldigt wirft warf begründete begründet hält hielt vermutet erwartet angenommen aufgefordert empfahl empfahlen empfiehlt betonen gebeten schlug schlugen",
+  "mitteilt mitteilten ausführte ausführten feststellte feststellten feststellt begrüßte begrüßten lehnte lehnten verurteilte verurteilten bemängelte bemängelten sagte sagten sagt sagen gesagt erklärte erklärten erklärt erklären betonte betonten betont kritisierte kritisierten kritisiert forderte forderten fordert gefordert warnte warnten warnt gewarnt meinte meinten meint gemeint berichtete berichteten berichtet bestätigte bestätigten bestätigt schrieb schrieben schreibt geschrieben erläuterte erläuterten erläutert ergänzte ergänzten ergänzt versicherte versicherten versichert unterstrich unterstrichen behauptete behaupteten behauptet behaupten vermutete vermuteten vermutet glaubt glaubte glauben hofft hoffte hoffen befürchtet befürchtete befürchten argumentierte argumentiert äußerte äußerten geäußert antwortete antworteten entgegnete entgegneten verkündete verkündeten verkündet beklagte beklagten beklagt bekräftigte bekräftigten bekräftigt mahnte mahnten appellierte bestritt bestritten dementierte dementiert meldete meldeten meldet gemeldet kommentierte kommentierten kommentiert schätzt schätzte schätzen mitgeteilt mitteilte mitteilten angekündigt ankündigte bekanntgegeben bekanntgab erklärten hinzugefügt hinzufügte angegeben angab zitiert zitierte sprach sprachen nannte nannten bezeichnete bezeichneten bezeichnet räumte räumten verwies verwiesen wies wiesen stellte stellten teilte teilten teilt gab gaben gibt kündigte kündigten kündigt fügte fügten fügt rief riefen ging geht gehen sieht sah heißt hieß verlautete lautete bekannt vorgeworfen beschuldigt wirft warf begründete begründet hält hielt vermutet erwartet angenommen aufgefordert empfahl empfahlen empfiehlt betonen gebeten schlug schlugen würdigte würdigten lobte lobten beschloss entschied plädierte plädierten drohte drohten",
 );
 const DE_PARTICLE: Record<string, string[]> = {
   lehnte: ["ab"],
@@ -86,11 +86,13 @@ const EN_PRON = set("he she they He She They");
 export const DE_KONJ = set(
   "sei seien seiest habe werde könne müsse solle wolle dürfe möge gebe gehe komme stehe liege bleibe wisse brauche fehle lasse sehe gelte trage halte bestehe handle verfüge erwarte plane hätten wären würden",
 );
-export const DE_FRAME_DET = set("dem der den des einer einem eines seiner ihrer ihren seinen dessen deren eigenen");
+export const DE_FRAME_DET = set(
+  "dem der den des einer einem eines seiner ihrer ihren seinen dessen deren eigenen diesen dieser diesem",
+);
 // Heads of a source after "nach"; compounds count ("Polizeiangaben", "Medienberichten").
 // A compound's last part counts too: "nach Polizeiangaben", "Zeitungsberichten zufolge", "in ersten Agenturmeldungen".
 const DE_SOURCE_HEAD =
-  /(?:Angaben|Informationen|Ansicht|Auffassung|Einschätzungen?|Aussagen?|Worten|Darstellung|Meinung|Berichte?n?|Schätzungen?|Erkenntnissen|Untersuchungen|Ermittlungen|Recherchen|Umfragen?|Zählungen|Meldungen|Studie|Stellungnahme|Analyse|Ergebnis|Endergebnis|Vernehmen|Mitteilung|Erklärung|Schilderungen|Zeugenaussagen|Expertenmeinung|\p{Ll}(?:angaben|berichten|meldungen|aussagen))$/u;
+  /(?:Angaben|Informationen|Ansicht|Auffassung|Einschätzung(?:en)?|Aussagen?|Worten|Darstellung|Meinung|Berichte?n?|Schätzung(?:en)?|Hochrechnung(?:en)?|Prognosen?|Planungen|Erkenntnisstand|Erkenntnissen|Untersuchungen|Ermittlungen|Recherchen|Umfragen?|Zählungen|Meldungen|Studie|Stellungnahme|Analyse|Ergebnis|Endergebnis|Vernehmen|Mitteilung|Erklärung|Schilderungen|Zeugenaussagen|Expertenmeinung|\p{Ll}(?:angaben|berichten|meldungen|aussagen))$/u;
 export const DE_POSTPOSED_HEADS = set("Meinung Ansicht Auffassung Vernehmen Angaben Worten Einschätzung Darstellung");
 export const isSourceHead = (w: string): boolean => /^\p{Lu}/u.test(w) && DE_SOURCE_HEAD.test(w);
 export const isAdjective = (w: string): boolean =>
@@ -138,7 +140,7 @@ export const DE_MIDFIELD_SKIP = set(
 );
 
 export const DE_OBJECT_CUES = set(
-  "sprach sprachen kritisierte kritisierten forderte forderten warnte warnten begrüßte begrüßten bezeichnete bezeichneten nannte nannten bestätigte bestätigten kündigte kündigten gab gaben teilte teilten lehnte lehnten verurteilte verurteilten bemängelte bemängelten dementierte dementierten bestritt bestritten",
+  "sprach sprachen kritisierte kritisierten forderte forderten warnte warnten begrüßte begrüßten bezeichnete bezeichneten nannte nannten bestätigte bestätigten kündigte kündigten gab gaben teilte teilten lehnte lehnten verurteilte verurteilten bemängelte bemängelten dementierte dementierten bestritt bestritten würdigte würdigten lobte lobten beschloss beschlossen entschied plädierte plädierten drohte drohten",
 );
 
 export const DE_KONJ2 = set("hätten wären würden");

@@ -80,7 +80,7 @@ export function sourceFrame(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, to
     let k = npFrom;
     const link =
       lang === "de"
-        ? /^(?:der|die|das|des|dem|den|von|vom|für|und|aus|im|in|zur|zum|eines|einer|einem|ihres|seines|ihren|seinen|ihrer|seiner|dessen|deren|am)$/u
+        ? /^(?:der|die|das|des|dem|den|von|vom|für|und|eines|einer|einem|ihres|seines|ihren|seinen|ihrer|seiner|dessen|deren)$/u
         : /^(?:the|of|for|and|a|an|in|at)$/u;
     while (k < toks.length && k - npFrom < 12) {
       const w = (toks[k] as Token).text;

@@ -56,11 +56,12 @@ export function lastOfWithin(text: string, chars: string, pos: number, floor: nu
 }
 
 /** Whether a German subject stands right after the finite cue: "der Minister", "ein Sprecher", a name of two words, "er"/"sie". */
-export function clearSubjectAfter(toks: Token[], i: number): boolean {
+export function clearSubjectAfter(toks: Token[], i: number, clauseEnd: number): boolean {
   let k = i + 1;
   while (k < toks.length && k < i + 4 && DE_MIDFIELD_SKIP.has((toks[k] as Token).text)) k++;
-  const a = toks[k];
-  const b = toks[k + 1];
+  // Only words before the content count: in "Glos hatte gesagt, die Fraktionen …" the content's subject is not the cue's.
+  const a = toks[k]?.end !== undefined && toks[k]!.end <= clauseEnd ? toks[k] : undefined;
+  const b = a && toks[k + 1] && toks[k + 1]!.end <= clauseEnd ? toks[k + 1] : undefined;
   if (!a) return false;
   if (/^(?:er|sie)$/u.test(a.text)) return true;
   if (DE_NOMINATIVE_DET.has(a.text) && b && isCap(b.text)) return true;

@@ -198,7 +198,9 @@ function sentenceCandidates(ctx: LatinCtx, lang: "de" | "en", sent: Sentence): C
           /[,.;:!?“”„"»«()–-]/u.test(text.slice(x.end, Math.min(next, x.end + 4)))
         );
       };
-      if (!rest.some((x, k) => parts.includes(x.text) && closes(k))) continue;
+      // "rief: „…“": a colon right after the verb opens its content, particle or not.
+      const colonNext = /^\s*:/u.test(text.slice(t.end, t.end + 3));
+      if (!colonNext && !rest.some((x, k) => parts.includes(x.text) && closes(k))) continue;
     }
     // A paraphrased position ("Investors fear …", "The opposition wants …") yields to an attribution later
     // in the sentence ("…, its leader told Reuters", "…, according to analysts").
@@ -310,7 +312,11 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
   }
   // At most 8 words, read from a bounded slice (this runs for every cue).
   const shortLead = (end: number): boolean => end - sent.start <= 160 && tokenize(text, sent.start, end).length <= 8;
-  if (comma >= 0 && !(lang === "en" && restAfterCue >= 4 && shortLead(comma))) {
+  if (
+    comma >= 0 &&
+    !(lang === "en" && restAfterCue >= 4 && shortLead(comma)) &&
+    !contentFollowsCue(ctx, sent, toks, i)
+  ) {
     const between = text.slice(comma + 1, cue.start);
     let firstBetween = i;
     while (firstBetween > firstInWindow && (toks[firstBetween - 1] as Token).start >= comma) firstBetween--;
@@ -427,7 +433,12 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
   let leadStop = firstBefore ? lex.subjStop.has(firstBefore.text) : true;
   // German V2: "Davon geht Slobodan Samardzic … aus", "… berichtete der Physiker Sebastian Pflugbeil": when a
   // subject clearly follows the verb and what precedes it is no noun phrase of its own, the subject is after.
-  if (lang === "de" && !leadStop && clearSubjectAfter(toks, i) && !vorfeldIsSubject(text, toks, i, windowStart))
+  if (
+    lang === "de" &&
+    !leadStop &&
+    clearSubjectAfter(toks, i, afterCueSpeakerEnd) &&
+    !vorfeldIsSubject(text, toks, i, windowStart)
+  )
     leadStop = true;
   if (leadStop || firstBefore === undefined) speaker = npAfter(ctx, lang, toks, i + 1, afterCueSpeakerEnd);
   if (!speaker && firstBefore) {
@@ -472,6 +483,23 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
     confidence: (speaker.type === "mention" ? 0.8 : 0.65) - (reported ? 0.25 : 0),
   };
 }
+/**
+ * Whether the content follows the cue and its speaker, so that a comma before the cue closes no content:
+ * "Im Brief, den er schickte, erklärt er: „…“", "Gegenüber „AP“ sagte X, der Y: „…“". A colon or a
+ * quotation of three words or more within 14 words of the cue.
+ */
+function contentFollowsCue(ctx: LatinCtx, sent: Sentence, toks: Token[], i: number): boolean {
+  for (let k = i + 1; k <= Math.min(toks.length, i + 14); k++) {
+    const prevEnd = (toks[k - 1] as Token).end;
+    const nextStart = k < toks.length ? (toks[k] as Token).start : sent.end;
+    const q = quoteBetween(ctx, prevEnd, nextStart);
+    if (q && tokenize(ctx.text, q.start, Math.min(q.end, q.start + 200)).length >= 3) return true;
+    if (/:/u.test(ctx.text.slice(prevEnd, q ? q.start : nextStart)) && (q !== null || toks.length - k >= 3))
+      return true;
+  }
+  return false;
+}
+
 /** German free indirect speech: a Konjunktiv I sentence right after a statement continues its speaker. */
 function freeIndirect(ctx: LatinCtx, sent: Sentence, near: boolean): Candidate | null {
   const toks = tokenize(ctx.text, sent.start, sent.end).filter((t) => quoteAt(ctx.quotes, t.start) < 0);
