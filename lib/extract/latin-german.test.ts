@@ -95,4 +95,20 @@ describe("German sources and multi-sentence statements", () => {
     const t = only(run("Ein Fluggast eilte zu Hilfe, da biss der Randalierer ihn und rief: „Lasst mich sofort raus!“"));
     expect(t.text).toBe("„Lasst mich sofort raus!“");
   });
+
+  it("a source phrase goes on past its noun only by a genitive or 'von'", () => {
+    expect(only(run("Eine wachsende Zahl von Menschen fürchtet laut Karl den sozialen Abstieg.")).speaker?.name).toBe(
+      "Karl",
+    );
+    expect(only(run("Die Garde der Roma hatte laut ihrem Anführer starken Zulauf.")).speaker?.name).toBe("Anführer");
+    expect(only(run("Bisher liegen laut Airbus Bestellungen für 184 Flugzeuge vor.")).speaker?.name).toBe("Airbus");
+    expect(only(run("Nach Angaben der neuen Regierung ist er tot.")).speaker?.name).toBe("Angaben der neuen Regierung");
+  });
+
+  it("a stance verb in the present reports the whole sentence: 'X fordert …', 'X werfen Y … vor'", () => {
+    const s = only(run("Bundestagspräsident Wolfgang Thierse fordert zusätzliche Offenlegungspflichten."));
+    expect(s.text).toBe("Bundestagspräsident Wolfgang Thierse fordert zusätzliche Offenlegungspflichten");
+    expect(s.speaker?.name).toContain("Wolfgang Thierse");
+    expect(only(run("Die Behörden werfen dem Konsul Menschenhandel vor.")).speaker?.name).toBe("Die Behörden");
+  });
 });

@@ -12,7 +12,7 @@ export const DE_PASSIVE_REPORTS = set(
   "bekannt berichtet vorgeworfen beschuldigt gemeldet mitgeteilt erklärt bestätigt angekündigt befürchtet vermutet erwartet angenommen",
 );
 const DE_CUES = set(
-  "mitteilt mitteilten ausführte ausführten feststellte feststellten feststellt begrüßte begrüßten lehnte lehnten verurteilte verurteilten bemängelte bemängelten sagte sagten sagt sagen gesagt erklärte erklärten erklärt erklären betonte betonten betont kritisierte kritisierten kritisiert forderte forderten fordert gefordert warnte warnten warnt gewarnt meinte meinten meint gemeint berichtete berichteten berichtet bestätigte bestätigten bestätigt schrieb schrieben schreibt geschrieben erläuterte erläuterten erläutert ergänzte ergänzten ergänzt versicherte versicherten versichert unterstrich unterstrichen behauptete behaupteten behauptet behaupten vermutete vermuteten vermutet glaubt glaubte glauben hofft hoffte hoffen befürchtet befürchtete befürchten argumentierte argumentiert äußerte äußerten geäußert antwortete antworteten entgegnete entgegneten verkündete verkündeten verkündet beklagte beklagten beklagt bekräftigte bekräftigten bekräftigt mahnte mahnten appellierte bestritt bestritten dementierte dementiert meldete meldeten meldet gemeldet kommentierte kommentierten kommentiert schätzt schätzte schätzen mitgeteilt mitteilte mitteilten angekündigt ankündigte bekanntgegeben bekanntgab erklärten hinzugefügt hinzufügte angegeben angab zitiert zitierte sprach sprachen nannte nannten bezeichnete bezeichneten bezeichnet räumte räumten verwies verwiesen wies wiesen stellte stellten teilte teilten teilt gab gaben gibt kündigte kündigten kündigt fügte fügten fügt rief riefen ging geht gehen sieht sah heißt hieß verlautete lautete bekannt vorgeworfen beschuldigt wirft warf begründete begründet hält hielt vermutet erwartet angenommen aufgefordert empfahl empfahlen empfiehlt betonen gebeten schlug schlugen würdigte würdigten lobte lobten beschloss entschied plädierte plädierten drohte drohten",
+  "mitteilt mitteilten ausführte ausführten feststellte feststellten feststellt begrüßte begrüßten lehnte lehnten verurteilte verurteilten bemängelte bemängelten sagte sagten sagt sagen gesagt erklärte erklärten erklärt erklären betonte betonten betont kritisierte kritisierten kritisiert forderte forderten fordert gefordert warnte warnten warnt gewarnt meinte meinten meint gemeint berichtete berichteten berichtet bestätigte bestätigten bestätigt schrieb schrieben schreibt geschrieben erläuterte erläuterten erläutert ergänzte ergänzten ergänzt versicherte versicherten versichert unterstrich unterstrichen behauptete behaupteten behauptet behaupten vermutete vermuteten vermutet glaubt glaubte glauben hofft hoffte hoffen befürchtet befürchtete befürchten argumentierte argumentiert äußerte äußerten geäußert antwortete antworteten entgegnete entgegneten verkündete verkündeten verkündet beklagte beklagten beklagt bekräftigte bekräftigten bekräftigt mahnte mahnten appellierte bestritt bestritten dementierte dementiert meldete meldeten meldet gemeldet kommentierte kommentierten kommentiert schätzt schätzte schätzen mitgeteilt mitteilte mitteilten angekündigt ankündigte bekanntgegeben bekanntgab erklärten hinzugefügt hinzufügte angegeben angab zitiert zitierte sprach sprachen nannte nannten bezeichnete bezeichneten bezeichnet räumte räumten verwies verwiesen wies wiesen stellte stellten teilte teilten teilt gab gaben gibt kündigte kündigten kündigt fügte fügten fügt rief riefen ging geht gehen sieht sah heißt hieß verlautete lautete bekannt vorgeworfen beschuldigt wirft warf begründete begründet hält hielt vermutet erwartet angenommen aufgefordert empfahl empfahlen empfiehlt betonen gebeten schlug schlugen würdigte würdigten lobte lobten beschloss entschied plädierte plädierten drohte drohten fordern kritisieren warnen bezeichnen lehnt lehnen verglich verglichen attackierte attackierten betrachtet betrachten betrachtete werten wertete werteten regte regten warfen werfen weisen",
 );
 const DE_PARTICLE: Record<string, string[]> = {
   lehnte: ["ab"],
@@ -52,6 +52,13 @@ const DE_PARTICLE: Record<string, string[]> = {
   hieß: ["es"],
   wirft: ["vor"],
   warf: ["vor"],
+  warfen: ["vor"],
+  werfen: ["vor"],
+  regte: ["an"],
+  regten: ["an"],
+  lehnt: ["ab"],
+  lehnen: ["ab"],
+  weisen: ["hin", "zurück"],
   hält: ["für"],
   hielt: ["für"],
   lautete: [],
@@ -84,7 +91,7 @@ const EN_AUX = set("has had have was were is are will would also previously earl
 const DE_PRON = set("er sie Er Sie");
 const EN_PRON = set("he she they He She They");
 export const DE_KONJ = set(
-  "sei seien seiest habe werde könne müsse solle wolle dürfe möge gebe gehe komme stehe liege bleibe wisse brauche fehle lasse sehe gelte trage halte bestehe handle verfüge erwarte plane hätten wären würden",
+  "sei seien seiest habe werde könne müsse solle wolle dürfe möge gebe gehe komme stehe liege bleibe wisse brauche fehle lasse sehe gelte trage halte bestehe handle verfüge erwarte plane funktioniere richte befinde gehöre diene führe sorge reiche betrage betreffe zeige stelle arbeite koste biete entspreche erfolge drohe helfe laufe heiße mache nehme setze zahle wachse steige sinke habe hätten wären würden",
 );
 export const DE_FRAME_DET = set(
   "dem der den des einer einem eines seiner ihrer ihren seinen dessen deren eigenen diesen dieser diesem",
@@ -140,7 +147,7 @@ export const DE_MIDFIELD_SKIP = set(
 );
 
 export const DE_OBJECT_CUES = set(
-  "sprach sprachen kritisierte kritisierten forderte forderten warnte warnten begrüßte begrüßten bezeichnete bezeichneten nannte nannten bestätigte bestätigten kündigte kündigten gab gaben teilte teilten lehnte lehnten verurteilte verurteilten bemängelte bemängelten dementierte dementierten bestritt bestritten würdigte würdigten lobte lobten beschloss beschlossen entschied plädierte plädierten drohte drohten",
+  "sprach sprachen kritisierte kritisierten forderte forderten warnte warnten begrüßte begrüßten bezeichnete bezeichneten nannte nannten bestätigte bestätigten kündigte kündigten gab gaben teilte teilten lehnte lehnten verurteilte verurteilten bemängelte bemängelten dementierte dementierten bestritt bestritten würdigte würdigten lobte lobten beschloss beschlossen entschied plädierte plädierten drohte drohten fordert fordern kritisiert kritisieren warnt warnen bezeichnet bezeichnen lehnt lehnen verglich verglichen attackierte attackierten betrachtet betrachten betrachtete werten wertete werteten verwies verwiesen regte regten warf warfen wirft werfen begründete begründet begründeten",
 );
 
 export const DE_KONJ2 = set("hätten wären würden");

@@ -78,17 +78,24 @@ export function sourceFrame(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, to
     }
     // NP: capitalised words, determiners and linking prepositions, up to the finite verb/comma.
     let k = npFrom;
+    // German: past its first word the phrase goes on only by a genitive or "von" ("Angaben der Polizei", "einem
+    // Sprecher des Ministeriums", "Informationen von Reuters"); "laut Karl den sozialen Abstieg" ends at "Karl".
     const link =
       lang === "de"
-        ? /^(?:der|die|das|des|dem|den|von|vom|für|und|eines|einer|einem|ihres|seines|ihren|seinen|ihrer|seiner|dessen|deren)$/u
+        ? /^(?:der|des|von|vom|und|eines|einer|ihres|seines|ihrer|seiner|dessen|deren)$/u
         : /^(?:the|of|for|and|a|an|in|at)$/u;
+    const firstLink = /^(?:die|das|dem|den|einem|ihren|seinen|ihrem|seinem)$/u;
     while (k < toks.length && k - npFrom < 12) {
       const w = (toks[k] as Token).text;
       if (k > npFrom && /[,;:]/u.test(text.slice((toks[k - 1] as Token).end, (toks[k] as Token).start))) break;
       // "laut israelischen Medien", "laut bildblog.de": an adjective before its noun, a web address.
       if (
         lang === "de" &&
-        ((isAdjective(w) && toks[k + 1] && isCap((toks[k + 1] as Token).text)) ||
+        // (Past the head noun only after a genitive: "der Polizei der neuen Regierung", not "Anführer starken Zulauf".)
+        ((isAdjective(w) &&
+          toks[k + 1] &&
+          isCap((toks[k + 1] as Token).text) &&
+          (k === npFrom || !isCap((toks[k - 1] as Token).text))) ||
           (k === npFrom &&
             /\.\p{L}{2,}$/u.test(
               text.slice((toks[k] as Token).start, (toks[k] as Token).end + 4).split(/\s/u)[0] ?? "",
@@ -101,7 +108,10 @@ export function sourceFrame(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, to
       // … or end the sentence ("…, according to analysts at Goldman Sachs.").
       const enLower =
         lang === "en" && k - npFrom < 8 && (commaAfter((toks[k] as Token).end) || toks.length - npFrom <= 8);
-      if (!(isCap(w) || link.test(w) || /^\d/u.test(w) || (k === npFrom && DE_NACH_ADJ.has(w)) || enLower)) break;
+      // A noun of its own after a capitalised word starts what the source says: "laut Airbus Bestellungen für …".
+      if (lang === "de" && k > npFrom && isCap((toks[k - 1] as Token).text) && DE_ABSTRACT_NOUN.test(w)) break;
+      const opens = k === npFrom && (DE_NACH_ADJ.has(w) || (lang === "de" && firstLink.test(w)));
+      if (!(isCap(w) || link.test(w) || (lang === "en" && /^\d/u.test(w)) || opens || enLower)) break;
       k++;
     }
     if (k === npFrom) continue;
@@ -118,6 +128,9 @@ export function sourceFrame(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, to
   }
   return null;
 }
+
+/** German nouns by their ending: abstract or plural common nouns, not names ("Bestellungen", "Mehrheit", "Situation"). */
+const DE_ABSTRACT_NOUN = /^\p{Lu}\p{Ll}+(?:ungen|ung|heit|keit|schaft|tion|tionen|tät|nisse|ismus)$/u;
 
 function frameCandidate(
   ctx: LatinCtx,
