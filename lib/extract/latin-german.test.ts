@@ -111,4 +111,20 @@ describe("German sources and multi-sentence statements", () => {
     expect(s.speaker?.name).toContain("Wolfgang Thierse");
     expect(only(run("Die Behörden werfen dem Konsul Menschenhandel vor.")).speaker?.name).toBe("Die Behörden");
   });
+
+  it("a noun of saying before a comma opens the content: 'teilt die Ansicht, …', 'in der Ankündigung, …'", () => {
+    const s = only(
+      run("Verteidiger Bruce Cutler teilt wie sein Mandant die Ansicht, Clarkson habe sich selbst getötet."),
+    );
+    expect(s.text).toBe("Clarkson habe sich selbst getötet");
+    expect(s.speaker?.name).toContain("Bruce Cutler");
+    // Not every comma after a noun: an indicative clause without "dass" reports nothing.
+    expect(run("Der Minister las die Meldung, der Zug kam spät an.")).toEqual([]);
+  });
+
+  it("an attribution set in the middle, '…, so X, …': the content goes on after it", () => {
+    const s = only(run("Der Präsident sei, so Gamkrelids, schuld daran, dass Georgien die Kontrolle verloren habe."));
+    expect(s.text).toBe("Der Präsident sei, so Gamkrelids, schuld daran, dass Georgien die Kontrolle verloren habe");
+    expect(s.speaker?.name).toBe("Gamkrelids");
+  });
 });

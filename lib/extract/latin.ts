@@ -71,6 +71,10 @@ export function extractLatin(ctx: LatinCtx): Candidate[] {
     const near = si - prevStatementSentence <= 1;
     let continues = false;
     if (found.length === 0 && lang === "de") {
+      const said = nounOfSaying(ctx, sent, near);
+      if (said) found.push(said);
+    }
+    if (found.length === 0 && lang === "de") {
       const free = freeIndirect(ctx, sent, near);
       if (free) found.push(free);
       continues = free !== null && near && free.cueStart === null && free.speaker.type === "continuation";
@@ -349,11 +353,14 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
       if (spk) {
         const q = quoteBetween(ctx, sent.start, contentEnd2 + 1);
         const direct = q !== null && q.start - sent.start <= 2 && q.end >= contentEnd2 - 1;
+        // An attribution set in the middle, "Der Präsident sei, so X, schuld daran, dass …": the content goes on after it.
+        const goesOn =
+          inverted && spk.type === "mention" && spk.start > cue.start && attributionInterposed(ctx, sent, spk.end);
         return {
           ...b,
-          kind: direct ? "direct" : "indirect",
+          kind: direct && !goesOn ? "direct" : "indirect",
           start: sent.start,
-          end: direct && q ? q.end : contentEnd2,
+          end: goesOn ? sent.end : direct && q ? q.end : contentEnd2,
           speaker: spk,
           dateRegions: [[cue.start, sent.end]],
           confidence: direct ? 0.9 : 0.75,
@@ -483,6 +490,12 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
     confidence: (speaker.type === "mention" ? 0.8 : 0.65) - (reported ? 0.25 : 0),
   };
 }
+/** Whether a comma closes the attribution ending at `from` and at least three more words of the sentence follow it. */
+function attributionInterposed(ctx: LatinCtx, sent: Sentence, from: number): boolean {
+  const rest = /^\s*(?:weiter|zufolge|further)?\s*,/u.exec(ctx.text.slice(from, Math.min(sent.end, from + 20)));
+  return rest !== null && tokenize(ctx.text, from + rest[0].length, Math.min(sent.end, from + 200)).length >= 3;
+}
+
 /**
  * Whether the content follows the cue and its speaker, so that a comma before the cue closes no content:
  * "Im Brief, den er schickte, erklärt er: „…“", "Gegenüber „AP“ sagte X, der Y: „…“". A colon or a
@@ -499,6 +512,46 @@ function contentFollowsCue(ctx: LatinCtx, sent: Sentence, toks: Token[], i: numb
   }
   return false;
 }
+
+/**
+ * German: a noun of saying before a comma opens reported content: "X teilt die Ansicht, Clarkson habe …", "… bestand in
+ * der Ankündigung, der Iran werde …", "Sie äußerte die Hoffnung, dass …". The content (after "dass") is a clause in
+ * Konjunktiv or a "dass" clause; the sentence's subject speaks, else whoever spoke before. Reads at most 40 words.
+ */
+function nounOfSaying(ctx: LatinCtx, sent: Sentence, near: boolean): Candidate | null {
+  const { text } = ctx;
+  const toks = tokenize(text, sent.start, Math.min(sent.end, sent.start + 600))
+    .filter((t) => quoteAt(ctx.quotes, t.start) < 0)
+    .slice(0, 40);
+  for (let k = 1; k + 3 < toks.length; k++) {
+    const noun = toks[k] as Token;
+    if (
+      !isCap(noun.text) ||
+      !DE_SAYING_NOUN.test(noun.text.toLowerCase()) ||
+      !/^\s*,\s*$/u.test(text.slice(noun.end, (toks[k + 1] as Token).start))
+    )
+      continue;
+    const next = toks[k + 1] as Token;
+    const dass = /^(?:dass|daß)$/u.test(next.text);
+    if (!dass && !toks.slice(k + 1, k + 13).some((t) => DE_KONJ.has(t.text) || /^(?:hätte|wäre|würde)$/u.test(t.text)))
+      return null;
+    const own = clauseSubject(ctx, sent.start, noun.start);
+    if (!own && !near) return null;
+    return {
+      ...base(sent, noun),
+      kind: "indirect",
+      start: dass ? next.end : next.start,
+      end: sent.end,
+      speaker: own ?? { type: "continuation" },
+      dateRegions: [[sent.start, next.start]],
+      confidence: 0.55,
+    };
+  }
+  return null;
+}
+/** Nouns that name what someone said or thinks, compounds included ("Gegenbehauptung", "Regierungserklärung"). */
+const DE_SAYING_NOUN =
+  /(?:ansicht|auffassung|ankündigung|aussage|behauptung|begründung|botschaft|forderung|meinung|prognose|überzeugung|einschätzung|hoffnung|befürchtung|vermutung|warnung|drohung|erklärung|standpunkt|eindruck|vorwurf|hinweis|zusage|versicherung|feststellung|mitteilung|nachricht|meldung|argument|these)$/u;
 
 /** German free indirect speech: a Konjunktiv I sentence right after a statement continues its speaker. */
 function freeIndirect(ctx: LatinCtx, sent: Sentence, near: boolean): Candidate | null {
