@@ -484,10 +484,13 @@ async function expectOnlyAcceptedChanges(
   const diff = diffSnapshots(before, after);
   const why = `changes:\n  ${describeDiff(diff)}`;
   const lastByExternalId = new Map<string, ImportLine>();
+  const firstIndex = new Map<string, number>();
   const lastIndex = new Map<string, number>();
   for (const [index, line] of accepted.entries()) {
-    lastByExternalId.set(effectiveExternalId(line), line);
-    lastIndex.set(effectiveExternalId(line), index);
+    const externalId = effectiveExternalId(line);
+    lastByExternalId.set(externalId, line);
+    if (!firstIndex.has(externalId)) firstIndex.set(externalId, index);
+    lastIndex.set(externalId, index);
   }
   const externalIds = [...lastByExternalId.keys()];
   const stored = await statementsByExternalId(externalIds);
@@ -500,14 +503,15 @@ async function expectOnlyAcceptedChanges(
     const row = stored.get(externalId);
     expect(row, `statement ${externalId} of an accepted line`).toBeDefined();
     if (row!.via_alias) {
-      // Joined as a report now: the statement has the same words (and the speaker the line's name resolves
-      // to), unless the statement's own line comes later in the file and changes them (lines act in file
-      // order, whatever the batches). A line joined before keeps reporting its statement, in its own
-      // (possibly changed) wording.
-      const changedLater = (lastIndex.get(row!.external_id) ?? -1) > lastIndex.get(externalId)!;
+      // Joined as a report by this file: the statement has the words of the line that joined it, its first
+      // with this externalId (a later one replaces only its own report), unless the statement's own line comes
+      // later in the file and changes them (lines act in file order, whatever the batches). A line joined
+      // before keeps reporting its statement, in its own (possibly changed) wording.
+      const joinedAt = firstIndex.get(externalId)!;
+      const changedLater = (lastIndex.get(row!.external_id) ?? -1) > joinedAt;
       if (!aliasedBefore.has(externalId) && !changedLater)
         expect(statementTextKey(row!.text), `${externalId} joined ${row!.external_id}\n${why}`).toBe(
-          statementTextKey(line.text),
+          statementTextKey(accepted[joinedAt]!.text),
         );
       continue;
     }
@@ -583,8 +587,10 @@ async function expectOnlyAcceptedChanges(
 
 // Each property stops within vitest's 60 s test timeout, shrinking included, so that a failure on a slow
 // machine is reported with its counterexample (a timed-out property reports none and keeps importing into
-// the next test). A slow machine may so try fewer files; PROP_RUNS=N (with --testTimeout) tries N in full.
+// the next test). A slow machine may so try fewer files; PROP_RUNS=N (with --testTimeout) tries N in full, and
+// PROP_SEED=<seed of a failure> with PROP_RUNS=<its path + 1> replays that failure without shrinking.
 const timeLimit = process.env.PROP_RUNS ? [] : [fc.interruptAfterTimeLimit(45_000)];
+const replay = process.env.PROP_SEED ? { seed: Number(process.env.PROP_SEED), endOnFailure: true } : {};
 
 describe("random import files through the real importer", () => {
   it("never throws; reports each rejected line with its number, field and rule; changes only what accepted lines say; imports every valid line", async () => {
@@ -633,7 +639,7 @@ describe("random import files through the real importer", () => {
           result,
         );
       }),
-      { numRuns: Number(process.env.PROP_RUNS ?? 100), plugins: timeLimit },
+      { numRuns: Number(process.env.PROP_RUNS ?? 100), plugins: timeLimit, ...replay },
     );
   });
 
