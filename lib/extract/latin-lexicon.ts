@@ -12,7 +12,7 @@ export const DE_PASSIVE_REPORTS = set(
   "bekannt berichtet vorgeworfen beschuldigt gemeldet mitgeteilt erklärt bestätigt angekündigt befürchtet vermutet erwartet angenommen",
 );
 const DE_CUES = set(
-  "mitteilt mitteilten ausführte ausführten feststellte feststellten feststellt begrüßte begrüßten lehnte lehnten verurteilte verurteilten bemängelte bemängelten sagte sagten sagt sagen gesagt erklärte erklärten erklärt erklären betonte betonten betont kritisierte kritisierten kritisiert forderte forderten fordert gefordert warnte warnten warnt gewarnt meinte meinten meint gemeint berichtete berichteten berichtet bestätigte bestätigten bestätigt schrieb schrieben schreibt geschrieben erläuterte erläuterten erläutert ergänzte ergänzten ergänzt versicherte versicherten versichert unterstrich unterstrichen behauptete behaupteten behauptet behaupten vermutete vermuteten vermutet glaubt glaubte glauben hofft hoffte hoffen befürchtet befürchtete befürchten argumentierte argumentiert äußerte äußerten geäußert antwortete antworteten entgegnete entgegneten verkündete verkündeten verkündet beklagte beklagten beklagt bekräftigte bekräftigten bekräftigt mahnte mahnten appellierte bestritt bestritten dementierte dementiert meldete meldeten meldet gemeldet kommentierte kommentierten kommentiert schätzt schätzte schätzen mitgeteilt mitteilte mitteilten angekündigt ankündigte bekanntgegeben bekanntgab erklärten hinzugefügt hinzufügte angegeben angab zitiert zitierte sprach sprachen nannte nannten bezeichnete bezeichneten bezeichnet räumte räumten verwies verwiesen wies wiesen stellte stellten teilte teilten teilt gab gaben gibt kündigte kündigten kündigt fügte fügten fügt rief riefen ging geht gehen sieht sah heißt hieß verlautete lautete bekannt vorgeworfen beschuldigt wirft warf begründete begründet hält hielt vermutet erwartet angenommen aufgefordert empfahl empfahlen empfiehlt betonen gebeten schlug schlugen würdigte würdigten lobte lobten beschloss entschied plädierte plädierten drohte drohten fordern kritisieren warnen bezeichnen lehnt lehnen verglich verglichen attackierte attackierten betrachtet betrachten betrachtete werten wertete werteten regte regten warfen werfen weisen",
+  "mitteilt mitteilten ausführte ausführten feststellte feststellten feststellt begrüßte begrüßten lehnte lehnten verurteilte verurteilten bemängelte bemängelten sagte sagten sagt sagen gesagt erklärte erklärten erklärt erklären betonte betonten betont kritisierte kritisierten kritisiert forderte forderten fordert gefordert warnte warnten warnt gewarnt meinte meinten meint gemeint berichtete berichteten berichtet bestätigte bestätigten bestätigt schrieb schrieben schreibt geschrieben erläuterte erläuterten erläutert ergänzte ergänzten ergänzt versicherte versicherten versichert unterstrich unterstrichen behauptete behaupteten behauptet behaupten vermutete vermuteten vermutet glaubt glaubte glauben hofft hoffte hoffen befürchtet befürchtete befürchten argumentierte argumentiert äußerte äußerten geäußert antwortete antworteten entgegnete entgegneten verkündete verkündeten verkündet beklagte beklagten beklagt bekräftigte bekräftigten bekräftigt mahnte mahnten appellierte bestritt bestritten dementierte dementiert meldete meldeten meldet gemeldet kommentierte kommentierten kommentiert schätzt schätzte schätzen mitgeteilt mitteilte mitteilten angekündigt ankündigte bekanntgegeben bekanntgab erklärten hinzugefügt hinzufügte angegeben angab zitiert zitierte sprach sprachen nannte nannten bezeichnete bezeichneten bezeichnet räumte räumten verwies verwiesen wies wiesen stellte stellten teilte teilten teilt gab gaben gibt kündigte kündigten kündigt fügte fügten fügt rief riefen ging geht gehen sieht sah heißt hieß verlautete lautete bekannt vorgeworfen beschuldigt wirft warf begründete begründet hält hielt vermutet erwartet angenommen aufgefordert empfahl empfahlen empfiehlt betonen gebeten schlug schlugen würdigte würdigten lobte lobten beschloss entschied plädierte plädierten drohte drohten fordern kritisieren warnen bezeichnen lehnt lehnen verglich verglichen attackierte attackierten betrachtet betrachten betrachtete werten wertete werteten regte regten warfen werfen weisen entschieden führt führte führten weist festgestellt beschlossen veröffentlichte erhofft vertritt vertrat urteilte prangerte prangerten verlangte verlangt verlangten skandierten sicherte zugesagt versprochen versprach schlägt fragte beschrieb hob erinnerte auffordert abgelehnt bezweifeln bezweifelte bezweifelt",
 );
 const DE_PARTICLE: Record<string, string[]> = {
   lehnte: ["ab"],
@@ -59,6 +59,16 @@ const DE_PARTICLE: Record<string, string[]> = {
   lehnt: ["ab"],
   lehnen: ["ab"],
   weisen: ["hin", "zurück"],
+  weist: ["hin", "zurück"],
+  führt: ["aus"],
+  führte: ["aus"],
+  führten: ["aus"],
+  prangerte: ["an"],
+  prangerten: ["an"],
+  sicherte: ["zu"],
+  schlägt: ["vor"],
+  hob: ["hervor"],
+  auffordert: [],
   hält: ["für"],
   hielt: ["für"],
   lautete: [],
