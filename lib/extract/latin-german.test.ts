@@ -127,4 +127,14 @@ describe("German sources and multi-sentence statements", () => {
     expect(s.text).toBe("Der Präsident sei, so Gamkrelids, schuld daran, dass Georgien die Kontrolle verloren habe");
     expect(s.speaker?.name).toBe("Gamkrelids");
   });
+
+  it("a 'dass' clause after a subject's verb the cue list lacks is what the subject says, not after 'so dass'", () => {
+    const s = only(
+      run("Die Staatsanwaltschaft war sich sicher, dass die Beweismittel für einen Prozess ausreichen würden."),
+    );
+    expect(s.text).toBe("die Beweismittel für einen Prozess ausreichen würden");
+    expect(s.speaker?.name).toBe("Die Staatsanwaltschaft");
+    expect(run("Der Regen fiel stark, so dass die Straße gesperrt wurde.")).toEqual([]);
+    expect(run("Die Polizei untersuchte die Tatsache, dass der Zug spät kam.")[0]?.text).not.toBe("der Zug spät kam");
+  });
 });

@@ -71,7 +71,7 @@ export function extractLatin(ctx: LatinCtx): Candidate[] {
     const near = si - prevStatementSentence <= 1;
     let continues = false;
     if (found.length === 0 && lang === "de") {
-      const said = nounOfSaying(ctx, sent, near);
+      const said = nounOfSaying(ctx, sent, near) ?? dassClause(ctx, sent);
       if (said) found.push(said);
     }
     if (found.length === 0 && lang === "de") {
@@ -549,6 +549,37 @@ function nounOfSaying(ctx: LatinCtx, sent: Sentence, near: boolean): Candidate |
   }
   return null;
 }
+/**
+ * German: "X befürchtet/ist sich sicher/geht davon aus, dass …" with a verb the cue list lacks: the "dass" clause of a
+ * sentence whose subject opens it (not "so dass", "ohne dass", "die Tatsache, dass"). Reads at most 40 words.
+ */
+function dassClause(ctx: LatinCtx, sent: Sentence): Candidate | null {
+  const { text } = ctx;
+  const toks = tokenize(text, sent.start, Math.min(sent.end, sent.start + 600))
+    .filter((t) => quoteAt(ctx.quotes, t.start) < 0)
+    .slice(0, 40);
+  for (let k = 2; k + 3 < toks.length; k++) {
+    const dass = toks[k] as Token;
+    if (!/^(?:dass|daß)$/u.test(dass.text) || !/,\s*$/u.test(text.slice((toks[k - 1] as Token).end, dass.start)))
+      continue;
+    const before = (toks[k - 1] as Token).text;
+    if (DE_DASS_NOT_REPORTING.test(before) || isCap(before)) return null;
+    const own = clauseSubject(ctx, sent.start, dass.start);
+    if (!own || (own.type !== "mention" && own.type !== "backref") || own.start > (toks[2] as Token).start) return null;
+    return {
+      ...base(sent, dass),
+      kind: "indirect",
+      start: dass.end,
+      end: sent.end,
+      speaker: own,
+      dateRegions: [[sent.start, dass.start]],
+      confidence: 0.4,
+    };
+  }
+  return null;
+}
+const DE_DASS_NOT_REPORTING = /^(?:so|ohne|als|statt|anstatt|dadurch|damit|sodass|außer|nur|bis|kaum|zu)$/u;
+
 /** Nouns that name what someone said or thinks, compounds included ("Gegenbehauptung", "Regierungserklärung"). */
 const DE_SAYING_NOUN =
   /(?:ansicht|auffassung|ankündigung|aussage|behauptung|begründung|botschaft|forderung|meinung|prognose|überzeugung|einschätzung|hoffnung|befürchtung|vermutung|warnung|drohung|erklärung|standpunkt|eindruck|vorwurf|hinweis|zusage|versicherung|feststellung|mitteilung|nachricht|meldung|argument|these)$/u;
