@@ -91,6 +91,14 @@ describe("German sources and multi-sentence statements", () => {
     );
     expect(s.text).toBe("„Das Gesetz verletzt die Freiheit.“");
     expect(s.speaker?.name).toBe("Teziç");
+    // ", dass" after the cue and its speaker: "…, sagte Reportern, dass …" is no trailing cue.
+    const d = only(
+      run(
+        "Der frühere Präsident Jimmy Carter, der als Wahlbeobachter im Land war, sagte Reportern, dass alles friedlich verlaufen sei.",
+      ),
+    );
+    expect(d.text).toBe("alles friedlich verlaufen sei");
+    expect(d.speaker?.name).toBe("Jimmy Carter");
     // A particle verb opens its content with a colon too: "rief: „…“".
     const t = only(run("Ein Fluggast eilte zu Hilfe, da biss der Randalierer ihn und rief: „Lasst mich sofort raus!“"));
     expect(t.text).toBe("„Lasst mich sofort raus!“");

@@ -499,7 +499,7 @@ function attributionInterposed(ctx: LatinCtx, sent: Sentence, from: number): boo
 /**
  * Whether the content follows the cue and its speaker, so that a comma before the cue closes no content:
  * "Im Brief, den er schickte, erklärt er: „…“", "Gegenüber „AP“ sagte X, der Y: „…“". A colon or a
- * quotation of three words or more within 14 words of the cue.
+ * quotation of three words or more within 14 words of the cue, or ", dass" within 8.
  */
 function contentFollowsCue(ctx: LatinCtx, sent: Sentence, toks: Token[], i: number): boolean {
   for (let k = i + 1; k <= Math.min(toks.length, i + 14); k++) {
@@ -509,6 +509,9 @@ function contentFollowsCue(ctx: LatinCtx, sent: Sentence, toks: Token[], i: numb
     if (q && tokenize(ctx.text, q.start, Math.min(q.end, q.start + 200)).length >= 3) return true;
     if (/:/u.test(ctx.text.slice(prevEnd, q ? q.start : nextStart)) && (q !== null || toks.length - k >= 3))
       return true;
+    // "X, der …, sagte Reportern, dass …"
+    const dass = k < toks.length && /^(?:dass|daß)$/u.test((toks[k] as Token).text);
+    if (dass && k - i <= 8 && /,/u.test(ctx.text.slice(prevEnd, nextStart))) return true;
   }
   return false;
 }
