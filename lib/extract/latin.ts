@@ -499,9 +499,10 @@ function attributionInterposed(ctx: LatinCtx, sent: Sentence, from: number): boo
 /**
  * Whether the content follows the cue and its speaker, so that a comma before the cue closes no content:
  * "Im Brief, den er schickte, erklärt er: „…“", "Gegenüber „AP“ sagte X, der Y: „…“". A colon or a
- * quotation of three words or more within 14 words of the cue, or ", dass" within 8.
+ * quotation of three words or more within 14 words of the cue, or ", dass" at its first comma.
  */
 function contentFollowsCue(ctx: LatinCtx, sent: Sentence, toks: Token[], i: number): boolean {
+  let commaSeen = false;
   for (let k = i + 1; k <= Math.min(toks.length, i + 14); k++) {
     const prevEnd = (toks[k - 1] as Token).end;
     const nextStart = k < toks.length ? (toks[k] as Token).start : sent.end;
@@ -509,9 +510,11 @@ function contentFollowsCue(ctx: LatinCtx, sent: Sentence, toks: Token[], i: numb
     if (q && tokenize(ctx.text, q.start, Math.min(q.end, q.start + 200)).length >= 3) return true;
     if (/:/u.test(ctx.text.slice(prevEnd, q ? q.start : nextStart)) && (q !== null || toks.length - k >= 3))
       return true;
-    // "X, der …, sagte Reportern, dass …"
-    const dass = k < toks.length && /^(?:dass|daß)$/u.test((toks[k] as Token).text);
-    if (dass && k - i <= 8 && /,/u.test(ctx.text.slice(prevEnd, nextStart))) return true;
+    // "X, der …, sagte Reportern, dass …": the first comma after the cue opens a "dass" clause.
+    if (!commaSeen && /,/u.test(ctx.text.slice(prevEnd, nextStart))) {
+      commaSeen = true;
+      if (k < toks.length && k - i <= 5 && /^(?:dass|daß)$/u.test((toks[k] as Token).text)) return true;
+    }
   }
   return false;
 }
