@@ -4,8 +4,9 @@
 // candidate is offered a few speakers — the rules' own, the previous statement's, the sentence's subject, the
 // capitalised phrases of the sentence and of the one before — and averaged ranking perceptrons over each option's
 // features (its words and head, role/organisation/group words, the words around it, where it stands relative to the
-// content and the cue) picks one. Two choices of the rules stand: a report they found to name no one ("Es wurde
-// bekannt, dass …"), and a continuation they gave to the subject of the sentence before.
+// content and the cue) picks one. Three choices of the rules stand: a report they found to name no one ("Es wurde
+// bekannt, dass …"), a continuation they gave to the subject of the sentence before, and the source a frame names
+// ("laut X", "nach Angaben X", "X zufolge").
 // Trained by scripts/train-extract-de.ts on the train split of the German Wikinews quotation set; its weights
 // (german-model.weights.json) derive from CC BY-NC-SA 4.0 data and keep that licence.
 // Work per candidate is bounded: at most MAX_WORDS words of two sentences are read, MAX_RUNS + MAX_RUNS / 2 phrases
@@ -45,6 +46,9 @@ export const GERMAN_MODEL: GermanModel = {
   speaker: linear(new Map(Object.entries(weightsFileSchema.parse(weightsFile).weights))),
 };
 
+/** A source frame names its source: "laut X", "nach Angaben X", "X zufolge" (its cue starts with one of these). */
+const FRAME_WORDS = /^(?:laut|Laut|gemäß|Gemäß|nach|Nach|zufolge)\b/u;
+
 /** The rules' own speaker (the first option) is replaced only by an option that outscores it by this much. */
 const RULES_MARGIN = 2;
 
@@ -62,10 +66,12 @@ export function chooseGermanSpeakers(ctx: LatinCtx, sent: Sentence, near: boolea
     const options = speakerOptions(ctx, sent, near, c);
     let best: SpeakerOption | undefined;
     let bestScore = -Infinity;
+    const framed = c.cueStart !== null && FRAME_WORDS.test(ctx.text.slice(c.cueStart, c.cueStart + 8));
     for (const o of options) {
-      const sc = o.features.includes("rule|subjectBefore")
-        ? Infinity
-        : model.speaker(o.features, o, options, c) + (o === options[0] ? RULES_MARGIN : 0);
+      const sc =
+        o.features.includes("rule|subjectBefore") || (framed && o === options[0] && o.features.includes("t:rule"))
+          ? Infinity
+          : model.speaker(o.features, o, options, c) + (o === options[0] ? RULES_MARGIN : 0);
       if (sc > bestScore) [best, bestScore] = [o, sc];
     }
     if (best && c.speaker.type !== "none") c.speaker = best.ref;

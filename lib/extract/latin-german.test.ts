@@ -145,4 +145,14 @@ describe("German sources and multi-sentence statements", () => {
     expect(run("Der Regen fiel stark, so dass die Straße gesperrt wurde.")).toEqual([]);
     expect(run("Die Polizei untersuchte die Tatsache, dass der Zug spät kam.")[0]?.text).not.toBe("der Zug spät kam");
   });
+
+  it("a source frame's own source speaks, a name with a lower-case particle included: 'laut el-Baradei'", () => {
+    const xs = run(
+      "Der Journalist Michael Gordon kritisierte die Regierung. Laut Michael Gordon kann höchstens die Studie falsch sein.",
+    );
+    expect(xs.find((x) => x.text.startsWith("kann"))?.speaker?.name).toContain("Michael Gordon");
+    expect(only(run("Anschließend sei laut el-Baradei die Bearbeitung der Brennstäbe erfolgt.")).speaker?.name).toBe(
+      "el-Baradei",
+    );
+  });
 });

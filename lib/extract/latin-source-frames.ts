@@ -111,7 +111,9 @@ export function sourceFrame(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, to
       // A noun of its own after a capitalised word starts what the source says: "laut Airbus Bestellungen für …".
       if (lang === "de" && k > npFrom && isCap((toks[k - 1] as Token).text) && DE_ABSTRACT_NOUN.test(w)) break;
       const opens = k === npFrom && (DE_NACH_ADJ.has(w) || (lang === "de" && firstLink.test(w)));
-      if (!(isCap(w) || link.test(w) || (lang === "en" && /^\d/u.test(w)) || opens || enLower)) break;
+      // A name may open with a lower-case particle: "laut el-Baradei", "al-Arabiya zufolge".
+      const name = isCap(w) || /^\p{Ll}{1,3}-\p{Lu}/u.test(w);
+      if (!(name || link.test(w) || (lang === "en" && /^\d/u.test(w)) || opens || enLower)) break;
       k++;
     }
     if (k === npFrom) continue;

@@ -616,7 +616,7 @@ function freeIndirect(ctx: LatinCtx, sent: Sentence, near: boolean): Candidate |
   // Reportive "soll(en) … haben/sein/worden": hearsay with the source left implicit.
   const hearsay =
     toks.some((t) => /^(?:soll|sollen)$/u.test(t.text)) &&
-    /\b(?:haben|sein|worden)\W*$/u.test(ctx.text.slice(Math.max(sent.start, sent.end - 64), sent.end));
+    /\b(?:haben|sein|worden|werden|bleiben)\W*$/u.test(ctx.text.slice(Math.max(sent.start, sent.end - 64), sent.end));
   if (!(konj1 || (near && hearsay) || (near && konj2))) return null;
   // Far from any statement, the sentence's own subject is the best guess ("Die Wahlkommission hatte …, das Gericht sei …").
   const own = near ? null : leadingNounPhrase(ctx, toks);
