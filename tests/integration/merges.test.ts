@@ -240,3 +240,53 @@ describe("splitting", () => {
     expect((await getPublicStatement(keep))!.reports.map((r) => r.source.url)).toContain("https://b.example/2");
   });
 });
+
+describe("links to and from a merged-away statement", () => {
+  it("show on the statement it joined, and a link to it shows that statement; undo puts them back", async () => {
+    const speaker = { name: "فريق الإنقاذ" };
+    const observer = { name: "Observer Desk" };
+    const said = (externalId: string, text: string, fields: Record<string, unknown> = {}) =>
+      line({ externalId, text, speaker, saidOn: "2016-03-04", ...fields });
+    await importBatch(env.pool, new ImportResolver(), [
+      said("l-keep", "قال فريق الإنقاذ إن 23 شخصا قتلوا في غارات على أحياء حلب الشرقية صباح اليوم", {
+        source: { url: "https://a.example/l", outlet: "A" },
+      }),
+      said("l-gone", "فريق الإنقاذ: مقتل 23 شخصا في غارات على أحياء حلب الشرقية صباح اليوم", {
+        source: { url: "https://b.example/l", outlet: "B" },
+      }),
+      said("l-translation", "Rescuers: 23 people were killed in raids.", { language: "en" }),
+      said("l-response", "The figure of 23 dead is too low.", { language: "en", speaker: observer }),
+      said("l-earlier", "Nobody was hurt in the raids.", { language: "en", speaker: observer }),
+    ]);
+    const [keep, gone, translation, response, earlier] = (await Promise.all(
+      ["l-keep", "l-gone", "l-translation", "l-response", "l-earlier"].map(idOf),
+    )) as [number, number, number, number, number];
+    // Curators linked the statement that is merged away below.
+    await env.pool.query(`UPDATE statements SET translation_of_id = $1 WHERE id = $2`, [gone, translation]);
+    await env.pool.query(`INSERT INTO statement_responses (statement_id, responds_to_id) VALUES ($1, $2), ($2, $3)`, [
+      response,
+      gone,
+      earlier,
+    ]);
+    await runJob();
+    const pending = (await listMergeCandidates(env.pool, { status: "pending", limit: 50, offset: 0 })).items;
+    const pair = pending.find((c) => [c.a.id, c.b.id].sort().join() === [keep, gone].sort().join())!;
+    const { mergeId } = await acceptCandidate(env.pool, curator, { candidateId: pair.id, keepId: keep });
+
+    const ids = (links: Array<{ id: number }>) => links.map((l) => l.id);
+    const kept = (await getPublicStatement(keep))!;
+    expect(ids(kept.translations)).toEqual([translation]);
+    expect(ids(kept.responses)).toEqual([response]);
+    expect(ids(kept.respondsTo)).toEqual([earlier]);
+    expect((await getPublicStatement(translation))!.translationOf?.id).toBe(keep);
+    expect(ids((await getPublicStatement(response))!.respondsTo)).toEqual([keep]);
+    expect(ids((await getPublicStatement(earlier))!.responses)).toEqual([keep]);
+
+    await undoMerge(env.pool, curator, { mergeId });
+    const back = (await getPublicStatement(keep))!;
+    expect([back.translations, back.responses, back.respondsTo]).toEqual([[], [], []]);
+    expect((await getPublicStatement(translation))!.translationOf?.id).toBe(gone);
+    expect(ids((await getPublicStatement(response))!.respondsTo)).toEqual([gone]);
+    expect(ids((await getPublicStatement(gone))!.respondsTo)).toEqual([earlier]);
+  });
+});

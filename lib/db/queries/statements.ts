@@ -102,17 +102,26 @@ export function publicStatementFields(row: any): PublicStatementFields {
 const LINK = `json_build_object('id', l.id, 'text', l.text, 'language', l.language,
                 'speaker', json_build_object('slug', lsp.slug, 'name', lsp.name))`;
 
+/**
+ * The statements `ids` (a subquery) link to, as LINK objects in id order: links made to or from a statement
+ * merged into this one show here, and a linked statement that was merged away shows as the one its merges
+ * end at (migration 0014), each once and never this statement itself.
+ */
+const linkList = (ids: string, status: string) =>
+  `coalesce((SELECT json_agg(${LINK} ORDER BY l.id)
+               FROM (SELECT DISTINCT statement_merge_end(linked.id) AS id FROM (${ids}) AS linked(id)) e
+               JOIN statements l ON l.id = e.id JOIN speakers lsp ON lsp.id = l.speaker_id
+              WHERE l.id <> s.id AND l.status ${status}), '[]')`;
+
 async function readPublicStatement(id: number): Promise<PublicStatement | null> {
   const result = await getPool().query(
     `SELECT ${PUBLIC_STATEMENT_COLUMNS},
             (SELECT ${LINK} FROM statements l JOIN speakers lsp ON lsp.id = l.speaker_id
-              WHERE l.id = s.translation_of_id AND l.status IN ('published', 'retracted')) AS translation_of,
-            coalesce((SELECT json_agg(${LINK} ORDER BY l.id) FROM statements l JOIN speakers lsp ON lsp.id = l.speaker_id
-              WHERE l.translation_of_id = s.id AND l.status = 'published'), '[]') AS translations,
-            coalesce((SELECT json_agg(${LINK} ORDER BY l.id) FROM statement_responses r JOIN statements l ON l.id = r.responds_to_id
-              JOIN speakers lsp ON lsp.id = l.speaker_id WHERE r.statement_id = s.id AND l.status IN ('published', 'retracted')), '[]') AS responds_to,
-            coalesce((SELECT json_agg(${LINK} ORDER BY l.id) FROM statement_responses r JOIN statements l ON l.id = r.statement_id
-              JOIN speakers lsp ON lsp.id = l.speaker_id WHERE r.responds_to_id = s.id AND l.status = 'published'), '[]') AS responses,
+              WHERE l.id = statement_merge_end(s.translation_of_id) AND l.id <> s.id
+                AND l.status IN ('published', 'retracted')) AS translation_of,
+            ${linkList(`SELECT t.id FROM statements t WHERE t.translation_of_id = ANY(statement_merged_ids(s.id))`, "= 'published'")} AS translations,
+            ${linkList(`SELECT r.responds_to_id FROM statement_responses r WHERE r.statement_id = ANY(statement_merged_ids(s.id))`, "IN ('published', 'retracted')")} AS responds_to,
+            ${linkList(`SELECT r.statement_id FROM statement_responses r WHERE r.responds_to_id = ANY(statement_merged_ids(s.id))`, "= 'published'")} AS responses,
             coalesce((SELECT json_agg(${REVIEW_JSON} ORDER BY ${REVIEW_ORDER}) FROM statement_reviews r WHERE r.statement_id = s.id), '[]') AS reviews
        FROM statements s
       WHERE s.id = $1 AND s.status IN ('published', 'retracted')`,
