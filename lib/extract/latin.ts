@@ -38,6 +38,7 @@ import {
 } from "./latin-subjects";
 import { anaphoricReport, reportsOf, sourceFrame } from "./latin-source-frames";
 import { chooseGermanSpeakers } from "./german-model";
+import { dassClause, nounOfSaying } from "./latin-clauses";
 
 export type { LatinCtx };
 
@@ -519,77 +520,6 @@ function contentFollowsCue(ctx: LatinCtx, sent: Sentence, toks: Token[], i: numb
   return false;
 }
 
-/**
- * German: a noun of saying before a comma opens reported content: "X teilt die Ansicht, Clarkson habe …", "… bestand in
- * der Ankündigung, der Iran werde …", "Sie äußerte die Hoffnung, dass …". The content (after "dass") is a clause in
- * Konjunktiv or a "dass" clause; the sentence's subject speaks, else whoever spoke before. Reads at most 40 words.
- */
-function nounOfSaying(ctx: LatinCtx, sent: Sentence, near: boolean): Candidate | null {
-  const { text } = ctx;
-  const toks = tokenize(text, sent.start, Math.min(sent.end, sent.start + 600))
-    .filter((t) => quoteAt(ctx.quotes, t.start) < 0)
-    .slice(0, 40);
-  for (let k = 1; k + 3 < toks.length; k++) {
-    const noun = toks[k] as Token;
-    if (
-      !isCap(noun.text) ||
-      !DE_SAYING_NOUN.test(noun.text.toLowerCase()) ||
-      !/^\s*,\s*$/u.test(text.slice(noun.end, (toks[k + 1] as Token).start))
-    )
-      continue;
-    const next = toks[k + 1] as Token;
-    const dass = /^(?:dass|daß)$/u.test(next.text);
-    if (!dass && !toks.slice(k + 1, k + 13).some((t) => DE_KONJ.has(t.text) || /^(?:hätte|wäre|würde)$/u.test(t.text)))
-      return null;
-    const own = clauseSubject(ctx, sent.start, noun.start);
-    if (!own && !near) return null;
-    return {
-      ...base(sent, noun),
-      kind: "indirect",
-      start: dass ? next.end : next.start,
-      end: sent.end,
-      speaker: own ?? { type: "continuation" },
-      dateRegions: [[sent.start, next.start]],
-      confidence: 0.55,
-    };
-  }
-  return null;
-}
-/**
- * German: "X befürchtet/ist sich sicher/geht davon aus, dass …" with a verb the cue list lacks: the "dass" clause of a
- * sentence whose subject opens it (not "so dass", "ohne dass", "die Tatsache, dass"). Reads at most 40 words.
- */
-function dassClause(ctx: LatinCtx, sent: Sentence): Candidate | null {
-  const { text } = ctx;
-  const toks = tokenize(text, sent.start, Math.min(sent.end, sent.start + 600))
-    .filter((t) => quoteAt(ctx.quotes, t.start) < 0)
-    .slice(0, 40);
-  for (let k = 2; k + 3 < toks.length; k++) {
-    const dass = toks[k] as Token;
-    if (!/^(?:dass|daß)$/u.test(dass.text) || !/,\s*$/u.test(text.slice((toks[k - 1] as Token).end, dass.start)))
-      continue;
-    const before = (toks[k - 1] as Token).text;
-    if (DE_DASS_NOT_REPORTING.test(before) || isCap(before)) return null;
-    const own = clauseSubject(ctx, sent.start, dass.start);
-    if (!own || (own.type !== "mention" && own.type !== "backref") || own.start > (toks[2] as Token).start) return null;
-    return {
-      ...base(sent, dass),
-      kind: "indirect",
-      start: dass.end,
-      end: sent.end,
-      speaker: own,
-      dateRegions: [[sent.start, dass.start]],
-      confidence: 0.4,
-    };
-  }
-  return null;
-}
-const DE_DASS_NOT_REPORTING = /^(?:so|ohne|als|statt|anstatt|dadurch|damit|sodass|außer|nur|bis|kaum|zu)$/u;
-
-/** Nouns that name what someone said or thinks, compounds included ("Gegenbehauptung", "Regierungserklärung"). */
-const DE_SAYING_NOUN =
-  /(?:ansicht|auffassung|ankündigung|aussage|behauptung|begründung|botschaft|forderung|meinung|prognose|überzeugung|einschätzung|hoffnung|befürchtung|vermutung|warnung|drohung|erklärung|standpunkt|eindruck|vorwurf|hinweis|zusage|versicherung|feststellung|mitteilung|nachricht|meldung|argument|these)$/u;
-
 /** German free indirect speech: a Konjunktiv I sentence right after a statement continues its speaker. */
 function freeIndirect(ctx: LatinCtx, sent: Sentence, near: boolean): Candidate | null {
   const toks = tokenize(ctx.text, sent.start, sent.end).filter((t) => quoteAt(ctx.quotes, t.start) < 0);
@@ -613,7 +543,7 @@ function freeIndirect(ctx: LatinCtx, sent: Sentence, near: boolean): Candidate |
   }
   const konj1 = toks.some((t) => DE_KONJ.has(t.text) && !DE_KONJ2.has(t.text));
   const konj2 = toks.some((t) => DE_KONJ2.has(t.text) || /^(?:hätte|wäre|würde)$/u.test(t.text));
-  // Reportive "soll(en) … haben/sein/worden": hearsay with the source left implicit.
+  // Reportive "soll(en) … haben/sein/worden/werden/bleiben": hearsay with the source left implicit.
   const hearsay =
     toks.some((t) => /^(?:soll|sollen)$/u.test(t.text)) &&
     /\b(?:haben|sein|worden|werden|bleiben)\W*$/u.test(ctx.text.slice(Math.max(sent.start, sent.end - 64), sent.end));
