@@ -6,6 +6,13 @@ import { quoteAt, tokenize, type Sentence, type Token } from "./text";
 import { DE_KONJ, isCap } from "./latin-lexicon";
 import { clauseSubject, type LatinCtx } from "./latin-subjects";
 
+/** The first 40 words of a sentence outside its quotations: each reader looks no further. */
+function openingWords(ctx: LatinCtx, sent: Sentence): Token[] {
+  return tokenize(ctx.text, sent.start, Math.min(sent.end, sent.start + 600))
+    .filter((t) => quoteAt(ctx.quotes, t.start) < 0)
+    .slice(0, 40);
+}
+
 /** The sentence and cue fields of a candidate whose cue is `cue`. */
 function around(sent: Sentence, cue: Token) {
   return { sentenceStart: sent.start, sentenceEnd: sent.end, cueStart: cue.start, cueEnd: cue.end };
@@ -14,13 +21,11 @@ function around(sent: Sentence, cue: Token) {
 /**
  * German: a noun of saying before a comma opens reported content: "X teilt die Ansicht, Clarkson habe …", "… bestand in
  * der Ankündigung, der Iran werde …", "Sie äußerte die Hoffnung, dass …". The content (after "dass") is a clause in
- * Konjunktiv or a "dass" clause; the sentence's subject speaks, else whoever spoke before. Reads at most 40 words.
+ * Konjunktiv or a "dass" clause; the sentence's subject speaks, else whoever spoke before.
  */
 export function nounOfSaying(ctx: LatinCtx, sent: Sentence, near: boolean): Candidate | null {
   const { text } = ctx;
-  const toks = tokenize(text, sent.start, Math.min(sent.end, sent.start + 600))
-    .filter((t) => quoteAt(ctx.quotes, t.start) < 0)
-    .slice(0, 40);
+  const toks = openingWords(ctx, sent);
   for (let k = 1; k + 3 < toks.length; k++) {
     const noun = toks[k] as Token;
     if (
@@ -49,13 +54,11 @@ export function nounOfSaying(ctx: LatinCtx, sent: Sentence, near: boolean): Cand
 }
 /**
  * German: "X befürchtet/ist sich sicher/geht davon aus, dass …" with a verb the cue list lacks: the "dass" clause of a
- * sentence whose subject opens it (not "so dass", "ohne dass", "die Tatsache, dass"). Reads at most 40 words.
+ * sentence whose subject opens it (not "so dass", "ohne dass", "die Tatsache, dass").
  */
 export function dassClause(ctx: LatinCtx, sent: Sentence): Candidate | null {
   const { text } = ctx;
-  const toks = tokenize(text, sent.start, Math.min(sent.end, sent.start + 600))
-    .filter((t) => quoteAt(ctx.quotes, t.start) < 0)
-    .slice(0, 40);
+  const toks = openingWords(ctx, sent);
   for (let k = 2; k + 3 < toks.length; k++) {
     const dass = toks[k] as Token;
     if (!/^(?:dass|daß)$/u.test(dass.text) || !/,\s*$/u.test(text.slice((toks[k - 1] as Token).end, dass.start)))
