@@ -457,10 +457,13 @@ export const outbox = pgTable(
     lastError: text("last_error"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     doneAt: timestamp("done_at", { withTimezone: true }),
+    // Bulk work (imports, a migration's re-indexing) waits behind curators' single changes.
+    background: boolean("background").notNull().default(false),
   },
   (t) => [
-    index("outbox_pending_idx")
-      .on(t.id)
+    // The worker's claim order: curators' changes first, then the bulk, each oldest first.
+    index("outbox_claim_idx")
+      .on(t.background, t.id)
       .where(sql`${t.doneAt} IS NULL`),
     check("outbox_entity_type_check", sql`${t.entityType} IN ('statement', 'speaker', 'topic')`),
   ],

@@ -368,7 +368,7 @@ export async function importBatch(pool: pg.Pool, resolver: ImportResolver, lines
        SELECT 'statement', c.id, c.version, 'import', c.changes FROM unnest($1::int[], $2::int[], $3::jsonb[]) AS c(id, version, changes)`,
       [changes.map((c) => c.id), changes.map((c) => c.version), changes.map((c) => JSON.stringify(c.diff))],
     );
-    await enqueueOutbox(client, "statement", [...new Set(ids)]);
+    await enqueueOutbox(client, "statement", [...new Set(ids)], { background: true });
     await client.query("COMMIT");
     return counts;
   } catch (error) {

@@ -57,7 +57,8 @@ export function backoffMs(attempts: number): number {
 /**
  * Drains one batch of the outbox into Meilisearch, in one transaction:
  *  - rows are claimed with FOR UPDATE SKIP LOCKED, so several workers (one per
- *    app instance) never take the same row;
+ *    app instance) never take the same row; curators' changes before background
+ *    (bulk) rows, each oldest first;
  *  - a speaker or topic change fans out into statement rows (their documents
  *    carry the speaker's names and the topics), processed by a later batch;
  *  - each statement is also held by an advisory lock while its document is
@@ -78,7 +79,7 @@ export async function drainOutboxOnce(
     const claimed = await client.query<OutboxRow>(
       `SELECT id, entity_type, entity_id, attempts FROM outbox
         WHERE done_at IS NULL AND available_at <= now()
-        ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        ORDER BY background, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
       [limit],
     );
     result.claimed = claimed.rows.length;

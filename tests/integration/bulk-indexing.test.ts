@@ -6,7 +6,7 @@ import { findSimilarStatements } from "@/lib/search/similar";
 import { compareIndexWithPostgres, isInSync } from "@/lib/sync/check-index";
 import { pendingOutboxCount } from "@/lib/sync/outbox";
 import { reindexAll } from "@/lib/sync/reindex";
-import { drainOutbox, startSyncWorker } from "@/lib/sync/worker";
+import { drainOutbox, drainOutboxOnce, startSyncWorker } from "@/lib/sync/worker";
 import { useTestEnvironment } from "../support/integration";
 
 // Bulk mode, against a real Postgres and Meilisearch: a deep outbox reaches
@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 /** Published statements written straight to Postgres, each with its outbox row (as the importer does). */
-async function insertStatements(count: number, label: string): Promise<void> {
+async function insertStatements(count: number, label: string, background = false): Promise<void> {
   await env.pool.query(
     `WITH made AS (
        INSERT INTO statements (text, language, kind, speaker_id, said_on, said_on_precision, status)
@@ -39,8 +39,8 @@ async function insertStatements(count: number, label: string): Promise<void> {
               (SELECT min(id) FROM speakers) + (i % 8), DATE '2000-01-01' + (i % 5000), 'day', 'published'
          FROM generate_series(1, $1) AS i
        RETURNING id)
-     INSERT INTO outbox (entity_type, entity_id) SELECT 'statement', id FROM made`,
-    [count, label],
+     INSERT INTO outbox (entity_type, entity_id, background) SELECT 'statement', id, $3 FROM made`,
+    [count, label, background],
   );
 }
 
@@ -107,6 +107,27 @@ describe("bulk indexing", () => {
     expect(received(await additionsSince(since))).toEqual([1]);
     // Meilisearch's own time for it is the floor; our polling adds at most 50 ms to it.
     expect(elapsed).toBeLessThan(5_000);
+  });
+
+  it("a curator's change is claimed before a deep background backlog (an import's, a migration's re-indexing)", async () => {
+    await insertStatements(3_000, "backlog", true);
+    await insertStatements(1, "curator");
+    const pending = async (background: boolean) =>
+      Number(
+        (
+          await env.pool.query<{ n: string }>(
+            `SELECT count(*) AS n FROM outbox WHERE done_at IS NULL AND background = $1`,
+            [background],
+          )
+        ).rows[0]!.n,
+      );
+    expect(await drainOutboxOnce(env.ctx, 10)).toMatchObject({ claimed: 10, indexed: 10 });
+    expect(await pending(false)).toBe(0);
+    expect(await pending(true)).toBe(3_000 - 9);
+    const hits = await env.meili.index(env.indexUid).search("curator statement 1", { limit: 1 });
+    expect(hits.hits[0]?.text).toBe("curator statement 1 about peace, development and human rights");
+    await drainOutbox(env.ctx);
+    expect(await pending(true)).toBe(0);
   });
 
   it("reindex sends big tasks: every published statement in one task here", async () => {

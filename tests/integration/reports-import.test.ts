@@ -69,6 +69,13 @@ describe("importing the same statement from two outlets", () => {
     expect(statement.firstReportedOn?.iso).toBe("2016-02-04");
   });
 
+  it("announces its statements to the search index as background work, behind curators' changes", async () => {
+    const { rows } = await env.pool.query<{ background: boolean }>(
+      `SELECT DISTINCT background FROM outbox WHERE entity_type = 'statement'`,
+    );
+    expect(rows).toEqual([{ background: true }]);
+  });
+
   it("changes nothing when both lines are imported again", async () => {
     const id = await idOf("a-1");
     const before = (await getPublicStatement(id))!.version;
