@@ -57,8 +57,8 @@ export function backoffMs(attempts: number): number {
 /**
  * Drains one batch of the outbox into Meilisearch, in one transaction:
  *  - rows are claimed with FOR UPDATE SKIP LOCKED, so several workers (one per
- *    app instance) never take the same row; curators' changes before background
- *    (bulk) rows, each oldest first;
+ *    app instance) never take the same row; curators' changes first and alone,
+ *    then background (bulk) rows, each oldest first;
  *  - a speaker or topic change fans out into statement rows (their documents
  *    carry the speaker's names and the topics), processed by a later batch;
  *  - each statement is also held by an advisory lock while its document is
@@ -76,12 +76,16 @@ export async function drainOutboxOnce(
   const client = await ctx.pool.connect();
   try {
     await client.query("BEGIN");
-    const claimed = await client.query<OutboxRow>(
-      `SELECT id, entity_type, entity_id, attempts FROM outbox
-        WHERE done_at IS NULL AND available_at <= now()
-        ORDER BY background, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-      [limit],
-    );
+    // Curators' changes alone while there are any, so that a save is not sent in a bulk-sized task.
+    const claim = (background: boolean) =>
+      client.query<OutboxRow>(
+        `SELECT id, entity_type, entity_id, attempts FROM outbox
+          WHERE done_at IS NULL AND background = $2 AND available_at <= now()
+          ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [limit, background],
+      );
+    let claimed = await claim(false);
+    if (claimed.rows.length === 0) claimed = await claim(true);
     result.claimed = claimed.rows.length;
     if (claimed.rows.length === 0) {
       await client.query("COMMIT");

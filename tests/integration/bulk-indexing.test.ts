@@ -121,9 +121,10 @@ describe("bulk indexing", () => {
           )
         ).rows[0]!.n,
       );
-    expect(await drainOutboxOnce(env.ctx, 10)).toMatchObject({ claimed: 10, indexed: 10 });
+    // The save goes alone, in a task of its own size, not in a bulk-sized one.
+    expect(await drainOutboxOnce(env.ctx, 10)).toMatchObject({ claimed: 1, indexed: 1 });
     expect(await pending(false)).toBe(0);
-    expect(await pending(true)).toBe(3_000 - 9);
+    expect(await pending(true)).toBe(3_000);
     const hits = await env.meili.index(env.indexUid).search("curator statement 1", { limit: 1 });
     expect(hits.hits[0]?.text).toBe("curator statement 1 about peace, development and human rights");
     await drainOutbox(env.ctx);
