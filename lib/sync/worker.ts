@@ -2,6 +2,7 @@ import type { SearchClient } from "@/lib/search/client";
 import type pg from "pg";
 import { TASK_MAX_BYTES, enqueueDocumentWrites, ensureStatementIndex, waitForWrite } from "@/lib/search/index-admin";
 import { loadDocuments } from "./documents";
+import { Wakeup } from "./wakeup";
 
 export type SyncContext = {
   pool: pg.Pool;
@@ -209,20 +210,9 @@ export function startSyncWorker(ctx: WorkerOptions): RunningWorker {
   let stopped = false;
   let flushed = !ctx.bulkMinBacklog;
   const maxClaim = ctx.batchSize ?? MAX_CLAIM;
-  const sleepers = new Set<() => void>();
-  const wakeAll = () => {
-    for (const wake of [...sleepers]) wake();
-  };
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        sleepers.delete(done);
-        resolve();
-      }
-      sleepers.add(done);
-    });
+  const wakeup = new Wakeup();
+  const wakeAll = () => wakeup.wake();
+  const sleep = (ms: number) => wakeup.sleep(ms);
 
   // One LISTEN connection shared by all loops; re-opened after Postgres restarts.
   let listener: pg.PoolClient | null = null;
