@@ -3,8 +3,7 @@
 import type { Candidate, KnownSpeaker, SpeakerRef } from "./types";
 import { nameTokens } from "./normalize";
 import { GROUP_WORDS, ORG_WORDS, ROLE_WORDS, SpeakerIndex } from "./speakers";
-import { quoteAt, trimSpan, type QuoteSpan, type Sentence, type Token } from "./text";
-import { tokenize } from "./text";
+import { cueFields, quoteAt, tokenize, trimSpan, type QuoteSpan, type Sentence, type Token } from "./text";
 import {
   AUX,
   COMPLEMENTIZERS,
@@ -293,7 +292,7 @@ function clauseStart(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit, can
 function analyse(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit): Candidate | null {
   const { text } = ctx;
   const cue = toks[hit.tok] as Token;
-  const base = { sentenceStart: sent.start, sentenceEnd: sent.end, cueStart: cue.start, cueEnd: cue.end };
+  const base = cueFields(sent, cue);
   // Trailing cue: "<content>، حسبما أكدت X."
   if (hit.trailing) {
     const trailer = toks[hit.tok - 1] as Token;

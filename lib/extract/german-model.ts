@@ -14,7 +14,7 @@
 import { z } from "zod";
 import type { Candidate, SpeakerRef } from "./types";
 import { GROUP_WORDS, ORG_WORDS, ROLE_WORDS } from "./speakers";
-import { quoteAt, tokenize, type Sentence, type Token } from "./text";
+import { cueFields, quoteAt, tokenize, type Sentence, type Token } from "./text";
 import { DE_KONJ, DE_SUBJ_STOP } from "./latin-lexicon";
 import { clauseSubject, type LatinCtx } from "./latin-subjects";
 import weightsFile from "./german-model.weights.json";
@@ -90,10 +90,7 @@ function wholeSentence(ctx: LatinCtx, sent: Sentence, near: boolean): Candidate 
     .some((t) => DE_KONJ.has(t.text) || /^(?:hätte|wäre|würde|könnte|müsste|sollte)$/u.test(t.text));
   const own = near && konj ? null : clauseSubject(ctx, sent.start, sent.end);
   return {
-    sentenceStart: sent.start,
-    sentenceEnd: sent.end,
-    cueStart: null,
-    cueEnd: null,
+    ...cueFields(sent, null),
     kind: "indirect",
     start: sent.start,
     end: sent.end,

@@ -2,7 +2,7 @@
 // Ansicht, X habe …") and a "dass" clause after the opening subject's verb ("war sich sicher, dass …"). Read by
 // latin.ts for a sentence in which no cue was found; apart from it to keep each file under the size limit (issue 14).
 import type { Candidate } from "./types";
-import { quoteAt, tokenize, type Sentence, type Token } from "./text";
+import { cueFields, quoteAt, tokenize, type Sentence, type Token } from "./text";
 import { DE_KONJ, isCap } from "./latin-lexicon";
 import { clauseSubject, type LatinCtx } from "./latin-subjects";
 
@@ -11,11 +11,6 @@ function openingWords(ctx: LatinCtx, sent: Sentence): Token[] {
   return tokenize(ctx.text, sent.start, Math.min(sent.end, sent.start + 600))
     .filter((t) => quoteAt(ctx.quotes, t.start) < 0)
     .slice(0, 40);
-}
-
-/** The sentence and cue fields of a candidate whose cue is `cue`. */
-function around(sent: Sentence, cue: Token) {
-  return { sentenceStart: sent.start, sentenceEnd: sent.end, cueStart: cue.start, cueEnd: cue.end };
 }
 
 /**
@@ -41,7 +36,7 @@ export function nounOfSaying(ctx: LatinCtx, sent: Sentence, near: boolean): Cand
     const own = clauseSubject(ctx, sent.start, noun.start);
     if (!own && !near) return null;
     return {
-      ...around(sent, noun),
+      ...cueFields(sent, noun),
       kind: "indirect",
       start: dass ? next.end : next.start,
       end: sent.end,
@@ -68,7 +63,7 @@ export function dassClause(ctx: LatinCtx, sent: Sentence): Candidate | null {
     const own = clauseSubject(ctx, sent.start, dass.start);
     if (!own || (own.type !== "mention" && own.type !== "backref") || own.start > (toks[2] as Token).start) return null;
     return {
-      ...around(sent, dass),
+      ...cueFields(sent, dass),
       kind: "indirect",
       start: dass.end,
       end: sent.end,

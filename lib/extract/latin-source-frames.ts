@@ -3,7 +3,7 @@
 // verbs, free indirect speech and standalone quotations, to keep each file under the size limit (issue 14). Also the
 // German sources named by a verb: "Dies bestätigte X." after the statement, "Die Polizei spricht von …".
 import type { Candidate, SpeakerRef } from "./types";
-import { quoteAt, tokenize, type Sentence, type Token } from "./text";
+import { cueFields, quoteAt, tokenize, type Sentence, type Token } from "./text";
 import { DE_FRAME_DET, DE_NACH_ADJ, DE_POSTPOSED_HEADS, isAdjective, isCap, isSourceHead, LEX } from "./latin-lexicon";
 import { firstQuoteIndex, lastOfWithin, npAfter, subjectRef, type LatinCtx } from "./latin-subjects";
 
@@ -205,10 +205,7 @@ export function anaphoricReport(ctx: LatinCtx, sent: Sentence, prev: Sentence): 
   }
   if (!speaker || speaker.type === "pronoun") return null;
   return {
-    sentenceStart: sent.start,
-    sentenceEnd: sent.end,
-    cueStart: verb.start,
-    cueEnd: verb.end,
+    ...cueFields(sent, verb),
     kind: "indirect",
     start: prev.start,
     end: dem.end,
@@ -238,10 +235,7 @@ export function reportsOf(ctx: LatinCtx, sent: Sentence, toks: Token[]): Candida
     const speaker = from < t.start ? subjectRef(ctx, "de", from, t.start) : null;
     if (!speaker || speaker.type === "pronoun") return null;
     return {
-      sentenceStart: sent.start,
-      sentenceEnd: sent.end,
-      cueStart: t.start,
-      cueEnd: t.end,
+      ...cueFields(sent, t),
       kind: "indirect",
       start: sent.start,
       end: sent.end,

@@ -2,7 +2,7 @@
 // trailing ", sagte X"/", X said", source frames (laut, zufolge, nach Angaben, according to), and German
 // free indirect speech (Konjunktiv I sentences continuing the previous speaker).
 import type { Candidate, Lang, SpeakerRef } from "./types";
-import { quoteAt, tokenize, trimSpan, type QuoteSpan, type Sentence, type Token } from "./text";
+import { cueFields, quoteAt, tokenize, trimSpan, type QuoteSpan, type Sentence, type Token } from "./text";
 import {
   DE_BEKANNT_AUX,
   DE_CLAUSE_JOIN,
@@ -128,18 +128,6 @@ function mergeable(ctx: LatinCtx, last: Candidate, sent: Sentence, si: number): 
   return /^[\s.!?“”"«»)]*$/u.test(ctx.text.slice(last.end, prev.end)) && sent.start - prev.end <= 3;
 }
 
-function base(
-  sent: Sentence,
-  cue: Token | null,
-): Pick<Candidate, "sentenceStart" | "sentenceEnd" | "cueStart" | "cueEnd"> {
-  return {
-    sentenceStart: sent.start,
-    sentenceEnd: sent.end,
-    cueStart: cue ? cue.start : null,
-    cueEnd: cue ? cue.end : null,
-  };
-}
-
 function sentenceCandidates(ctx: LatinCtx, lang: "de" | "en", sent: Sentence): Candidate[] {
   const { text } = ctx;
   const all = tokenize(text, sent.start, sent.end);
@@ -158,7 +146,7 @@ function sentenceCandidates(ctx: LatinCtx, lang: "de" | "en", sent: Sentence): C
     if (lang === "de" && lw === "wonach" && i + 3 < toks.length) {
       // "Berichte, wonach …": the content follows; the source is the preceding noun phrase.
       out.push({
-        ...base(sent, t),
+        ...cueFields(sent, t),
         kind: "indirect",
         start: t.end,
         end: sent.end,
@@ -260,7 +248,7 @@ function participleContinuation(ctx: LatinCtx, sent: Sentence, toks: Token[], fr
     const start = next && next.text === "that" ? next.end : (next?.start ?? t.end);
     if (toks.length - k < 4) return null;
     return {
-      ...base(sent, t),
+      ...cueFields(sent, t),
       kind: "indirect",
       start,
       end: sent.end,
@@ -276,7 +264,7 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
   const { text } = ctx;
   const cue = toks[i] as Token;
   const lex = LEX[lang];
-  const b = base(sent, cue);
+  const b = cueFields(sent, cue);
   const firstInWindow = Math.max(0, i - LOOKBACK_TOKENS);
   const windowStart = Math.max(
     sent.start,
@@ -532,7 +520,7 @@ function freeIndirect(ctx: LatinCtx, sent: Sentence, near: boolean): Candidate |
     toks.length > 3
   ) {
     return {
-      ...base(sent, toks[0] as Token),
+      ...cueFields(sent, toks[0] as Token),
       kind: "indirect",
       start: (toks[1] as Token).start,
       end: sent.end,
@@ -551,7 +539,7 @@ function freeIndirect(ctx: LatinCtx, sent: Sentence, near: boolean): Candidate |
   // Far from any statement, the sentence's own subject is the best guess ("Die Wahlkommission hatte …, das Gericht sei …").
   const own = near ? null : leadingNounPhrase(ctx, toks);
   return {
-    ...base(sent, null),
+    ...cueFields(sent, null),
     kind: "indirect",
     start: sent.start,
     end: sent.end,
@@ -576,7 +564,7 @@ function standaloneQuote(ctx: LatinCtx, sent: Sentence, near: boolean): Candidat
   const colon = /:\s*$/u.test(ctx.text.slice(sent.start, best.start));
   if (!whole && !colon && !near) return null;
   return {
-    ...base(sent, null),
+    ...cueFields(sent, null),
     kind: "direct",
     start: best.start,
     end: best.end,

@@ -1,5 +1,5 @@
 // Language-neutral text helpers: quotation pairing and sentence segmentation, robust to unbalanced marks.
-import type { Lang } from "./types";
+import type { Candidate, Lang } from "./types";
 
 export interface QuoteSpan {
   /** Offset of the opening mark. */
@@ -182,6 +182,19 @@ export interface Token {
   text: string;
   start: number;
   end: number;
+}
+
+/** Where a candidate stands: its sentence, and its cue when it has one. */
+export function cueFields(
+  sent: Sentence,
+  cue: Token | null,
+): Pick<Candidate, "sentenceStart" | "sentenceEnd" | "cueStart" | "cueEnd"> {
+  return {
+    sentenceStart: sent.start,
+    sentenceEnd: sent.end,
+    cueStart: cue ? cue.start : null,
+    cueEnd: cue ? cue.end : null,
+  };
 }
 
 /** Words (letters, digits, marks, internal hyphens/apostrophes). */
