@@ -4,7 +4,7 @@ import { getPool } from "@/lib/db/client";
 import { appEnv } from "@/lib/env";
 import { WorkerPool } from "@/lib/workers/pool";
 import { NEAR_DUPLICATE, type DatedText } from "@/lib/text/near-duplicate";
-import { storedPartialDate } from "@/lib/validation/partial-date";
+import { storedPartialDateIso } from "@/lib/validation/partial-date";
 
 // The background job that finds merge candidates (issue 15): pairs of one speaker's public statements
 // with close wording and close dates, for curators to accept or reject in the review queue
@@ -33,7 +33,7 @@ function scoringPool(): WorkerPool {
 type Row = { id: number; text: string; said_on: string | null; said_on_precision: string | null };
 const dated = (row: Pick<Row, "text" | "said_on" | "said_on_precision">): DatedText => ({
   text: row.text,
-  saidOn: storedPartialDate(row.said_on, row.said_on_precision)?.iso ?? null,
+  saidOn: storedPartialDateIso(row.said_on, row.said_on_precision),
 });
 
 /**

@@ -8,7 +8,7 @@ import { inTransaction } from "@/lib/db/transaction";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { enqueueOutbox } from "@/lib/sync/outbox";
 import { statementTextKey } from "@/lib/text/statement-key";
-import { storedPartialDate } from "@/lib/validation/partial-date";
+import { storedPartialDateIso } from "@/lib/validation/partial-date";
 import { requiredBodyId } from "@/lib/validation/id";
 import { parseOrThrow } from "./entities";
 
@@ -18,11 +18,10 @@ import { parseOrThrow } from "./entities";
 // reviews to the kept one and leaves its row as status 'merged' (its URL redirects); statement_merges
 // records exactly what moved, so an undo puts back that and nothing else.
 
-const id = requiredBodyId;
-const acceptSchema = z.object({ candidateId: id, keepId: id });
-const candidateSchema = z.object({ candidateId: id });
-const splitSchema = z.object({ statementId: id, reportId: id });
-const undoSchema = z.object({ mergeId: id });
+const acceptSchema = z.object({ candidateId: requiredBodyId, keepId: requiredBodyId });
+const candidateSchema = z.object({ candidateId: requiredBodyId });
+const splitSchema = z.object({ statementId: requiredBodyId, reportId: requiredBodyId });
+const undoSchema = z.object({ mergeId: requiredBodyId });
 
 // A missing body is read as an empty one, so the answer names the missing fields.
 const parse = <T>(schema: z.ZodType<T>, body: unknown): T => parseOrThrow(schema, body ?? {});
@@ -57,8 +56,6 @@ export type MergeCandidateView = {
   b: CandidateSide;
 };
 
-const iso = (start: string | null, precision: string | null) => storedPartialDate(start, precision)?.iso ?? null;
-
 const REPORTS_JSON = `coalesce((SELECT json_agg(${REPORT_JSON} ORDER BY ${REPORT_ORDER})
                       FROM statement_reports r JOIN sources so ON so.id = r.source_id WHERE r.statement_id = x.id), '[]')`;
 
@@ -80,14 +77,14 @@ function side(row: SideRow): CandidateSide {
     language: row.language,
     status: row.status,
     speaker: row.speaker,
-    saidOn: iso(row.said_on, row.said_on_precision),
+    saidOn: storedPartialDateIso(row.said_on, row.said_on_precision),
     // A report without a wording of its own has the statement's.
     reports: row.reports.map((report) => ({
       id: report.id,
       outlet: report.outlet,
       url: report.url,
       title: report.title,
-      reportedOn: iso(report.reportedOn, report.reportedPrecision),
+      reportedOn: storedPartialDateIso(report.reportedOn, report.reportedPrecision),
       text: report.text ?? row.text,
     })),
   };

@@ -25,8 +25,6 @@ export const removeReviewSchema = z.object({
 
 export type ReviewsSaved = { id: number; version: number; reviews: PublicReview[] };
 
-const parse = parseOrThrow;
-
 /** Locks the statement and checks the version the curator saw; returns its reviews' addresses and the snapshot of its last revision. */
 async function lockStatement(
   tx: pg.PoolClient,
@@ -74,7 +72,7 @@ export async function addReview(
   statementId: number,
   body: unknown,
 ): Promise<ReviewsSaved> {
-  const { version, review } = parse(addReviewSchema, body);
+  const { version, review } = parseOrThrow(addReviewSchema, body);
   return inTransaction(pool, async (tx) => {
     const { urls, snapshot } = await lockStatement(tx, statementId, version);
     await insertReviews(tx, [{ statementId, review }]);
@@ -88,7 +86,7 @@ export async function removeReview(
   statementId: number,
   body: unknown,
 ): Promise<ReviewsSaved> {
-  const { version, reviewId } = parse(removeReviewSchema, body);
+  const { version, reviewId } = parseOrThrow(removeReviewSchema, body);
   return inTransaction(pool, async (tx) => {
     const { urls, snapshot } = await lockStatement(tx, statementId, version);
     const deleted = await tx.query(`DELETE FROM statement_reviews WHERE id = $1 AND statement_id = $2`, [

@@ -4,7 +4,7 @@ import { enqueueOutbox } from "@/lib/sync/outbox";
 import { nameKey } from "@/lib/text/name-key";
 import { slugify, uniqueSlug } from "@/lib/text/slug";
 import { statementTextKey } from "@/lib/text/statement-key";
-import { parsePartialDate, storedPartialDate, type DatePrecision } from "@/lib/validation/partial-date";
+import { parsePartialDate, storedPartialDateIso, type DatePrecision } from "@/lib/validation/partial-date";
 import type { Attribution, StatementForm } from "@/lib/validation/statement-form";
 import type { StatementKind } from "@/lib/validation/import-line";
 import { NotFoundError, ValidationError, VersionConflictError } from "@/lib/errors";
@@ -100,9 +100,6 @@ type RecordRow = {
   }>;
 };
 
-const isoOf = (start: string | null, precision: DatePrecision | null) =>
-  storedPartialDate(start, precision)?.iso ?? null;
-
 async function readRecord(
   db: Queryable,
   id: number,
@@ -130,14 +127,14 @@ async function readRecord(
       language: row.language,
       kind: row.kind,
       speakerId: row.speaker_id,
-      saidOn: isoOf(row.said_on, row.said_on_precision),
+      saidOn: storedPartialDateIso(row.said_on, row.said_on_precision),
       saidOnApproximate: row.said_on_approximate,
       topicIds: row.topic_ids,
       sources: row.sources.map((s) => ({
         url: s.url,
         outlet: s.outlet,
         title: s.title,
-        publishedOn: isoOf(s.published_on, s.precision),
+        publishedOn: storedPartialDateIso(s.published_on, s.precision),
       })),
       context: row.context,
       translationOfId: row.translation_of_id,

@@ -9,7 +9,7 @@ import { nameKey } from "@/lib/text/name-key";
 import { slugify } from "@/lib/text/slug";
 import { statementTextKey } from "@/lib/text/statement-key";
 import type { ImportLine, ImportSource } from "@/lib/validation/import-line";
-import type { PartialDate } from "@/lib/validation/partial-date";
+import { storedPartialDateIso, type PartialDate } from "@/lib/validation/partial-date";
 
 // The bulk importer behind `npm run import` (and the demo seed): upserts
 // statements by externalId in batches, one transaction per batch, resolving
@@ -336,7 +336,7 @@ export async function importBatch(pool: pg.Pool, resolver: ImportResolver, lines
         language: old.language,
         kind: old.kind,
         speakerId: old.speaker_id,
-        saidOn: old.said_on && old.said_on_precision ? isoOf(old.said_on, old.said_on_precision) : null,
+        saidOn: storedPartialDateIso(old.said_on, old.said_on_precision),
         context: old.context,
       };
       changes.push({ id: old.id, version: updated.rows[0]!.version, diff: diffOf(before, after) });
@@ -601,10 +601,6 @@ async function writeReports(
       column((r) => r.externalId),
     ],
   );
-}
-
-function isoOf(start: string, precision: string): string {
-  return precision === "year" ? start.slice(0, 4) : precision === "month" ? start.slice(0, 7) : start;
 }
 
 function diffOf(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, [unknown, unknown]> {

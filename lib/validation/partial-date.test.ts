@@ -5,6 +5,7 @@ import {
   parsePartialDate,
   partialDateFromStorage,
   storedPartialDate,
+  storedPartialDateIso,
   partialDateSchema,
   toDayNumber,
   type PartialDate,
@@ -99,6 +100,12 @@ describe("storedPartialDate", () => {
     expect(storedPartialDate("2016-11-01", null)).toBeNull();
     expect(storedPartialDate(null, "month")).toBeNull();
     expect(storedPartialDate("2016-11-01", "month")).toEqual(partialDateFromStorage("2016-11-01", "month"));
+  });
+  it("storedPartialDateIso gives its ISO form, or null", () => {
+    expect(storedPartialDateIso("2016-01-01", "year")).toBe("2016");
+    expect(storedPartialDateIso("2016-11-01", "month")).toBe("2016-11");
+    expect(storedPartialDateIso("2016-11-19", "day")).toBe("2016-11-19");
+    expect(storedPartialDateIso("2016-11-19", null)).toBeNull();
   });
 });
 

@@ -93,6 +93,11 @@ export function storedPartialDate(start: string | null, precision: string | null
   return start && precision ? partialDateFromStorage(start, precision as DatePrecision) : null;
 }
 
+/** The ISO form of storedPartialDate ("2016", "2016-11", "2016-11-19"), or null. */
+export function storedPartialDateIso(start: string | null, precision: string | null): string | null {
+  return storedPartialDate(start, precision)?.iso ?? null;
+}
+
 /**
  * Rebuilds a PartialDate from what the database stores: the first day of the
  * period and its precision. A start that is not the first day is truncated to
