@@ -120,6 +120,28 @@ describe("German sources and multi-sentence statements", () => {
     expect(only(run("Die Behörden werfen dem Konsul Menschenhandel vor.")).speaker?.name).toBe("Die Behörden");
   });
 
+  it("after an object cue's object, a relative or 'weil' clause is no content: the whole act is reported", () => {
+    const s = only(
+      run("Lammert würdigte die Bundeswehr als ein Kind des Kalten Krieges, das half, ihn zu überwinden."),
+    );
+    expect(s.text).toBe("Lammert würdigte die Bundeswehr als ein Kind des Kalten Krieges, das half, ihn zu überwinden");
+    expect(s.speaker?.name).toBe("Lammert");
+    // A say verb keeps its content after the comma, "das" included.
+    expect(only(run("Der Minister sagte am Montag, das sei falsch.")).text).toBe("das sei falsch");
+  });
+
+  it("a subject with an apposition, 'X, Name, verb …', is no content before a cue", () => {
+    const s = only(run("Der bayerische CSU-Vorsitzende, Edmund Stoiber, warf der SPD eine Fehlentwicklung vor."));
+    expect(s.text).toBe("Der bayerische CSU-Vorsitzende, Edmund Stoiber, warf der SPD eine Fehlentwicklung vor");
+    expect(s.speaker?.name).toContain("Edmund Stoiber");
+    const musk = only(run("Elon Musk, der Milliardär hinter der Firma, kündigte einen Pick-up-Truck an."));
+    expect(musk.speaker?.name).toContain("Elon Musk");
+    // Content of two clauses before ", sagte X" stays content.
+    const two = only(run("Die Preise steigen, die Löhne müssten folgen, sagte der Minister."));
+    expect(two.text).toBe("Die Preise steigen, die Löhne müssten folgen");
+    expect(two.speaker?.name).toContain("Minister");
+  });
+
   it("a noun of saying before a comma opens the content: 'teilt die Ansicht, …', 'in der Ankündigung, …'", () => {
     const s = only(
       run("Verteidiger Bruce Cutler teilt wie sein Mandant die Ansicht, Clarkson habe sich selbst getötet."),

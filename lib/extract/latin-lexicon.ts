@@ -94,7 +94,7 @@ export const DE_SUBJ_STOP = set(
 const EN_SUBJ_STOP = set(
   "On In At After Before During Yesterday Today Earlier Later Meanwhile However But And Also Then Speaking Last This That It",
 );
-const DE_AUX = set(
+export const DE_AUX = set(
   "hat hatte hatten haben habe hätte wurde wurden wird werden worden ist war waren sind sei soll sollte sollen kann konnte könne will wollte muss musste",
 );
 const EN_AUX = set("has had have was were is are will would also previously earlier later has had");
@@ -161,3 +161,9 @@ export const DE_OBJECT_CUES = set(
 );
 
 export const DE_KONJ2 = set("hätten wären würden");
+export const DE_RELATIVE_PRONOUNS = set(
+  "der die das dem den denen deren dessen welche welcher welches welchem welchen",
+);
+export const DE_SUBORDINATORS = set(
+  "weil da wenn obwohl nachdem um damit sodass während bevor indem seit bis ohne falls",
+);

@@ -7,7 +7,17 @@ import type { GermanModel } from "./german-model";
 import { nameTokens } from "./normalize";
 import { GROUP_WORDS, ORG_WORDS, ROLE_WORDS } from "./speakers";
 import { quoteAt, tokenize, trimSpan, type QuoteSpan, type Sentence, type Token } from "./text";
-import { DE_MIDFIELD_SKIP, DE_NOMINATIVE_DET, DE_SUBJ_STOP, DE_VORFELD_DET, LEX, isCap } from "./latin-lexicon";
+import {
+  DE_AUX,
+  DE_KONJ,
+  DE_MIDFIELD_SKIP,
+  DE_NOMINATIVE_DET,
+  DE_RELATIVE_PRONOUNS,
+  DE_SUBJ_STOP,
+  DE_VORFELD_DET,
+  LEX,
+  isCap,
+} from "./latin-lexicon";
 
 export interface LatinCtx {
   text: string;
@@ -66,6 +76,32 @@ export function clearSubjectAfter(toks: Token[], i: number, clauseEnd: number): 
   if (/^(?:er|sie)$/u.test(a.text)) return true;
   if (DE_NOMINATIVE_DET.has(a.text) && b && isCap(b.text)) return true;
   return isCap(a.text) && !!b && isCap(b.text) && !DE_SUBJ_STOP.has(a.text) && !/^(?:Am|Im|In|Vor|Nach)$/u.test(a.text);
+}
+
+/**
+ * Whether German text[from, to) is a subject with an apposition or relative clause, not content: "Der bayerische
+ * CSU-Vorsitzende, Edmund Stoiber", "Elon Musk, der Milliardär hinter der Firma", "Zapatero, der der PSOE angehört".
+ * The head is a noun phrase of at most six words ending in a capitalised word, without a finite verb.
+ */
+export function subjectWithApposition(text: string, from: number, to: number): boolean {
+  if (to - from > 240) return false;
+  const parts = text.slice(from, to).split(",");
+  if (parts.length < 2 || parts.length > 3) return false;
+  const head = tokenize(parts[0] as string, 0, (parts[0] as string).length);
+  const last = head.at(-1);
+  if (head.length === 0 || head.length > 6 || !last || !isCap((head[0] as Token).text) || !isCap(last.text))
+    return false;
+  if (head.some((t) => DE_AUX.has(t.text) || DE_KONJ.has(t.text))) return false;
+  const tail = parts.at(-1) as string;
+  const apposition = tokenize(tail, 0, tail.length);
+  const a = apposition[0];
+  const b = apposition[1];
+  if (!a || apposition.length > 14 || apposition.some((t) => DE_KONJ.has(t.text))) return false;
+  // A name ("Edmund Stoiber"), a noun phrase ending in a noun ("der Milliardär hinter der Firma", "Manager von
+  // Energie Cottbus"), or a relative clause ("der der Partei angehört": pronoun, then no noun).
+  if (apposition.length <= 4 && apposition.every((t) => isCap(t.text))) return true;
+  if ((isCap(a.text) || DE_NOMINATIVE_DET.has(a.text)) && isCap((apposition.at(-1) as Token).text)) return true;
+  return DE_RELATIVE_PRONOUNS.has(a.text) && b !== undefined && !isCap(b.text);
 }
 
 /** Whether the words before a German cue (from the clause start) read as a subject: "Der Minister", "Angela Merkel". */

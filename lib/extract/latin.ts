@@ -13,6 +13,8 @@ import {
   DE_OBJECT_CUES,
   DE_PASSIVE_AUX,
   DE_PASSIVE_REPORTS,
+  DE_RELATIVE_PRONOUNS,
+  DE_SUBORDINATORS,
   DE_SEPARABLE,
   DE_SO_NOT_SOURCE,
   EN_BARE_COMPLEMENT,
@@ -32,6 +34,7 @@ import {
   leadingNounPhrase,
   npAfter,
   quoteBetween,
+  subjectWithApposition,
   subjectRef,
   vorfeldIsSubject,
   type LatinCtx,
@@ -317,7 +320,9 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
     const inverted = btw.length === 0; // ", sagte X" / ", said X"
     const enSubj = lang === "en" && btw.length > 0 && btw.length <= 5 && !/[,;]/u.test(between);
     const wie = lang === "de" && btw.length >= 1 && (btw[0] as Token).text.toLowerCase() === "wie";
-    if ((inverted || enSubj) && !wie && comma - sent.start > 3) {
+    // "Der CSU-Vorsitzende, Edmund Stoiber, warf der SPD … vor": the comma closes the subject's apposition.
+    const apposition = lang === "de" && inverted && subjectWithApposition(text, sent.start, comma);
+    if ((inverted || enSubj) && !wie && !apposition && comma - sent.start > 3) {
       const contentEnd = comma;
       let spk: SpeakerRef | null;
       let contentEnd2 = contentEnd;
@@ -374,6 +379,9 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
     }
     if (/[,:]/u.test(gap)) {
       if (j >= toks.length) break;
+      // "Lammert würdigte die Bundeswehr als ein Kind des Kalten Krieges, das half, …": after an object cue and its
+      // object, a relative or subordinate clause belongs to the object; the act itself is what is reported.
+      if (lang === "de" && /,/u.test(gap) && objectClauseAfter(toks, i, j)) break;
       contentStart = nextStart;
       afterCueSpeakerEnd = prevEnd;
       break;
@@ -479,6 +487,19 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
     confidence: (speaker.type === "mention" ? 0.8 : 0.65) - (reported ? 0.25 : 0),
   };
 }
+/**
+ * Whether the comma before token j opens a clause on the object of a German object cue at i, not its content: a
+ * relative pronoun followed by a small word ("das half", "die von … sprachen") or a subordinator ("weil", "um").
+ */
+function objectClauseAfter(toks: Token[], i: number, j: number): boolean {
+  const cue = toks[i] as Token;
+  const next = toks[j];
+  if (!DE_OBJECT_CUES.has(cue.text) || j - i < 3 || !next) return false;
+  if (DE_SUBORDINATORS.has(next.text)) return true;
+  const after = toks[j + 1];
+  return DE_RELATIVE_PRONOUNS.has(next.text) && after !== undefined && !isCap(after.text) && !DE_KONJ.has(after.text);
+}
+
 /** Whether a comma closes the attribution ending at `from` and at least three more words of the sentence follow it. */
 function attributionInterposed(ctx: LatinCtx, sent: Sentence, from: number): boolean {
   const rest = /^\s*(?:weiter|zufolge|further)?\s*,/u.exec(ctx.text.slice(from, Math.min(sent.end, from + 20)));
