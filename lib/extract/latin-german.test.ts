@@ -142,6 +142,22 @@ describe("German sources and multi-sentence statements", () => {
     expect(two.speaker?.name).toContain("Minister");
   });
 
+  it("the subject after a clause and the auxiliary, after midfield adverbs, and before a time", () => {
+    const vfgh = only(
+      run("Da es für keine Anlage eine Verordnung gibt, hat der VfGH entschieden, dass sie schließen."),
+    );
+    expect(vfgh.speaker?.name).toBe("VfGH");
+    const beck = only(run("Ebenso plädierte auch Volker Beck dafür, Rodney Price kein Visum zu erteilen."));
+    expect(beck.speaker?.name).toBe("Volker Beck");
+    const wie = only(
+      run("Wie der Finanzminister Hartmut Möllring am Dienstag in Hannover erklärte, sieht er kein Hindernis."),
+    );
+    expect(wie.speaker?.name).toBe("Finanzminister Hartmut Möllring");
+    // An apposition's comma before the auxiliary is no clause: the subject stays before it.
+    const a = only(run("Adidas-Vorstand Erich Stamminger, zuständig für die USA, hatte angekündigt, dort zu wachsen."));
+    expect(a.speaker?.name).toContain("Erich Stamminger");
+  });
+
   it("a noun of saying before a comma opens the content: 'teilt die Ansicht, …', 'in der Ankündigung, …'", () => {
     const s = only(
       run("Verteidiger Bruce Cutler teilt wie sein Mandant die Ansicht, Clarkson habe sich selbst getötet."),

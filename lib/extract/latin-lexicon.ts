@@ -156,6 +156,11 @@ export const DE_MIDFIELD_SKIP = set(
   "auch jedoch dazu bereits nun zudem außerdem allerdings daher deshalb dann damals heute gestern am im",
 );
 
+/** Single-word adverbs between a German verb and its subject after it. */
+export const DE_MIDFIELD_ADVERBS = set(
+  "auch jedoch dazu bereits nun zudem außerdem allerdings daher deshalb dann damals heute gestern ebenfalls erneut persönlich zuletzt jetzt",
+);
+
 export const DE_OBJECT_CUES = set(
   "sprach sprachen kritisierte kritisierten forderte forderten warnte warnten begrüßte begrüßten bezeichnete bezeichneten nannte nannten bestätigte bestätigten kündigte kündigten gab gaben teilte teilten lehnte lehnten verurteilte verurteilten bemängelte bemängelten dementierte dementierten bestritt bestritten würdigte würdigten lobte lobten beschloss beschlossen entschied plädierte plädierten drohte drohten fordert fordern kritisiert kritisieren warnt warnen bezeichnet bezeichnen lehnt lehnen verglich verglichen attackierte attackierten betrachtet betrachten betrachtete werten wertete werteten verwies verwiesen regte regten warf warfen wirft werfen begründete begründet begründeten",
 );

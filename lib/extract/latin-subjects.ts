@@ -10,6 +10,7 @@ import { quoteAt, tokenize, trimSpan, type QuoteSpan, type Sentence, type Token 
 import {
   DE_AUX,
   DE_KONJ,
+  DE_MIDFIELD_ADVERBS,
   DE_MIDFIELD_SKIP,
   DE_NOMINATIVE_DET,
   DE_RELATIVE_PRONOUNS,
@@ -117,6 +118,17 @@ export function vorfeldIsSubject(text: string, toks: Token[], i: number, windowS
   return vf.length >= 2 && vf.length <= 6 && vf.every((t) => isCap(t.text) || /^(?:von|van|de|der|und)$/u.test(t.text));
 }
 
+/** Whether toks[k] opens an unambiguous German nominative: "er", "sie", "der Minister", "Volker Beck". */
+function nominativeAhead(toks: Token[], k: number): boolean {
+  const a = toks[k]?.text ?? "";
+  const b = toks[k + 1]?.text ?? "";
+  if (a === "er" || a === "sie" || (a === "der" && isCap(b))) return true;
+  return isCap(a) && isCap(b) && !DE_SUBJ_STOP.has(a);
+}
+
+/** "dafür", "darauf", "davon": a pronominal adverb ends a German noun phrase. */
+const DE_PRONOMINAL_ADVERB = /^dar?(?:für|auf|von|mit|über|gegen|an|bei|zu|nach|in|aus|um|unter|hin)$/u;
+
 /** Capitalised noun phrase right after the cue (inverted subject), stopped by prepositions and punctuation. */
 export function npAfter(
   ctx: LatinCtx,
@@ -130,7 +142,11 @@ export function npAfter(
     lang === "de"
       ? /^(?:am|im|in|auf|bei|vor|gegenüber|zu|zum|zur|nach|mit|laut|heute|gestern|dazu|auch|bereits|weiter|außerdem|jedoch|aber|dem|den|einem|einer|so|noch|damals|später|zuvor|dann|nun|es|sich|ihm|ihr|ihnen|uns|am|daher|vergangene[nr]?|letzte[nr]?)$/u
       : /^(?:on|in|at|to|of|for|with|after|before|during|yesterday|today|last|this|that|on|told|who|when|while)$/u;
-  const k = from;
+  // "Ebenso plädierte auch Volker Beck dafür": midfield adverbs stand between the verb and its subject.
+  // Only a plain nominative follows them: "er", "der …", a name; "jedoch das Auftreten …" may be an object.
+  let k = from;
+  while (lang === "de" && k < from + 3 && DE_MIDFIELD_ADVERBS.has(toks[k]?.text ?? "")) k++;
+  if (k > from && !nominativeAhead(toks, k)) k = from;
   const det = lang === "de" ? /^(?:der|die|das|des|ein|eine|eines|einer)$/u : /^(?:the|a|an)$/u;
   const startTok = toks[k];
   if (!startTok || startTok.end > hardEnd) return null;
@@ -139,7 +155,7 @@ export function npAfter(
   let e = k;
   while (e < toks.length && (toks[e] as Token).end <= hardEnd && e - k < 12) {
     const w = (toks[e] as Token).text;
-    if (e > k && stop.test(w)) break;
+    if (e > k && (stop.test(w) || (lang === "de" && isCap(startTok.text) && DE_PRONOMINAL_ADVERB.test(w)))) break;
     if (
       e > k &&
       /[,;:.]/u.test(text.slice((toks[e - 1] as Token).end, (toks[e] as Token).start)) &&
@@ -167,6 +183,10 @@ export function subjectRef(ctx: LatinCtx, lang: "de" | "en", s: number, e: numbe
   // A German subject is a noun, a name, an article's phrase or a pronoun, never a lower-case adverb ("schon").
   if (lang === "de" && !/^(?:\p{Lu}|er$|sie$|(?:der|die|das|den|dem|des|ein|eine|einer|eines)\s)/u.test(surface))
     return null;
+  // "der Finanzminister Hartmut Möllring am Dienstag in Hannover": the subject ends before a time ("in Berlin" may
+  // belong to it: "Ein Regierungssprecher in Berlin").
+  const adverbial = lang === "de" ? /\s(?:am|heute|gestern|bereits|erneut)\s/u.exec(surface) : null;
+  if (adverbial && adverbial.index > 0) return refFor(ctx, lang, a, a + adverbial.index);
   return refFor(ctx, lang, a, b);
 }
 

@@ -326,7 +326,9 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
       const contentEnd = comma;
       let spk: SpeakerRef | null;
       let contentEnd2 = contentEnd;
-      if (inverted) spk = npAfter(ctx, lang, toks, i + 1, sent.end);
+      // "…, so Gamkrelids, Schuld daran …": after "so" the speaker ends at the next comma.
+      const soEnd = cue.text === "so" ? text.indexOf(",", cue.end) : -1;
+      if (inverted) spk = npAfter(ctx, lang, toks, i + 1, soEnd > 0 && soEnd < sent.end ? soEnd : sent.end);
       else spk = subjectRef(ctx, lang, (btw[0] as Token).start, cue.start);
       if (!spk && inverted && lang === "en") {
         // "<content>, the Federal Reserve chair, Jerome Powell, said on Wednesday.": the speaker holds a comma.
@@ -451,8 +453,15 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
     let s = firstBefore.start;
     const beforeToks = toks.slice(firstInWindow, i);
     const auxIdx = beforeToks.findIndex((t) => lex.aux.has(t.text));
-    if (leadStop && auxIdx >= 0) s = beforeToks[auxIdx + 1]?.start ?? cue.start;
-    const e = auxIdx >= 0 && !leadStop ? (beforeToks[auxIdx] as Token).start : cue.start;
+    // "Da es keine Verordnung gibt, hat der VfGH entschieden": a clause before the auxiliary; the subject follows it.
+    const clauseBeforeAux =
+      lang === "de" &&
+      auxIdx > 0 &&
+      DE_SUBORDINATORS.has(firstBefore.text.toLowerCase()) &&
+      /,\s*$/u.test(text.slice(sent.start, (beforeToks[auxIdx] as Token).start));
+    const subjectAfterAux = (leadStop || clauseBeforeAux) && auxIdx >= 0;
+    if (subjectAfterAux) s = beforeToks[auxIdx + 1]?.start ?? cue.start;
+    const e = auxIdx >= 0 && !subjectAfterAux ? (beforeToks[auxIdx] as Token).start : cue.start;
     const lastComma = lastOfWithin(text, ",", cue.start, Math.max(s, windowStart));
     // "X, Sprecher von Y, sagte": keep the whole apposition; a clause comma ("Nachdem …, sagte X") is skipped.
     // "Wie der Vorsitzende Richter, Ottmar Breidling, ausführte, …": after "Wie" the commas hold an apposition.
