@@ -158,6 +158,26 @@ describe("German sources and multi-sentence statements", () => {
     expect(a.speaker?.name).toContain("Erich Stamminger");
   });
 
+  it("a perfect with the subject's apposition: 'hatte X, Name, erklärt, …' — the content follows the participle", () => {
+    const s = only(
+      run(
+        "Zuvor hatte ein Talibanführer auf pakistanischer Seite, Baitullah Mehsud, erklärt, die Taliban würden bleiben.",
+      ),
+    );
+    expect(s.text).toBe("die Taliban würden bleiben");
+    expect(s.speaker?.name).toBe("Baitullah Mehsud");
+  });
+
+  it("more source heads after 'nach': Berechnungen, Auskunft, ein Dokument, ein Fernsehbericht", () => {
+    expect(only(run("Nach Berechnungen eines US-Forschers sind nur 300 Jäger eingewandert.")).speaker?.name).toContain(
+      "US-Forschers",
+    );
+    expect(only(run("Der Satellit würde nach Auskunft der NASA verglühen.")).speaker?.name).toContain("NASA");
+    expect(only(run("Nach einem EU-Dokument leben sie in Armut.")).speaker?.name).toContain("EU-Dokument");
+    // "nach" with no source head stays a preposition.
+    expect(run("Nach einem langen Flug landete die Maschine in Berlin.")).toEqual([]);
+  });
+
   it("a noun of saying before a comma opens the content: 'teilt die Ansicht, …', 'in der Ankündigung, …'", () => {
     const s = only(
       run("Verteidiger Bruce Cutler teilt wie sein Mandant die Ansicht, Clarkson habe sich selbst getötet."),

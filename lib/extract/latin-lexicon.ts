@@ -109,7 +109,7 @@ export const DE_FRAME_DET = set(
 // Heads of a source after "nach"; compounds count ("Polizeiangaben", "Medienberichten").
 // A compound's last part counts too: "nach Polizeiangaben", "Zeitungsberichten zufolge", "in ersten Agenturmeldungen".
 const DE_SOURCE_HEAD =
-  /(?:Angaben|Informationen|Ansicht|Auffassung|Einschätzung(?:en)?|Aussagen?|Worten|Darstellung|Meinung|Berichte?n?|Schätzung(?:en)?|Hochrechnung(?:en)?|Prognosen?|Planungen|Erkenntnisstand|Erkenntnissen|Untersuchungen|Ermittlungen|Recherchen|Umfragen?|Zählungen|Meldungen|Studie|Stellungnahme|Analyse|Ergebnis|Endergebnis|Vernehmen|Mitteilung|Erklärung|Schilderungen|Zeugenaussagen|Expertenmeinung|\p{Ll}(?:angaben|berichten|meldungen|aussagen))$/u;
+  /(?:Angaben|Informationen|Ansicht|Auffassung|Einschätzung(?:en)?|Aussagen?|Worten|Darstellung|Meinung|Berichte?n?|Schätzung(?:en)?|Hochrechnung(?:en)?|Prognosen?|Planungen|Erkenntnisstand|Erkenntnissen|Untersuchungen|Ermittlungen|Recherchen|Umfragen?|Zählungen|Meldungen|Studie|Stellungnahme|Analyse|Ergebnis|Endergebnis|Vernehmen|Mitteilung|Erklärung|Schilderungen|Zeugenaussagen|Expertenmeinung|Berechnungen|Auskunft|Dokument|Veröffentlichung|Vorhersagen?|Ankündigung|Medien|Quellen|Nachrichten?|\p{Ll}(?:angaben|bericht|berichten|meldungen|aussagen|dokument|schätzungen|berechnungen|quellen|medien))$/u;
 export const DE_POSTPOSED_HEADS = set("Meinung Ansicht Auffassung Vernehmen Angaben Worten Einschätzung Darstellung");
 export const isSourceHead = (w: string): boolean => /^\p{Lu}/u.test(w) && DE_SOURCE_HEAD.test(w);
 export const isAdjective = (w: string): boolean =>

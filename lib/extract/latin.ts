@@ -308,8 +308,11 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
   }
   // At most 8 words, read from a bounded slice (this runs for every cue).
   const shortLead = (end: number): boolean => end - sent.start <= 160 && tokenize(text, sent.start, end).length <= 8;
+  // "Zuvor hatte X, Baitullah Mehsud, erklärt, die Taliban …": a comma right after a German cue opens its content.
+  const contentRightAfter = lang === "de" && restAfterCue === 0 && i + 1 < toks.length;
   if (
     comma >= 0 &&
+    !contentRightAfter &&
     !(lang === "en" && restAfterCue >= 4 && shortLead(comma)) &&
     !contentFollowsCue(ctx, sent, toks, i)
   ) {
@@ -472,7 +475,7 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
       /^(?:\p{Lu}|der$|die$|das$|ein$|eine$|sein$|seine$|ihr$|ihre$)/u.test(toks[1]?.text ?? "") &&
       lastComma > s;
     if (wieLead) s = (toks[1] as Token).start;
-    else if (lastComma > s && leadStop) s = lastComma + 1;
+    else if (lastComma > s && leadStop && !subjectAfterAux) s = lastComma + 1;
     speaker = s >= windowStart ? subjectRef(ctx, lang, s, e) : null;
   }
   if (!speaker) speaker = npAfter(ctx, lang, toks, i + 1, afterCueSpeakerEnd);

@@ -318,7 +318,16 @@ function latinName(text: string, lang: Lang, toks: Token[]): [number, number] | 
     if (s < n && s > 0 && LATIN_PARTICLES.has((part[s] as Token).text)) s++;
     // Not after an organisation word ("Die Gewerkschaft Verdi") nor a function word ("analysts at Goldman Sachs").
     const before = part[s - 1];
-    if (s < n && before && !isOrgWord(lang, before.text) && !FUNCTION_WORDS[lang].has(fold(before.text)))
+    // German capitalises every noun: one capitalised word after a lower-case word is a noun ("auf pakistanischer
+    // Seite"), unless a role names it ("Polizeisprecher Müller"); a name in apposition after it is the name.
+    const germanNoun =
+      lang === "de" &&
+      part !== parts.at(-1) &&
+      n - s === 1 &&
+      before !== undefined &&
+      !cap(before) &&
+      !isRoleWord(lang, before.text);
+    if (s < n && before && !germanNoun && !isOrgWord(lang, before.text) && !FUNCTION_WORDS[lang].has(fold(before.text)))
       return [(part[s] as Token).start, (part[n - 1] as Token).end];
     // A named organisation: an organisation word with a proper name beside it ("The World Health Organization").
     if (part.some((t) => isOrgWord(lang, t.text)) && part.some(plain)) {
