@@ -12,7 +12,7 @@ export const DE_PASSIVE_REPORTS = set(
   "bekannt berichtet vorgeworfen beschuldigt gemeldet mitgeteilt erklärt bestätigt angekündigt befürchtet vermutet erwartet angenommen",
 );
 const DE_CUES = set(
-  "mitteilt mitteilten ausführte ausführten feststellte feststellten feststellt begrüßte begrüßten lehnte lehnten verurteilte verurteilten bemängelte bemängelten sagte sagten sagt sagen gesagt erklärte erklärten erklärt erklären betonte betonten betont kritisierte kritisierten kritisiert forderte forderten fordert gefordert warnte warnten warnt gewarnt meinte meinten meint gemeint berichtete berichteten berichtet bestätigte bestätigten bestätigt schrieb schrieben schreibt geschrieben erläuterte erläuterten erläutert ergänzte ergänzten ergänzt versicherte versicherten versichert unterstrich unterstrichen behauptete behaupteten behauptet behaupten vermutete vermuteten vermutet glaubt glaubte glauben hofft hoffte hoffen befürchtet befürchtete befürchten argumentierte argumentiert äußerte äußerten geäußert antwortete antworteten entgegnete entgegneten verkündete verkündeten verkündet beklagte beklagten beklagt bekräftigte bekräftigten bekräftigt mahnte mahnten appellierte bestritt bestritten dementierte dementiert meldete meldeten meldet gemeldet kommentierte kommentierten kommentiert schätzt schätzte schätzen mitgeteilt mitteilte mitteilten angekündigt ankündigte bekanntgegeben bekanntgab erklärten hinzugefügt hinzufügte angegeben angab zitiert zitierte sprach sprachen nannte nannten bezeichnete bezeichneten bezeichnet räumte räumten verwies verwiesen wies wiesen stellte stellten teilte teilten teilt gab gaben gibt kündigte kündigten kündigt fügte fügten fügt rief riefen ging geht gehen sieht sah heißt hieß verlautete lautete bekannt vorgeworfen beschuldigt wirft warf begründete begründet hält hielt vermutet erwartet angenommen aufgefordert empfahl empfahlen empfiehlt betonen gebeten schlug schlugen würdigte würdigten lobte lobten beschloss entschied plädierte plädierten drohte drohten fordern kritisieren warnen bezeichnen lehnt lehnen verglich verglichen attackierte attackierten betrachtet betrachten betrachtete werten wertete werteten regte regten warfen werfen weisen entschieden führt führte führten weist festgestellt beschlossen veröffentlichte erhofft vertritt vertrat urteilte prangerte prangerten verlangte verlangt verlangten skandierten sicherte zugesagt versprochen versprach schlägt fragte beschrieb hob erinnerte auffordert abgelehnt bezweifeln bezweifelte bezweifelt",
+  "mitteilt mitteilten ausführte ausführten feststellte feststellten feststellt begrüßte begrüßten lehnte lehnten verurteilte verurteilten bemängelte bemängelten sagte sagten sagt sagen gesagt erklärte erklärten erklärt erklären betonte betonten betont kritisierte kritisierten kritisiert forderte forderten fordert gefordert warnte warnten warnt gewarnt meinte meinten meint gemeint berichtete berichteten berichtet bestätigte bestätigten bestätigt schrieb schrieben schreibt geschrieben erläuterte erläuterten erläutert ergänzte ergänzten ergänzt versicherte versicherten versichert unterstrich unterstrichen behauptete behaupteten behauptet behaupten vermutete vermuteten vermutet glaubt glaubte glauben hofft hoffte hoffen befürchtet befürchtete befürchten argumentierte argumentiert äußerte äußerten geäußert antwortete antworteten entgegnete entgegneten verkündete verkündeten verkündet beklagte beklagten beklagt bekräftigte bekräftigten bekräftigt mahnte mahnten appellierte bestritt bestritten dementierte dementiert meldete meldeten meldet gemeldet kommentierte kommentierten kommentiert schätzt schätzte schätzen mitgeteilt mitteilte mitteilten angekündigt ankündigte bekanntgegeben bekanntgab erklärten hinzugefügt hinzufügte angegeben angab zitiert zitierte sprach sprachen nannte nannten bezeichnete bezeichneten bezeichnet räumte räumten verwies verwiesen wies wiesen stellte stellten teilte teilten teilt gab gaben gibt kündigte kündigten kündigt fügte fügten fügt rief riefen ging geht gehen sieht sah heißt hieß verlautete lautete bekannt vorgeworfen beschuldigt wirft warf begründete begründet hält hielt vermutet erwartet angenommen aufgefordert empfahl empfahlen empfiehlt betonen gebeten schlug schlugen würdigte würdigten lobte lobten beschloss entschied plädierte plädierten drohte drohten fordern kritisieren warnen bezeichnen lehnt lehnen verglich verglichen attackierte attackierten betrachtet betrachten betrachtete werten wertete werteten regte regten warfen werfen weisen entschieden führt führte führten weist festgestellt beschlossen veröffentlichte erhofft vertritt vertrat urteilte prangerte prangerten verlangte verlangt verlangten skandierten sicherte zugesagt versprochen versprach schlägt fragte beschrieb hob erinnerte auffordert abgelehnt bezweifeln bezweifelte bezweifelt verweist verweisen sehen sahen spricht sprechen rechnet rechnen rechnete rechneten beziffert bezifferte bezifferten kündigen halten hielten nennt",
 );
 const DE_PARTICLE: Record<string, string[]> = {
   lehnte: ["ab"],
@@ -39,6 +39,8 @@ const DE_PARTICLE: Record<string, string[]> = {
   schlugen: ["vor"],
   verwies: ["darauf"],
   verwiesen: ["darauf"],
+  verweist: ["darauf"],
+  verweisen: ["darauf"],
   rief: ["auf"],
   riefen: ["auf"],
   ging: ["aus"],
@@ -46,8 +48,18 @@ const DE_PARTICLE: Record<string, string[]> = {
   gehen: ["aus"],
   sprach: ["von", "aus"],
   sprachen: ["von", "aus"],
-  sieht: ["darin", "als"],
-  sah: ["darin", "als"],
+  sieht: ["darin", "als", "in"],
+  sah: ["darin", "als", "in"],
+  sehen: ["darin", "als", "in"],
+  sahen: ["darin", "als", "in"],
+  spricht: ["von", "aus"],
+  sprechen: ["von", "aus"],
+  beziffert: ["auf"],
+  bezifferte: ["auf"],
+  bezifferten: ["auf"],
+  kündigen: ["an"],
+  halten: ["für"],
+  hielten: ["für"],
   heißt: ["es"],
   hieß: ["es"],
   wirft: ["vor"],
@@ -122,6 +134,18 @@ export const DE_NACH_ADJ = set(
   "jüngsten ersten neuesten neuen offiziellen eigenen vorläufigen bisherigen unbestätigten übereinstimmenden inoffiziellen aktuellen",
 );
 
+/** German cues whose preposition opens their object anywhere in the clause: "verwies auf …", "rechnet mit …". */
+export const DE_PREPOSITIONAL_CUES: Record<string, string> = {
+  verwies: "auf",
+  verwiesen: "auf",
+  verweist: "auf",
+  verweisen: "auf",
+  rechnet: "mit",
+  rechnen: "mit",
+  rechnete: "mit",
+  rechneten: "mit",
+};
+
 export interface Lex {
   cues: Set<string>;
   particles: Record<string, string[]>;
@@ -162,7 +186,7 @@ export const DE_MIDFIELD_ADVERBS = set(
 );
 
 export const DE_OBJECT_CUES = set(
-  "sprach sprachen kritisierte kritisierten forderte forderten warnte warnten begrüßte begrüßten bezeichnete bezeichneten nannte nannten bestätigte bestätigten kündigte kündigten gab gaben teilte teilten lehnte lehnten verurteilte verurteilten bemängelte bemängelten dementierte dementierten bestritt bestritten würdigte würdigten lobte lobten beschloss beschlossen entschied plädierte plädierten drohte drohten fordert fordern kritisiert kritisieren warnt warnen bezeichnet bezeichnen lehnt lehnen verglich verglichen attackierte attackierten betrachtet betrachten betrachtete werten wertete werteten verwies verwiesen regte regten warf warfen wirft werfen begründete begründet begründeten",
+  "sprach sprachen kritisierte kritisierten forderte forderten warnte warnten begrüßte begrüßten bezeichnete bezeichneten nannte nannten bestätigte bestätigten kündigte kündigten gab gaben teilte teilten lehnte lehnten verurteilte verurteilten bemängelte bemängelten dementierte dementierten bestritt bestritten würdigte würdigten lobte lobten beschloss beschlossen entschied plädierte plädierten drohte drohten fordert fordern kritisiert kritisieren warnt warnen bezeichnet bezeichnen lehnt lehnen verglich verglichen attackierte attackierten betrachtet betrachten betrachtete werten wertete werteten verwies verwiesen regte regten warf warfen wirft werfen begründete begründet begründeten verweist verweisen sieht sah sehen spricht sprechen rechnet rechnen rechnete rechneten beziffert bezifferte bezifferten kündigen hält hielt halten hielten gehen verlangte verlangten",
 );
 
 export const DE_KONJ2 = set("hätten wären würden");

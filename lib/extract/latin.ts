@@ -13,6 +13,7 @@ import {
   DE_OBJECT_CUES,
   DE_PASSIVE_AUX,
   DE_PASSIVE_REPORTS,
+  DE_PREPOSITIONAL_CUES,
   DE_RELATIVE_PRONOUNS,
   DE_SUBORDINATORS,
   DE_SEPARABLE,
@@ -178,8 +179,9 @@ function sentenceCandidates(ctx: LatinCtx, lang: "de" | "en", sent: Sentence): C
     // "bekannt" reports only as "wie … bekannt gab/wurde" or "bekannt (gegeben|geworden …), dass": not "ist nicht bekannt",
     // "bekannt als", "wurde bekannt, als …".
     if (lang === "de" && lw === "bekannt" && !deBekanntReports(text, toks, i)) continue;
-    const parts = lex.particles[lw];
-    if (parts && parts.length > 0) {
+    const parts = lex.particles[lw] ?? [];
+    const preposition = lang === "de" ? DE_PREPOSITIONAL_CUES[lw] : undefined;
+    if (parts.length > 0 || preposition) {
       const rest = toks.slice(i + 1, i + 1 + PARTICLE_WINDOW);
       // A separable particle closes its clause ("gab … bekannt, dass", "teilte … mit."): "gab einen Kommentar zu dem
       // Vorfall ab" has no "zu" particle; "gab die Behörde nicht bekannt" reports nothing.
@@ -196,7 +198,7 @@ function sentenceCandidates(ctx: LatinCtx, lang: "de" | "en", sent: Sentence): C
       };
       // "rief: „…“": a colon right after the verb opens its content, particle or not.
       const colonNext = /^\s*:/u.test(text.slice(t.end, t.end + 3));
-      if (!colonNext && !rest.some((x, k) => parts.includes(x.text) && closes(k))) continue;
+      if (!colonNext && !rest.some((x, k) => (parts.includes(x.text) && closes(k)) || x.text === preposition)) continue;
     }
     // A paraphrased position ("Investors fear …", "The opposition wants …") yields to an attribution later
     // in the sentence ("…, its leader told Reuters", "…, according to analysts").
