@@ -191,6 +191,20 @@ describe("German sources and multi-sentence statements", () => {
     expect(run("Der Verein hält eine Versammlung ab.")).toEqual([]);
   });
 
+  it("direct quotations: the apposition's comma before the cue, a role before the colon, a name with a colon alone", () => {
+    const scherf = only(
+      run("Der frühere Bürgermeister, Henning Scherf (SPD), warnte die CDU vor einem „populistischen Wahlkampf“."),
+    );
+    expect(scherf.speaker?.name).toBe("Henning Scherf");
+    const rehn = only(
+      run("So sagte Olli Rehn, EU-Erweiterungskommissar: „Man kann der Bevölkerung das nicht vorsetzen.“"),
+    );
+    expect(rehn.text).toBe("„Man kann der Bevölkerung das nicht vorsetzen.“");
+    expect(rehn.speaker?.name).toBe("Olli Rehn");
+    const z = run("Die Staatsanwaltschaft Gießen ermittelt. BKA-Präsident Ziercke: „Damit setzt das BKA ein Zeichen.“");
+    expect(z.at(-1)?.speaker?.name).toContain("Ziercke");
+  });
+
   it("a noun of saying before a comma opens the content: 'teilt die Ansicht, …', 'in der Ankündigung, …'", () => {
     const s = only(
       run("Verteidiger Bruce Cutler teilt wie sein Mandant die Ansicht, Clarkson habe sich selbst getötet."),

@@ -10,6 +10,7 @@ import {
   DE_KONJ,
   DE_KONJ2,
   DE_NEGATION,
+  DE_NOMINATIVE_DET,
   DE_OBJECT_CUES,
   DE_PASSIVE_AUX,
   DE_PASSIVE_REPORTS,
@@ -18,11 +19,13 @@ import {
   DE_SUBORDINATORS,
   DE_SEPARABLE,
   DE_SO_NOT_SOURCE,
+  DE_SUBJ_STOP,
   EN_BARE_COMPLEMENT,
   EN_PARAPHRASE,
   EN_PARTICLE,
   EN_PARTICIPLES,
   LEX,
+  isAdjective,
   isCap,
   type Lex,
 } from "./latin-lexicon";
@@ -386,6 +389,8 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
     }
     if (/[,:]/u.test(gap)) {
       if (j >= toks.length) break;
+      // "sagte Olli Rehn, EU-Erweiterungskommissar: „…“": a comma before the speaker's role and a colon.
+      if (lang === "de" && !/:/u.test(gap) && roleBeforeColon(ctx, toks, j)) continue;
       // "Lammert würdigte die Bundeswehr als ein Kind des Kalten Krieges, das half, …": after an object cue and its
       // object, a relative or subordinate clause belongs to the object; the act itself is what is reported.
       if (lang === "de" && /,/u.test(gap) && objectClauseAfter(toks, i, j)) break;
@@ -448,7 +453,8 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
     lang === "de" &&
     !leadStop &&
     clearSubjectAfter(toks, i, afterCueSpeakerEnd) &&
-    !vorfeldIsSubject(text, toks, i, windowStart)
+    !vorfeldIsSubject(text, toks, i, windowStart) &&
+    !commaClosesApposition(text, sent, cue)
   )
     leadStop = true;
   if (leadStop || firstBefore === undefined) speaker = npAfter(ctx, lang, toks, i + 1, afterCueSpeakerEnd);
@@ -501,6 +507,43 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
     confidence: (speaker.type === "mention" ? 0.8 : 0.65) - (reported ? 0.25 : 0),
   };
 }
+/** The noun phrase of at most six words that is all of text[from, to) up to a colon ("und der Ministerpräsident X:"). */
+function nameBeforeColon(ctx: LatinCtx, from: number, to: number): SpeakerRef | null {
+  const colon = ctx.text.lastIndexOf(":", to);
+  if (colon < from || to - from > 160) return null;
+  let toks = tokenize(ctx.text, from, colon);
+  if (/^(?:und|Und|auch|Auch|sowie)$/u.test(toks[0]?.text ?? "")) toks = toks.slice(1);
+  const first = toks[0];
+  if (!first || toks.length > 6 || !isCap((toks.at(-1) as Token).text)) return null;
+  const nounPhrase = toks.every(
+    (t) =>
+      isCap(t.text) || DE_NOMINATIVE_DET.has(t.text) || isAdjective(t.text) || /^(?:von|der|des|und)$/u.test(t.text),
+  );
+  return nounPhrase && !DE_SUBJ_STOP.has(first.text) ? subjectRef(ctx, "de", first.start, colon) : null;
+}
+
+/** Whether toks[j] starts a short capitalised role that a colon ends: "EU-Erweiterungskommissar: „…“". */
+function roleBeforeColon(ctx: LatinCtx, toks: Token[], j: number): boolean {
+  for (let k = j; k < toks.length && k < j + 5; k++) {
+    const t = toks[k] as Token;
+    if (k === j && !isCap(t.text)) return false;
+    const gap = ctx.text.slice(t.end, toks[k + 1]?.start ?? t.end + 2);
+    if (/:/u.test(gap)) return true;
+    if (/[,;.]/u.test(gap)) return false;
+  }
+  return false;
+}
+
+/** "Der Bürgermeister, Henning Scherf (SPD), warnte …": the comma right before a German cue closes the subject's apposition. */
+function commaClosesApposition(text: string, sent: Sentence, cue: Token): boolean {
+  const comma = lastOfWithin(text, ",", cue.start, Math.max(sent.start, cue.start - 240));
+  return (
+    comma > sent.start &&
+    /^\s*$/u.test(text.slice(comma + 1, cue.start)) &&
+    subjectWithApposition(text, sent.start, comma)
+  );
+}
+
 /**
  * Whether the comma before token j opens a clause on the object of a German object cue at i, not its content: a
  * relative pronoun followed by a small word ("das half", "die von … sprachen") or a subordinator ("weil", "um").
@@ -598,12 +641,14 @@ function standaloneQuote(ctx: LatinCtx, sent: Sentence, near: boolean): Candidat
   const whole = best.start - sent.start <= 1 && best.end >= sent.end - 2;
   const colon = /:\s*$/u.test(ctx.text.slice(sent.start, best.start));
   if (!whole && !colon && !near) return null;
+  // "BKA-Präsident Ziercke: „…“": a name or role alone before the colon speaks.
+  const named = colon && ctx.lang === "de" ? nameBeforeColon(ctx, sent.start, best.start) : null;
   return {
     ...cueFields(sent, null),
     kind: "direct",
     start: best.start,
     end: best.end,
-    speaker: { type: "continuation" },
+    speaker: named ?? { type: "continuation" },
     dateRegions: [],
     confidence: whole && near ? 0.5 : 0.4,
   };
