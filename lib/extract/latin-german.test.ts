@@ -205,6 +205,18 @@ describe("German sources and multi-sentence statements", () => {
     expect(z.at(-1)?.speaker?.name).toContain("Ziercke");
   });
 
+  it("an adverb before the verb is no subject: 'Sinngemäß hofft Musk', 'Besorgt äußerte sich Kofi Annan'", () => {
+    expect(only(run("Sinngemäß hofft Musk also, dass der nächste Start bald erfolgt.")).speaker?.name).toBe("Musk");
+    expect(only(run("Besorgt äußerte sich Kofi Annan über die Gewalt, die Lage sei ernst.")).speaker?.name).toBe(
+      "Kofi Annan",
+    );
+    expect(only(run("Unterdessen verwies Steinbrück darauf, dass der Haushalt ausgeglichen sei.")).speaker?.name).toBe(
+      "Steinbrück",
+    );
+    // A passive report names no one: "Insbesondere wird kritisiert, dass …".
+    expect(only(run("Insbesondere wird kritisiert, dass das Wahlrecht die Regierung bevorzuge.")).speaker).toBeNull();
+  });
+
   it("a noun of saying before a comma opens the content: 'teilt die Ansicht, …', 'in der Ankündigung, …'", () => {
     const s = only(
       run("Verteidiger Bruce Cutler teilt wie sein Mandant die Ansicht, Clarkson habe sich selbst getötet."),

@@ -142,10 +142,12 @@ export function npAfter(
     lang === "de"
       ? /^(?:am|im|in|auf|bei|vor|gegenüber|zu|zum|zur|nach|mit|laut|heute|gestern|dazu|auch|bereits|weiter|außerdem|jedoch|aber|dem|den|einem|einer|so|noch|damals|später|zuvor|dann|nun|es|sich|ihm|ihr|ihnen|uns|am|daher|vergangene[nr]?|letzte[nr]?)$/u
       : /^(?:on|in|at|to|of|for|with|after|before|during|yesterday|today|last|this|that|on|told|who|when|while)$/u;
-  // "Ebenso plädierte auch Volker Beck dafür": midfield adverbs stand between the verb and its subject.
+  // "Ebenso plädierte auch Volker Beck dafür", "äußerte sich Kofi Annan": midfield adverbs and "sich" stand between
+  // the verb and its subject.
   // Only a plain nominative follows them: "er", "der …", a name; "jedoch das Auftreten …" may be an object.
   let k = from;
-  while (lang === "de" && k < from + 3 && DE_MIDFIELD_ADVERBS.has(toks[k]?.text ?? "")) k++;
+  while (lang === "de" && k < from + 3 && (DE_MIDFIELD_ADVERBS.has(toks[k]?.text ?? "") || toks[k]?.text === "sich"))
+    k++;
   if (k > from && !nominativeAhead(toks, k)) k = from;
   const det = lang === "de" ? /^(?:der|die|das|des|ein|eine|eines|einer)$/u : /^(?:the|a|an)$/u;
   const startTok = toks[k];

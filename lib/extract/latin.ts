@@ -446,7 +446,10 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
   // Speaker: after the cue (inversion) or the subject before it.
   let speaker: SpeakerRef | null = null;
   const firstBefore = i > 0 ? (toks[0] as Token) : undefined;
-  let leadStop = firstBefore ? lex.subjStop.has(firstBefore.text) : true;
+  // "Relativierend fügt Gall hinzu", "Sinngemäß hofft Musk": an adverb alone before the verb is no subject.
+  let leadStop = firstBefore
+    ? lex.subjStop.has(firstBefore.text) || (lang === "de" && i === 1 && DE_ADVERB_FORM.test(firstBefore.text))
+    : true;
   // German V2: "Davon geht Slobodan Samardzic … aus", "… berichtete der Physiker Sebastian Pflugbeil": when a
   // subject clearly follows the verb and what precedes it is no noun phrase of its own, the subject is after.
   if (
@@ -556,6 +559,9 @@ function objectClauseAfter(toks: Token[], i: number, j: number): boolean {
   const after = toks[j + 1];
   return DE_RELATIVE_PRONOUNS.has(next.text) && after !== undefined && !isCap(after.text) && !DE_KONJ.has(after.text);
 }
+
+/** Capitalised adverbs by their form: "Relativierend", "Sinngemäß", "Möglicherweise", "Ausdrücklich". */
+const DE_ADVERB_FORM = /^\p{Lu}\p{Ll}+(?:end|lich|weise|mäßig|gemäß)$/u;
 
 /** Whether a comma closes the attribution ending at `from` and at least three more words of the sentence follow it. */
 function attributionInterposed(ctx: LatinCtx, sent: Sentence, from: number): boolean {
