@@ -357,6 +357,20 @@ describe("english", () => {
     expect(d.text).toBe("Prices will keep rising");
     expect(d.saidOn).toBe("2024-03-08");
   });
+  it("the outlet that quotes is not the speaker: 'quoted X as saying', 'zitiert X mit den Worten'", () => {
+    const en = only(run("Reuters quoted Defence Minister Lloyd Austin as saying that the troops would stay.", "en"));
+    expect(en.text).toBe("the troops would stay");
+    expect(en.speaker?.name).toBe("Lloyd Austin");
+    const direct = only(run("The paper quoted the mayor as saying: “We will rebuild.”", "en"));
+    expect(direct.kind).toBe("direct");
+    expect(direct.text).toBe("“We will rebuild.”");
+    const de = only(run("Die Nachrichtenagentur Reuters zitiert Solana mit den Worten, es habe Fragen gegeben.", "de"));
+    expect(de.text).toBe("es habe Fragen gegeben");
+    expect(de.speaker?.name).toBe("Solana");
+    expect(
+      only(run("Die Zeitung zitierte einen Sprecher des Ministeriums, die Lage sei ernst.", "de")).speaker?.name,
+    ).toBe("Sprecher des Ministeriums");
+  });
   it("activists are a group; he continues", () => {
     const xs = run("Activists said the camp was overcrowded. He added that food was scarce.", "en");
     expect(xs[0]?.speaker?.kind).toBe("group");

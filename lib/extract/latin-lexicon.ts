@@ -190,6 +190,8 @@ export const DE_OBJECT_CUES = set(
 );
 
 export const DE_KONJ2 = set("hätten wären würden");
+/** Verbs of quoting: their object speaks, their subject only reports ("Reuters zitiert Solana …"). */
+export const DE_QUOTING_CUES = set("zitiert zitierte zitieren zitierten");
 export const DE_RELATIVE_PRONOUNS = set(
   "der die das dem den denen deren dessen welche welcher welches welchem welchen",
 );

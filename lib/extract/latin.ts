@@ -14,6 +14,7 @@ import {
   DE_OBJECT_CUES,
   DE_PASSIVE_AUX,
   DE_PASSIVE_REPORTS,
+  DE_QUOTING_CUES,
   DE_PREPOSITIONAL_CUES,
   DE_RELATIVE_PRONOUNS,
   DE_SUBORDINATORS,
@@ -162,6 +163,13 @@ function sentenceCandidates(ctx: LatinCtx, lang: "de" | "en", sent: Sentence): C
         confidence: 0.5,
       });
       break;
+    }
+    if (lang === "en" && lw === "quoted") {
+      const quoted = quotedAsSaying(ctx, sent, toks, i);
+      if (quoted) {
+        out.push(quoted);
+        continue;
+      }
     }
     let isCue = lex.cues.has(lw) || (lang === "de" && lex.cues.has(w));
     if (!isCue) {
@@ -499,6 +507,9 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
   )
     speaker = { type: "none" };
   if (!speaker) return null;
+  // "Reuters zitiert Solana mit den Worten, …": who quotes is the outlet; the one quoted speaks.
+  if (lang === "de" && DE_QUOTING_CUES.has(cue.text))
+    speaker = quotedAfter(ctx, toks, i, afterCueSpeakerEnd) ?? speaker;
   return {
     ...b,
     kind: "indirect",
@@ -558,6 +569,57 @@ function objectClauseAfter(toks: Token[], i: number, j: number): boolean {
   if (DE_SUBORDINATORS.has(next.text)) return true;
   const after = toks[j + 1];
   return DE_RELATIVE_PRONOUNS.has(next.text) && after !== undefined && !isCap(after.text) && !DE_KONJ.has(after.text);
+}
+
+/** The one quoted after "zitiert": "zitiert Solana mit den Worten", "zitierte den Fraktionschef der Grünen:". */
+function quotedAfter(ctx: LatinCtx, toks: Token[], i: number, end: number): SpeakerRef | null {
+  let k = i + 1;
+  if (/^(?:den|dem|die|der|einen|eine|ein|einem)$/u.test(toks[k]?.text ?? "")) k++;
+  const first = toks[k];
+  if (!first || first.end > end || !isCap(first.text)) return null;
+  let e = k + 1;
+  while (
+    e < toks.length &&
+    e < k + 8 &&
+    (toks[e] as Token).end <= end &&
+    (isCap((toks[e] as Token).text) || /^(?:von|der|des)$/u.test((toks[e] as Token).text)) &&
+    !/[,;:„“"]/u.test(ctx.text.slice((toks[e - 1] as Token).end, (toks[e] as Token).start))
+  )
+    e++;
+  return subjectRef(ctx, "de", first.start, (toks[e - 1] as Token).end);
+}
+
+/** "Reuters quoted the minister as saying (that) …": the one quoted speaks, not the outlet. */
+function quotedAsSaying(ctx: LatinCtx, sent: Sentence, toks: Token[], i: number): Candidate | null {
+  for (let k = i + 2; k + 1 < toks.length && k <= i + 10; k++) {
+    if ((toks[k] as Token).text !== "as" || (toks[k + 1] as Token).text !== "saying") continue;
+    const one = toks[i + 1] as Token;
+    const speaker: SpeakerRef | null =
+      k === i + 2 && /^(?:him|her|them)$/u.test(one.text)
+        ? { type: "pronoun", start: one.start, end: one.end }
+        : subjectRef(ctx, "en", one.start, (toks[k - 1] as Token).end);
+    // "as saying: “…”": the quotation; else the words after "saying (that)".
+    const q = quoteBetween(ctx, (toks[k + 1] as Token).end, sent.end);
+    const next = toks[k + 2];
+    const start =
+      q && /^\s*[:,]?\s*$/u.test(ctx.text.slice((toks[k + 1] as Token).end, q.start))
+        ? q.start
+        : next?.text === "that"
+          ? (toks[k + 3]?.start ?? sent.end)
+          : (next?.start ?? sent.end);
+    if (!speaker || start >= sent.end) return null;
+    const direct = q !== null && start === q.start;
+    return {
+      ...cueFields(sent, toks[i] as Token),
+      kind: direct ? "direct" : "indirect",
+      start,
+      end: direct ? q.end : sent.end,
+      speaker,
+      dateRegions: [[sent.start, start]],
+      confidence: direct ? 0.9 : 0.75,
+    };
+  }
+  return null;
 }
 
 /** Capitalised adverbs by their form: "Relativierend", "Sinngemäß", "Möglicherweise", "Ausdrücklich". */

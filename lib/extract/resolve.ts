@@ -98,10 +98,10 @@ const LATIN_DETERMINERS = words("the a an der die das des dem den ein eine einer
 const PERSON_PRONOUNS: Record<Lang, Set<string>> = {
   ar: words("سموه سموها معاليه سعادته فخامته سماحته"),
   de: words("er"),
-  en: words("he she"),
+  en: words("he she him her"),
 };
 const ANY_PRONOUNS: Record<Lang, Set<string>> = { ar: new Set(), de: words("sie"), en: new Set() };
-const GROUP_PRONOUNS: Record<Lang, Set<string>> = { ar: new Set(), de: new Set(), en: words("they") };
+const GROUP_PRONOUNS: Record<Lang, Set<string>> = { ar: new Set(), de: new Set(), en: words("they them") };
 /** German function words that are no English words either ("man", "die", "will" are, so they are left out). */
 const GERMAN_IN_ENGLISH = words(
   "der das dem den des ein eine sich auch noch nur dann dort hier dass wie von vom zum zur",
