@@ -217,6 +217,20 @@ describe("German sources and multi-sentence statements", () => {
     expect(only(run("Insbesondere wird kritisiert, dass das Wahlrecht die Regierung bevorzuge.")).speaker).toBeNull();
   });
 
+  it("subordinate clauses: 'Während X erklärte, …'; 'Nachdem …, will heute X … bekannt geben'", () => {
+    expect(only(run("Während Shakira erklärte, aufgeregt zu sein, schwieg Lopez.")).speaker?.name).toBe("Shakira");
+    const straw = only(
+      run(
+        "Nachdem von einer Verschiebung die Rede war, will heute Außenminister Straw vor dem Parlament bekannt geben, dass das Verfahren ruht.",
+      ),
+    );
+    expect(straw.speaker?.name).toBe("Straw");
+    // A preposition, not a subordinator: the subject follows the verb.
+    expect(only(run("Seit Jahren fordert der mexikanische Staat die Rückgabe des Schmucks.")).speaker?.name).toBe(
+      "Staat",
+    );
+  });
+
   it("a noun of saying before a comma opens the content: 'teilt die Ansicht, …', 'in der Ankündigung, …'", () => {
     const s = only(
       run("Verteidiger Bruce Cutler teilt wie sein Mandant die Ansicht, Clarkson habe sich selbst getötet."),

@@ -187,7 +187,7 @@ export function subjectRef(ctx: LatinCtx, lang: "de" | "en", s: number, e: numbe
     return null;
   // "der Finanzminister Hartmut Möllring am Dienstag in Hannover": the subject ends before a time ("in Berlin" may
   // belong to it: "Ein Regierungssprecher in Berlin").
-  const adverbial = lang === "de" ? /\s(?:am|heute|gestern|bereits|erneut)\s/u.exec(surface) : null;
+  const adverbial = lang === "de" ? /\s(?:am|heute|gestern|bereits|erneut|vor|gegenüber)\s/u.exec(surface) : null;
   if (adverbial && adverbial.index > 0) return refFor(ctx, lang, a, a + adverbial.index);
   return refFor(ctx, lang, a, b);
 }

@@ -9,6 +9,7 @@ import {
   DE_CONDITIONAL_LEAD,
   DE_KONJ,
   DE_KONJ2,
+  DE_MIDFIELD_ADVERBS,
   DE_NEGATION,
   DE_NOMINATIVE_DET,
   DE_OBJECT_CUES,
@@ -474,15 +475,28 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
     // Only the window is read: a subject starting before it has more words than subjectRef accepts anyway.
     let s = firstBefore.start;
     const beforeToks = toks.slice(firstInWindow, i);
-    const auxIdx = beforeToks.findIndex((t) => lex.aux.has(t.text));
     // "Da es keine Verordnung gibt, hat der VfGH entschieden": a clause before the auxiliary; the subject follows it.
-    const clauseBeforeAux =
+    const clauseAux =
+      lang === "de" && DE_SUBORDINATORS.has(firstBefore.text.toLowerCase())
+        ? beforeToks.findIndex((t, k) => k > 0 && lex.aux.has(t.text) && commaBefore(text, t.start, sent.start))
+        : -1;
+    const auxIdx = clauseAux >= 0 ? clauseAux : beforeToks.findIndex((t) => lex.aux.has(t.text));
+    const subjectAfterAux = (leadStop || clauseAux >= 0) && auxIdx >= 0;
+    if (subjectAfterAux) {
+      // "will heute Außenminister Straw … bekannt geben": an adverb before the subject is not part of it.
+      let k = auxIdx + 1;
+      while (k < beforeToks.length - 1 && DE_MIDFIELD_ADVERBS.has((beforeToks[k] as Token).text)) k++;
+      s = beforeToks[k]?.start ?? cue.start;
+    }
+    // "Während Shakira erklärte, …": the cue ends the clause a subordinator opens; its subject follows the subordinator.
+    else if (
       lang === "de" &&
-      auxIdx > 0 &&
+      i >= 2 &&
       DE_SUBORDINATORS.has(firstBefore.text.toLowerCase()) &&
-      /,\s*$/u.test(text.slice(sent.start, (beforeToks[auxIdx] as Token).start));
-    const subjectAfterAux = (leadStop || clauseBeforeAux) && auxIdx >= 0;
-    if (subjectAfterAux) s = beforeToks[auxIdx + 1]?.start ?? cue.start;
+      !/,/u.test(text.slice(firstBefore.end, cue.start)) &&
+      /^\s*(?:(?:hat|hatte|hatten|habe|haben|ist|war|sei|wurde|worden)\s*)?,/u.test(text.slice(cue.end, cue.end + 12))
+    )
+      s = (toks[1] as Token).start;
     const e = auxIdx >= 0 && !subjectAfterAux ? (beforeToks[auxIdx] as Token).start : cue.start;
     const lastComma = lastOfWithin(text, ",", cue.start, Math.max(s, windowStart));
     // "X, Sprecher von Y, sagte": keep the whole apposition; a clause comma ("Nachdem …, sagte X") is skipped.
