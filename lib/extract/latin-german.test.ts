@@ -231,6 +231,21 @@ describe("German sources and multi-sentence statements", () => {
     );
   });
 
+  it("a passive report's agent speaks: 'wurden von X als … bezeichnet', 'wurde von X beschuldigt, …'", () => {
+    const s = only(
+      run("Die Forderungen wurden von Bundesverkehrsminister Manfred Stolpe als unrealistisch bezeichnet."),
+    );
+    expect(s.text).toBe(
+      "Die Forderungen wurden von Bundesverkehrsminister Manfred Stolpe als unrealistisch bezeichnet",
+    );
+    expect(s.speaker?.name).toBe("Bundesverkehrsminister Manfred Stolpe");
+    const a = only(run("Die al-Shabaab wurde von Kenias Regierung beschuldigt, die Anschläge verübt zu haben."));
+    expect(a.text).toBe("die Anschläge verübt zu haben");
+    expect(a.speaker?.name).toContain("Kenias Regierung");
+    // A clause-final verb that is no participle keeps needing its particle after it: "sah … Gelb-Rot".
+    expect(run("Der Verteidiger, der elf Minuten später auch noch Gelb-Rot sah, fehlt im nächsten Spiel.")).toEqual([]);
+  });
+
   it("a noun of saying before a comma opens the content: 'teilt die Ansicht, …', 'in der Ankündigung, …'", () => {
     const s = only(
       run("Verteidiger Bruce Cutler teilt wie sein Mandant die Ansicht, Clarkson habe sich selbst getötet."),

@@ -210,7 +210,19 @@ function sentenceCandidates(ctx: LatinCtx, lang: "de" | "en", sent: Sentence): C
       };
       // "rief: „…“": a colon right after the verb opens its content, particle or not.
       const colonNext = /^\s*:/u.test(text.slice(t.end, t.end + 3));
-      if (!colonNext && !rest.some((x, k) => (parts.includes(x.text) && closes(k)) || x.text === preposition)) continue;
+      // A participle that ends its clause has its preposition before it: "wurden … als unrealistisch bezeichnet"
+      // with its auxiliary (not "sah Gelb-Rot", "die für X sprechen", "die von X spricht").
+      const clauseFinal = lang === "de" && lw.endsWith("t") && /^\s*(?:[,.;:!?]|$)/u.test(text.slice(t.end, t.end + 2));
+      const before = clauseFinal ? toks.slice(Math.max(0, i - PARTICLE_WINDOW), i) : [];
+      const prepositionBefore =
+        before.some((x) => lex.aux.has(x.text)) &&
+        before.some((x) => (parts.includes(x.text) && !DE_SEPARABLE.has(x.text)) || x.text === preposition);
+      if (
+        !colonNext &&
+        !prepositionBefore &&
+        !rest.some((x, k) => (parts.includes(x.text) && closes(k)) || x.text === preposition)
+      )
+        continue;
     }
     // A paraphrased position ("Investors fear …", "The opposition wants …") yields to an attribution later
     // in the sentence ("…, its leader told Reuters", "…, according to analysts").
@@ -521,6 +533,8 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
   )
     speaker = { type: "none" };
   if (!speaker) return null;
+  // "Die Forderungen wurden von Minister X als unrealistisch bezeichnet": a passive's agent speaks.
+  if (lang === "de") speaker = passiveAgent(ctx, toks, i, windowStart) ?? speaker;
   // "Reuters zitiert Solana mit den Worten, …": who quotes is the outlet; the one quoted speaks.
   if (lang === "de" && DE_QUOTING_CUES.has(cue.text))
     speaker = quotedAfter(ctx, toks, i, afterCueSpeakerEnd) ?? speaker;
@@ -583,6 +597,29 @@ function objectClauseAfter(toks: Token[], i: number, j: number): boolean {
   if (DE_SUBORDINATORS.has(next.text)) return true;
   const after = toks[j + 1];
   return DE_RELATIVE_PRONOUNS.has(next.text) && after !== undefined && !isCap(after.text) && !DE_KONJ.has(after.text);
+}
+
+/**
+ * The agent of a German passive report: "von/vom X" after "wurde(n)/wird/werden" and before the participle cue at i,
+ * or opening the clause ("Von der Opposition wurde … kritisiert").
+ */
+function passiveAgent(ctx: LatinCtx, toks: Token[], i: number, windowStart: number): SpeakerRef | null {
+  const clause = toks.slice(0, i).filter((t) => t.start >= windowStart);
+  const aux = clause.findIndex((t) => /^(?:wurde|wurden|wird|werden)$/u.test(t.text));
+  if (aux < 0 || !(toks[i] as Token).text.endsWith("t")) return null;
+  const v = clause.findIndex((t, k) => /^(?:von|vom|Von|Vom)$/u.test(t.text) && (k > aux || k === 0));
+  if (v < 0) return null;
+  let k = v + 1;
+  if (/^(?:der|dem|den|des|einem|einer|seinen|ihren)$/u.test(clause[k]?.text ?? "")) k++;
+  const first = clause[k];
+  if (!first || !isCap(first.text)) return null;
+  let e = k + 1;
+  while (
+    e < clause.length &&
+    (isCap((clause[e] as Token).text) || /^(?:der|des|von)$/u.test((clause[e] as Token).text))
+  )
+    e++;
+  return subjectRef(ctx, "de", first.start, (clause[e - 1] as Token).end);
 }
 
 /** The one quoted after "zitiert": "zitiert Solana mit den Worten", "zitierte den Fraktionschef der Grünen:". */
