@@ -371,6 +371,42 @@ describe("english", () => {
       only(run("Die Zeitung zitierte einen Sprecher des Ministeriums, die Lage sei ernst.", "de")).speaker?.name,
     ).toBe("Sprecher des Ministeriums");
   });
+  it("wire copy: a capitalised word is no cue, a bare complement holds commas, two speakers in one sentence", () => {
+    const a = only(
+      run(
+        "WASHINGTON (Reuters) - The United States will act if the talks fail, Secretary Dan Whitmore said on Tuesday.",
+        "en",
+      ),
+    );
+    expect(a.text).toBe("The United States will act if the talks fail");
+    expect(a.speaker?.name).toContain("Dan Whitmore");
+    expect(only(run("Police said the suspect, a 34-year-old man, was arrested without incident.", "en")).text).toBe(
+      "the suspect, a 34-year-old man, was arrested without incident",
+    );
+    const [ward, grant] = run(
+      "Prime Minister Helen Ward insisted the economy was turning a corner, but opposition leader Paul Grant said families were struggling.",
+      "en",
+    );
+    expect(ward?.text).toBe("the economy was turning a corner");
+    expect(ward?.speaker?.name).toContain("Helen Ward");
+    expect(grant?.text).toBe("families were struggling");
+    expect(grant?.speaker?.name).toContain("Paul Grant");
+  });
+  it("', saying' after a clause without a verb of saying; 'and said' continues; an acronym is a name", () => {
+    const xs = run(
+      "The spokesman Karim Haddad dismissed the threat, saying his government would not yield. He accused Washington of bad faith and said the country remained committed to talks.",
+      "en",
+    );
+    expect(xs.map((x) => x.text)).toEqual([
+      "his government would not yield",
+      "Washington of bad faith",
+      "the country remained committed to talks",
+    ]);
+    expect(xs.every((x) => x.speaker?.name?.includes("Karim Haddad"))).toBe(true);
+    expect(only(run("A WHO spokesperson said the agency was sending supplies.", "en")).speaker?.name).toBe(
+      "A WHO spokesperson",
+    );
+  });
   it("activists are a group; he continues", () => {
     const xs = run("Activists said the camp was overcrowded. He added that food was scarce.", "en");
     expect(xs[0]?.speaker?.kind).toBe("group");

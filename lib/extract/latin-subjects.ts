@@ -179,7 +179,11 @@ export function subjectRef(ctx: LatinCtx, lang: "de" | "en", s: number, e: numbe
   const words = surface.split(/\s+/u);
   if (words.length > 16) return null;
   // Needs a capitalised or determiner-led phrase; lower-case verbs or clauses are not subjects.
-  if (lang === "en" && !/^(?:\p{Lu}|the |a |an |its |his |her |their |he|she|they)/u.test(surface)) return null;
+  // (After "but", a lower-case role or group may open it: "but opposition leader Paul Grant", "while analysts".)
+  const lowerRole =
+    words.length <= 6 && (/\s\p{Lu}/u.test(surface) || GROUP_WORDS.en.has((words[0] as string).toLowerCase()));
+  if (lang === "en" && !lowerRole && !/^(?:\p{Lu}|the |a |an |its |his |her |their |he|she|they)/u.test(surface))
+    return null;
   if (words.length === 1 && LEX[lang].pron.has(surface)) return { type: "pronoun", start: a, end: b };
   if (lang === "de" && /^(?:es|Es|man|Man|das|Das|dies|Dies)$/u.test(surface)) return null;
   // A German subject is a noun, a name, an article's phrase or a pronoun, never a lower-case adverb ("schon").

@@ -78,6 +78,9 @@ export function extractLatin(ctx: LatinCtx): Candidate[] {
       return;
     }
     const found = sentenceCandidates(ctx, lang, sent);
+    // "WASHINGTON (Reuters) - The United States …": a wire dateline is not what anyone said.
+    const dateline = DATELINE.exec(ctx.text.slice(sent.start, sent.start + 80));
+    if (dateline) for (const c of found) if (c.start === sent.start) c.start += dateline[0].length;
     const near = si - prevStatementSentence <= 1;
     let continues = false;
     if (found.length === 0 && lang === "de") {
@@ -88,6 +91,10 @@ export function extractLatin(ctx: LatinCtx): Candidate[] {
       const free = freeIndirect(ctx, sent, near);
       if (free) found.push(free);
       continues = free !== null && near && free.cueStart === null && free.speaker.type === "continuation";
+    }
+    if (found.length === 0 && lang === "en") {
+      const saying = participleAfterClause(ctx, sent);
+      if (saying) found.push(saying);
     }
     if (found.length === 0) {
       const q = standaloneQuote(ctx, sent, near);
@@ -137,7 +144,7 @@ function mergeable(ctx: LatinCtx, last: Candidate, sent: Sentence, si: number): 
   return /^[\s.!?“”"«»)]*$/u.test(ctx.text.slice(last.end, prev.end)) && sent.start - prev.end <= 3;
 }
 
-function sentenceCandidates(ctx: LatinCtx, lang: "de" | "en", sent: Sentence): Candidate[] {
+function sentenceCandidates(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, depth = 0): Candidate[] {
   const { text } = ctx;
   const all = tokenize(text, sent.start, sent.end);
   const toks = all.filter((t) => quoteAt(ctx.quotes, t.start) < 0);
@@ -172,7 +179,8 @@ function sentenceCandidates(ctx: LatinCtx, lang: "de" | "en", sent: Sentence): C
         continue;
       }
     }
-    let isCue = lex.cues.has(lw) || (lang === "de" && lex.cues.has(w));
+    // English cues are lower-case words: "the United States" holds no "states".
+    let isCue = lang === "en" ? lex.cues.has(lw) && (w === lw || i === 0) : lex.cues.has(lw) || lex.cues.has(w);
     if (!isCue) {
       // "…, so X.": not "…, so um … zu", "…, so dass", nor the "so" that answers a conditional ("Wenn …, so …").
       if (
@@ -240,11 +248,100 @@ function sentenceCandidates(ctx: LatinCtx, lang: "de" | "en", sent: Sentence): C
         );
         out.push(more);
       }
+      if (lang === "en" && depth < 2) out.push(...englishSecondClause(ctx, sent, toks, cand, depth));
       break;
     }
   }
   return out;
 }
+
+/**
+ * English: a second statement in the same sentence ends the first. "…, but opposition leader Paul Grant said …" is
+ * read as a sentence of its own; "… and said the country …" continues the same speaker.
+ */
+function englishSecondClause(
+  ctx: LatinCtx,
+  sent: Sentence,
+  toks: Token[],
+  first: Candidate,
+  depth: number,
+): Candidate[] {
+  const { text } = ctx;
+  for (let k = 1; k < toks.length - 2; k++) {
+    const t = toks[k] as Token;
+    if (t.start <= first.start) continue;
+    const gap = text.slice((toks[k - 1] as Token).end, t.start);
+    const cueAhead = (from: number, within: number): number => {
+      for (let m = from; m < toks.length && m < from + within; m++) {
+        const w = (toks[m] as Token).text;
+        if (EN_SECOND_CLAUSE_CUES.has(w)) return m;
+      }
+      return -1;
+    };
+    if ((/,/u.test(gap) && /^(?:but|while|whereas)$/u.test(t.text)) || /;/u.test(gap)) {
+      const from = /;/u.test(gap) ? k : k + 1;
+      if (cueAhead(from, 8) < 0) continue;
+      first.end = Math.min(first.end, (toks[k - 1] as Token).end);
+      return sentenceCandidates(ctx, "en", { start: (toks[from] as Token).start, end: sent.end }, depth + 1);
+    }
+    if (t.text === "and" && EN_SECOND_CLAUSE_CUES.has((toks[k + 1] as Token).text)) {
+      const cue = toks[k + 1] as Token;
+      const next = toks[k + 2] as Token;
+      const start = next.text === "that" ? (toks[k + 3]?.start ?? sent.end) : next.start;
+      if (start >= sent.end) return [];
+      first.end = Math.min(first.end, (toks[k - 1] as Token).end);
+      return [
+        {
+          ...cueFields(sent, cue),
+          kind: "indirect",
+          start,
+          end: sent.end,
+          speaker: { type: "continuation" },
+          dateRegions: [[cue.start, start]],
+          confidence: 0.6,
+        },
+      ];
+    }
+  }
+  return [];
+}
+/**
+ * "The spokesman Karim Haddad dismissed the threat, saying …", "Officials disagreed, calling the drills …": a clause
+ * without a verb of saying, then a participle of saying; the clause's subject speaks.
+ */
+function participleAfterClause(ctx: LatinCtx, sent: Sentence): Candidate | null {
+  const toks = tokenize(ctx.text, sent.start, Math.min(sent.end, sent.start + 1_200))
+    .filter((t) => quoteAt(ctx.quotes, t.start) < 0)
+    .slice(0, 80);
+  const verb = toks.findIndex((t, k) => k >= 1 && k <= 12 && /^\p{Ll}+ed$/u.test(t.text));
+  if (verb < 1) return null;
+  for (let k = verb + 1; k < toks.length - 2; k++) {
+    const t = toks[k] as Token;
+    if (!EN_CLAUSE_PARTICIPLES.has(t.text) || !commaBefore(ctx.text, t.start, sent.start)) continue;
+    const speaker = subjectRef(ctx, "en", sent.start, (toks[verb - 1] as Token).end);
+    if (!speaker) return null;
+    const next = toks[k + 1] as Token;
+    const q = quoteBetween(ctx, t.end, sent.end);
+    const quoted = q !== null && /^\s*[:,]?\s*$/u.test(ctx.text.slice(t.end, q.start));
+    const start = quoted ? q.start : next.text === "that" ? (toks[k + 2]?.start ?? sent.end) : next.start;
+    if (start >= sent.end) return null;
+    return {
+      ...cueFields(sent, t),
+      kind: quoted ? "direct" : "indirect",
+      start,
+      end: quoted ? q.end : sent.end,
+      speaker,
+      dateRegions: [[sent.start, start]],
+      confidence: 0.6,
+    };
+  }
+  return null;
+}
+const EN_CLAUSE_PARTICIPLES = new Set(["saying", "adding", "warning", "arguing", "insisting", "noting", "calling"]);
+const EN_SECOND_CLAUSE_CUES = new Set(["said", "says", "added", "warned", "told", "argued", "insisted", "noted"]);
+
+/** A wire dateline opening a sentence: "WASHINGTON (Reuters) - ", "BERLIN (dpa) – ". */
+const DATELINE = /^\p{Lu}[\p{Lu} .'’-]{1,40}(?:,\s*\p{Lu}[\p{L} .]{1,30})?\s*(?:\([^()]{1,30}\)\s*)?[-–—]\s+/u;
 
 /** Whether German "bekannt" (token i) reports: "Wie X heute bekannt gab, …", "Es wurde bekannt, dass …" (bounded look-around). */
 function deBekanntReports(text: string, toks: Token[], i: number): boolean {
@@ -415,6 +512,15 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
       // "Lammert würdigte die Bundeswehr als ein Kind des Kalten Krieges, das half, …": after an object cue and its
       // object, a relative or subordinate clause belongs to the object; the act itself is what is reported.
       if (lang === "de" && /,/u.test(gap) && objectClauseAfter(toks, i, j)) break;
+      // "Police said the suspect, a 34-year-old man, was arrested": a comma inside a bare complement.
+      if (
+        lang === "en" &&
+        !/:/u.test(gap) &&
+        j - i >= 2 &&
+        EN_BARE_COMPLEMENT.has(cue.text) &&
+        !isCap((toks[i + 1] as Token).text)
+      )
+        break;
       contentStart = nextStart;
       afterCueSpeakerEnd = prevEnd;
       break;

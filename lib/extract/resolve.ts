@@ -148,12 +148,17 @@ export function splitMention(text: string, lang: Lang, start: number, end: numbe
       : lang === "de"
         ? [FUNCTION_WORDS.ar, FUNCTION_WORDS.en]
         : [FUNCTION_WORDS.ar, GERMAN_IN_ENGLISH];
-  const skip = (t: string): boolean =>
-    fw.has(t) || t.length === 0 || foreign.some((x) => x.has(t)) || (FOREIGN_PRONOUNS.has(t) && !own(t));
+  // An acronym is a name, whatever word it spells: "A WHO spokesperson", "die US-Regierung".
+  const acronym = (k: number): boolean => lang !== "ar" && /^\p{Lu}{2,}$/u.test((toks[k] as Token).text);
+  const skip = (k: number): boolean => {
+    const t = folded[k] as string;
+    if (acronym(k)) return false;
+    return fw.has(t) || t.length === 0 || foreign.some((x) => x.has(t)) || (FOREIGN_PRONOUNS.has(t) && !own(t));
+  };
   let a = 0;
   let b = toks.length;
-  while (a < b && skip(folded[a] as string)) a++;
-  while (b > a && skip(folded[b - 1] as string)) b--;
+  while (a < b && skip(a)) a++;
+  while (b > a && skip(b - 1)) b--;
   if (a >= b) return null;
   const core = toks.slice(a, b);
   const parts = lang === "ar" ? arabicName(text, core) : latinName(text, lang, core);
