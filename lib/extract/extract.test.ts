@@ -407,6 +407,37 @@ describe("english", () => {
       "A WHO spokesperson",
     );
   });
+  it("English subjects and sources: a time, a relative clause; 'found that', 'described … as'; 'she' after a descriptor", () => {
+    expect(
+      only(run("President Joe Biden on Monday said the country would not abandon its allies.", "en")).speaker?.name,
+    ).toBe("Joe Biden");
+    const report = only(
+      run("The report, published by the Center for Climate Research, found that temperatures had risen.", "en"),
+    );
+    expect(report.text).toBe("temperatures had risen");
+    expect(report.speaker?.name).toBe("The report");
+    const xs = run(
+      'The Kremlin\'s spokesman, Dmitry Peskov, told reporters that Moscow saw no basis for talks. Finland\'s foreign minister said her country was ready. "Helsinki has a long tradition of building bridges," she said. "We are ready."',
+      "en",
+    );
+    expect(xs.map((x) => x.speaker?.name)).toEqual([
+      "Dmitry Peskov",
+      "Finland's foreign minister",
+      "Finland's foreign minister",
+      "Finland's foreign minister",
+    ]);
+    const kim = only(
+      run('Its lead author, Dr. Laura Kim, said the findings were "a wake-up call for policymakers."', "en"),
+    );
+    expect(kim.kind).toBe("mixed");
+    expect(kim.text).toBe('the findings were "a wake-up call for policymakers."');
+    // A descriptor with words of its own is not the earlier one: "U.S. officials" after "Health officials in the province".
+    const two = run(
+      "Health officials in the province said cases were rising. U.S. officials said the attack was planned.",
+      "en",
+    );
+    expect(two[1]?.speaker?.name).toBe("U.S. officials");
+  });
   it("activists are a group; he continues", () => {
     const xs = run("Activists said the camp was overcrowded. He added that food was scarce.", "en");
     expect(xs[0]?.speaker?.kind).toBe("group");

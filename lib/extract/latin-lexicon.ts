@@ -91,13 +91,22 @@ const DE_PARTICLE: Record<string, string[]> = {
   bezeichnet: ["als"],
 };
 const EN_CUES = set(
-  "said says say told tells stated states warned warns added adds argued argue argues claimed claims believe want wants wanted backed backs accused accuses called calls fear fears urged explained explains noted notes insisted insists announced announces confirmed confirms denied denies acknowledged admitted suggested suggests wrote writes reported reports declared declares stressed stresses emphasized emphasised emphasizes urged urges believes believed thinks predicted estimated asserted maintained contended alleged tweeted replied responded complained conceded observed revealed recalled cautioned agreed",
+  "said says say told tells stated states warned warns added adds argued argue argues claimed claims believe want wants wanted backed backs accused accuses called calls fear fears urged explained explains noted notes insisted insists announced announces confirmed confirms denied denies acknowledged admitted suggested suggests wrote writes reported reports declared declares stressed stresses emphasized emphasised emphasizes urged urges believes believed thinks predicted estimated asserted maintained contended alleged tweeted replied responded complained conceded observed revealed recalled cautioned agreed found concluded described describes",
 );
-export const EN_PARTICLE: Record<string, string[]> = { called: ["for"], calls: ["for"], call: ["for"] };
+export const EN_PARTICLE: Record<string, string[]> = {
+  called: ["for"],
+  calls: ["for"],
+  call: ["for"],
+  // "The report found that …", "described the situation as …": only with their particle.
+  found: ["that"],
+  concluded: ["that"],
+  described: ["as"],
+  describes: ["as"],
+};
 // Cues whose content may follow without "that": "said the talks failed", "urged residents to …",
 // "has backed the plan", "wants the Senate to vote", "called for an inquiry".
 export const EN_BARE_COMPLEMENT = set(
-  "said says say told tells added adds warned warns argued argue argues claimed claims believes believe believed insisted insists stressed urged urges wants want wanted backed backs accused accuses called calls fear fears noted notes denied denies",
+  "said says say told tells added adds warned warns argued argue argues claimed claims believes believe believed insisted insists stressed urged urges wants want wanted backed backs accused accuses called calls fear fears noted notes denied denies reported described describes",
 );
 
 export const DE_SUBJ_STOP = set(

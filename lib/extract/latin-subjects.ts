@@ -193,6 +193,18 @@ export function subjectRef(ctx: LatinCtx, lang: "de" | "en", s: number, e: numbe
   // belong to it: "Ein Regierungssprecher in Berlin").
   const adverbial = lang === "de" ? /\s(?:am|heute|gestern|bereits|erneut|vor|gegenüber)\s/u.exec(surface) : null;
   if (adverbial && adverbial.index > 0) return refFor(ctx, lang, a, a + adverbial.index);
+  // "The minister, who visited the hospital, said", "The report, published by X, found": the relative clause or
+  // participle after a comma is not the English subject's.
+  const clause = lang === "en" ? /,\s+(?:who|which|whose|\p{Ll}+ed by)\s/u.exec(surface) : null;
+  if (clause && clause.index > 0) return refFor(ctx, lang, a, a + clause.index);
+  // "President Joe Biden on Monday said": an English subject ends before a time too.
+  const when =
+    lang === "en"
+      ? /\s(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|earlier|last (?:week|month|year|night))\b/u.exec(
+          surface,
+        )
+      : null;
+  if (when && when.index > 0) return refFor(ctx, lang, a, a + when.index);
   return refFor(ctx, lang, a, b);
 }
 

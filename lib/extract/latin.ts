@@ -500,7 +500,14 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
     const nextStart = j < toks.length ? (toks[j] as Token).start : sent.end;
     const gap = text.slice(prevEnd, nextStart);
     const q = quoteBetween(ctx, prevEnd, nextStart);
-    if (q && j - i <= 8) {
+    // English "said the findings were “a wake-up call”": the quotation closes a clause that starts after the cue.
+    const quoteInClause =
+      lang === "en" &&
+      q !== null &&
+      j - i >= 3 &&
+      !/[,:]/u.test(text.slice(cue.end, q.start)) &&
+      EN_BARE_COMPLEMENT.has(cue.text);
+    if (q && j - i <= 8 && !quoteInClause) {
       contentStart = q.start;
       afterCueSpeakerEnd = prevEnd;
       break;
@@ -859,11 +866,13 @@ function standaloneQuote(ctx: LatinCtx, sent: Sentence, near: boolean): Candidat
     const q = ctx.quotes[i] as QuoteSpan;
     if (q.start >= sent.end) break;
     if (q.end > sent.end) continue;
-    if (tokenize(ctx.text, q.start, q.end).length < 4) continue;
+    if (tokenize(ctx.text, q.start, Math.min(q.end, q.start + 200)).length < 2) continue;
     if (!best || q.end - q.start > best.end - best.start) best = q;
   }
   if (!best) return null;
   const whole = best.start - sent.start <= 1 && best.end >= sent.end - 2;
+  // Under four words only a whole sentence right after a statement: "“Everything is gone.”", not a title or name.
+  if (tokenize(ctx.text, best.start, Math.min(best.end, best.start + 200)).length < 4 && !(whole && near)) return null;
   const colon = /:\s*$/u.test(ctx.text.slice(sent.start, best.start));
   if (!whole && !colon && !near) return null;
   // "BKA-Präsident Ziercke: „…“": a name or role alone before the colon speaks.

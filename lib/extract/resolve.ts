@@ -425,7 +425,8 @@ export class SpeakerResolver {
         : ANY_PRONOUNS[this.lang].has(p)
           ? () => true
           : null;
-    const pick = want ? (this.nearest((e) => want(e) && e.named) ?? this.nearest(want)) : null;
+    // The nearest compatible speaker, named or not: "Finland's foreign minister said … “…,” she said".
+    const pick = want ? this.nearest(want) : null;
     if (pick) return { speaker: { entity: pick, start, end }, penalty: 0.1 };
     // "وقال سموه" with no speaker before: the prince named earlier in the text, though he said nothing yet.
     const prince = this.lang === "ar" && HIGHNESS.has(p) ? princeBefore(this.text, start) : null;
@@ -465,7 +466,19 @@ export class SpeakerResolver {
         return { speaker: { entity, start: named.mentionStart, end: named.mentionEnd }, penalty: 0 };
       }
       const head = parts.heads;
-      let ante = head.length > 0 ? this.nearest((e) => head.some((h) => e.heads.has(h) || e.tokens.includes(h))) : null;
+      // "U.S. officials" is not the "Health officials in the province" named before, nor "the provincial health
+      // minister" "Finland's foreign minister": a descriptor's own words must be the antecedent's too.
+      const modifiers = tokenize(this.text, parts.start, parts.end)
+        .map((t) => fold(t.text))
+        .filter((t) => !head.includes(t) && !LATIN_DETERMINERS.has(t) && !FUNCTION_WORDS[this.lang].has(t));
+      let ante =
+        head.length > 0
+          ? this.nearest(
+              (e) =>
+                head.some((h) => e.heads.has(h) || e.tokens.includes(h)) &&
+                modifiers.every((m) => e.tokens.includes(m)),
+            )
+          : null;
       // "The group", "the company", "المنظمة": the nearest organisation named before.
       if (!ante && head.some((h) => ORG_WORDS[this.lang].has(h)))
         ante = this.nearest((e) => e.named && e.kind === "organization");
