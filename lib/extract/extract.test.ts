@@ -438,6 +438,22 @@ describe("english", () => {
     );
     expect(two[1]?.speaker?.name).toBe("U.S. officials");
   });
+  it("English: numbers keep their commas, a leading 'Asked …,' clause, 'read:', a closing attribution wins", () => {
+    expect(only(run("The company said Thursday it would cut 1,200 jobs, about 8% of its staff.", "en")).text).toBe(
+      "it would cut 1,200 jobs, about 8% of its staff",
+    );
+    const patel = only(
+      run('Asked whether taxes would rise, Finance Minister Ravi Patel replied that "all options are open."', "en"),
+    );
+    expect(patel.speaker?.name).toBe("Ravi Patel");
+    expect(only(run('The embassy\'s statement read: "We condemn this attack."', "en")).speaker?.name).toBe(
+      "The embassy's statement",
+    );
+    expect(run("He read the report twice.", "en")).toEqual([]);
+    const closing = only(run("The new study suggests the threat may come sooner, the researchers said.", "en"));
+    expect(closing.text).toBe("The new study suggests the threat may come sooner");
+    expect(closing.speaker?.name).toBe("the researchers");
+  });
   it("activists are a group; he continues", () => {
     const xs = run("Activists said the camp was overcrowded. He added that food was scarce.", "en");
     expect(xs[0]?.speaker?.kind).toBe("group");

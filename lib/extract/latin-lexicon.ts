@@ -91,7 +91,7 @@ const DE_PARTICLE: Record<string, string[]> = {
   bezeichnet: ["als"],
 };
 const EN_CUES = set(
-  "said says say told tells stated states warned warns added adds argued argue argues claimed claims believe want wants wanted backed backs accused accuses called calls fear fears urged explained explains noted notes insisted insists announced announces confirmed confirms denied denies acknowledged admitted suggested suggests wrote writes reported reports declared declares stressed stresses emphasized emphasised emphasizes urged urges believes believed thinks predicted estimated asserted maintained contended alleged tweeted replied responded complained conceded observed revealed recalled cautioned agreed found concluded described describes",
+  "said says say told tells stated states warned warns added adds argued argue argues claimed claims believe want wants wanted backed backs accused accuses called calls fear fears urged explained explains noted notes insisted insists announced announces confirmed confirms denied denies acknowledged admitted suggested suggests wrote writes reported reports declared declares stressed stresses emphasized emphasised emphasizes urged urges believes believed thinks predicted estimated asserted maintained contended alleged tweeted replied responded complained conceded observed revealed recalled cautioned agreed found concluded described describes read reads",
 );
 export const EN_PARTICLE: Record<string, string[]> = {
   called: ["for"],
@@ -113,7 +113,7 @@ export const DE_SUBJ_STOP = set(
   "Demnach Danach Wonach Am Im In Auf Bei Nach Vor Seit Während Gegenüber Laut Mit Zu Zum Zur Für Über Unter Wie Gestern Heute Vorgestern Außerdem Zudem Dazu Dann Später Bereits Auch Weiter Ferner Daraufhin Inzwischen Zuvor Damals Schließlich Jetzt Nun Dabei Darüber Hierzu So Deshalb Doch Aber Allerdings Dies Das Diese Dieses Darin Dort Hier Anschließend Erst Noch Zuletzt Bisher Gleichzeitig Zugleich Jedoch Ebenso Ebenfalls Trotzdem Vorher Ende Anfang Mitte Aus Als Lediglich Insgesamt Zusammenfassend Entscheidend Möglich Mögliche Konkret Grund Weiterhin Damit Somit Stattdessen Unterdessen Indes Indessen Derweil Mittlerweile Daher Darum Deswegen Dennoch Immerhin Insbesondere Zunächst Erneut Offenbar Offensichtlich Angeblich Vermutlich Wahrscheinlich Tatsächlich Sinngemäß Aufgrund Wegen Trotz Angesichts Infolge Ab Bis Seitdem Des Abschließend Ergänzend",
 );
 const EN_SUBJ_STOP = set(
-  "On In At After Before During Yesterday Today Earlier Later Meanwhile However But And Also Then Speaking Last This That It",
+  "On In At After Before During Yesterday Today Earlier Later Meanwhile However But And Also Then Speaking Last This That It Asked Responding Addressing Writing When While Although Though Despite As Following Since Because If Unlike",
 );
 export const DE_AUX = set(
   "hat hatte hatten haben habe hätte wurde wurden wird werden worden ist war waren sind sei soll sollte sollen kann konnte könne will wollte muss musste",
@@ -180,6 +180,8 @@ export const DE_BEKANNT_AUX = set(
 );
 export const DE_NEGATION = set("nicht kein keine nie noch");
 
+/** English cues that report only before a colon: "The embassy's statement read: “…”". */
+export const EN_COLON_CUES = set("read reads");
 export const EN_PARAPHRASE = set("believe believes believed want wants wanted fear fears backed backs");
 export const EN_PARTICIPLES = set("adding noting saying warning arguing insisting stressing explaining");
 

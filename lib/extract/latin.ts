@@ -23,6 +23,7 @@ import {
   DE_SO_NOT_SOURCE,
   DE_SUBJ_STOP,
   EN_BARE_COMPLEMENT,
+  EN_COLON_CUES,
   EN_PARAPHRASE,
   EN_PARTICLE,
   EN_PARTICIPLES,
@@ -155,6 +156,7 @@ function sentenceCandidates(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, de
   if (frame) return [frame];
   const reports = lang === "de" ? reportsOf(ctx, sent, toks) : null;
   if (reports) return [reports];
+  const closing = lang === "en" ? closingAttribution(text, toks) : -1;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i] as Token;
     const w = t.text;
@@ -194,6 +196,9 @@ function sentenceCandidates(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, de
       else continue;
     }
     if (lang === "de" && isCap(w) && i === 0 && lw !== "so") continue; // "Sagt …" imperative/question forms are rare in news
+    if (lang === "en" && EN_COLON_CUES.has(lw) && !/^\s*:/u.test(text.slice(t.end, t.end + 3))) continue;
+    // "The new study suggests …, the researchers said.": a closing attribution names who says the whole.
+    if (lang === "en" && i < closing) continue;
     // "gab es", "gibt es": there was/is, not a statement.
     if (lang === "de" && /^(?:gab|gibt|gaben|geht|ging)$/u.test(lw) && toks[i + 1]?.text === "es") continue;
     // "bekannt" reports only as "wie … bekannt gab/wurde" or "bekannt (gegeben|geworden …), dass": not "ist nicht bekannt",
@@ -338,7 +343,21 @@ function participleAfterClause(ctx: LatinCtx, sent: Sentence): Candidate | null 
   return null;
 }
 const EN_CLAUSE_PARTICIPLES = new Set(["saying", "adding", "warning", "arguing", "insisting", "noting", "calling"]);
+/** Index of the comma's next token in a closing English attribution: "…, the researchers said." (else -1). */
+function closingAttribution(text: string, toks: Token[]): number {
+  const n = toks.length;
+  for (let k = Math.max(1, n - 6); k < n; k++) {
+    if (!/,/u.test(text.slice((toks[k - 1] as Token).end, (toks[k] as Token).start))) continue;
+    const rest = toks.slice(k);
+    const said = rest.findIndex((t) => /^(?:said|says|added|told)$/u.test(t.text));
+    // "…, the researchers said." / "…, said the researchers.": only a name or description and the verb.
+    if (said >= 0 && rest.length <= 6 && rest.slice(0, said).every((t) => !EN_SECOND_CLAUSE_CUES.has(t.text))) return k;
+  }
+  return -1;
+}
 const EN_SECOND_CLAUSE_CUES = new Set(["said", "says", "added", "warned", "told", "argued", "insisted", "noted"]);
+
+const EN_WEEKDAY = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/u;
 
 /** A wire dateline opening a sentence: "WASHINGTON (Reuters) - ", "BERLIN (dpa) – ". */
 const DATELINE = /^\p{Lu}[\p{Lu} .'’-]{1,40}(?:,\s*\p{Lu}[\p{L} .]{1,30})?\s*(?:\([^()]{1,30}\)\s*)?[-–—]\s+/u;
@@ -512,7 +531,9 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
       afterCueSpeakerEnd = prevEnd;
       break;
     }
-    if (/[,:]/u.test(gap)) {
+    // "1,200 jobs": a comma between digits is part of the number.
+    const numberComma = gap === "," && /\d$/u.test((toks[j - 1] as Token).text) && /^\d/u.test(toks[j]?.text ?? "");
+    if (/[,:]/u.test(gap) && !numberComma) {
       if (j >= toks.length) break;
       // "sagte Olli Rehn, EU-Erweiterungskommissar: „…“": a comma before the speaker's role and a colon.
       if (lang === "de" && !/:/u.test(gap) && roleBeforeColon(ctx, toks, j)) continue;
@@ -525,7 +546,7 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
         !/:/u.test(gap) &&
         j - i >= 2 &&
         EN_BARE_COMPLEMENT.has(cue.text) &&
-        !isCap((toks[i + 1] as Token).text)
+        (!isCap((toks[i + 1] as Token).text) || EN_WEEKDAY.test((toks[i + 1] as Token).text))
       )
         break;
       contentStart = nextStart;

@@ -481,7 +481,9 @@ export class SpeakerResolver {
           : null;
       // "The group", "the company", "المنظمة": the nearest organisation named before.
       if (!ante && head.some((h) => ORG_WORDS[this.lang].has(h)))
-        ante = this.nearest((e) => e.named && e.kind === "organization");
+        ante = this.nearest(
+          (e) => e.named && e.kind === "organization" && modifiers.every((m) => e.tokens.includes(m)),
+        );
       if (ante) {
         ante.mentions.add(this.text.slice(parts.start, parts.end));
         return { speaker: { entity: ante, start: parts.mentionStart, end: parts.mentionEnd }, penalty: 0.1 };

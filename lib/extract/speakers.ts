@@ -45,7 +45,7 @@ export const ROLE_WORDS: Record<Lang, Set<string>> = {
     "Präsident Präsidentin Bundespräsident Bundespräsidentin Vizepräsident Minister Ministerin Bundeskanzlerin Bundeskanzler Kanzlerin Kanzler Sprecher Sprecherin Chef Chefin Vorsitzende Vorsitzender Direktor Direktorin Botschafter Generalsekretär Bürgermeister Bürgermeisterin Regierungssprecher Polizeisprecher Abgeordnete Abgeordneter Professor Professorin Dr Papst König Premierminister Ministerpräsident Ministerpräsidentin Außenminister Innenminister Leiter Leiterin Experte Expertin Anwalt Anwältin Staatsanwalt Richter Trainer Kommissar Kommissarin",
   ),
   en: words(
-    "president minister spokesman spokeswoman spokesperson chancellor secretary ambassador director chief chairman chairwoman mayor governor senator general professor dr mr mrs ms prime king queen pope envoy official leader head sergeant colonel captain lieutenant major corporal detective inspector commander judge justice sheikh prince princess",
+    "president minister spokesman spokeswoman spokesperson executive chancellor secretary ambassador director chief chairman chairwoman mayor governor senator general professor dr mr mrs ms prime king queen pope envoy official leader head sergeant colonel captain lieutenant major corporal detective inspector commander judge justice sheikh prince princess",
   ),
 };
 
