@@ -67,7 +67,37 @@ export function isSpeakerish(ctx: ArCtx, toks: Token[], i: number, limit: number
   // VSO with an adverb/date right after a short subject: "أدان شتاينماير بشدة".
   const delim = toks[i + len];
   if (len >= 1 && len <= 3 && delim && ADVERBS.has(f(delim.text))) return len;
+  return appositionClosed(ctx, toks, i, limit);
+}
+
+/**
+ * "نفى فريد (22 عاما)، المحترف مع نادي شاختار، تناوله …": a name of one to three words, then a parenthesis or an
+ * apposition that a comma closes; the name is the subject and the content follows the closing comma. Returns the
+ * name's length in tokens, or 0.
+ */
+function appositionClosed(ctx: ArCtx, toks: Token[], i: number, limit: number): number {
+  for (let n = 1; n <= 3 && i + n < limit; n++) {
+    const gap = ctx.text.slice((toks[i + n - 1] as Token).end, (toks[i + n] as Token).start);
+    if (!/[(،,]/u.test(gap)) continue;
+    return appositionContent(ctx, toks, i + n, limit) > 0 ? n : 0;
+  }
   return 0;
+}
+
+/** The token after the comma that closes an apposition opening at `from` (within 16 words, three left), or 0. */
+export function appositionContent(ctx: ArCtx, toks: Token[], from: number, limit: number): number {
+  let first = 0;
+  for (let k = from + 1; k < limit && k < from + 16; k++) {
+    const g = ctx.text.slice((toks[k - 1] as Token).end, (toks[k] as Token).start);
+    if (!/[،,]/u.test(g) || /\(/u.test(g)) continue;
+    // "(22 عاما)، المحترف مع نادي …، تناوله": a definite noun after the first comma goes on with the apposition.
+    if (!first && /^(?:و)?ال/u.test((toks[k] as Token).text)) {
+      first = k;
+      continue;
+    }
+    return k + 3 <= limit ? k : 0;
+  }
+  return first && first + 3 <= limit ? first : 0;
 }
 
 /**

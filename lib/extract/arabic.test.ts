@@ -79,6 +79,14 @@ describe("arabic speakers", () => {
     expect(run("كان بوسعه أن يقول: «لقد حاولت».")).toHaveLength(0);
   });
 
+  it("a name with a parenthesis and an apposition closed by a comma speaks; the content follows that comma", () => {
+    const s = only(
+      run("من جهته، نفى سامر (24 عاما)، اللاعب في نادي الشباب السعودي، تعاطيه أي مادة محظورة خلال البطولة."),
+    );
+    expect(s.speaker?.name).toBe("سامر");
+    expect(s.text).toBe("تعاطيه أي مادة محظورة خلال البطولة");
+  });
+
   it("a participle's bare object is the content", () => {
     const xs = run("وأوضح مدير الدفاع المدني أن الأمطار ستستمر، محذرا السكان من الاقتراب من الأودية.");
     expect(xs).toHaveLength(2);

@@ -29,6 +29,7 @@ import {
 } from "./arabic-lexicon";
 import {
   SPEAKER_WINDOW,
+  appositionContent,
   isSpeakerish,
   mention,
   sentenceSubject,
@@ -535,6 +536,9 @@ function analyse(ctx: ArCtx, sent: Sentence, toks: Token[], hit: CueHit): Candid
     if (spLen > 0) {
       speaker = mention(ctx, (toks[hit.tok + 1] as Token).start, (toks[hit.tok + spLen] as Token).end);
       let j = hit.tok + spLen + 1;
+      // "نفى فريد (22 عاما)، المحترف …، تناوله …": the content follows the apposition's closing comma.
+      const afterName = ctx.text.slice((toks[j - 1] as Token).end, toks[j]?.start ?? sent.end);
+      if (/[(،,]/u.test(afterName)) j = appositionContent(ctx, toks, j, toks.length) || j;
       const skipLimit = Math.min(toks.length, j + SPEAKER_WINDOW);
       while (j < skipLimit && SPEAKER_STOP.has(f((toks[j] as Token).text)) && f((toks[j] as Token).text) !== f("في"))
         j++;
