@@ -246,6 +246,19 @@ describe("German sources and multi-sentence statements", () => {
     expect(run("Der Verteidiger, der elf Minuten später auch noch Gelb-Rot sah, fehlt im nächsten Spiel.")).toEqual([]);
   });
 
+  it("a source frame inside what a speaker says is not the source; an attribute may stand inside the frame", () => {
+    const s = only(
+      run("Ein Sprecher der Polizei, Lars Beringer, sagte am Abend, nach neuesten Erkenntnissen sei der Täter allein."),
+    );
+    expect(s.text).toBe("nach neuesten Erkenntnissen sei der Täter allein");
+    expect(s.speaker?.name).toBe("Lars Beringer");
+    const wfp = only(
+      run("Laut einer am Dienstag veröffentlichten Pressemitteilung des WFP wurden 2.000 Menschen versorgt."),
+    );
+    expect(wfp.text).toBe("wurden 2.000 Menschen versorgt");
+    expect(wfp.speaker?.name).toContain("Pressemitteilung des WFP");
+  });
+
   it("a noun of saying before a comma opens the content: 'teilt die Ansicht, …', 'in der Ankündigung, …'", () => {
     const s = only(
       run("Verteidiger Bruce Cutler teilt wie sein Mandant die Ansicht, Clarkson habe sich selbst getötet."),

@@ -117,6 +117,25 @@ export function sourceFrame(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, to
       k++;
     }
     if (k === npFrom) continue;
+    // "Laut einer am Dienstag veröffentlichten Pressemitteilung des WFP": an attribute between the article and its
+    // source noun; the phrase runs on to the noun and its genitive.
+    if (lang === "de" && k === npFrom + 1 && DE_FRAME_DET.has((toks[npFrom] as Token).text)) {
+      let h = k;
+      while (h < toks.length && h < k + 6 && !isSourceHead((toks[h] as Token).text)) h++;
+      if (
+        h < toks.length &&
+        h < k + 6 &&
+        !/[,;:]/u.test(text.slice((toks[k] as Token).start, (toks[h] as Token).start))
+      ) {
+        k = h + 1;
+        while (
+          k < toks.length &&
+          k < h + 6 &&
+          (isCap((toks[k] as Token).text) || /^(?:der|des|von|vom)$/u.test((toks[k] as Token).text))
+        )
+          k++;
+      }
+    }
     return frameCandidate(
       ctx,
       sent,

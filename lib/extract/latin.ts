@@ -153,7 +153,18 @@ function sentenceCandidates(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, de
   const out: Candidate[] = [];
   // Source frames first: "Laut X", "Nach Angaben X", "X zufolge", "According to X".
   const frame = sourceFrame(ctx, lang, sent, toks);
-  if (frame) return [frame];
+  // "Ein Sprecher …, sagte …, nach neuesten Erkenntnissen habe …": a frame inside a cue's content is not the source.
+  const cueBeforeFrame =
+    frame !== null &&
+    frame.cueStart !== null &&
+    toks.some(
+      (t, k) =>
+        k > 0 &&
+        t.end <= (frame.cueStart as number) &&
+        SAY_VERBS.test(t.text) &&
+        /,/u.test(text.slice(t.end, frame.cueStart as number)),
+    );
+  if (frame && !cueBeforeFrame) return [frame];
   const reports = lang === "de" ? reportsOf(ctx, sent, toks) : null;
   if (reports) return [reports];
   const closing = lang === "en" ? closingAttribution(text, toks) : -1;
@@ -257,7 +268,7 @@ function sentenceCandidates(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, de
       break;
     }
   }
-  return out;
+  return out.length === 0 && frame ? [frame] : out;
 }
 
 /**
@@ -343,6 +354,10 @@ function participleAfterClause(ctx: LatinCtx, sent: Sentence): Candidate | null 
   return null;
 }
 const EN_CLAUSE_PARTICIPLES = new Set(["saying", "adding", "warning", "arguing", "insisting", "noting", "calling"]);
+/** Plain verbs of saying, whose content may hold a source frame of its own ("sagte, nach neuesten Erkenntnissen …"). */
+const SAY_VERBS =
+  /^(?:sagte|sagten|sagt|erklärte|erklärten|betonte|betonten|teilte|teilten|berichtete|berichteten|schrieb|schrieben|meinte|meinten|fügte|fügten|ergänzte|ergänzten|versicherte|said|told|says)$/u;
+
 /** Index of the comma's next token in a closing English attribution: "…, the researchers said." (else -1). */
 function closingAttribution(text: string, toks: Token[]): number {
   const n = toks.length;
