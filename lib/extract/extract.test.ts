@@ -454,6 +454,24 @@ describe("english", () => {
     expect(closing.text).toBe("The new study suggests the threat may come sooner");
     expect(closing.speaker?.name).toBe("the researchers");
   });
+  it("English: 'X, speaking …, signalled that', 'It said' after a subject, 'said co-author Dr. X', 'called … “…”'", () => {
+    expect(
+      only(run("The bank's governor, speaking at a conference, signalled that rates would stay high.", "en")).speaker
+        ?.name,
+    ).toBe("The bank's governor");
+    const it = run(
+      "The airline blamed the delays on a glitch. It said most flights would run normally by Sunday.",
+      "en",
+    );
+    expect(only(it).speaker?.name).toBe("The airline");
+    expect(
+      only(run('"We need larger trials," said co-author Dr. Mei Tanaka of Kyoto University.', "en")).speaker?.name,
+    ).toBe("Mei Tanaka");
+    const called = only(run('Management called the decision "regrettable."', "en"));
+    expect(called.text).toBe('"regrettable."');
+    expect(called.speaker?.name).toBe("Management");
+    expect(run("They called the meeting to order.", "en")).toEqual([]);
+  });
   it("activists are a group; he continues", () => {
     const xs = run("Activists said the camp was overcrowded. He added that food was scarce.", "en");
     expect(xs[0]?.speaker?.kind).toBe("group");

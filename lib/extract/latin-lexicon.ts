@@ -91,7 +91,7 @@ const DE_PARTICLE: Record<string, string[]> = {
   bezeichnet: ["als"],
 };
 const EN_CUES = set(
-  "said says say told tells stated states warned warns added adds argued argue argues claimed claims believe want wants wanted backed backs accused accuses called calls fear fears urged explained explains noted notes insisted insists announced announces confirmed confirms denied denies acknowledged admitted suggested suggests wrote writes reported reports declared declares stressed stresses emphasized emphasised emphasizes urged urges believes believed thinks predicted estimated asserted maintained contended alleged tweeted replied responded complained conceded observed revealed recalled cautioned agreed found concluded described describes read reads",
+  "said says say told tells stated states warned warns added adds argued argue argues claimed claims believe want wants wanted backed backs accused accuses called calls fear fears urged explained explains noted notes insisted insists announced announces confirmed confirms denied denies acknowledged admitted suggested suggests wrote writes reported reports declared declares stressed stresses emphasized emphasised emphasizes urged urges believes believed thinks predicted estimated asserted maintained contended alleged tweeted replied responded complained conceded observed revealed recalled cautioned agreed found concluded described describes read reads signalled signaled signals indicated caution cautions demanded demands",
 );
 export const EN_PARTICLE: Record<string, string[]> = {
   called: ["for"],
@@ -106,7 +106,7 @@ export const EN_PARTICLE: Record<string, string[]> = {
 // Cues whose content may follow without "that": "said the talks failed", "urged residents to …",
 // "has backed the plan", "wants the Senate to vote", "called for an inquiry".
 export const EN_BARE_COMPLEMENT = set(
-  "said says say told tells added adds warned warns argued argue argues claimed claims believes believe believed insisted insists stressed urged urges wants want wanted backed backs accused accuses called calls fear fears noted notes denied denies reported described describes",
+  "said says say told tells added adds warned warns argued argue argues claimed claims believes believe believed insisted insists stressed urged urges wants want wanted backed backs accused accuses called calls fear fears noted notes denied denies reported described describes caution cautions demanded demands",
 );
 
 export const DE_SUBJ_STOP = set(
@@ -120,7 +120,7 @@ export const DE_AUX = set(
 );
 const EN_AUX = set("has had have was were is are will would also previously earlier later has had");
 const DE_PRON = set("er sie Er Sie");
-const EN_PRON = set("he she they He She They");
+const EN_PRON = set("he she they it He She They It");
 export const DE_KONJ = set(
   "sei seien seiest habe werde könne müsse solle wolle dürfe möge gebe gehe komme stehe liege bleibe wisse brauche fehle lasse sehe gelte trage halte bestehe handle verfüge erwarte plane funktioniere richte befinde gehöre diene führe sorge reiche betrage betreffe zeige stelle arbeite koste biete entspreche erfolge drohe helfe laufe heiße mache nehme setze zahle wachse steige sinke habe hätten wären würden",
 );

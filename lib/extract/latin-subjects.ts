@@ -152,7 +152,13 @@ export function npAfter(
   const det = lang === "de" ? /^(?:der|die|das|des|ein|eine|eines|einer)$/u : /^(?:the|a|an)$/u;
   const startTok = toks[k];
   if (!startTok || startTok.end > hardEnd) return null;
-  if (!(isCap(startTok.text) || det.test(startTok.text) || LEX[lang].pron.has(startTok.text))) return null;
+  // "said co-author Dr. Mei Tanaka": a lower-case role may open an English name.
+  const lowerRole =
+    lang === "en" &&
+    /^[\p{Ll}-]+$/u.test(startTok.text) &&
+    /-|^(?:co|spokes)/u.test(startTok.text) &&
+    isCap(toks[k + 1]?.text ?? "");
+  if (!(isCap(startTok.text) || det.test(startTok.text) || LEX[lang].pron.has(startTok.text) || lowerRole)) return null;
   if (LEX[lang].pron.has(startTok.text)) return { type: "pronoun", start: startTok.start, end: startTok.end };
   let e = k;
   while (e < toks.length && (toks[e] as Token).end <= hardEnd && e - k < 12) {
@@ -195,7 +201,7 @@ export function subjectRef(ctx: LatinCtx, lang: "de" | "en", s: number, e: numbe
   if (adverbial && adverbial.index > 0) return refFor(ctx, lang, a, a + adverbial.index);
   // "The minister, who visited the hospital, said", "The report, published by X, found": the relative clause or
   // participle after a comma is not the English subject's.
-  const clause = lang === "en" ? /,\s+(?:who|which|whose|\p{Ll}+ed by)\s/u.exec(surface) : null;
+  const clause = lang === "en" ? /,\s+(?:who|which|whose|\p{Ll}+ed by|\p{Ll}+ing)\s/u.exec(surface) : null;
   if (clause && clause.index > 0) return refFor(ctx, lang, a, a + clause.index);
   // "President Joe Biden on Monday said": an English subject ends before a time too.
   const when =

@@ -116,6 +116,11 @@ export function extractLatin(ctx: LatinCtx): Candidate[] {
       const previous = !own && !near && prevSent ? clauseSubject(ctx, prevSent.start, prevSent.end) : null;
       if (own ?? previous) c.speaker = (own ?? previous) as SpeakerRef;
     }
+    // English: "The airline blamed the delays on a glitch. It said …": a pronoun after a sentence that reported
+    // nothing takes that sentence's subject.
+    if (lang === "en" && !near && prev) {
+      for (const c of found) if (c.speaker.type === "pronoun") c.speaker = englishSubject(ctx, prev) ?? c.speaker;
+    }
     if (found.length > 0) prevStatementSentence = si;
     const trimmed: Candidate[] = [];
     for (const c of found) {
@@ -232,8 +237,11 @@ function sentenceCandidates(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, de
           /[,.;:!?“”„"»«()–-]/u.test(text.slice(x.end, Math.min(next, x.end + 4)))
         );
       };
-      // "rief: „…“": a colon right after the verb opens its content, particle or not.
-      const colonNext = /^\s*:/u.test(text.slice(t.end, t.end + 3));
+      // "rief: „…“": a colon right after the verb opens its content, particle or not; "called the decision
+      // “regrettable”": a quotation soon after "called" is what was said.
+      const colonNext =
+        /^\s*:/u.test(text.slice(t.end, t.end + 3)) ||
+        (lang === "en" && /^call/u.test(lw) && quoteBetween(ctx, t.end, toks[i + 6]?.end ?? sent.end) !== null);
       // A participle that ends its clause has its preposition before it: "wurden … als unrealistisch bezeichnet"
       // with its auxiliary (not "sah Gelb-Rot", "die für X sprechen", "die von X spricht").
       const clauseFinal = lang === "de" && lw.endsWith("t") && /^\s*(?:[,.;:!?]|$)/u.test(text.slice(t.end, t.end + 2));
@@ -329,8 +337,10 @@ function participleAfterClause(ctx: LatinCtx, sent: Sentence): Candidate | null 
   const toks = tokenize(ctx.text, sent.start, Math.min(sent.end, sent.start + 1_200))
     .filter((t) => quoteAt(ctx.quotes, t.start) < 0)
     .slice(0, 80);
-  const verb = toks.findIndex((t, k) => k >= 1 && k <= 12 && /^\p{Ll}+ed$/u.test(t.text));
+  let verb = toks.findIndex((t, k) => k >= 1 && k <= 12 && /^\p{Ll}+ed$/u.test(t.text));
   if (verb < 1) return null;
+  // "The minister has rejected …": the auxiliary is no part of the subject.
+  while (verb > 1 && LEX.en.aux.has((toks[verb - 1] as Token).text)) verb--;
   for (let k = verb + 1; k < toks.length - 2; k++) {
     const t = toks[k] as Token;
     if (!EN_CLAUSE_PARTICIPLES.has(t.text) || !commaBefore(ctx.text, t.start, sent.start)) continue;
@@ -353,6 +363,20 @@ function participleAfterClause(ctx: LatinCtx, sent: Sentence): Candidate | null 
   }
   return null;
 }
+/** The subject of an English sentence: its words before the first past-tense verb or auxiliary ("The airline"). */
+function englishSubject(ctx: LatinCtx, sent: Sentence): SpeakerRef | null {
+  const toks = tokenize(ctx.text, sent.start, Math.min(sent.end, sent.start + 400)).slice(0, 12);
+  const verb = toks.findIndex((t, k) => k >= 1 && (/^\p{Ll}+ed$/u.test(t.text) || LEX.en.aux.has(t.text)));
+  if (verb < 1 || LEX.en.subjStop.has((toks[0] as Token).text)) return null;
+  const ref = subjectRef(ctx, "en", sent.start, (toks[verb - 1] as Token).end);
+  return ref && ref.type !== "pronoun" ? ref : null;
+}
+/** English verbs that may follow their content and precede their subject: "…, said the minister". */
+const EN_INVERTING = new Set(
+  "said says added wrote writes told asked noted explained continued insisted warned declared replied argued".split(
+    " ",
+  ),
+);
 const EN_CLAUSE_PARTICIPLES = new Set(["saying", "adding", "warning", "arguing", "insisting", "noting", "calling"]);
 /** Plain verbs of saying, whose content may hold a source frame of its own ("sagte, nach neuesten Erkenntnissen …"). */
 const SAY_VERBS =
@@ -477,7 +501,8 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
     let firstBetween = i;
     while (firstBetween > firstInWindow && (toks[firstBetween - 1] as Token).start >= comma) firstBetween--;
     const btw = toks.slice(firstBetween, i);
-    const inverted = btw.length === 0; // ", sagte X" / ", said X"
+    // ", sagte X" / ", said X"; English inverts only plain verbs of saying ("The governor, speaking …, signalled").
+    const inverted = btw.length === 0 && (lang === "de" || EN_INVERTING.has(cue.text));
     const enSubj = lang === "en" && btw.length > 0 && btw.length <= 5 && !/[,;]/u.test(between);
     const wie = lang === "de" && btw.length >= 1 && (btw[0] as Token).text.toLowerCase() === "wie";
     // "Der CSU-Vorsitzende, Edmund Stoiber, warf der SPD … vor": the comma closes the subject's apposition.
@@ -540,7 +565,8 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
       q !== null &&
       j - i >= 3 &&
       !/[,:]/u.test(text.slice(cue.end, q.start)) &&
-      EN_BARE_COMPLEMENT.has(cue.text);
+      EN_BARE_COMPLEMENT.has(cue.text) &&
+      !/^call/u.test(cue.text); // "called the decision “regrettable”": the quotation is what was said
     if (q && j - i <= 8 && !quoteInClause) {
       contentStart = q.start;
       afterCueSpeakerEnd = prevEnd;

@@ -101,7 +101,13 @@ const PERSON_PRONOUNS: Record<Lang, Set<string>> = {
   en: words("he she him her"),
 };
 const ANY_PRONOUNS: Record<Lang, Set<string>> = { ar: new Set(), de: words("sie"), en: new Set() };
-const GROUP_PRONOUNS: Record<Lang, Set<string>> = { ar: new Set(), de: new Set(), en: words("they them") };
+const GROUP_PRONOUNS: Record<Lang, Set<string>> = { ar: new Set(), de: new Set(), en: words("they them it") };
+/** Organisation heads general enough to stand for any organisation named before: "the company", "die Organisation". */
+const GENERIC_ORG_HEADS: Record<Lang, Set<string>> = {
+  ar: words("المنظمة الحركة الجماعة الشركة الهيئة"),
+  de: words("Organisation Unternehmen Konzern Gruppe Firma"),
+  en: words("company group organization organisation firm"),
+};
 /** German function words that are no English words either ("man", "die", "will" are, so they are left out). */
 const GERMAN_IN_ENGLISH = words(
   "der das dem den des ein eine sich auch noch nur dann dort hier dass wie von vom zum zur",
@@ -480,7 +486,7 @@ export class SpeakerResolver {
             )
           : null;
       // "The group", "the company", "المنظمة": the nearest organisation named before.
-      if (!ante && head.some((h) => ORG_WORDS[this.lang].has(h)))
+      if (!ante && head.some((h) => GENERIC_ORG_HEADS[this.lang].has(h)))
         ante = this.nearest(
           (e) => e.named && e.kind === "organization" && modifiers.every((m) => e.tokens.includes(m)),
         );
