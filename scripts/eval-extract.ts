@@ -1,4 +1,4 @@
-// npm run eval:extract [-- --errors ar|arh|arsn|en|de|demo [N] [--train]]
+// npm run eval:extract [-- --errors ar|arh|arsn|en|enh|de|demo [N] [--train]]
 // Scores lib/extract per language on the development sets (issue 16): Arabic and English from
 // lib/extract/fixtures, German from ../shared/data/extraction-dev/de-wikinews (dev split; train is
 // printed beside it), and the demo article of data/demo. Rules in lib/extract/evaluate.ts.
@@ -19,6 +19,7 @@ const rows: Row[] = [
   { name: "Arabic SaudiNewsNet (fixtures/ar-saudinewsnet)", docs: () => loadFixture("ar", "saudinewsnet") },
   { name: "German (de-wikinews dev)", docs: () => loadGerman("dev") },
   { name: "English (fixtures/en-dev)", docs: () => loadFixture("en") },
+  { name: "English held out (fixtures/en-heldout)", docs: () => loadFixture("en", "heldout") },
   { name: "demo ar, known speakers", docs: () => [demoDoc(true)] },
   { name: "demo ar, no known speakers", docs: () => [demoDoc(false)] },
   { name: "German (de-wikinews train)", docs: () => loadGerman("train") },
@@ -55,9 +56,11 @@ if (process.argv.includes("--errors") && which) {
           ? loadFixture("ar", "saudinewsnet")
           : which === "en"
             ? loadFixture("en")
-            : which === "demo"
-              ? [demoDoc(false)]
-              : loadGerman(process.argv.includes("--train") ? "train" : "dev");
+            : which === "enh"
+              ? loadFixture("en", "heldout")
+              : which === "demo"
+                ? [demoDoc(false)]
+                : loadGerman(process.argv.includes("--train") ? "train" : "dev");
   const errs: EvalErrors = { missed: [], spurious: [], wrongSpeaker: [], wrongDate: [] };
   score(docs, errs);
   const n = Number(process.argv.find((a) => /^\d+$/u.test(a)) ?? 40);

@@ -14,20 +14,16 @@ describe("German quotation attribution (de-wikinews)", () => {
     for (const file of ["articles.jsonl", "quotations.jsonl"]) requireSharedPath(path.join(GERMAN_DIR, file));
     const s = score(loadGerman("dev", GERMAN_DIR));
     expect(s.gold).toBe(580);
-    expect(s.f1).toBeGreaterThanOrEqual(0.72);
-    expect(s.f1Speaker).toBeGreaterThanOrEqual(0.61);
+    expect(s.f1).toBeGreaterThanOrEqual(0.73);
+    expect(s.f1Speaker).toBeGreaterThanOrEqual(0.63);
     expect(s.precision).toBeGreaterThanOrEqual(0.83);
-    expect(s.speakerAcc).toBeGreaterThanOrEqual(0.82);
+    expect(s.speakerAcc).toBeGreaterThanOrEqual(0.84);
   });
-  it("each article of the train split is read within the time budget of a 20,000-word article", () => {
+  it("every article of the train split is read and the split keeps its right-speaker figure (speed is npm run bench's)", () => {
     const docs = loadGerman("train", requireSharedPath(GERMAN_DIR));
-    let slowest = 0;
-    for (const doc of docs) {
-      const started = performance.now();
-      score([doc]);
-      slowest = Math.max(slowest, performance.now() - started);
-    }
     expect(docs.length).toBeGreaterThan(600);
-    expect(slowest).toBeLessThan(1_000);
+    const s = score(docs);
+    expect(s.gold).toBe(2578);
+    expect(s.f1Speaker).toBeGreaterThanOrEqual(0.66);
   });
 });
