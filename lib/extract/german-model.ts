@@ -67,9 +67,14 @@ export function chooseGermanSpeakers(ctx: LatinCtx, sent: Sentence, near: boolea
     let best: SpeakerOption | undefined;
     let bestScore = -Infinity;
     const framed = c.cueStart !== null && FRAME_WORDS.test(ctx.text.slice(c.cueStart, c.cueStart + 8));
+    // "heißt es": the rules read the text it is written in, or the speaker before (when there is one); no phrase of
+    // the clause speaks.
+    const written = c.cueStart !== null && /^(?:heißt|hieß)\b/u.test(ctx.text.slice(c.cueStart, c.cueStart + 6));
     for (const o of options) {
       const sc =
-        o.features.includes("rule|subjectBefore") || (framed && o === options[0] && o.features.includes("t:rule"))
+        o.features.includes("rule|subjectBefore") ||
+        (framed && o === options[0] && o.features.includes("t:rule")) ||
+        (written && o === options[0] && o.end > o.start)
           ? Infinity
           : model.speaker(o.features, o, options, c) + (o === options[0] ? RULES_MARGIN : 0);
       if (sc > bestScore) [best, bestScore] = [o, sc];

@@ -259,6 +259,20 @@ describe("German sources and multi-sentence statements", () => {
     expect(wfp.speaker?.name).toContain("Pressemitteilung des WFP");
   });
 
+  it("'heißt es' gives the text it is written in, else the speaker before; an ordinal's dot may end a sentence", () => {
+    expect(only(run("Nun heißt es im Abschlussbericht, bei der Wahl habe es Mängel gegeben.")).speaker?.name).toBe(
+      "Abschlussbericht",
+    );
+    const xs = run(
+      "Die Union spricht sich gegen neue Regeln aus. Als Begründung heißt es, die Gesetze seien ausreichend.",
+    );
+    expect(xs[1]?.speaker?.name).toBe("Union");
+    const tesla = run(
+      "Ein Streik träfe die Auslieferung des Modells 3. Ein Sprecher von Tesla teilte mit, man verhandle.",
+    );
+    expect(tesla.at(-1)?.speaker?.name).toContain("Sprecher von Tesla");
+  });
+
   it("a noun of saying before a comma opens the content: 'teilt die Ansicht, …', 'in der Ankündigung, …'", () => {
     const s = only(
       run("Verteidiger Bruce Cutler teilt wie sein Mandant die Ansicht, Clarkson habe sich selbst getötet."),

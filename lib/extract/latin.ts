@@ -708,6 +708,10 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
   )
     speaker = { type: "none" };
   if (!speaker) return null;
+  // "Nun heißt es im Abschlussbericht, …", "In der Resolution … heißt es, …": the text it is written in speaks;
+  // "Als Begründung heißt es, …" names none and continues the speaker before.
+  if (lang === "de" && /^(?:heißt|hieß)$/u.test(cue.text))
+    speaker = writtenIn(ctx, toks, i, windowStart, afterCueSpeakerEnd) ?? { type: "continuation" };
   // "Die Forderungen wurden von Minister X als unrealistisch bezeichnet": a passive's agent speaks.
   if (lang === "de") speaker = passiveAgent(ctx, toks, i, windowStart) ?? speaker;
   // "Reuters zitiert Solana mit den Worten, …": who quotes is the outlet; the one quoted speaks.
@@ -795,6 +799,28 @@ function passiveAgent(ctx: LatinCtx, toks: Token[], i: number, windowStart: numb
   )
     e++;
   return subjectRef(ctx, "de", first.start, (clause[e - 1] as Token).end);
+}
+
+/** The phrase after "in"/"im"/"auf" around "heißt es": "im Abschlussbericht", "in einer Erklärung der Behörde". */
+function writtenIn(ctx: LatinCtx, toks: Token[], i: number, windowStart: number, end: number): SpeakerRef | null {
+  for (let k = 0; k < toks.length && (toks[k] as Token).end <= end; k++) {
+    const t = toks[k] as Token;
+    if (t.start < windowStart || k === i || !/^(?:in|im|In|Im|auf|Auf)$/u.test(t.text)) continue;
+    let h = k + 1;
+    if (/^(?:der|dem|einer|einem|dieser|diesem|seinem|seiner|ihrem|ihrer)$/u.test(toks[h]?.text ?? "")) h++;
+    const first = toks[h];
+    if (!first || !(isCap(first.text) || /-\p{Lu}/u.test(first.text))) continue; // "documenta-Homepage"
+    let e = h + 1;
+    while (
+      e < toks.length &&
+      e < h + 6 &&
+      (isCap((toks[e] as Token).text) || /^(?:der|des|von)$/u.test((toks[e] as Token).text))
+    )
+      e++;
+    // With its article when it has one ("der documenta-Homepage"): a phrase may open in lower case.
+    return subjectRef(ctx, "de", (toks[h > k + 1 ? k + 1 : h] as Token).start, (toks[e - 1] as Token).end);
+  }
+  return null;
 }
 
 /** The one quoted after "zitiert": "zitiert Solana mit den Worten", "zitierte den Fraktionschef der Grünen:". */

@@ -167,6 +167,10 @@ function startsNewSentence(text: string, from: number, lang: Lang): boolean {
   return /[\p{Lu}\p{N}„“"«»‚(\u0600-\u06FF]/u.test(c);
 }
 
+/** Words that open a German sentence and never follow an ordinal: "… Modells 3. Ein Sprecher …". */
+const DE_SENTENCE_OPENERS =
+  /^\s+(?:Der|Die|Das|Ein|Eine|Er|Sie|Es|Dies|Diese|Dieser|Auch|Doch|Damit|Dabei|Laut|Nach Angaben)\s/u;
+
 function isAbbreviation(text: string, dot: number, lang: Lang): boolean {
   let j = dot - 1;
   while (j >= 0 && /[\p{L}\p{N}]/u.test(text[j] as string)) j--;
@@ -174,7 +178,8 @@ function isAbbreviation(text: string, dot: number, lang: Lang): boolean {
   if (word.length === 0) return false;
   // Initials: "George W. Bush"; in Arabic only "د." (الدكتور) before a name.
   if (/^\p{L}$/u.test(word)) return lang !== "ar" || word === "د";
-  if (lang === "de" && /^\d{1,2}$/u.test(word)) return true; // ordinals: "17. November"
+  // Ordinals: "17. November", "der 2. Weltkrieg"; but "des Modells 3. Ein Sprecher sagte" ends a sentence.
+  if (lang === "de" && /^\d{1,2}$/u.test(word)) return !DE_SENTENCE_OPENERS.test(text.slice(dot + 1, dot + 12));
   return ABBREV[lang].has(word.toLowerCase()) && /^\p{Lu}|^[a-z]{1,4}$/u.test(word);
 }
 
