@@ -273,6 +273,19 @@ describe("German sources and multi-sentence statements", () => {
     expect(tesla.at(-1)?.speaker?.name).toContain("Sprecher von Tesla");
   });
 
+  it("an apposition's name is the speaker's name; a long head keeps its apposition; 'denen zufolge' names no source", () => {
+    const p = only(run("Der Präsident der autonomen Region Tibet, Qiangba Puncog, sagte am Montag, alle seien frei."));
+    expect(p.speaker?.name).toBe("Qiangba Puncog");
+    const h = only(
+      run("Die Haushaltspolitikerin von Bündnis 90/Die Grünen, Anja Hajduk, kritisierte die Pläne der Regierung."),
+    );
+    expect(h.speaker?.name).toBe("Anja Hajduk");
+    const t = only(
+      run("Jörg Tauss bezweifelte die Vereinbarkeit mit Grundsätzen, denen zufolge von Unschuld auszugehen sei."),
+    );
+    expect(t.speaker?.name).toBe("Jörg Tauss");
+  });
+
   it("a noun of saying before a comma opens the content: 'teilt die Ansicht, …', 'in der Ankündigung, …'", () => {
     const s = only(
       run("Verteidiger Bruce Cutler teilt wie sein Mandant die Ansicht, Clarkson habe sich selbst getötet."),

@@ -67,6 +67,8 @@ export function sourceFrame(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, to
         k--;
       const npS = toks[k + 1];
       if (!npS || k + 1 >= i) continue;
+      // "Grundsätzen, denen zufolge …": a relative pronoun points back; it names no source.
+      if (k + 2 === i && /^(?:denen|dem|der|welchen|welchem)$/u.test(npS.text)) continue;
       return frameCandidate(ctx, sent, t, t, npS.start, (toks[i - 1] as Token).end, toks, i + 1);
     }
     if (npFrom < 0 || !toks[npFrom]) continue;

@@ -82,7 +82,7 @@ export function clearSubjectAfter(toks: Token[], i: number, clauseEnd: number): 
 /**
  * Whether German text[from, to) is a subject with an apposition or relative clause, not content: "Der bayerische
  * CSU-Vorsitzende, Edmund Stoiber", "Elon Musk, der Milliardär hinter der Firma", "Zapatero, der der PSOE angehört".
- * The head is a noun phrase of at most six words ending in a capitalised word, without a finite verb.
+ * The head is a noun phrase of at most eight words ending in a capitalised word, without a finite verb.
  */
 export function subjectWithApposition(text: string, from: number, to: number): boolean {
   if (to - from > 240) return false;
@@ -90,7 +90,7 @@ export function subjectWithApposition(text: string, from: number, to: number): b
   if (parts.length < 2 || parts.length > 3) return false;
   const head = tokenize(parts[0] as string, 0, (parts[0] as string).length);
   const last = head.at(-1);
-  if (head.length === 0 || head.length > 6 || !last || !isCap((head[0] as Token).text) || !isCap(last.text))
+  if (head.length === 0 || head.length > 8 || !last || !isCap((head[0] as Token).text) || !isCap(last.text))
     return false;
   if (head.some((t) => DE_AUX.has(t.text) || DE_KONJ.has(t.text))) return false;
   const tail = parts.at(-1) as string;

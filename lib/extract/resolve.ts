@@ -303,6 +303,11 @@ function latinName(text: string, lang: Lang, toks: Token[]): [number, number] | 
     !LATIN_DETERMINERS.has(fold(t.text)) &&
     !FUNCTION_WORDS[lang].has(fold(t.text)) &&
     !isGroupWord(lang, t.text);
+  // "Der Präsident der autonomen Region Tibet, Qiangba Puncog": a part that is all name, of two words or more, is the name.
+  if (parts.length > 1) {
+    const whole = parts.find((part) => part.length >= 2 && part.length <= 5 && part.every(plain));
+    if (whole) return [(whole[0] as Token).start, (whole[whole.length - 1] as Token).end];
+  }
   for (const part of parts) {
     const n = part.length;
     // A name run: plain capitalised words, with particles between them ("Thomas de Maizière").
