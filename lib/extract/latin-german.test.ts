@@ -286,6 +286,14 @@ describe("German sources and multi-sentence statements", () => {
     expect(t.speaker?.name).toBe("Jörg Tauss");
   });
 
+  it("a passive without an agent: the text it is written in speaks ('in einer Anweisung der US-Botschaft … aufgefordert')", () => {
+    const s = only(
+      run("Alle Beamten wurden am Samstag in einer Anweisung der US-Botschaft aufgefordert, die Stadt zu verlassen."),
+    );
+    expect(s.text).toBe("die Stadt zu verlassen");
+    expect(s.speaker?.name).toContain("US-Botschaft");
+  });
+
   it("a noun of saying before a comma opens the content: 'teilt die Ansicht, …', 'in der Ankündigung, …'", () => {
     const s = only(
       run("Verteidiger Bruce Cutler teilt wie sein Mandant die Ansicht, Clarkson habe sich selbst getötet."),

@@ -787,7 +787,8 @@ function passiveAgent(ctx: LatinCtx, toks: Token[], i: number, windowStart: numb
   const aux = clause.findIndex((t) => /^(?:wurde|wurden|wird|werden)$/u.test(t.text));
   if (aux < 0 || !(toks[i] as Token).text.endsWith("t")) return null;
   const v = clause.findIndex((t, k) => /^(?:von|vom|Von|Vom)$/u.test(t.text) && (k > aux || k === 0));
-  if (v < 0) return null;
+  // "In einem Bericht von ndr.de werden die Vorkehrungen als „extrem“ bezeichnet": no agent; the text it is in.
+  if (v < 0) return writtenIn(ctx, toks, i, windowStart, (toks[i] as Token).start);
   let k = v + 1;
   if (/^(?:der|dem|den|des|einem|einer|seinen|ihren)$/u.test(clause[k]?.text ?? "")) k++;
   const first = clause[k];
