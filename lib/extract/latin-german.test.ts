@@ -294,6 +294,19 @@ describe("German sources and multi-sentence statements", () => {
     expect(s.speaker?.name).toContain("US-Botschaft");
   });
 
+  it("a phrase after the verb ends at its noun ('der Verfasser folgenden Kommentar'); a missing space ends a sentence", () => {
+    const s = only(
+      run(
+        "Darauf veröffentlichte der Verfasser folgenden Kommentar dazu: „Wer gestrichen werden möchte, meldet sich.“",
+      ),
+    );
+    expect(s.speaker?.name).toBe("Verfasser");
+    const xs = run(
+      "Die Liste stand im Bundesanzeiger.Mats Schönauer schreibt dazu in seinem Blog: „So tingelt die Geschichte.“",
+    );
+    expect(xs.at(-1)?.speaker?.name).toBe("Mats Schönauer");
+  });
+
   it("a noun of saying before a comma opens the content: 'teilt die Ansicht, …', 'in der Ankündigung, …'", () => {
     const s = only(
       run("Verteidiger Bruce Cutler teilt wie sein Mandant die Ansicht, Clarkson habe sich selbst getötet."),

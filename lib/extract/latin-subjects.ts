@@ -164,6 +164,15 @@ export function npAfter(
   while (e < toks.length && (toks[e] as Token).end <= hardEnd && e - k < 12) {
     const w = (toks[e] as Token).text;
     if (e > k && (stop.test(w) || (lang === "de" && isCap(startTok.text) && DE_PRONOMINAL_ADVERB.test(w)))) break;
+    // "der Verfasser folgenden Kommentar": past its noun a German phrase goes on only by a genitive or "von".
+    if (
+      lang === "de" &&
+      e > k + 1 &&
+      isCap((toks[e - 1] as Token).text) &&
+      /^\p{Ll}/u.test(w) &&
+      !/^(?:der|des|von|vom|und|für|aus|zur|zum)$/u.test(w)
+    )
+      break;
     if (
       e > k &&
       /[,;:.]/u.test(text.slice((toks[e - 1] as Token).end, (toks[e] as Token).start)) &&

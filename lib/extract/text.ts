@@ -148,6 +148,16 @@ export function splitSentences(text: string, lang: Lang, quotes: QuoteSpan[]): S
       push(i + 1);
       continue;
     }
+    // "…im Bundesanzeiger.Mats Schönauer schreibt": a missing space after a word's full stop.
+    if (
+      c === "." &&
+      lang !== "ar" &&
+      /\p{Ll}{3}$/u.test(text.slice(Math.max(0, i - 3), i)) &&
+      /^\p{Lu}\p{Ll}/u.test(text.slice(i + 1, i + 3))
+    ) {
+      push(i + 1);
+      continue;
+    }
     if (/[.!?؟]/u.test(c) && (i + 1 >= n || isSpace(text[i + 1]))) {
       if (c === "." && isAbbreviation(text, i, lang)) continue;
       if (i + 1 < n && !startsNewSentence(text, i + 1, lang)) continue;
