@@ -159,16 +159,10 @@ function sentenceCandidates(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, de
   // Source frames first: "Laut X", "Nach Angaben X", "X zufolge", "According to X".
   const frame = sourceFrame(ctx, lang, sent, toks);
   // "Ein Sprecher …, sagte …, nach neuesten Erkenntnissen habe …": a frame inside a cue's content is not the source.
+  // (The last comma before the frame is found once: the check stays linear in the sentence.)
+  const commaBeforeFrame = frame?.cueStart != null ? text.lastIndexOf(",", frame.cueStart) : -1;
   const cueBeforeFrame =
-    frame !== null &&
-    frame.cueStart !== null &&
-    toks.some(
-      (t, k) =>
-        k > 0 &&
-        t.end <= (frame.cueStart as number) &&
-        SAY_VERBS.test(t.text) &&
-        /,/u.test(text.slice(t.end, frame.cueStart as number)),
-    );
+    commaBeforeFrame > sent.start && toks.some((t, k) => k > 0 && t.end <= commaBeforeFrame && SAY_VERBS.test(t.text));
   if (frame && !cueBeforeFrame) return [frame];
   const reports = lang === "de" ? reportsOf(ctx, sent, toks) : null;
   if (reports) return [reports];
@@ -680,6 +674,7 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
       lang === "de" &&
       i >= 2 &&
       DE_SUBORDINATORS.has(firstBefore.text.toLowerCase()) &&
+      i <= 16 &&
       !/,/u.test(text.slice(firstBefore.end, cue.start)) &&
       /^\s*(?:(?:hat|hatte|hatten|habe|haben|ist|war|sei|wurde|worden)\s*)?,/u.test(text.slice(cue.end, cue.end + 12))
     )
@@ -783,7 +778,7 @@ function objectClauseAfter(toks: Token[], i: number, j: number): boolean {
  * or opening the clause ("Von der Opposition wurde … kritisiert").
  */
 function passiveAgent(ctx: LatinCtx, toks: Token[], i: number, windowStart: number): SpeakerRef | null {
-  const clause = toks.slice(0, i).filter((t) => t.start >= windowStart);
+  const clause = toks.slice(Math.max(0, i - LOOKBACK_TOKENS), i).filter((t) => t.start >= windowStart);
   const aux = clause.findIndex((t) => /^(?:wurde|wurden|wird|werden)$/u.test(t.text));
   if (aux < 0 || !(toks[i] as Token).text.endsWith("t")) return null;
   const v = clause.findIndex((t, k) => /^(?:von|vom|Von|Vom)$/u.test(t.text) && (k > aux || k === 0));
@@ -804,7 +799,8 @@ function passiveAgent(ctx: LatinCtx, toks: Token[], i: number, windowStart: numb
 
 /** The phrase after "in"/"im"/"auf" around "heißt es": "im Abschlussbericht", "in einer Erklärung der Behörde". */
 function writtenIn(ctx: LatinCtx, toks: Token[], i: number, windowStart: number, end: number): SpeakerRef | null {
-  for (let k = 0; k < toks.length && (toks[k] as Token).end <= end; k++) {
+  // Only the words around the cue are read (its window and the dozen after it): linear in a long sentence.
+  for (let k = Math.max(0, i - LOOKBACK_TOKENS); k < toks.length && k < i + 12 && (toks[k] as Token).end <= end; k++) {
     const t = toks[k] as Token;
     if (t.start < windowStart || k === i || !/^(?:in|im|In|Im|auf|Auf)$/u.test(t.text)) continue;
     let h = k + 1;
