@@ -307,6 +307,17 @@ describe("German sources and multi-sentence statements", () => {
     expect(xs.at(-1)?.speaker?.name).toBe("Mats Schönauer");
   });
 
+  it("a title in quotation marks inside a sentence is no statement; a long quotation there still is", () => {
+    const xs = run(
+      "Der Minister sagte, er komme. Unterstützt wird er von der Kampagne „Ein Schiff für Gaza“ aus Berlin.",
+    );
+    expect(xs.map((x) => x.text)).toEqual(["er komme"]);
+    const ys = run(
+      "Der Arzt sagte, sie sei gerettet. Er schilderte seinen Eindruck „dass sie einen Herzstillstand im Wasser hatte und nicht vorher“ genau.",
+    );
+    expect(ys).toHaveLength(2);
+  });
+
   it("a noun of saying before a comma opens the content: 'teilt die Ansicht, …', 'in der Ankündigung, …'", () => {
     const s = only(
       run("Verteidiger Bruce Cutler teilt wie sein Mandant die Ansicht, Clarkson habe sich selbst getötet."),

@@ -956,6 +956,16 @@ function standaloneQuote(ctx: LatinCtx, sent: Sentence, near: boolean): Candidat
   }
   if (!best) return null;
   const whole = best.start - sent.start <= 1 && best.end >= sent.end - 2;
+  // A title or name in quotation marks inside a sentence ("die Kampagne „Ein Schiff für Gaza“", "der „Red Bull
+  // Racing Teams“"): seven words at most, no punctuation of its own, after an article or a noun.
+  const before = /(\p{L}+)\W*$/u.exec(ctx.text.slice(Math.max(sent.start, best.start - 40), best.start))?.[1] ?? "";
+  if (
+    !whole &&
+    tokenize(ctx.text, best.start, Math.min(best.end, best.start + 200)).length <= 7 &&
+    !/[.,!?;:]/u.test(ctx.text.slice(best.start + 1, best.end - 1)) &&
+    (/^(?:der|die|das|des|dem|den|ein|eine|einer|eines|einem|the|a|an)$/u.test(before) || isCap(before))
+  )
+    return null;
   // Under four words only a whole sentence right after a statement: "“Everything is gone.”", not a title or name.
   if (tokenize(ctx.text, best.start, Math.min(best.end, best.start + 200)).length < 4 && !(whole && near)) return null;
   const colon = /:\s*$/u.test(ctx.text.slice(sent.start, best.start));
