@@ -318,6 +318,15 @@ describe("German sources and multi-sentence statements", () => {
     expect(ys).toHaveLength(2);
   });
 
+  it("a reported act's subject may follow the verb; a name may open with its particle ('fordert al Huthi')", () => {
+    const s = only(run("Als Grund für die Rückgabe nannte Erdoğan Teziç die Verabschiedung des Gesetzes."));
+    expect(s.text).toBe("Als Grund für die Rückgabe nannte Erdoğan Teziç die Verabschiedung des Gesetzes");
+    expect(s.speaker?.name).toBe("Erdoğan Teziç");
+    expect(only(run("Im selben Schreiben fordert al Huthi die Schaffung sicherer Zonen.")).speaker?.name).toContain(
+      "Huthi",
+    );
+  });
+
   it("a noun of saying before a comma opens the content: 'teilt die Ansicht, …', 'in der Ankündigung, …'", () => {
     const s = only(
       run("Verteidiger Bruce Cutler teilt wie sein Mandant die Ansicht, Clarkson habe sich selbst getötet."),

@@ -158,7 +158,10 @@ export function npAfter(
     /^[\p{Ll}-]+$/u.test(startTok.text) &&
     /-|^(?:co|spokes)/u.test(startTok.text) &&
     isCap(toks[k + 1]?.text ?? "");
-  if (!(isCap(startTok.text) || det.test(startTok.text) || LEX[lang].pron.has(startTok.text) || lowerRole)) return null;
+  // "fordert al Huthi …", "sagte van Gaal": a name's particle may open it.
+  const particle = /^(?:al|el|van|von|de|di|da|bin)$/u.test(startTok.text) && isCap(toks[k + 1]?.text ?? "");
+  if (!(isCap(startTok.text) || det.test(startTok.text) || LEX[lang].pron.has(startTok.text) || lowerRole || particle))
+    return null;
   if (LEX[lang].pron.has(startTok.text)) return { type: "pronoun", start: startTok.start, end: startTok.end };
   let e = k;
   while (e < toks.length && (toks[e] as Token).end <= hardEnd && e - k < 12) {

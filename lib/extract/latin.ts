@@ -626,7 +626,8 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
     // "X forderte eine Überprüfung …": the reported act itself, from after the cue.
     reported = true;
     contentStart = cue.end;
-    afterCueSpeakerEnd = cue.end;
+    // "Als Grund nannte Erdoğan Teziç die Verabschiedung …": the subject may follow the verb, before its object.
+    afterCueSpeakerEnd = sent.end;
   }
   if (contentStart < 0) return null;
   if (lang === "de") {
