@@ -15,15 +15,15 @@ describe("German quotation attribution (de-wikinews)", () => {
     const s = score(loadGerman("dev", GERMAN_DIR));
     expect(s.gold).toBe(580);
     expect(s.f1).toBeGreaterThanOrEqual(0.73);
-    expect(s.f1Speaker).toBeGreaterThanOrEqual(0.63);
+    expect(s.f1Speaker).toBeGreaterThanOrEqual(0.64);
     expect(s.precision).toBeGreaterThanOrEqual(0.83);
-    expect(s.speakerAcc).toBeGreaterThanOrEqual(0.84);
+    expect(s.speakerAcc).toBeGreaterThanOrEqual(0.845);
   });
   it("every article of the train split is read and the split keeps its right-speaker figure (speed is npm run bench's)", () => {
     const docs = loadGerman("train", requireSharedPath(GERMAN_DIR));
     expect(docs.length).toBeGreaterThan(600);
     const s = score(docs);
     expect(s.gold).toBe(2578);
-    expect(s.f1Speaker).toBeGreaterThanOrEqual(0.66);
+    expect(s.f1Speaker).toBeGreaterThanOrEqual(0.68);
   });
 });
