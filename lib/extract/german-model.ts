@@ -4,9 +4,9 @@
 // candidate is offered a few speakers — the rules' own, the previous statement's, the sentence's subject, the
 // capitalised phrases of the sentence and of the one before — and averaged ranking perceptrons over each option's
 // features (its words and head, role/organisation/group words, the words around it, where it stands relative to the
-// content and the cue) picks one. Three choices of the rules stand: a report they found to name no one ("Es wurde
-// bekannt, dass …"), a continuation they gave to the subject of the sentence before, and the source a frame names
-// ("laut X", "nach Angaben X", "X zufolge").
+// content and the cue) picks one. Four choices of the rules stand: a report they found to name no one ("Es wurde
+// bekannt, dass …"), a continuation they gave to the subject of the sentence before, the source a frame names
+// ("laut X", "nach Angaben X", "X zufolge"), and the text or earlier speaker "heißt es" points to.
 // Trained by scripts/train-extract-de.ts on the train split of the German Wikinews quotation set; its weights
 // (german-model.weights.json) derive from CC BY-NC-SA 4.0 data and keep that licence.
 // Work per candidate is bounded: at most MAX_WORDS words of two sentences are read, MAX_RUNS + MAX_RUNS / 2 phrases
