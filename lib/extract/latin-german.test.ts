@@ -327,6 +327,19 @@ describe("German sources and multi-sentence statements", () => {
     );
   });
 
+  it("a passive belongs to its own clause; a semicolon ends the clause before a subject", () => {
+    const s = only(
+      run(
+        "Die IGDRB, die von der Basler Chemie gegründet wurde, hat in einer Stellungnahme bekannt gegeben, dass der Müll bleibt.",
+      ),
+    );
+    expect(s.speaker?.name).toBe("IGDRB");
+    const xs = run(
+      "Raketen trafen die Botschaft; Die Nachrichtenseite Business Insider berichtete daraufhin, dass Milizen schossen.",
+    );
+    expect(xs.at(-1)?.speaker?.name).toContain("Business Insider");
+  });
+
   it("a noun of saying before a comma opens the content: 'teilt die Ansicht, …', 'in der Ankündigung, …'", () => {
     const s = only(
       run("Verteidiger Bruce Cutler teilt wie sein Mandant die Ansicht, Clarkson habe sich selbst getötet."),

@@ -680,6 +680,9 @@ function cueCandidate(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: To
       /^\s*(?:(?:hat|hatte|hatten|habe|haben|ist|war|sei|wurde|worden)\s*)?,/u.test(text.slice(cue.end, cue.end + 12))
     )
       s = (toks[1] as Token).start;
+    // "…; Die Nachrichtenseite Business Insider berichtete": a semicolon ends the clause before the subject.
+    const semicolon = lastOfWithin(text, ";", cue.start, Math.max(s, windowStart));
+    if (semicolon > s) s = semicolon + 1;
     const e = auxIdx >= 0 && !subjectAfterAux ? (beforeToks[auxIdx] as Token).start : cue.start;
     const lastComma = lastOfWithin(text, ",", cue.start, Math.max(s, windowStart));
     // "X, Sprecher von Y, sagte": keep the whole apposition; a clause comma ("Nachdem …, sagte X") is skipped.
@@ -779,7 +782,9 @@ function objectClauseAfter(toks: Token[], i: number, j: number): boolean {
  * or opening the clause ("Von der Opposition wurde … kritisiert").
  */
 function passiveAgent(ctx: LatinCtx, toks: Token[], i: number, windowStart: number): SpeakerRef | null {
-  const clause = toks.slice(Math.max(0, i - LOOKBACK_TOKENS), i).filter((t) => t.start >= windowStart);
+  // The clause of the cue only: "…, die von der BCI gegründet wurde, hat … bekannt gegeben" is no passive.
+  const clauseStart = Math.max(windowStart, lastOfWithin(ctx.text, ",;", (toks[i] as Token).start, windowStart) + 1);
+  const clause = toks.slice(Math.max(0, i - LOOKBACK_TOKENS), i).filter((t) => t.start >= clauseStart);
   const aux = clause.findIndex((t) => /^(?:wurde|wurden|wird|werden)$/u.test(t.text));
   if (aux < 0 || !(toks[i] as Token).text.endsWith("t")) return null;
   const v = clause.findIndex((t, k) => /^(?:von|vom|Von|Vom)$/u.test(t.text) && (k > aux || k === 0));
