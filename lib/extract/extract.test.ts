@@ -472,6 +472,18 @@ describe("english", () => {
     expect(called.speaker?.name).toBe("Management");
     expect(run("They called the meeting to order.", "en")).toEqual([]);
   });
+  it("English: 'one doctor said', 'said one resident'; 'the prime minister' is not the defence minister before", () => {
+    const xs = run(
+      'Hospital officials said 40 people were hurt. "The numbers keep rising," one doctor said. "It was chaos," said one resident.',
+      "en",
+    );
+    expect(xs.map((x) => x.speaker?.name)).toEqual(["Hospital officials", "one doctor", "one resident"]);
+    const ys = run(
+      "The defence minister said the army was ready. The prime minister warned that winter would be long.",
+      "en",
+    );
+    expect(ys[1]?.speaker?.name).toBe("The prime minister");
+  });
   it("activists are a group; he continues", () => {
     const xs = run("Activists said the camp was overcrowded. He added that food was scarce.", "en");
     expect(xs[0]?.speaker?.kind).toBe("group");

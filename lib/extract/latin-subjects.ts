@@ -149,7 +149,8 @@ export function npAfter(
   while (lang === "de" && k < from + 3 && (DE_MIDFIELD_ADVERBS.has(toks[k]?.text ?? "") || toks[k]?.text === "sich"))
     k++;
   if (k > from && !nominativeAhead(toks, k)) k = from;
-  const det = lang === "de" ? /^(?:der|die|das|des|ein|eine|eines|einer)$/u : /^(?:the|a|an)$/u;
+  // ("said one resident", "said another official": "one" and "another" open an English speaker too.)
+  const det = lang === "de" ? /^(?:der|die|das|des|ein|eine|eines|einer)$/u : /^(?:the|a|an|one|another)$/u;
   const startTok = toks[k];
   if (!startTok || startTok.end > hardEnd) return null;
   // "said co-author Dr. Mei Tanaka": a lower-case role may open an English name.
@@ -200,7 +201,13 @@ export function subjectRef(ctx: LatinCtx, lang: "de" | "en", s: number, e: numbe
   // (After "but", a lower-case role or group may open it: "but opposition leader Paul Grant", "while analysts".)
   const lowerRole =
     words.length <= 6 && (/\s\p{Lu}/u.test(surface) || GROUP_WORDS.en.has((words[0] as string).toLowerCase()));
-  if (lang === "en" && !lowerRole && !/^(?:\p{Lu}|the |a |an |its |his |her |their |he|she|they)/u.test(surface))
+  if (
+    lang === "en" &&
+    !lowerRole &&
+    !/^(?:\p{Lu}|the |a |an |its |his |her |their |he|she|they|one |another |some |several |many |two |three )/u.test(
+      surface,
+    )
+  )
     return null;
   if (words.length === 1 && LEX[lang].pron.has(surface)) return { type: "pronoun", start: a, end: b };
   if (lang === "de" && /^(?:es|Es|man|Man|das|Das|dies|Dies)$/u.test(surface)) return null;

@@ -478,7 +478,8 @@ export class SpeakerResolver {
       }
       const head = parts.heads;
       // "U.S. officials" is not the "Health officials in the province" named before, nor "the provincial health
-      // minister" "Finland's foreign minister": a descriptor's own words must be the antecedent's too.
+      // minister" "Finland's foreign minister", nor "the prime minister" "the defence minister": a descriptor's own
+      // words, its titles too, must be the antecedent's.
       const modifiers = tokenize(this.text, parts.start, parts.end)
         .map((t) => fold(t.text))
         .filter((t) => !head.includes(t) && !LATIN_DETERMINERS.has(t) && !FUNCTION_WORDS[this.lang].has(t));
@@ -486,7 +487,7 @@ export class SpeakerResolver {
         head.length > 0
           ? this.nearest(
               (e) =>
-                head.some((h) => e.heads.has(h) || e.tokens.includes(h)) &&
+                head.every((h) => e.heads.has(h) || e.tokens.includes(h)) &&
                 modifiers.every((m) => e.tokens.includes(m)),
             )
           : null;

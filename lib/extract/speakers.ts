@@ -19,7 +19,7 @@ export const ORG_WORDS: Record<Lang, Set<string>> = {
     "Ministerium Bundesministerium Organisation Behörde Regierung Bundesregierung Polizei Partei Verband Agentur Nachrichtenagentur Zeitung Unternehmen Konzern Bank Gericht Bundesgericht Bundesverfassungsgericht Institut Kommission EU-Kommission AG GmbH Gewerkschaft Verein Netzwerk Rat Senat Ministerrat Staatsanwaltschaft Feuerwehr Armee Militär Bundeswehr Stiftung Universität Klinik Krankenhaus Amt Bundesamt Landesamt Vereinte UNO UN NATO EU Koalition Fraktion Firma Sender Magazin Spiegel Ärzte Komitee Vorstand Verwaltung Stadtverwaltung Gemeinde Stadt Land Bundesrat Bundestag Kirche Vatikan Botschaft Konsulat Club Klub Verein Behörden Weltgesundheitsorganisation WHO Greenpeace Amnesty Rotes Kreuz Dienst Geheimdienst",
   ),
   en: words(
-    "ministry organization organisation agency department government police party council committee network company corporation inc corp ltd bank court university institute commission union association army military group foundation office embassy newspaper channel network hospital authority authorities administration agency reuters ap afp un nato eu who unicef amnesty greenpeace senate congress parliament",
+    "ministry organization organisation agency department government police party council committee network company corporation inc corp ltd bank court university institute commission union association army military group foundation office embassy newspaper channel network hospital authority authorities administration agency reuters ap afp un nato eu who unicef amnesty greenpeace senate congress parliament nations",
   ),
 };
 
