@@ -5,7 +5,7 @@
 import type { Candidate, SpeakerRef } from "./types";
 import { cueFields, quoteAt, tokenize, type Sentence, type Token } from "./text";
 import { DE_FRAME_DET, DE_NACH_ADJ, DE_POSTPOSED_HEADS, isAdjective, isCap, isSourceHead, LEX } from "./latin-lexicon";
-import { firstQuoteIndex, lastOfWithin, npAfter, subjectRef, type LatinCtx } from "./latin-subjects";
+import { capitalRunEnd, firstQuoteIndex, lastOfWithin, npAfter, subjectRef, type LatinCtx } from "./latin-subjects";
 
 export function sourceFrame(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, toks: Token[]): Candidate | null {
   const { text } = ctx;
@@ -129,13 +129,7 @@ export function sourceFrame(ctx: LatinCtx, lang: "de" | "en", sent: Sentence, to
         h < k + 6 &&
         !/[,;:]/u.test(text.slice((toks[k] as Token).start, (toks[h] as Token).start))
       ) {
-        k = h + 1;
-        while (
-          k < toks.length &&
-          k < h + 6 &&
-          (isCap((toks[k] as Token).text) || /^(?:der|des|von|vom)$/u.test((toks[k] as Token).text))
-        )
-          k++;
+        k = capitalRunEnd(toks, h + 1, 5, /^(?:der|des|von|vom)$/u);
       }
     }
     return frameCandidate(

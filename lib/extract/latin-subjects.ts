@@ -126,6 +126,17 @@ function nominativeAhead(toks: Token[], k: number): boolean {
   return isCap(a) && isCap(b) && !DE_SUBJ_STOP.has(a);
 }
 
+/**
+ * Where a German name or noun phrase that goes on from toks[from] ends (exclusive): capitalised words, and "der",
+ * "des", "von" between them ("Pressemitteilung des WFP", "Sprecher der Polizei"), at most `max` words.
+ */
+export function capitalRunEnd(toks: Token[], from: number, max: number, link = /^(?:der|des|von)$/u): number {
+  let e = from;
+  while (e < toks.length && e < from + max && (isCap((toks[e] as Token).text) || link.test((toks[e] as Token).text)))
+    e++;
+  return e;
+}
+
 /** "dafür", "darauf", "davon": a pronominal adverb ends a German noun phrase. */
 const DE_PRONOMINAL_ADVERB = /^dar?(?:für|auf|von|mit|über|gegen|an|bei|zu|nach|in|aus|um|unter|hin)$/u;
 
@@ -266,13 +277,7 @@ export function clauseSubject(ctx: LatinCtx, from: number, to: number): SpeakerR
           ? k
           : -1;
     if (np < 0) continue;
-    let e = np + 1;
-    while (
-      e < toks.length &&
-      e < np + 8 &&
-      (isCap((toks[e] as Token).text) || /^(?:der|des|von)$/u.test((toks[e] as Token).text))
-    )
-      e++;
+    let e = capitalRunEnd(toks, np + 1, 7);
     while (e > np + 1 && !isCap((toks[e - 1] as Token).text)) e--;
     const words = toks.slice(np, e).flatMap((t) => nameTokens(t.text));
     // A person or body: a title, an organisation or group word, or a name (no article).

@@ -33,6 +33,7 @@ import {
   type Lex,
 } from "./latin-lexicon";
 import {
+  capitalRunEnd,
   clauseSubject,
   clearSubjectAfter,
   commaBefore,
@@ -794,12 +795,7 @@ function passiveAgent(ctx: LatinCtx, toks: Token[], i: number, windowStart: numb
   if (/^(?:der|dem|den|des|einem|einer|seinen|ihren)$/u.test(clause[k]?.text ?? "")) k++;
   const first = clause[k];
   if (!first || !isCap(first.text)) return null;
-  let e = k + 1;
-  while (
-    e < clause.length &&
-    (isCap((clause[e] as Token).text) || /^(?:der|des|von)$/u.test((clause[e] as Token).text))
-  )
-    e++;
+  const e = capitalRunEnd(clause, k + 1, clause.length);
   return subjectRef(ctx, "de", first.start, (clause[e - 1] as Token).end);
 }
 
@@ -813,13 +809,7 @@ function writtenIn(ctx: LatinCtx, toks: Token[], i: number, windowStart: number,
     if (/^(?:der|dem|einer|einem|dieser|diesem|seinem|seiner|ihrem|ihrer)$/u.test(toks[h]?.text ?? "")) h++;
     const first = toks[h];
     if (!first || !(isCap(first.text) || /-\p{Lu}/u.test(first.text))) continue; // "documenta-Homepage"
-    let e = h + 1;
-    while (
-      e < toks.length &&
-      e < h + 6 &&
-      (isCap((toks[e] as Token).text) || /^(?:der|des|von)$/u.test((toks[e] as Token).text))
-    )
-      e++;
+    const e = capitalRunEnd(toks, h + 1, 5);
     // With its article when it has one ("der documenta-Homepage"): a phrase may open in lower case.
     return subjectRef(ctx, "de", (toks[h > k + 1 ? k + 1 : h] as Token).start, (toks[e - 1] as Token).end);
   }
